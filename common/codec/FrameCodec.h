@@ -1,0 +1,74 @@
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "emis.pb.h"
+
+namespace emis::codec {
+
+// The frame: every message on the wire, in both directions, is exactly this.
+//
+//   offset   size  field
+//   0        4     N, the payload length, unsigned big-endian; 0 < N <= the receiver's cap
+//   4        N     payload: one emis.wire.Envelope, protobuf binary encoding
+//   4 + N    4     CRC-32 (zlib polynomial) of the payload, unsigned big-endian
+//
+// The length is checked against the cap before anything is allocated for the payload. A frame
+// that fails any check is an error for the whole session: the stream cannot be resynchronised.
+
+inline constexpr std::size_t kHeaderSize = 4;
+inline constexpr std::size_t kTrailerSize = 4;
+inline constexpr std::size_t kDefaultMaxPayload = 8 * 1024 * 1024;  // evidence images are <= 2 MB each
+
+struct Limits {
+    std::size_t maxPayload = kDefaultMaxPayload;
+    int recursionLimit = 16;  // the protocol nests 4 deep; anything deeper is hostile
+};
+
+enum class FrameError {
+    EmptyPayload,   // N == 0
+    TooLarge,       // N over the cap
+    BadChecksum,    // CRC-32 does not match
+    BadMessage,     // the payload is not a valid Envelope within the limits
+};
+
+std::string_view frameErrorText(FrameError e);
+
+struct ParseResult {
+    enum class Status { Complete, NeedMore, Error };
+    Status status = Status::NeedMore;
+    std::size_t consumed = 0;       // bytes of the input that form the frame (when Complete)
+    wire::Envelope message;         // when Complete
+    FrameError error = FrameError::BadMessage;  // when Error
+};
+
+// Pure: looks at the start of `bytes` and says whether a whole, valid frame is there.
+ParseResult parseFrame(std::string_view bytes, const Limits &limits = {});
+
+// The whole frame for one message. Returns nullopt when the message is over the cap.
+std::optional<std::string> encodeFrame(const wire::Envelope &message, const Limits &limits = {});
+
+// Frames raw payload bytes (header and checksum) without looking at them: for tests and fuzzers
+// that need well-framed payloads which are not valid messages.
+std::string wrapPayload(std::string_view payload);
+
+// Accumulates bytes from a stream and yields frames in order. Not thread-safe (one per session).
+class FrameBuffer {
+public:
+    explicit FrameBuffer(Limits limits = {});
+    void append(std::string_view bytes);
+    // The next frame, NeedMore when incomplete, or Error (after which the session must close).
+    ParseResult next();
+    std::size_t buffered() const { return m_data.size() - m_offset; }
+
+private:
+    Limits m_limits;
+    std::string m_data;
+    std::size_t m_offset = 0;
+};
+
+} // namespace emis::codec

@@ -1,0 +1,63 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace emis::schema {
+
+// Bumped whenever a table or field is added, so both ends can tell in the handshake.
+inline constexpr unsigned kSchemaVersion = 1;
+
+enum class FieldType { Text, Integer, Real, Bool, Date, YearMonth, Code, Blob };
+
+struct Field {
+    std::string name;          // column name, ASCII snake_case
+    std::string labelZh;       // the header clerks use (导入模板的列名)
+    std::string labelEn;       // English label, also an import alias
+    FieldType type = FieldType::Text;
+    bool required = false;
+    std::string codeTable;     // for Code (and coded Integer) fields, see CodeTables.h
+    int maxLength = 0;         // for text-like fields; 0 = no limit
+    std::vector<std::string> aliases;  // further header spellings accepted on import
+    std::string check;         // a named shape rule: "id_number", "phone", "school_code"
+    std::string defaultValue;  // canonical text used when an import or a form leaves the field empty
+};
+
+// Where a table's rows may travel.
+enum class Scope {
+    School,   // owned by one school (owner column), seen by that school's devices
+    County,   // county data kept by the bureau, seen by every device, written only by the server
+};
+
+struct Table {
+    std::string name;          // SQL table name
+    std::string labelZh;
+    std::string labelEn;
+    Scope scope = Scope::School;
+    std::vector<Field> fields; // the record's own fields, without the standard columns
+    std::vector<std::vector<std::string>> naturalKeys;  // each checked for duplicates, indexed
+    std::vector<std::vector<std::string>> indexes;      // further indexes for reports and lookups
+    std::string rules;         // the name of the table's cross-field rule set (RecordValidator)
+
+    const Field *field(std::string_view fieldName) const;
+    int fieldIndex(std::string_view fieldName) const;
+};
+
+// The standard columns every synced table has, besides its own fields:
+//   id        TEXT PRIMARY KEY  UUIDv7 made offline
+//   school_id TEXT              owner school (for schools: the school's own id)
+//   hlc       TEXT              the row's last change, as Hlc::toText()
+//   deleted   INTEGER           tombstone
+inline constexpr std::string_view kIdColumn = "id";
+inline constexpr std::string_view kOwnerColumn = "school_id";
+inline constexpr std::string_view kHlcColumn = "hlc";
+inline constexpr std::string_view kDeletedColumn = "deleted";
+
+// Every synced table, in dependency order.
+const std::vector<Table> &tables();
+const Table *findTable(std::string_view name);
+
+std::string_view typeName(FieldType t);
+
+} // namespace emis::schema

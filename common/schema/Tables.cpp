@@ -1,0 +1,186 @@
+// The record schema as data: every synced table described once. The client store, the server
+// store, validation, import column mapping and the wire encoding are all driven from here.
+// Adding a table means adding its description below (and its cross-field rules, if any, in
+// validate/RecordRules.cpp), and bumping kSchemaVersion.
+#include "schema/Schema.h"
+
+namespace emis::schema {
+namespace {
+
+using T = FieldType;
+
+Field text(std::string name, std::string zh, std::string en, int maxLength, bool required = false,
+           std::vector<std::string> aliases = {})
+{
+    return Field{std::move(name), std::move(zh), std::move(en), T::Text, required, {}, maxLength,
+                 std::move(aliases), {}, {}};
+}
+
+Field typed(std::string name, std::string zh, std::string en, FieldType type, bool required = false,
+            std::vector<std::string> aliases = {})
+{
+    return Field{std::move(name), std::move(zh), std::move(en), type, required, {}, 0, std::move(aliases), {}, {}};
+}
+
+Field coded(std::string name, std::string zh, std::string en, std::string codeTable, bool required = false,
+            std::vector<std::string> aliases = {}, FieldType type = T::Code)
+{
+    return Field{std::move(name), std::move(zh), std::move(en), type, required, std::move(codeTable), 0,
+                 std::move(aliases), {}, {}};
+}
+
+Field withDefault(Field f, std::string value)
+{
+    f.defaultValue = std::move(value);
+    return f;
+}
+
+Field checked(Field f, std::string check)
+{
+    f.check = std::move(check);
+    return f;
+}
+
+Table schools()
+{
+    return Table{
+        "schools", "学校", "schools", Scope::County,
+        {
+            checked(text("code", "学校标识码", "school code", 10, true, {"学校代码", "code"}), "school_code"),
+            text("name", "学校名称", "school name", 60, true, {"学校", "name"}),
+            coded("school_type", "办学类型", "school type", "school_type", true, {"学校类型", "type"}),
+            text("township", "所在乡镇", "township", 30, true, {"乡镇", "town"}),
+            text("address", "学校地址", "address", 100),
+            checked(text("phone", "联系电话", "phone", 20), "phone"),
+        },
+        {{"code"}},
+        {{"township"}},
+        {},
+    };
+}
+
+Table classes()
+{
+    return Table{
+        "classes", "班级", "classes", Scope::School,
+        {
+            coded("grade", "年级", "grade", "grade", true, {}, T::Integer),
+            text("name", "班级", "class", 20, true, {"班级名称", "class name"}),
+            typed("entry_year", "入学年份", "entry year", T::Integer),
+            text("head_teacher", "班主任", "head teacher", 30),
+        },
+        {{"school_id", "grade", "name"}},
+        {},
+        {},
+    };
+}
+
+std::vector<Field> personFields(bool idRequired)
+{
+    return {
+        text("name", "姓名", "name", 50, true, {"学生姓名", "教师姓名", "full name"}),
+        coded("sex", "性别", "gender", "sex", true, {"sex"}),
+        typed("birth_date", "出生日期", "birth date", T::Date, false, {"出生年月日", "生日", "date of birth", "birthday"}),
+        withDefault(coded("id_type", "身份证件类型", "ID type", "id_type", true, {"证件类型", "id type"}), "1"),
+        checked(text("id_number", "身份证件号", "ID number", 30, idRequired,
+                     {"身份证号", "身份证号码", "身份证件号码", "证件号码", "id no", "id card"}),
+                "id_number"),
+        coded("ethnicity", "民族", "ethnicity", "ethnicity", false, {"nation"}),
+    };
+}
+
+Table students()
+{
+    std::vector<Field> f = {
+        text("student_no", "学籍号", "student number", 30, false, {"全国学籍号", "学籍辅号", "student no"}),
+    };
+    for (auto &p : personFields(true))
+        f.push_back(std::move(p));
+    f.front().labelEn = "student number";
+    // Birth date is required for pupils.
+    for (auto &x : f)
+        if (x.name == "birth_date")
+            x.required = true;
+    const std::vector<Field> rest = {
+        coded("grade", "年级", "grade", "grade", true, {}, T::Integer),
+        text("class_name", "班级", "class", 20, true, {"班级名称", "class name"}),
+        typed("entry_month", "入学年月", "entry month", T::YearMonth, false, {"入学时间", "入学日期", "enrolment month"}),
+        text("hukou", "户口所在地", "household registration", 100, false, {"户籍所在地", "户口"}),
+        text("address", "家庭住址", "home address", 100, false, {"现住址", "住址", "address"}),
+        text("guardian_name", "监护人姓名", "guardian name", 50, false, {"监护人", "家长姓名", "guardian"}),
+        checked(text("guardian_phone", "监护人电话", "guardian phone", 20, false,
+                     {"监护人联系电话", "家长电话", "联系电话", "phone"}),
+                "phone"),
+        typed("left_behind", "是否留守儿童", "left-behind child", T::Bool, false, {"留守儿童"}),
+        typed("migrant", "是否随迁子女", "migrant child", T::Bool, false, {"随迁子女", "进城务工人员随迁子女"}),
+        typed("poverty_registered", "是否建档立卡", "registered poor household", T::Bool, false, {"建档立卡", "建档立卡贫困户"}),
+        typed("boarding", "是否寄宿", "boarding", T::Bool, false, {"寄宿生", "是否寄宿生"}),
+        withDefault(coded("status", "学籍状态", "enrolment status", "student_status", true, {"在校状态"}), "1"),
+    };
+    f.insert(f.end(), rest.begin(), rest.end());
+    return Table{
+        "students", "学生", "students", Scope::School, std::move(f),
+        {{"id_type", "id_number"}, {"student_no"}},
+        {{"school_id", "grade", "class_name"}, {"name", "sex", "birth_date"}},
+        "person",
+    };
+}
+
+Table statusChanges()
+{
+    return Table{
+        "status_changes", "学籍异动", "status changes", Scope::School,
+        {
+            text("student_id", "学生", "pupil", 36, true),
+            coded("kind", "异动类别", "change kind", "change_kind", true, {"异动类型", "kind"}),
+            typed("change_date", "异动日期", "change date", T::Date, true, {"日期", "date"}),
+            text("reason", "异动原因", "reason", 200, false, {"原因"}),
+            coded("from_grade", "原年级", "previous grade", "grade", false, {}, T::Integer),
+            text("from_class", "原班级", "previous class", 20),
+            coded("to_grade", "新年级", "new grade", "grade", false, {}, T::Integer),
+            text("to_class", "新班级", "new class", 20),
+            text("other_school_id", "对方学校", "other school", 36),
+            withDefault(coded("approval", "审批状态", "approval", "approval_state", true), "0"),
+            text("approval_note", "审批意见", "approval note", 200),
+        },
+        {},
+        {{"student_id"}},
+        {},
+    };
+}
+
+Table staff()
+{
+    std::vector<Field> f = {
+        text("staff_no", "工号", "staff number", 30, false, {"教工号", "staff no"}),
+    };
+    for (auto &p : personFields(true))
+        f.push_back(std::move(p));
+    const std::vector<Field> rest = {
+        coded("post_category", "岗位类别", "post category", "post_category", true, {"岗位", "post"}),
+        coded("teaching_stage", "任教学段", "teaching stage", "stage", false, {"学段", "stage"}),
+        text("subject", "任教学科", "subject", 30, false, {"学科", "subject"}),
+        text("education", "学历", "education", 20, false, {"最高学历"}),
+        text("title", "职称", "professional title", 30, false, {"专业技术职务"}),
+        typed("work_start", "参加工作年月", "started work", T::YearMonth, false, {"参加工作时间"}),
+        text("political", "政治面貌", "political status", 20),
+        checked(text("phone", "联系电话", "phone", 20, false, {"手机号", "电话", "phone"}), "phone"),
+    };
+    f.insert(f.end(), rest.begin(), rest.end());
+    return Table{
+        "staff", "教职工", "staff", Scope::School, std::move(f),
+        {{"id_type", "id_number"}, {"staff_no"}},
+        {{"school_id", "post_category"}},
+        "person",
+    };
+}
+
+} // namespace
+
+const std::vector<Table> &tables()
+{
+    static const std::vector<Table> all = {schools(), classes(), students(), statusChanges(), staff()};
+    return all;
+}
+
+} // namespace emis::schema

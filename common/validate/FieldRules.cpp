@@ -1,0 +1,178 @@
+#include "validate/FieldRules.h"
+
+#include "schema/CodeTables.h"
+#include "text/TextUtil.h"
+#include "validate/DateText.h"
+#include "validate/IdNumber.h"
+
+#include <charconv>
+#include <cmath>
+#include <regex>
+
+namespace emis::validate {
+namespace {
+
+using schema::FieldType;
+
+std::optional<std::int64_t> parseInteger(std::string_view s)
+{
+    std::string t = text::toHalfWidth(text::trim(s));
+    if (text::endsWith(t, ".0"))  // spreadsheets write whole numbers as 3.0
+        t.resize(t.size() - 2);
+    std::int64_t v = 0;
+    const auto *end = t.data() + t.size();
+    auto [ptr, ec] = std::from_chars(t.data(), end, v);
+    if (ec != std::errc() || ptr != end || t.empty())
+        return std::nullopt;
+    return v;
+}
+
+std::optional<Issue> checkText(const schema::Field &f, const std::string &s)
+{
+    if (f.maxLength > 0 && text::utf8Length(s) > static_cast<std::size_t>(f.maxLength))
+        return makeIssue(Reason::TooLong, &f, std::to_string(f.maxLength));
+    if (f.check == "phone" && !s.empty() && !isValidPhone(s))
+        return makeIssue(Reason::InvalidPhone, &f);
+    if (f.check == "school_code" && !(s.size() == 10 && text::isDigits(s)))
+        return makeIssue(Reason::InvalidSchoolCode, &f);
+    return std::nullopt;
+}
+
+} // namespace
+
+std::optional<bool> parseYesNo(std::string_view raw)
+{
+    const std::string s = text::asciiLower(text::toHalfWidth(text::trim(raw)));
+    for (const char *yes : {"是", "有", "y", "yes", "true", "1", "√", "✓"})
+        if (s == yes)
+            return true;
+    for (const char *no : {"否", "无", "不是", "n", "no", "false", "0", "×", "✗"})
+        if (s == no)
+            return false;
+    return std::nullopt;
+}
+
+bool isValidPhone(std::string_view raw)
+{
+    std::string s;
+    for (char c : text::toHalfWidth(text::trim(raw)))
+        if (c != ' ' && c != '-' && c != '(' && c != ')')
+            s.push_back(c);
+    if (text::startsWith(s, "+86"))
+        s.erase(0, 3);
+    else if (s.size() == 13 && text::startsWith(s, "86"))
+        s.erase(0, 2);
+    static const std::regex mobile(R"(^1[3-9][0-9]{9}$)");
+    static const std::regex landline(R"(^(0[1-9][0-9]{1,2})?[2-9][0-9]{6,7}$)");
+    return std::regex_match(s, mobile) || std::regex_match(s, landline);
+}
+
+std::variant<Value, Issue> normalizeField(const schema::Field &f, std::string_view raw)
+{
+    const std::string_view t = text::trim(raw);
+    if (t.empty())
+        return Value{};
+    switch (f.type) {
+    case FieldType::Text: {
+        std::string s(t);
+        if (f.check == "id_number" || f.check == "phone" || f.check == "school_code")
+            s = f.check == "id_number" ? normalizeIdText(s) : text::toHalfWidth(s);
+        if (auto issue = checkText(f, s))
+            return *issue;
+        return Value{std::move(s)};
+    }
+    case FieldType::Date:
+        if (auto d = parseDate(t))
+            return Value{d->toText()};
+        return makeIssue(Reason::InvalidDate, &f);
+    case FieldType::YearMonth:
+        if (auto m = parseYearMonth(t))
+            return Value{*m};
+        return makeIssue(Reason::InvalidDate, &f);
+    case FieldType::Bool:
+        if (auto b = parseYesNo(t))
+            return Value{std::int64_t{*b ? 1 : 0}};
+        return makeIssue(Reason::NotYesNo, &f);
+    case FieldType::Code:
+    case FieldType::Integer: {
+        if (!f.codeTable.empty()) {
+            const auto *table = schema::findCodeTable(f.codeTable);
+            auto code = table ? table->normalize(text::toHalfWidth(t)) : std::nullopt;
+            if (!code)
+                return makeIssue(Reason::NotRecognised, &f);
+            if (f.type == FieldType::Code)
+                return Value{*code};
+            return Value{*parseInteger(*code)};
+        }
+        if (auto v = parseInteger(t))
+            return Value{*v};
+        return makeIssue(Reason::NotInteger, &f);
+    }
+    case FieldType::Real: {
+        const std::string s = text::toHalfWidth(t);
+        double v = 0;
+        auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+        if (ec != std::errc() || ptr != s.data() + s.size() || !std::isfinite(v))
+            return makeIssue(Reason::NotNumber, &f);
+        return Value{v};
+    }
+    case FieldType::Blob:
+        return Value{Bytes(t.begin(), t.end())};
+    }
+    return Value{};
+}
+
+std::optional<Issue> checkValue(const schema::Field &f, const Value &value)
+{
+    if (isNull(value))
+        return std::nullopt;
+    switch (f.type) {
+    case FieldType::Text: {
+        const auto *s = std::get_if<std::string>(&value);
+        if (!s)
+            return makeIssue(Reason::BadRequest, &f, f.name);
+        return checkText(f, *s);
+    }
+    case FieldType::Date:
+    case FieldType::YearMonth:
+    case FieldType::Code: {
+        const auto *s = std::get_if<std::string>(&value);
+        if (!s)
+            return makeIssue(Reason::BadRequest, &f, f.name);
+        auto normalized = normalizeField(f, *s);
+        if (auto *issue = std::get_if<Issue>(&normalized))
+            return *issue;
+        if (std::get<Value>(normalized) != value)  // accepted, but not in canonical form
+            return makeIssue(f.type == FieldType::Code ? Reason::NotRecognised : Reason::InvalidDate, &f);
+        return std::nullopt;
+    }
+    case FieldType::Integer: {
+        const auto *i = std::get_if<std::int64_t>(&value);
+        if (!i)
+            return makeIssue(Reason::NotInteger, &f);
+        if (!f.codeTable.empty()) {
+            const auto *table = schema::findCodeTable(f.codeTable);
+            if (!table || !table->byCode(std::to_string(*i)))
+                return makeIssue(Reason::NotRecognised, &f);
+        }
+        return std::nullopt;
+    }
+    case FieldType::Bool: {
+        const auto *i = std::get_if<std::int64_t>(&value);
+        if (!i || (*i != 0 && *i != 1))
+            return makeIssue(Reason::NotYesNo, &f);
+        return std::nullopt;
+    }
+    case FieldType::Real:
+        if (!std::holds_alternative<double>(value) && !std::holds_alternative<std::int64_t>(value))
+            return makeIssue(Reason::NotNumber, &f);
+        return std::nullopt;
+    case FieldType::Blob:
+        if (!std::holds_alternative<Bytes>(value))
+            return makeIssue(Reason::BadRequest, &f, f.name);
+        return std::nullopt;
+    }
+    return std::nullopt;
+}
+
+} // namespace emis::validate

@@ -1,0 +1,25 @@
+#pragma once
+
+#include "schema/Schema.h"
+#include "schema/Value.h"
+#include "validate/Reason.h"
+
+#include <optional>
+#include <string_view>
+#include <variant>
+
+namespace emis::validate {
+
+// Turns what a clerk typed or a spreadsheet held into the field's canonical value: 男/女/1/2 to
+// a sex code, 汉族 or 01 to an ethnicity code, 一年级 or 1 to grade 1, any accepted date form to
+// YYYY-MM-DD, 是/否 to 1/0. Empty text gives NULL (required fields are checked per record).
+std::variant<Value, Issue> normalizeField(const schema::Field &field, std::string_view raw);
+
+// Checks a value that should already be canonical (from the wire or the store).
+std::optional<Issue> checkValue(const schema::Field &field, const Value &value);
+
+// Yes/no in the forms clerks use: 是/否, 有/无, Y/N, yes/no, true/false, 1/0, √/×.
+std::optional<bool> parseYesNo(std::string_view raw);
+bool isValidPhone(std::string_view raw);
+
+} // namespace emis::validate

@@ -1,0 +1,127 @@
+#include "validate/Reason.h"
+
+#include "schema/Schema.h"
+
+#include <array>
+#include <string>
+
+namespace emis {
+namespace {
+
+struct Sentence {
+    Reason reason;
+    std::string_view code;
+    std::string_view zh;  // {label} the field's Chinese label, {arg} the argument
+    std::string_view en;  // {label} the field's English label, {arg} the argument
+};
+
+// clang-format off
+constexpr std::array kSentences = {
+    Sentence{Reason::Required, "required", "{label}为空", "{label} missing"},
+    Sentence{Reason::TooLong, "too_long", "{label}超过{arg}个字", "{label} longer than {arg} characters"},
+    Sentence{Reason::InvalidDate, "invalid_date", "{label}无效", "invalid {label}"},
+    Sentence{Reason::NotRecognised, "not_recognised", "{label}无法识别", "{label} not recognised"},
+    Sentence{Reason::NotYesNo, "not_yes_no", "{label}应填“是”或“否”", "{label} must be yes or no"},
+    Sentence{Reason::NotInteger, "not_integer", "{label}应为整数", "{label} must be a whole number"},
+    Sentence{Reason::NotNumber, "not_number", "{label}应为数字", "{label} must be a number"},
+    Sentence{Reason::InvalidPhone, "invalid_phone", "{label}不是有效的电话号码", "{label} is not a valid phone number"},
+    Sentence{Reason::InvalidSchoolCode, "invalid_school_code", "{label}应为10位数字", "{label} must be 10 digits"},
+    Sentence{Reason::IdLength, "id_length", "身份证件号应为18位", "ID number must have 18 characters"},
+    Sentence{Reason::IdOld15, "id_old_15", "身份证件号为15位旧号码，请改用18位新号码",
+             "ID number is an old 15-digit number; use the 18-digit number"},
+    Sentence{Reason::IdCharacters, "id_characters", "身份证件号只能是数字，最后一位可为X",
+             "ID number may hold digits only, with X as the last character"},
+    Sentence{Reason::IdAsNumber, "id_as_number",
+             "身份证件号被表格软件转成了数字，末几位已丢失：请把该列设为文本格式后重新导出",
+             "ID number was turned into a number by the spreadsheet and lost its last digits: format the column as text and export again"},
+    Sentence{Reason::IdCheckCharacter, "id_check_character", "身份证件号校验位错误", "ID number check character wrong"},
+    Sentence{Reason::IdBirthInvalid, "id_birth_invalid", "身份证件号中的出生日期无效", "birth date inside the ID number is invalid"},
+    Sentence{Reason::IdBirthMismatch, "id_birth_mismatch", "身份证件号中的出生日期与出生日期列不符",
+             "birth date inside the ID number disagrees with 出生日期"},
+    Sentence{Reason::IdSexMismatch, "id_sex_mismatch", "身份证件号中的性别与性别列不符",
+             "sex digit of the ID number disagrees with 性别"},
+    Sentence{Reason::DocumentShape, "document_shape", "{label}不符合“{arg}”的格式", "{label} does not have the shape of a {arg}"},
+    Sentence{Reason::DuplicateInFile, "duplicate_in_file", "{label}与第{arg}行重复", "{label} repeats line {arg}"},
+    Sentence{Reason::DuplicateInStore, "duplicate_in_store", "{label}已登记在{arg}", "{label} is already registered for {arg}"},
+    Sentence{Reason::UnknownTable, "unknown_table", "未知的数据表“{arg}”", "unknown table \"{arg}\""},
+    Sentence{Reason::UnknownField, "unknown_field", "未知的字段“{arg}”", "unknown field \"{arg}\""},
+    Sentence{Reason::NotOwner, "not_owner", "该记录属于其他学校，不能修改", "the record belongs to another school"},
+    Sentence{Reason::ReadOnly, "read_only", "{label}只能由教育局修改", "{label} may be changed by the bureau only"},
+    Sentence{Reason::HlcTooFarAhead, "hlc_too_far_ahead", "本机时钟比服务器快太多，请校正电脑时间后重新同步",
+             "this computer's clock is too far ahead of the server; correct the time and sync again"},
+    Sentence{Reason::SequenceGap, "sequence_gap", "变更序号不连续，将从第{arg}条重新发送",
+             "changes arrived with a gap; resending from change {arg}"},
+    Sentence{Reason::BadRequest, "bad_request", "请求无效：{arg}", "bad request: {arg}"},
+    Sentence{Reason::NotAuthenticated, "not_authenticated", "未登录或设备未注册", "not logged in or device not enrolled"},
+    Sentence{Reason::NotAllowed, "not_allowed", "没有权限：{arg}", "not allowed: {arg}"},
+    Sentence{Reason::ProtocolVersion, "protocol_version", "程序版本过旧，请升级", "this program's version is too old; please upgrade"},
+    Sentence{Reason::SchemaVersion, "schema_version", "数据结构版本不一致，请升级程序", "data schema versions differ; please upgrade"},
+    Sentence{Reason::EnrollCodeUnknown, "enroll_code_unknown", "注册码不正确", "the enrollment code is wrong"},
+    Sentence{Reason::EnrollCodeUsed, "enroll_code_used", "注册码已被使用，请向教育局申请新的注册码",
+             "the enrollment code has been used; ask the bureau for a new one"},
+    Sentence{Reason::EnrollCodeExpired, "enroll_code_expired", "注册码已过期，请向教育局申请新的注册码",
+             "the enrollment code has expired; ask the bureau for a new one"},
+    Sentence{Reason::DeviceRevoked, "device_revoked", "本设备已被停用", "this device has been revoked"},
+    Sentence{Reason::LoginFailed, "login_failed", "用户名或密码错误", "wrong user name or password"},
+    Sentence{Reason::AccountLocked, "account_locked", "账户因多次密码错误已被锁定", "the account is locked after repeated failures"},
+    Sentence{Reason::ServerBusy, "server_busy", "服务器繁忙，请稍后再试", "the server is busy; try again later"},
+    Sentence{Reason::Internal, "internal", "服务器内部错误：{arg}", "internal error: {arg}"},
+};
+// clang-format on
+
+const Sentence &sentenceFor(Reason r)
+{
+    for (const auto &s : kSentences)
+        if (s.reason == r)
+            return s;
+    return kSentences.back();
+}
+
+std::string fill(std::string_view pattern, std::string_view label, std::string_view arg)
+{
+    std::string out;
+    for (std::size_t i = 0; i < pattern.size();) {
+        if (pattern.substr(i, 7) == "{label}") {
+            out += label;
+            i += 7;
+        } else if (pattern.substr(i, 5) == "{arg}") {
+            out += arg;
+            i += 5;
+        } else {
+            out += pattern[i++];
+        }
+    }
+    return out;
+}
+
+} // namespace
+
+std::string_view reasonCode(Reason r) { return sentenceFor(r).code; }
+
+Reason reasonFromCode(std::string_view code)
+{
+    for (const auto &s : kSentences)
+        if (s.code == code)
+            return s.reason;
+    return Reason::Internal;
+}
+
+std::string Issue::code() const { return std::string(reasonCode(reason)); }
+
+std::string Issue::text() const { return zh + " / " + en; }
+
+Issue makeIssue(Reason r, std::string_view fieldName, std::string_view labelZh, std::string_view labelEn,
+                std::string_view arg)
+{
+    const Sentence &s = sentenceFor(r);
+    return Issue{r, std::string(fieldName), fill(s.zh, labelZh, arg), fill(s.en, labelEn, arg)};
+}
+
+Issue makeIssue(Reason r, const schema::Field *field, std::string_view arg)
+{
+    if (!field)
+        return makeIssue(r, {}, {}, {}, arg);
+    return makeIssue(r, field->name, field->labelZh, field->labelEn, arg);
+}
+
+} // namespace emis
