@@ -64,6 +64,9 @@ std::vector<std::string> createTableStatements(const Table &t)
         versionColumns.push_back(versionHlcColumn(f) + " TEXT");
         versionColumns.push_back(versionSeqColumn(f) + " INTEGER");
     }
+    // The tombstone merges like a field.
+    versionColumns.push_back("deleted_hlc TEXT");
+    versionColumns.push_back("deleted_seq INTEGER");
     out.push_back("CREATE TABLE IF NOT EXISTS " + versionsTable(t) + " (\n  " + join(versionColumns, ",\n  ") + "\n)");
 
     out.push_back(indexStatement(t, {"school_id"}));
