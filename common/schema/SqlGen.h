@@ -9,8 +9,9 @@ namespace emis::schema {
 
 // SQL generated from the table descriptions, the same on the client and the server store
 // (both SQLite): one typed table per record type with its constraints and indexes, and beside it
-// a versions table holding, per field, the HLC of its last write and the server sequence number
-// that applied it. Statements use IF NOT EXISTS so a migration may run them again.
+// a versions table holding, per field (and for the tombstone: deleted_hlc, deleted_seq), the HLC of
+// its last write and the server sequence number that applied it.
+// Statements use IF NOT EXISTS so a migration may run them again.
 std::vector<std::string> createTableStatements(const Table &table);
 
 std::string sqlType(const Field &field);  // TEXT, INTEGER, REAL or BLOB
