@@ -23,13 +23,13 @@ int gradesHeld(const DemoSchool &s, const StageSpan &st)
 }
 
 // Relative size of a school's part in a stage (the reference county's schools, roughly).
-double stageWeight(const DemoSchool &s, Stage stage, int grades)
+double stageWeight(const DemoSchool &s, Stage stage, int grades, bool countySeat)
 {
     switch (stage) {
     case Stage::Primary:
         switch (s.kind) {
         case SchoolKind::NineYear: return 1000;
-        case SchoolKind::CentralPrimary: return 650;
+        case SchoolKind::CentralPrimary: return countySeat ? 1900 : 650;  // the town's big primaries
         case SchoolKind::VillagePrimary: return 140;
         case SchoolKind::TeachingPoint: return 9.0 * grades;
         default: return 0;
@@ -87,7 +87,8 @@ std::vector<DemoClass> planClasses(const DemoOptions &options, const std::vector
             if (grades == 0)
                 continue;
             holders.push_back(i);
-            weights.push_back(stageWeight(schools[i], st.stage, grades) * rng.between(0.75, 1.25));
+            weights.push_back(stageWeight(schools[i], st.stage, grades, schools[i].township == countySeat) *
+                              rng.between(0.75, 1.25));
             minimums.push_back(grades);  // at least one pupil in each grade held
         }
         const auto perSchool = apportion(totals[static_cast<int>(st.stage) - 1], weights, minimums);
@@ -116,7 +117,10 @@ std::vector<DemoClass> planClasses(const DemoOptions &options, const std::vector
                 continue;
             const Stage stage = stageOfGrade(g);
             const ClassShape shape = classShape(s, stage, seat);
-            const int count = std::max(1, static_cast<int>(std::lround(n / shape.mean)));
+            // Round to the nearest count of classes, but never leave a class far above the usual size
+            // just because a cohort is a little more than one class (77 in one room is not a plan).
+            const int count = std::max({1, static_cast<int>(std::lround(n / shape.mean)),
+                                        static_cast<int>(std::ceil(n / (shape.mean * 1.25)))});
             std::vector<double> w;
             for (int c = 0; c < count; ++c)
                 w.push_back(rng.between(1 - shape.spread, 1 + shape.spread));

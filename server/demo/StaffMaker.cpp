@@ -75,7 +75,7 @@ std::vector<Staffing> planStaffing(const DemoOptions &options, const std::vector
         pupils[c.school][static_cast<std::size_t>(static_cast<int>(stageOfGrade(c.grade)) - 1)] += c.size;
     std::vector<Staffing> out(schools.size());
     const int totals[] = {options.primaryTeachers, options.juniorTeachers, options.seniorTeachers};
-    const double fixedPart[] = {12, 10, 0};
+    const double fixedPart[] = {8, 10, 0};
     for (std::size_t st = 0; st < 3; ++st) {
         std::vector<std::size_t> holders;
         std::vector<double> weights;
