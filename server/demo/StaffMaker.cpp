@@ -129,7 +129,11 @@ DemoStaff StaffMaker::person(std::size_t school, int number, const std::string &
     s.ethnicity = drawEthnicity(rng);
     if (stage > 0) {
         s.teachingStage = std::to_string(stage);
-        s.subject = choose(subjects(stage), rng);
+        // In a teaching point or a village school a teacher takes a class for everything; the
+        // roster names the main subject.
+        const bool small = plan_.schools[school].kind == SchoolKind::TeachingPoint ||
+                           plan_.schools[school].kind == SchoolKind::VillagePrimary;
+        s.subject = small ? choose({{"语文", 50}, {"数学", 45}, {"英语", 5}}, rng) : choose(subjects(stage), rng);
         s.title = teacherTitle(age, rng);
     } else if (post == "2") {
         s.title = teacherTitle(age, rng);  // administrators are mostly teachers by training
