@@ -72,6 +72,10 @@ std::string DemoOptions::problem() const
                   juniorPupils, seniorPupils, primaryTeachers, juniorTeachers, seniorTeachers, otherStaff})
         if (n < 0)
             return "counts cannot be negative";
+    // One county area code has 1,000 ID sequence numbers per birth day; about 13 birth years
+    // of pupils share them, so a county far beyond a city's size would run out.
+    if (pupilCount() + staffCount() > 2'000'000)
+        return "more than two million people: a county's ID numbers would run out";
     if (townships < 1)
         return "a county needs at least one township";
     const int primarySchools = nineYear + centralPrimary + villagePrimary + teachingPoints;
