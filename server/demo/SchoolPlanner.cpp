@@ -89,13 +89,22 @@ private:
     std::string freeVillage(int township)
     {
         auto &used = villagesUsed_[township];
-        const auto &list = plan_.villages[static_cast<std::size_t>(township)];
-        for (int tries = 0; tries < 50; ++tries) {
+        auto &list = plan_.villages[static_cast<std::size_t>(township)];
+        for (int tries = 0; tries < 20; ++tries) {
             const std::string &v = list[static_cast<std::size_t>(rng_.below(list.size()))];
             if (used.insert(v).second)
                 return v;
         }
-        return {};  // a crowded township: the caller numbers the school instead
+        for (const std::string &v : list)  // a crowded township: take any village left
+            if (used.insert(v).second)
+                return v;
+        for (int tries = 0; tries < 1000; ++tries)  // every village has its school: found a new one
+            if (auto v = names_.villageName(rng_); std::find(list.begin(), list.end(), v) == list.end()) {
+                list.push_back(v);
+                used.insert(v);
+                return v;
+            }
+        return "新";  // 900 names in one township; the school name is still made unique below
     }
 
     void add(const KindInfo &k, int i, int township)

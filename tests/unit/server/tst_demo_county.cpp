@@ -71,6 +71,7 @@ private Q_SLOTS:
     void sameSeed_identicalFiles_otherSeed_differentFiles();
     void scaledAndLargeOptions_totalsMet();
     void impossibleOptions_explained();
+    void crowdedTownships_schoolNamesAndCodesStillUnique();
 
 private:
     QTemporaryDir dir_;
@@ -371,6 +372,26 @@ void TestDemoCounty::impossibleOptions_explained()
     options.completeSecondary = 0;  // senior pupils with nowhere to go
     QVERIFY(!options.problem().empty());
     QVERIFY_THROWS_EXCEPTION(std::invalid_argument, demo::generateDemoCounty(options));
+}
+
+void TestDemoCounty::crowdedTownships_schoolNamesAndCodesStillUnique()
+{
+    auto options = demo::DemoOptions::scaled(0.05);
+    options.townships = 2;
+    options.villagePrimary = 60;
+    options.teachingPoints = 90;
+    options.primaryPupils = 6000;
+    options.primaryTeachers = 400;
+    QVERIFY2(options.problem().empty(), options.problem().c_str());
+    const auto county = demo::generateDemoCounty(options);
+    std::set<std::string> names, codes;
+    for (const auto &s : county.schools) {
+        names.insert(s.name);
+        codes.insert(s.code);
+        QCOMPARE(s.code.size(), std::size_t{10});
+    }
+    QCOMPARE(names.size(), county.schools.size());
+    QCOMPARE(codes.size(), county.schools.size());
 }
 
 QTEST_GUILESS_MAIN(TestDemoCounty)
