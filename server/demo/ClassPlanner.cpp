@@ -70,8 +70,6 @@ ClassShape classShape(const DemoSchool &s, Stage stage, bool countySeat)
 
 Stage stageOfGrade(int grade) { return grade <= 6 ? Stage::Primary : grade <= 9 ? Stage::Junior : Stage::Senior; }
 
-std::string stageCode(Stage s) { return std::to_string(static_cast<int>(s)); }
-
 std::vector<DemoClass> planClasses(const DemoOptions &options, const std::vector<DemoSchool> &schools,
                                    const std::string &countySeat, DemoRandom &rng)
 {

@@ -28,7 +28,6 @@ enum class SchoolKind {
 // Stage codes of the `stage` code table.
 enum class Stage { Primary = 1, Junior = 2, Senior = 3 };
 Stage stageOfGrade(int grade);  // 1-6, 7-9, 10-12
-std::string stageCode(Stage s);
 
 struct DemoSchool {
     std::string id;        // UUIDv7, the row id in the stores (not written to any file)
