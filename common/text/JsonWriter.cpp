@@ -31,75 +31,83 @@ std::string jsonEscape(std::string_view s)
     return out;
 }
 
-void JsonWriter::separate()
+void JsonWriter::newline()
+{
+    m_out.push_back('\n');
+    m_out.append(m_levels.size() * 2, ' ');
+}
+
+void JsonWriter::beforeValue()
 {
     if (m_afterKey) {
         m_afterKey = false;
         return;
     }
-    if (!m_first.empty()) {
-        if (!m_first.back())
-            m_out.push_back(',');
-        m_first.back() = false;
-    }
+    if (m_levels.empty())
+        return;
+    Level &l = m_levels.back();
+    const bool oneLine = m_style == Style::Compact || l.inlined;
+    if (!l.empty)
+        m_out += oneLine && m_style == Style::Indented ? ", " : ",";
+    if (!oneLine)
+        newline();
+    l.empty = false;
 }
 
-JsonWriter &JsonWriter::beginObject()
+JsonWriter &JsonWriter::open(char bracket, bool inlined)
 {
-    separate();
-    m_out.push_back('{');
-    m_first.push_back(true);
+    beforeValue();
+    m_out.push_back(bracket);
+    // Inside an inlined container everything stays on the line.
+    m_levels.push_back({inlined || (!m_levels.empty() && m_levels.back().inlined), true});
     return *this;
 }
 
-JsonWriter &JsonWriter::endObject()
+JsonWriter &JsonWriter::close(char bracket)
 {
-    m_out.push_back('}');
-    m_first.pop_back();
-    return *this;
-}
-
-JsonWriter &JsonWriter::beginArray()
-{
-    separate();
-    m_out.push_back('[');
-    m_first.push_back(true);
-    return *this;
-}
-
-JsonWriter &JsonWriter::endArray()
-{
-    m_out.push_back(']');
-    m_first.pop_back();
+    const Level l = m_levels.back();
+    m_levels.pop_back();
+    if (m_style == Style::Indented && !l.inlined && !l.empty)
+        newline();
+    m_out.push_back(bracket);
+    if (m_style == Style::Indented && m_levels.empty())
+        m_out.push_back('\n');
     return *this;
 }
 
 JsonWriter &JsonWriter::key(std::string_view k)
 {
-    separate();
+    beforeValue();
     m_out += jsonEscape(k);
-    m_out.push_back(':');
+    m_out += m_style == Style::Indented ? ": " : ":";
     m_afterKey = true;
     return *this;
 }
 
 JsonWriter &JsonWriter::value(std::string_view v)
 {
-    separate();
+    beforeValue();
     m_out += jsonEscape(v);
     return *this;
 }
 
 JsonWriter &JsonWriter::value(std::int64_t v)
 {
-    separate();
+    beforeValue();
+    m_out += std::to_string(v);
+    return *this;
+}
+
+JsonWriter &JsonWriter::value(std::uint64_t v)
+{
+    beforeValue();
     m_out += std::to_string(v);
     return *this;
 }
 
 JsonWriter &JsonWriter::value(double v)
 {
-    separate();
+    beforeValue();
     if (!std::isfinite(v)) {
         m_out += "null";
         return *this;
@@ -110,16 +118,29 @@ JsonWriter &JsonWriter::value(double v)
     return *this;
 }
 
+JsonWriter &JsonWriter::value(double v, int decimals)
+{
+    beforeValue();
+    if (!std::isfinite(v)) {
+        m_out += "null";
+        return *this;
+    }
+    char buf[64];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    m_out += buf;
+    return *this;
+}
+
 JsonWriter &JsonWriter::value(bool v)
 {
-    separate();
+    beforeValue();
     m_out += v ? "true" : "false";
     return *this;
 }
 
 JsonWriter &JsonWriter::null()
 {
-    separate();
+    beforeValue();
     m_out += "null";
     return *this;
 }
