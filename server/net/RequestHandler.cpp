@@ -138,6 +138,7 @@ void RequestHandler::push(const wire::Envelope &request, Respond respond)
     auto batch = std::make_shared<wire::PushBatch>(request.push_batch());
     const DeviceIdentity device = *m_device;
     const std::string who = m_who;
+    logLine(who, "push of " + std::to_string(batch->changes_size()) + " changes received");
     m_context.store.submitWrite(
         [=](StoreSession &s) { *error = PushHandler(s, device, nowMs()).apply(*batch, *ack); },
         [=](std::exception_ptr failure) {
