@@ -153,6 +153,8 @@ std::optional<Issue> PushHandler::check(const wire::Change &change, const schema
     }
     if (!current && change.deleted())
         return std::nullopt;  // deleting a row the server never had: nothing to keep
+    if (incoming.empty() && change.deleted())
+        return std::nullopt;  // a bare tombstone changes no value there is to check
     // The fields sent, on their own, then the row as it would be after the change as a whole.
     auto issues = validate::validateRecord(*table, incoming, validate::Completeness::Partial);
     if (issues.empty()) {

@@ -75,6 +75,9 @@ std::string residentId(bool correctCheck)
     return body + (correctCheck ? check : (check == '1' ? '2' : '1'));
 }
 
+// The stored text form of a wire stamp.
+std::string hlcText(const wire::Hlc &h) { return sync::Hlc{h.physical_ms(), h.counter(), h.device()}.toText(); }
+
 std::string fieldText(const wire::RowState &row, const std::string &field)
 {
     for (const auto &f : row.fields())
@@ -98,6 +101,8 @@ private slots:
     void rejection();
     void otherSchoolsRow_refusedAndAudited();
     void pull_pagesAndResumesAfterCut();
+    void tombstone_mergesLikeAField_andIsPulled();
+    void concurrentSessions_allBatchesCommitInOrder();
     void sigtermDuringBatch_leavesStoreConsistent();
 
 private:
@@ -455,6 +460,70 @@ void TestServerSync::pull_pagesAndResumesAfterCut()
     QCOMPARE(empty->pull_page().rows_size(), 0);
     QCOMPARE(empty->pull_page().next_cursor(), reader.cursor);
     QVERIFY(!empty->pull_page().more());
+}
+
+void TestServerSync::tombstone_mergesLikeAField_andIsPulled()
+{
+    const std::string row = newClass(m_a1, "七(1)班");
+    QVERIFY(!row.empty());
+    auto del = m_a1.change("classes", row);
+    del.set_deleted(true);
+    const auto ack = push(m_a1, {del});
+    QVERIFY(ack && ack->has_push_ack());
+    QCOMPARE(ack->push_ack().rejections_size(), 0);
+    const QVariantList id{QString::fromStdString(row)};
+    QCOMPARE(m_server.query(QStringLiteral("SELECT deleted FROM classes WHERE id = ?"), id).toInt(), 1);
+    QCOMPARE(m_server.query(QStringLiteral("SELECT deleted_hlc FROM classes_versions WHERE id = ?"), id).toString(),
+             QString::fromStdString(hlcText(del.hlc())));
+    bool seen = false;
+    for (const auto &r : pullAll(m_a2, 500))
+        if (r.row_id() == row) {
+            seen = true;
+            QVERIFY(r.deleted());
+            QCOMPARE(fieldText(r, "name"), std::string("七(1)班"));  // the tombstone keeps the last values
+        }
+    QVERIFY(seen);
+    // An older stamp does not bring the row back to life: the tombstone's version wins.
+    auto stale = m_a2.change("classes", row, -60000);
+    stale.set_deleted(true);
+    QCOMPARE(push(m_a2, {stale})->push_ack().rejections_size(), 0);
+    QCOMPARE(m_server.query(QStringLiteral("SELECT deleted_hlc FROM classes_versions WHERE id = ?"), id).toString(),
+             QString::fromStdString(hlcText(del.hlc())));
+}
+
+void TestServerSync::concurrentSessions_allBatchesCommitInOrder()
+{
+    // Three devices push at once, each from its own session: the server interleaves them on
+    // its threads and groups their commits; every batch is acknowledged in order.
+    std::vector<Device *> devices{&m_a1, &m_a2, &m_b1};
+    constexpr int kBatches = 40;
+    std::vector<std::uint64_t> start;
+    for (auto *d : devices)
+        start.push_back(d->seq);
+    for (int b = 0; b < kBatches; ++b) {
+        for (auto *d : devices) {
+            std::vector<wire::Change> changes;
+            for (int i = 0; i < 5; ++i) {
+                auto c = d->change("classes", sync::newUuidV7());
+                setInt(c, "grade", 1);
+                setText(c, "name", "并发" + std::to_string(b) + "-" + std::to_string(i));
+                changes.push_back(c);
+            }
+            wire::Envelope e = batch(changes);
+            e.set_request_id(static_cast<std::uint64_t>(1000 + b));
+            QVERIFY(d->client->sendRaw(*codec::encodeFrame(e)));
+        }
+    }
+    for (std::size_t k = 0; k < devices.size(); ++k) {
+        for (int b = 0; b < kBatches; ++b) {
+            const auto ack = devices[k]->client->receive(30000);
+            QVERIFY(ack && ack->has_push_ack());
+            QCOMPARE(ack->request_id(), static_cast<std::uint64_t>(1000 + b));
+            QCOMPARE(ack->push_ack().watermark(), start[k] + static_cast<std::uint64_t>(5 * (b + 1)));
+        }
+    }
+    QCOMPARE(m_server.query(QStringLiteral("SELECT count(*) FROM classes WHERE name LIKE '并发%'")).toInt(),
+             3 * kBatches * 5);
 }
 
 void TestServerSync::sigtermDuringBatch_leavesStoreConsistent()
