@@ -158,6 +158,7 @@ void RequestHandler::push(const wire::Envelope &request, Respond respond)
             if (*error) {
                 logLine(who, "push refused: " + (*error)->code() + " at watermark " +
                                  std::to_string((*error)->watermark()));
+                r.close = (*error)->fatal();
                 *r.envelope.mutable_error() = std::move(**error);
             } else {
                 logLine(who, "push of " + std::to_string(batch->changes_size()) + " changes committed, watermark " +

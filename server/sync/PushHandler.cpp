@@ -61,6 +61,17 @@ PushHandler::PushHandler(StoreSession &store, DeviceIdentity device, std::int64_
 
 std::optional<wire::Error> PushHandler::apply(const wire::PushBatch &batch, wire::PushAck &ack)
 {
+    // Revoked while its session was open: nothing more from this device.
+    const auto record = m_store.device(m_device.deviceId);
+    if (!record || record->revokedMs) {
+        const Issue issue = makeIssue(Reason::DeviceRevoked);
+        wire::Error e;
+        e.set_code(issue.code());
+        e.set_message_zh(issue.zh);
+        e.set_message_en(issue.en);
+        e.set_fatal(true);
+        return e;
+    }
     const std::uint64_t watermark = m_store.watermark(m_device.deviceId);
     // The sequence is checked before anything is written: a gap refuses the whole batch.
     std::uint64_t expected = watermark + 1;

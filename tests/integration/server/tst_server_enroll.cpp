@@ -180,14 +180,19 @@ void TestServerEnroll::revokedDevice_refusedAtHandshake()
 {
     const auto device = m_server.enroll(m_server.enrollCode(QLatin1String(ServerFixture::kSchoolA)));
     QVERIFY(device);
-    {
-        TestClient before;
-        QVERIFY(before.connectTo(m_server.port(), m_server.caPem(), device->certPem, device->keyPem));
-        QVERIFY(before.hello());
-    }
+    TestClient before;
+    QVERIFY(before.connectTo(m_server.port(), m_server.caPem(), device->certPem, device->keyPem));
+    QVERIFY(before.hello());
     const auto r = m_server.ctl({QStringLiteral("device"), QStringLiteral("revoke"), QStringLiteral("--dir"),
                                  m_server.dir(), QString::fromStdString(device->deviceId)});
     QCOMPARE(r.exitCode, 0);
+    // A session opened before the revocation may not push any more either.
+    wire::Envelope push;
+    push.mutable_push_batch();
+    const auto refused = before.request(push);
+    QVERIFY(refused && refused->has_error());
+    QCOMPARE(refused->error().code(), std::string("device_revoked"));
+    QVERIFY(before.waitClosed());
     TestClient after;
     // With TLS 1.3 the client's side of the handshake may complete; the refusal shows on the first read.
     if (after.connectTo(m_server.port(), m_server.caPem(), device->certPem, device->keyPem))
