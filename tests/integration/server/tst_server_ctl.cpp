@@ -45,7 +45,7 @@ private slots:
     void schoolAdd_duplicateCodeRefused();
     void enrollCode_json_andUnknownSchool();
     void backupWhileServing_restoreBringsStoreBack();
-    void handshakeAndIdleTimeouts_closeSessions();
+    void handshakeIdleAndFrameTimeouts_closeSessions();
     void connectionCap_refusesBeyondLimit();
 };
 
@@ -201,12 +201,13 @@ void TestServerCtl::backupWhileServing_restoreBringsStoreBack()
     QCOMPARE(s.stop(), 0);
 }
 
-void TestServerCtl::handshakeAndIdleTimeouts_closeSessions()
+void TestServerCtl::handshakeIdleAndFrameTimeouts_closeSessions()
 {
     ServerFixture s;
     QVERIFY(s.init());
     QVERIFY(s.setConfig(QStringLiteral("handshake_timeout_s"), QStringLiteral("1")));
     QVERIFY(s.setConfig(QStringLiteral("idle_timeout_s"), QStringLiteral("2")));
+    QVERIFY(s.setConfig(QStringLiteral("io_timeout_s"), QStringLiteral("1")));
     QVERIFY(s.start());
     QElapsedTimer clock;
     clock.start();
@@ -223,6 +224,20 @@ void TestServerCtl::handshakeAndIdleTimeouts_closeSessions()
     QVERIFY(idle.waitClosed(6000));
     QVERIFY(clock.elapsed() >= 1500);
     QVERIFY(s.serverLog().contains(QStringLiteral("idle timeout")));
+
+    // A frame trickled a byte at a time must still arrive within io_timeout_s.
+    TestClient trickle;
+    QVERIFY(trickle.connectTo(s.port(), s.caPem()));
+    QVERIFY(trickle.hello());
+    clock.restart();
+    const std::string header("\x00\x00\x01\x00", 4);
+    bool closed = false;
+    for (int i = 0; i < 40 && !closed; ++i) {
+        trickle.sendRaw(i < 4 ? header.substr(static_cast<std::size_t>(i), 1) : std::string("x"));
+        closed = trickle.waitClosed(250);
+    }
+    QVERIFY(closed);
+    QVERIFY2(clock.elapsed() < 4000, qPrintable(QString::number(clock.elapsed())));
     QCOMPARE(s.stop(), 0);
 }
 
