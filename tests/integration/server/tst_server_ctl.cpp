@@ -41,6 +41,7 @@ class TestServerCtl : public QObject {
 private slots:
     void init_makesCaServerKeyStoreAndConfig();
     void init_refusesToOverwrite();
+    void init_wildcardListen_certificateNamesGivenHosts();
     void schoolImport_withAndWithoutBom_keepsGoodRowsListsBadOnes();
     void schoolAdd_duplicateCodeRefused();
     void enrollCode_json_andUnknownSchool();
@@ -77,6 +78,20 @@ void TestServerCtl::init_refusesToOverwrite()
     const QByteArray ca = s.caPem();
     QCOMPARE(s.ctl(args({"init"}, s.dir())).exitCode, 1);
     QCOMPARE(s.caPem(), ca);
+}
+
+void TestServerCtl::init_wildcardListen_certificateNamesGivenHosts()
+{
+    ServerFixture s;
+    const auto r = s.ctl({QStringLiteral("init"), QStringLiteral("--dir"), s.dir(), QStringLiteral("--listen"),
+                          QStringLiteral("0.0.0.0:7443"), QStringLiteral("--san"), QStringLiteral("emis.hukou.local"),
+                          QStringLiteral("--san"), QStringLiteral("10.1.2.3")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const auto san = QSslCertificate::fromPath(s.dir() + QStringLiteral("/server.pem")).value(0).subjectAlternativeNames();
+    QVERIFY(san.values(QSsl::DnsEntry).contains(QStringLiteral("emis.hukou.local")));
+    QVERIFY(san.values(QSsl::IpAddressEntry).contains(QStringLiteral("10.1.2.3")));
+    QVERIFY(san.values(QSsl::IpAddressEntry).contains(QStringLiteral("127.0.0.1")));
+    QVERIFY(!san.values(QSsl::IpAddressEntry).contains(QStringLiteral("0.0.0.0")));
 }
 
 void TestServerCtl::schoolImport_withAndWithoutBom_keepsGoodRowsListsBadOnes()
