@@ -157,7 +157,9 @@ void TestServerSync::concurrentWrites_mergeByField_andRecordConflicts()
     setText(nameA2, "name", "四(2)班");
     QCOMPARE(m_a2.push({nameA2})->push_ack().conflicts_size(), 0);
     // ...the same field is a conflict; the later stamp wins, the loser is kept.
-    auto teacherA2 = m_a2.change("classes", row);
+    // Stamped a little later: two devices' clocks may read the same millisecond, and then the
+    // counters (which each device keeps on its own) would decide.
+    auto teacherA2 = m_a2.change("classes", row, 5);
     setText(teacherA2, "head_teacher", "王老师");
     QCOMPARE(teacherA2.base_cursor(), a2Base);
     const auto ack = m_a2.push({teacherA2});
