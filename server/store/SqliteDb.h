@@ -61,6 +61,7 @@ public:
     Value value(int column) const;  // by the column's stored type
     std::string text(int column) const;
     std::int64_t integer(int column) const;
+    sqlite3_stmt *handle() const { return m_stmt; }
 
 private:
     SqliteDb &m_db;
