@@ -316,4 +316,21 @@ std::vector<AuditEntry> SqliteSession::auditLog(int limit)
     return out;
 }
 
+std::vector<StoreSession::QueryRow> SqliteSession::query(const std::string &sql, const std::vector<Value> &params)
+{
+    SqliteStatement st(m_db, sql);
+    for (std::size_t i = 0; i < params.size(); ++i)
+        st.bind(static_cast<int>(i + 1), params[i]);
+    std::vector<QueryRow> rows;
+    const int columns = st.columnCount();
+    while (st.step()) {
+        QueryRow row;
+        row.reserve(static_cast<std::size_t>(columns));
+        for (int c = 0; c < columns; ++c)
+            row.push_back(st.value(c));
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
 } // namespace emis::server

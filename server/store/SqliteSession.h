@@ -40,6 +40,7 @@ public:
                                           std::uint64_t toSeq) override;
     void audit(const AuditEntry &entry) override;
     std::vector<AuditEntry> auditLog(int limit) override;
+    std::vector<QueryRow> query(const std::string &sql, const std::vector<Value> &params) override;
 
 private:
     std::vector<StoredRow> selectRows(const schema::Table &table, const std::string &where, const std::string &arg);

@@ -79,4 +79,6 @@ std::string SqliteStatement::text(int column) const
 
 std::int64_t SqliteStatement::integer(int column) const { return sqlite3_column_int64(m_stmt, column); }
 
+int SqliteStatement::columnCount() const { return sqlite3_column_count(m_stmt); }
+
 } // namespace emis::server

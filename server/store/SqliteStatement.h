@@ -26,6 +26,7 @@ public:
     Value value(int column) const;  // by the column's stored type
     std::string text(int column) const;
     std::int64_t integer(int column) const;
+    int columnCount() const;
 
 private:
     SqliteDb &m_db;

@@ -49,6 +49,12 @@ public:
                                                   std::uint64_t toSeq) = 0;
     virtual void audit(const AuditEntry &entry) = 0;
     virtual std::vector<AuditEntry> auditLog(int limit) = 0;
+
+    // Reports: read-only SQL over the record tables, portable between SQLite and PostgreSQL
+    // (plain joins, GROUP BY, CASE; values bound as ?). Only server/report calls this, with SQL
+    // text it owns; nothing from a request is ever pasted into it.
+    using QueryRow = std::vector<Value>;
+    virtual std::vector<QueryRow> query(const std::string &sql, const std::vector<Value> &params) = 0;
 };
 
 } // namespace emis::server

@@ -1,0 +1,101 @@
+// 班额统计: pupils per class, and how many classes are 大班额 (> 56) or 超大班额 (> 66).
+#include "report/ReportParts.h"
+
+#include <algorithm>
+#include <map>
+
+namespace emis::server::report {
+namespace {
+
+struct ClassRow {
+    std::string township, schoolCode, schoolName, className;
+    std::int64_t grade = 0, pupils = 0;
+};
+
+struct Group {
+    std::string label;
+    std::int64_t classes = 0, pupils = 0, largest = 0, large = 0, veryLarge = 0;
+    void add(const ClassRow &c)
+    {
+        ++classes;
+        pupils += c.pupils;
+        largest = std::max(largest, c.pupils);
+        large += c.pupils > kLargeClass ? 1 : 0;
+        veryLarge += c.pupils > kVeryLargeClass ? 1 : 0;
+    }
+};
+
+void writeCounts(text::JsonWriter &w, const Group &g)
+{
+    w.field("classes", g.classes)
+        .field("pupils", g.pupils)
+        .field("average", ratio(g.pupils, g.classes))
+        .field("largest", g.largest)
+        .field("large_over_56", g.large)
+        .field("very_large_over_66", g.veryLarge);
+}
+
+} // namespace
+
+std::string classSizeReport(StoreSession &s, const Params &params, const Scope &scope, std::string_view by)
+{
+    const std::string sql = std::string("SELECT c.township, c.code, c.name, s.grade, s.class_name, COUNT(*)") +
+                            kPupilsFrom + " WHERE " + kActivePupil + scopeSql() +
+                            " GROUP BY c.township, c.code, c.name, s.grade, s.class_name ORDER BY 2, 4, 5";
+    std::vector<ClassRow> classes;
+    for (const auto &r : s.query(sql, scopeParams(scope)))
+        classes.push_back({asText(r[0]), asText(r[1]), asText(r[2]), asText(r[4]), asInt(r[3]), asInt(r[5])});
+
+    text::JsonWriter w;
+    Group total{"全县"};
+    for (const auto &c : classes)
+        total.add(c);
+    if (by == "class") {
+        beginReport(w, "class_size", params,
+                    {{"label", "班级", "class"},
+                     {"school", "学校", "school"},
+                     {"pupils", "人数", "pupils"},
+                     {"large", "大班额", "over 56"},
+                     {"very_large", "超大班额", "over 66"}});
+        w.key("rows").beginArray();
+        for (const auto &c : classes)
+            w.beginObject()
+                .field("key", c.schoolCode + "/" + std::to_string(c.grade) + "/" + c.className)
+                .field("label", gradeName(c.grade) + c.className)
+                .field("school", c.schoolName)
+                .field("pupils", c.pupils)
+                .field("large", c.pupils > kLargeClass)
+                .field("very_large", c.pupils > kVeryLargeClass)
+                .endObject();
+        w.endArray();
+    } else {
+        beginReport(w, "class_size", params,
+                    {{"label", by == "township" ? "乡镇" : by == "school" ? "学校" : "全县", by.data()},
+                     {"classes", "班级数", "classes"},
+                     {"pupils", "学生数", "pupils"},
+                     {"average", "平均班额", "average size"},
+                     {"largest", "最大班额", "largest"},
+                     {"large_over_56", "大班额(>56)", "classes over 56"},
+                     {"very_large_over_66", "超大班额(>66)", "classes over 66"}});
+        std::map<std::string, Group> groups;  // ordered by key
+        for (const auto &c : classes) {
+            const std::string key = by == "township" ? c.township : by == "school" ? c.schoolCode : std::string();
+            Group &g = groups[key];
+            g.label = by == "township" ? c.township : by == "school" ? c.schoolName : std::string("全县");
+            g.add(c);
+        }
+        w.key("rows").beginArray();
+        for (const auto &[key, g] : groups) {
+            w.beginObject().field("key", key).field("label", g.label);
+            writeCounts(w, g);
+            w.endObject();
+        }
+        w.endArray();
+    }
+    w.key("totals").beginObject();
+    writeCounts(w, total);
+    w.endObject().endObject();
+    return w.str();
+}
+
+} // namespace emis::server::report

@@ -1,0 +1,78 @@
+#include "report/ReportEngine.h"
+
+#include "report/ReportParts.h"
+#include "sync/Hlc.h"
+
+#include <algorithm>
+
+namespace emis::server::report {
+namespace {
+
+bool oneOf(std::string_view v, std::initializer_list<std::string_view> allowed)
+{
+    return std::find(allowed.begin(), allowed.end(), v) != allowed.end();
+}
+
+std::string param(const Params &params, std::string_view key, std::string_view fallback)
+{
+    auto it = params.find(key);
+    return it == params.end() || it->second.empty() ? std::string(fallback) : it->second;
+}
+
+} // namespace
+
+const std::vector<ReportInfo> &reports()
+{
+    static const std::vector<ReportInfo> all = {
+        {"enrolment", "在校生统计", "Enrolment",
+         "by=county|township|school|grade|class|stage|sex|ethnicity, township=, school=, grade="},
+        {"class_size", "班额统计", "Class size", "by=county|township|school|class, township=, school=, grade="},
+        {"teachers", "专任教师与生师比", "Full-time teachers and pupil/teacher ratio", "township=, school="},
+        {"special_groups", "特殊群体学生", "Special groups", "by=county|township|school, township=, school="},
+        {"duplicates", "一人一籍问题学籍", "One person, one record", ""},
+        {"data_quality", "数据质量", "Data quality", "township=, school=, silent_days= (default 7)"},
+    };
+    return all;
+}
+
+std::variant<std::string, Issue> runReport(StoreSession &session, std::string_view name, const Params &params)
+{
+    auto scoped = scopeFrom(params);
+    if (auto *issue = std::get_if<Issue>(&scoped))
+        return *issue;
+    const Scope &scope = std::get<Scope>(scoped);
+    const auto badBy = [&](const std::string &by) { return makeIssue(Reason::BadRequest, {}, {}, {}, "by=" + by); };
+
+    if (name == "enrolment") {
+        const std::string by = param(params, "by", "township");
+        if (!oneOf(by, {"county", "township", "school", "grade", "class", "stage", "sex", "ethnicity"}))
+            return badBy(by);
+        return enrolmentReport(session, params, scope, by);
+    }
+    if (name == "class_size") {
+        const std::string by = param(params, "by", "school");
+        if (!oneOf(by, {"county", "township", "school", "class"}))
+            return badBy(by);
+        return classSizeReport(session, params, scope, by);
+    }
+    if (name == "teachers")
+        return teacherReport(session, params, scope);
+    if (name == "special_groups") {
+        const std::string by = param(params, "by", "school");
+        if (!oneOf(by, {"county", "township", "school"}))
+            return badBy(by);
+        return specialGroupsReport(session, params, scope, by);
+    }
+    if (name == "duplicates")
+        return duplicatesReport(session, params);
+    if (name == "data_quality") {
+        const std::string days = param(params, "silent_days", "7");
+        if (days.empty() || days.size() > 4 || !std::all_of(days.begin(), days.end(), [](char c) { return c >= '0' && c <= '9'; }))
+            return makeIssue(Reason::BadRequest, {}, {}, {}, "silent_days=" + days);
+        return dataQualityReport(session, params, scope, static_cast<std::int64_t>(sync::systemNowMs()),
+                                 std::stoll(days));
+    }
+    return makeIssue(Reason::BadRequest, {}, {}, {}, "report " + std::string(name));
+}
+
+} // namespace emis::server::report

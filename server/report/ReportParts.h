@@ -1,0 +1,68 @@
+#pragma once
+
+// Pieces shared by the report implementations (not part of the module's interface).
+#include "report/ReportEngine.h"
+#include "schema/Value.h"
+#include "store/StoreSession.h"
+#include "text/JsonWriter.h"
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace emis::server::report {
+
+// Which part of the county a report looks at; every member optional.
+struct Scope {
+    std::string township;
+    std::string schoolCode;
+    std::int64_t grade = 0;
+};
+
+// Reads township=, school= (学校标识码) and grade= (1–12 or a grade name); an issue when bad.
+std::variant<Scope, Issue> scopeFrom(const Params &params);
+
+// SQL pieces over `students s JOIN schools c ON c.id = s.school_id`.
+inline constexpr const char *kPupilsFrom = " FROM students s JOIN schools c ON c.id = s.school_id ";
+// A pupil counts when the row is live and the pupil is 在读.
+inline constexpr const char *kActivePupil = " s.deleted = 0 AND s.status = '1' AND c.deleted = 0 ";
+// " AND ..." restricting to the scope; bind scopeParams() in order.
+std::string scopeSql(bool withGrade = true);
+std::vector<Value> scopeParams(const Scope &scope, bool withGrade = true);
+
+// Stages: 0 primary (grades 1–6, 小学), 1 junior (7–9, 初中), 2 senior (10–12, 高中).
+inline constexpr std::array<const char *, 3> kStageKeys = {"primary", "junior", "senior"};
+inline constexpr std::array<const char *, 3> kStageZh = {"小学", "初中", "高中"};
+inline constexpr std::array<double, 3> kPupilsPerTeacherNorm = {19.0, 13.5, 12.5};
+int stageOfGrade(std::int64_t grade);  // -1 outside 1..12
+
+// Class size thresholds: over 56 is 大班额, over 66 is 超大班额 (the latter counted in both).
+inline constexpr int kLargeClass = 56;
+inline constexpr int kVeryLargeClass = 66;
+
+std::int64_t asInt(const Value &v);
+double asReal(const Value &v);
+std::string asText(const Value &v);
+std::string gradeName(std::int64_t grade);
+std::string codeName(const char *codeTable, const std::string &code);
+
+struct Column {
+    const char *key;
+    const char *zh;
+    const char *en;
+};
+
+// Writes "report", titles, "params" and "columns", and leaves the object open for rows.
+void beginReport(text::JsonWriter &w, std::string_view name, const Params &params, const std::vector<Column> &columns);
+double ratio(std::int64_t a, std::int64_t b);  // a / b rounded to two decimals, 0 when b == 0
+
+std::string enrolmentReport(StoreSession &s, const Params &params, const Scope &scope, std::string_view by);
+std::string classSizeReport(StoreSession &s, const Params &params, const Scope &scope, std::string_view by);
+std::string teacherReport(StoreSession &s, const Params &params, const Scope &scope);
+std::string specialGroupsReport(StoreSession &s, const Params &params, const Scope &scope, std::string_view by);
+std::string duplicatesReport(StoreSession &s, const Params &params);
+std::string dataQualityReport(StoreSession &s, const Params &params, const Scope &scope, std::int64_t nowMs,
+                              std::int64_t silentDays);
+
+} // namespace emis::server::report

@@ -1,0 +1,292 @@
+// County reports on small hand-made data in a real SQLite store: every figure is counted here by
+// hand from the rows below.
+#include "report/ReportEngine.h"
+#include "schema/Schema.h"
+#include "store/SqliteStore.h"
+#include "store/StoreSession.h"
+#include "sync/Uuid.h"
+#include "validate/IdNumber.h"
+#include "validate/RecordValidator.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace emis;
+using namespace emis::server;
+
+namespace {
+
+using Raw = std::map<std::string, std::string, std::less<>>;
+
+std::string idNumber(const std::string &birth, int serial)
+{
+    char tail[8];
+    std::snprintf(tail, sizeof tail, "%03d", serial % 1000);
+    const std::string body = "360429" + birth + tail;
+    return body + validate::idCheckCharacter(body);
+}
+
+StoredRow makeRow(const char *tableName, const std::string &schoolId, Raw raw, std::string id = {})
+{
+    const auto *table = schema::findTable(tableName);
+    auto normalized = validate::normalizeRecord(*table, raw);
+    if (!normalized.issues.empty())
+        qFatal("bad test row: %s", normalized.issues.front().text().c_str());
+    StoredRow row;
+    row.id = id.empty() ? sync::newUuidV7() : id;
+    row.schoolId = schoolId.empty() ? row.id : schoolId;
+    row.hlc = sync::Hlc{1, 0, "test"}.toText();
+    row.values = normalized.values;
+    return row;
+}
+
+QJsonObject run(Store &store, const std::string &name, report::Params params)
+{
+    QJsonObject out;
+    store.read([&](StoreSession &s) {
+        auto r = report::runReport(s, name, params);
+        if (auto *json = std::get_if<std::string>(&r))
+            out = QJsonDocument::fromJson(QByteArray::fromStdString(*json)).object();
+        else
+            out.insert(QStringLiteral("issue"), QString::fromStdString(std::get<Issue>(r).code()));
+    });
+    return out;
+}
+
+int field(const QJsonObject &o, const char *key) { return o.value(QLatin1String(key)).toInt(); }
+
+} // namespace
+
+class TestReports : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void enrolment_countsOnlyPupilsInSchool();
+    void enrolment_drillsFromCountyToClass();
+    void enrolment_bySexAndStage();
+    void classSize_countsLargeAndVeryLargeClasses();
+    void teachers_ratioAgainstNorms();
+    void specialGroups_counted();
+    void duplicates_sameIdInTwoSchoolsAndLikelyTwins();
+    void dataQuality_listsEverySchoolAsSilentWithoutDevices();
+    void badRequests_areIssuesNotCrashes();
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<SqliteStore> m_store;
+};
+
+void TestReports::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    m_store = std::make_unique<SqliteStore>(m_dir.filePath(QStringLiteral("emis.db")).toStdString());
+    m_store->write([](StoreSession &s) {
+        const auto *schools = schema::findTable("schools");
+        const auto *students = schema::findTable("students");
+        const auto *staff = schema::findTable("staff");
+        const StoredRow a = makeRow("schools", {}, {{"code", "3604290001"}, {"name", "甲镇中心小学"}, {"school_type", "小学"}, {"township", "甲镇"}});
+        const StoredRow b = makeRow("schools", {}, {{"code", "3604290002"}, {"name", "甲镇中学"}, {"school_type", "初中"}, {"township", "甲镇"}});
+        const StoredRow c = makeRow("schools", {}, {{"code", "3604290003"}, {"name", "乙乡教学点"}, {"school_type", "教学点"}, {"township", "乙乡"}});
+        for (const auto *r : {&a, &b, &c})
+            s.saveRow(*schools, *r);
+
+        int serial = 1;
+        auto pupil = [&](const StoredRow &school, const std::string &name, int grade, const std::string &cls,
+                         const std::string &birth, bool male, Raw extra = {}) {
+            // The sex digit is the 17th: odd for boys.
+            int n = serial++ * 2 + (male ? 1 : 0);
+            Raw raw = {{"name", name},
+                       {"sex", male ? "男" : "女"},
+                       {"birth_date", birth.substr(0, 4) + "-" + birth.substr(4, 2) + "-" + birth.substr(6, 2)},
+                       {"id_number", idNumber(birth, n)},
+                       {"grade", std::to_string(grade)},
+                       {"class_name", cls},
+                       {"ethnicity", "汉族"}};
+            for (auto &[k, v] : extra)
+                raw[k] = v;
+            StoredRow row = makeRow("students", school.id, raw);
+            s.saveRow(*students, row);
+            return row;
+        };
+        // A: four pupils in school, one graduated, one deleted.
+        const StoredRow shared = pupil(a, "王小明", 1, "1班", "20190910", true, {{"left_behind", "是"}});
+        pupil(a, "李强", 1, "1班", "20191005", true);
+        pupil(a, "张丽", 1, "1班", "20190315", false, {{"ethnicity", ""}});
+        pupil(a, "赵敏", 2, "1班", "20180420", false, {{"boarding", "是"}});
+        pupil(a, "钱多", 6, "1班", "20140101", true, {{"status", "毕业"}});
+        StoredRow gone = pupil(a, "孙走", 2, "1班", "20180101", true);
+        gone.deleted = true;
+        s.saveRow(*students, gone);
+        // B: a class of 57 in grade 7 and of 67 in grade 8.
+        for (int i = 0; i < 57; ++i)
+            pupil(b, "初一学生", 7, "1班", "20130601", i % 2 == 0);
+        for (int i = 0; i < 67; ++i)
+            pupil(b, "初二学生", 8, "1班", "20120601", i % 2 == 0);
+        // C: one pupil holds the same ID number as 王小明 at A; one with a passport looks like a
+        // pupil of B.
+        StoredRow copy = makeRow("students", c.id,
+                                 {{"name", "王小明"}, {"sex", "男"}, {"birth_date", "2019-09-10"},
+                                  {"id_number", std::get<std::string>(shared.values.at("id_number"))},
+                                  {"grade", "1"}, {"class_name", "1班"}});
+        s.saveRow(*students, copy);
+        pupil(c, "周一", 1, "1班", "20190801", false);
+        s.saveRow(*students, makeRow("students", c.id,
+                                     {{"name", "初一学生"}, {"sex", "男"}, {"birth_date", "2013-06-01"},
+                                      {"id_type", "护照"}, {"id_number", "E12345678"},
+                                      {"grade", "1"}, {"class_name", "1班"}}));
+        // Staff: 1 primary teacher at A, 5 junior teachers and 1 administrator at B.
+        auto person = [&](const StoredRow &school, const char *post, const char *stage) {
+            const int n = serial++ * 2 + 1;
+            Raw raw = {{"name", "教师"}, {"sex", "男"}, {"birth_date", "1980-01-01"},
+                       {"id_number", idNumber("19800101", n)}, {"post_category", post}, {"teaching_stage", stage}};
+            s.saveRow(*staff, makeRow("staff", school.id, raw));
+        };
+        person(a, "专任教师", "小学");
+        for (int i = 0; i < 5; ++i)
+            person(b, "专任教师", "初中");
+        person(b, "行政人员", "");
+    });
+}
+
+void TestReports::cleanupTestCase() { m_store->close(); }
+
+void TestReports::enrolment_countsOnlyPupilsInSchool()
+{
+    const auto r = run(*m_store, "enrolment", {{"by", "county"}});
+    // A 4 + B 124 + C 3; the graduate and the deleted row do not count.
+    QCOMPARE(field(r.value(QLatin1String("totals")).toObject(), "total"), 131);
+    QCOMPARE(r.value(QLatin1String("rows")).toArray().size(), 1);
+    QCOMPARE(r.value(QLatin1String("title_zh")).toString(), QString::fromUtf8("在校生统计"));
+}
+
+void TestReports::enrolment_drillsFromCountyToClass()
+{
+    const auto towns = run(*m_store, "enrolment", {{"by", "township"}}).value(QLatin1String("rows")).toArray();
+    QCOMPARE(towns.size(), 2);
+    QCOMPARE(towns[0].toObject().value(QLatin1String("key")).toString(), QString::fromUtf8("乙乡"));
+    QCOMPARE(field(towns[0].toObject(), "total"), 3);
+    QCOMPARE(field(towns[1].toObject(), "total"), 128);
+
+    const auto schools =
+        run(*m_store, "enrolment", {{"by", "school"}, {"township", "甲镇"}}).value(QLatin1String("rows")).toArray();
+    QCOMPARE(schools.size(), 2);
+    QCOMPARE(schools[1].toObject().value(QLatin1String("label")).toString(), QString::fromUtf8("甲镇中学"));
+
+    const auto grades =
+        run(*m_store, "enrolment", {{"by", "grade"}, {"school", "3604290002"}}).value(QLatin1String("rows")).toArray();
+    QCOMPARE(grades.size(), 2);
+    QCOMPARE(grades[0].toObject().value(QLatin1String("label")).toString(), QString::fromUtf8("七年级"));
+    QCOMPARE(field(grades[1].toObject(), "junior"), 67);
+
+    const auto classes = run(*m_store, "enrolment", {{"by", "class"}, {"school", "3604290002"}, {"grade", "七年级"}})
+                             .value(QLatin1String("rows"))
+                             .toArray();
+    QCOMPARE(classes.size(), 1);
+    QCOMPARE(classes[0].toObject().value(QLatin1String("label")).toString(), QString::fromUtf8("七年级1班"));
+    QCOMPARE(field(classes[0].toObject(), "total"), 57);
+}
+
+void TestReports::enrolment_bySexAndStage()
+{
+    const auto sexes = run(*m_store, "enrolment", {{"by", "sex"}, {"school", "3604290001"}});
+    const auto rows = sexes.value(QLatin1String("rows")).toArray();
+    QCOMPARE(rows.size(), 2);
+    QCOMPARE(rows[0].toObject().value(QLatin1String("label")).toString(), QString::fromUtf8("男"));
+    QCOMPARE(field(rows[0].toObject(), "total"), 2);
+    QCOMPARE(field(rows[1].toObject(), "total"), 2);
+    const auto stages = run(*m_store, "enrolment", {{"by", "stage"}}).value(QLatin1String("totals")).toObject();
+    QCOMPARE(field(stages, "primary"), 7);
+    QCOMPARE(field(stages, "junior"), 124);
+    QCOMPARE(field(stages, "senior"), 0);
+}
+
+void TestReports::classSize_countsLargeAndVeryLargeClasses()
+{
+    const auto r = run(*m_store, "class_size", {{"by", "school"}});
+    const auto totals = r.value(QLatin1String("totals")).toObject();
+    QCOMPARE(field(totals, "large_over_56"), 2);
+    QCOMPARE(field(totals, "very_large_over_66"), 1);
+    QCOMPARE(field(totals, "largest"), 67);
+    const auto rows = r.value(QLatin1String("rows")).toArray();
+    QCOMPARE(rows.size(), 3);
+    QCOMPARE(field(rows[1].toObject(), "classes"), 2);
+    QCOMPARE(rows[1].toObject().value(QLatin1String("average")).toDouble(), 62.0);
+    const auto classes = run(*m_store, "class_size", {{"by", "class"}, {"school", "3604290002"}});
+    const auto list = classes.value(QLatin1String("rows")).toArray();
+    QCOMPARE(list.size(), 2);
+    QVERIFY(list[0].toObject().value(QLatin1String("large")).toBool());
+    QVERIFY(!list[0].toObject().value(QLatin1String("very_large")).toBool());
+    QVERIFY(list[1].toObject().value(QLatin1String("very_large")).toBool());
+}
+
+void TestReports::teachers_ratioAgainstNorms()
+{
+    const auto rows = run(*m_store, "teachers", {}).value(QLatin1String("rows")).toArray();
+    QCOMPARE(rows.size(), 3);
+    const auto primary = rows[0].toObject();
+    QCOMPARE(field(primary, "teachers"), 1);
+    QCOMPARE(field(primary, "pupils"), 7);
+    QVERIFY(primary.value(QLatin1String("within_norm")).toBool());
+    const auto junior = rows[1].toObject();
+    QCOMPARE(field(junior, "teachers"), 5);
+    QCOMPARE(junior.value(QLatin1String("pupils_per_teacher")).toDouble(), 24.8);
+    QCOMPARE(junior.value(QLatin1String("norm")).toDouble(), 13.5);
+    QVERIFY(!junior.value(QLatin1String("within_norm")).toBool());
+    QVERIFY(!rows[2].toObject().value(QLatin1String("within_norm")).toBool());  // no senior teachers
+}
+
+void TestReports::specialGroups_counted()
+{
+    const auto totals = run(*m_store, "special_groups", {{"by", "township"}}).value(QLatin1String("totals")).toObject();
+    QCOMPARE(field(totals, "pupils"), 131);
+    QCOMPARE(field(totals, "left_behind"), 1);
+    QCOMPARE(field(totals, "boarding"), 1);
+    QCOMPARE(field(totals, "migrant"), 0);
+}
+
+void TestReports::duplicates_sameIdInTwoSchoolsAndLikelyTwins()
+{
+    const auto r = run(*m_store, "duplicates", {});
+    const auto totals = r.value(QLatin1String("totals")).toObject();
+    QCOMPARE(field(totals, "same_id"), 1);
+    QCOMPARE(field(totals, "likely"), 1);
+    const auto rows = r.value(QLatin1String("rows")).toArray();
+    const auto same = rows[0].toObject();
+    QCOMPARE(same.value(QLatin1String("kind")).toString(), QStringLiteral("same_id"));
+    QCOMPARE(field(same, "schools"), 2);
+    QCOMPARE(same.value(QLatin1String("members")).toArray().size(), 2);
+    QVERIFY(!same.value(QLatin1String("advice_zh")).toString().isEmpty());
+    const auto likely = rows[1].toObject();
+    QCOMPARE(likely.value(QLatin1String("kind")).toString(), QStringLiteral("likely"));
+    QCOMPARE(field(likely, "records"), 30);  // the passport pupil and the 29 boys of 初一 born that day
+}
+
+void TestReports::dataQuality_listsEverySchoolAsSilentWithoutDevices()
+{
+    const auto r = run(*m_store, "data_quality", {});
+    QCOMPARE(r.value(QLatin1String("rows")).toArray().size(), 3);
+    QCOMPARE(field(r.value(QLatin1String("totals")).toObject(), "silent_schools"), 3);
+    QCOMPARE(field(r.value(QLatin1String("rows")).toArray()[0].toObject(), "missing_ethnicity"), 1);
+}
+
+void TestReports::badRequests_areIssuesNotCrashes()
+{
+    QCOMPARE(run(*m_store, "no_such_report", {}).value(QLatin1String("issue")).toString(), QStringLiteral("bad_request"));
+    QCOMPARE(run(*m_store, "enrolment", {{"by", "x; DROP TABLE students"}}).value(QLatin1String("issue")).toString(),
+             QStringLiteral("bad_request"));
+    QCOMPARE(run(*m_store, "enrolment", {{"grade", "十三年级"}}).value(QLatin1String("issue")).toString(),
+             QStringLiteral("bad_request"));
+    QCOMPARE(run(*m_store, "data_quality", {{"silent_days", "-1"}}).value(QLatin1String("issue")).toString(),
+             QStringLiteral("bad_request"));
+    // A township that is not there is an empty report, not an error.
+    QCOMPARE(field(run(*m_store, "enrolment", {{"township", "' OR 1=1 --"}}).value(QLatin1String("totals")).toObject(),
+                   "total"),
+             0);
+}
+
+QTEST_GUILESS_MAIN(TestReports)
+#include "tst_reports.moc"
