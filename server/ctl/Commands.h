@@ -1,6 +1,8 @@
 #pragma once
 
+#include <cstdint>
 #include <string>
+#include <vector>
 #include <vector>
 
 namespace emis::server::ctl {
@@ -17,6 +19,10 @@ int deviceList(const std::string &dir, bool json);
 int deviceRevoke(const std::string &dir, const std::string &deviceId);
 int backup(const std::string &dir, const std::string &file);
 int restore(const std::string &dir, const std::string &file);
+// The demo county: files in D/demo (rosters, aggregates.json) and its schools in the store.
+int demo(const std::string &dir, std::uint64_t seed);
+// A county report as JSON on stdout; params are key=value.
+int report(const std::string &dir, const std::string &name, const std::vector<std::string> &params, bool json);
 
 std::string jsonString(const std::string &s);
 

@@ -72,7 +72,22 @@ int main(int argc, char **argv)
     restore->add_option("--dir", dir)->required();
     restore->add_option("file", file)->required();
     restore->callback([&] { result = ctl::restore(dir, file); });
-    // `emisctl demo` joins here from server/demo.
+    auto *demo = app.add_subcommand("demo", "make a demo county: its schools in the store, rosters in --dir/demo");
+    std::uint64_t seed = 0;
+    demo->add_option("--dir", dir)->required();
+    demo->add_option("--seed", seed, "seed of the generator (default: the reference county's)");
+    demo->callback([&] { result = ctl::demo(dir, seed); });
+
+    auto *report = app.add_subcommand("report", "print a county report as JSON");
+    std::string reportName;
+    std::vector<std::string> reportParams;
+    report->add_option("--dir", dir)->required();
+    report->add_option("name", reportName,
+                       "enrolment, class_size, teachers, special_groups, duplicates, data_quality")
+        ->required();
+    report->add_option("--param,-p", reportParams, "key=value, e.g. by=school, township=双钟镇, school=CODE");
+    report->add_flag("--json", json, "JSON (the only output form; kept for scripts)");
+    report->callback([&] { result = ctl::report(dir, reportName, reportParams, json); });
 
     try {
         app.parse(argc, argv);
