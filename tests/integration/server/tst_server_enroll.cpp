@@ -221,6 +221,8 @@ void TestServerEnroll::revokedDevice_refusedAtHandshake()
     if (after.connectTo(m_server.port(), m_server.caPem(), device->certPem, device->keyPem))
         QVERIFY(!after.hello());
     QVERIFY(m_server.serverLog().contains(QStringLiteral("is revoked")));
+    QTRY_VERIFY(m_server.query(QStringLiteral("SELECT count(*) FROM audit WHERE action = 'session_refused' AND actor = ?"),
+                               {QString::fromStdString(device->deviceId)}).toInt() >= 1);
 }
 
 void TestServerEnroll::plainTcp_refused()
