@@ -18,7 +18,42 @@ SqliteDb::SqliteDb(const std::string &path, Mode mode)
     sqlite3_extended_result_codes(m_db, 1);
 }
 
-SqliteDb::~SqliteDb() { sqlite3_close_v2(m_db); }
+SqliteDb::~SqliteDb()
+{
+    for (auto &[sql, stmt] : m_idleStatements)
+        sqlite3_finalize(stmt);
+    sqlite3_close_v2(m_db);
+}
+
+sqlite3_stmt *SqliteDb::acquireStatement(const std::string &sql)
+{
+    if (auto it = m_idleStatements.find(sql); it != m_idleStatements.end()) {
+        sqlite3_stmt *stmt = it->second;
+        m_idleStatements.erase(it);
+        return stmt;
+    }
+    sqlite3_stmt *stmt = nullptr;
+    const int rc = sqlite3_prepare_v3(m_db, sql.c_str(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
+                                      &stmt, nullptr);
+    if (rc != SQLITE_OK) {
+        sqlite3_finalize(stmt);
+        fail("prepare " + sql.substr(0, 200), rc);
+    }
+    return stmt;
+}
+
+void SqliteDb::releaseStatement(const std::string &sql, sqlite3_stmt *stmt)
+{
+    // The report queries and one-off statements would grow the cache without bound otherwise.
+    constexpr std::size_t kMaxIdle = 128;
+    sqlite3_reset(stmt);
+    sqlite3_clear_bindings(stmt);
+    if (m_idleStatements.size() >= kMaxIdle) {
+        sqlite3_finalize(stmt);
+        return;
+    }
+    m_idleStatements.emplace(sql, stmt);
+}
 
 void SqliteDb::exec(const std::string &sql)
 {

@@ -6,6 +6,7 @@
 
 #include <stdexcept>
 #include <string>
+#include <unordered_map>
 
 namespace emis::server {
 
@@ -35,8 +36,15 @@ public:
     std::int64_t lastInsertRowId() const;
     [[noreturn]] void fail(const std::string &context, int rc) const;
 
+    // Prepared statements are kept per connection and reused: preparing the same INSERT for
+    // every row of a bulk push cost more than running it. SqliteStatement takes one (a fresh one
+    // when the cached copies are all in use) and gives it back reset.
+    sqlite3_stmt *acquireStatement(const std::string &sql);
+    void releaseStatement(const std::string &sql, sqlite3_stmt *stmt);
+
 private:
     sqlite3 *m_db = nullptr;
+    std::unordered_multimap<std::string, sqlite3_stmt *> m_idleStatements;
 };
 
 } // namespace emis::server

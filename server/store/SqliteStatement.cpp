@@ -2,14 +2,14 @@
 
 namespace emis::server {
 
-SqliteStatement::SqliteStatement(SqliteDb &db, const std::string &sql) : m_db(db)
+SqliteStatement::SqliteStatement(SqliteDb &db, const std::string &sql)
+    : m_db(db)
+    , m_sql(sql)
+    , m_stmt(db.acquireStatement(sql))
 {
-    const int rc = sqlite3_prepare_v2(db.handle(), sql.c_str(), static_cast<int>(sql.size()), &m_stmt, nullptr);
-    if (rc != SQLITE_OK)
-        db.fail("prepare " + sql.substr(0, 200), rc);
 }
 
-SqliteStatement::~SqliteStatement() { sqlite3_finalize(m_stmt); }
+SqliteStatement::~SqliteStatement() { m_db.releaseStatement(m_sql, m_stmt); }
 
 SqliteStatement &SqliteStatement::bind(int index, const Value &value)
 {

@@ -4,7 +4,8 @@
 
 namespace emis::server {
 
-// A prepared statement. Values are only ever bound, never pasted into the SQL text.
+// A prepared statement, taken from the connection's cache and given back when done. Values are
+// only ever bound, never pasted into the SQL text.
 class SqliteStatement {
 public:
     SqliteStatement(SqliteDb &db, const std::string &sql);
@@ -30,6 +31,7 @@ public:
 
 private:
     SqliteDb &m_db;
+    std::string m_sql;
     sqlite3_stmt *m_stmt = nullptr;
 };
 
