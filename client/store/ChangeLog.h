@@ -1,0 +1,37 @@
+#pragma once
+
+#include "store/Result.h"
+
+#include <QSet>
+#include <QSqlDatabase>
+
+#include <vector>
+
+namespace emis::wire {
+class Change;
+}
+
+namespace emis::client {
+
+// The device's outgoing changes, in device_seq order. Appended in the same transaction as the
+// row it describes; marked sent only when the server's PushAck covers it.
+class ChangeLog {
+public:
+    explicit ChangeLog(QSqlDatabase db) : m_db(std::move(db)) {}
+
+    // Gives the change the next device_seq and stores it (inside the caller's transaction).
+    Result<quint64> append(wire::Change &change);
+    // Unacknowledged changes after `afterSeq`, oldest first.
+    Result<std::vector<wire::Change>> pending(quint64 afterSeq, int limit) const;
+    Status markSentUpTo(quint64 watermark);
+    int pendingCount() const;
+    quint64 lastSeq() const;
+    // Fields of the row with a change not yet acknowledged (a tombstone counts as "deleted").
+    QSet<QString> pendingFields(const QString &table, const QString &rowId) const;
+    Result<wire::Change> bySeq(quint64 seq) const;
+
+private:
+    QSqlDatabase m_db;
+};
+
+} // namespace emis::client
