@@ -94,7 +94,9 @@ Status LocalStore::setIdentity(const DeviceIdentity &id)
 {
     Sql q(db(), QStringLiteral("UPDATE sync_state SET device_id = ?, school_id = ?, school_code = ?, "
                                "school_name = ?, server = ? WHERE id = 1"));
-    q.bind(id.deviceId).bind(id.schoolId).bind(id.schoolCode).bind(id.schoolName).bind(id.server);
+    // A null QString binds as SQL NULL; these columns hold text, empty when unknown.
+    for (const QString &v : {id.deviceId, id.schoolId, id.schoolCode, id.schoolName, id.server})
+        q.bind(v.isNull() ? QStringLiteral("") : v);
     if (auto st = q.exec(); !st)
         return st;
     resetClock(id.deviceId);
