@@ -52,9 +52,9 @@ Result<quint64> ChangeLog::append(wire::Change &change)
     return seq;
 }
 
-Result<std::vector<wire::Change>> ChangeLog::pending(quint64 afterSeq, int limit) const
+Result<std::vector<wire::Change>> ChangeLog::after(quint64 afterSeq, int limit) const
 {
-    Sql q(m_db, QStringLiteral("SELECT change FROM change_log WHERE state = 'pending' AND device_seq > ? "
+    Sql q(m_db, QStringLiteral("SELECT change FROM change_log WHERE device_seq > ? "
                                "ORDER BY device_seq LIMIT ?"));
     q.bind(QVariant::fromValue<qulonglong>(afterSeq)).bind(limit);
     if (auto st = q.exec(); !st)

@@ -21,8 +21,9 @@ public:
 
     // Gives the change the next device_seq and stores it (inside the caller's transaction).
     Result<quint64> append(wire::Change &change);
-    // Unacknowledged changes after `afterSeq`, oldest first.
-    Result<std::vector<wire::Change>> pending(quint64 afterSeq, int limit) const;
+    // Changes after `afterSeq`, oldest first, whatever their local state: the server's
+    // watermark is the truth about what it holds (a restored server may need a resend).
+    Result<std::vector<wire::Change>> after(quint64 afterSeq, int limit) const;
     Status markSentUpTo(quint64 watermark);
     int pendingCount() const;
     quint64 lastSeq() const;
