@@ -48,7 +48,7 @@ Result<SaveOutcome> RecordRepository::add(const RawFields &raw)
     return RecordStore(m_store).save(m_table, QString(), normalized.values);
 }
 
-Result<SaveOutcome> RecordRepository::edit(const QString &id, const RawFields &raw)
+Result<SaveOutcome> RecordRepository::edit(const QString &id, const RawFields &raw, const std::vector<std::string> &alsoSend)
 {
     auto byName = byFieldName(raw);
     if (!byName)
@@ -65,7 +65,7 @@ Result<SaveOutcome> RecordRepository::edit(const QString &id, const RawFields &r
     }
     if (!issues.empty())
         return invalidRecord(issues);
-    return RecordStore(m_store).save(m_table, id, values);
+    return RecordStore(m_store).save(m_table, id, values, alsoSend);
 }
 
 Result<SaveOutcome> RecordRepository::remove(const QString &id) { return RecordStore(m_store).remove(m_table, id); }

@@ -26,7 +26,7 @@ public:
     // A new record: every required field must be there (defaults fill the rest). Returns its id.
     Result<SaveOutcome> add(const RawFields &raw);
     // Changes the fields given; the record as a whole must stay valid.
-    Result<SaveOutcome> edit(const QString &id, const RawFields &raw);
+    Result<SaveOutcome> edit(const QString &id, const RawFields &raw, const std::vector<std::string> &alsoSend = {});
     Result<SaveOutcome> remove(const QString &id);
     Result<std::optional<StoredRow>> get(const QString &id) const;
     Result<std::vector<StoredRow>> list() const;

@@ -13,6 +13,8 @@
 #include <QCoreApplication>
 #include <QStringList>
 
+#include <algorithm>
+
 namespace emis::client {
 namespace {
 
@@ -162,7 +164,8 @@ Status RecordStore::writeRow(const schema::Table &t, const QString &id, const QS
     return v.bind(id).exec();
 }
 
-Result<SaveOutcome> RecordStore::save(const schema::Table &t, const QString &requestedId, const validate::Record &values)
+Result<SaveOutcome> RecordStore::save(const schema::Table &t, const QString &requestedId, const validate::Record &values,
+                                      const std::vector<std::string> &alsoSend)
 {
     const SyncState state = m_store.syncState();
     if (!state.identity.enrolled())
@@ -192,6 +195,9 @@ Result<SaveOutcome> RecordStore::save(const schema::Table &t, const QString &req
             changed.push_back(name);
         row[name] = value;
     }
+    for (const auto &name : alsoSend)
+        if (t.field(name) && row.count(name) && std::find(changed.begin(), changed.end(), name) == changed.end())
+            changed.push_back(name);
     if (auto issues = validate::validateRecord(t, row, validate::Completeness::Whole); !issues.empty())
         return invalidRecord(issues);
     if (changed.empty())

@@ -37,7 +37,10 @@ public:
 
     // A new row when `id` is empty, else changes to the fields given. Values must be canonical;
     // the row as it will be is validated whole before anything is written.
-    Result<SaveOutcome> save(const schema::Table &table, const QString &id, const validate::Record &values);
+    // `alsoSend` names fields that go into the change even when their value is unchanged (a
+    // correction resending what the server refused).
+    Result<SaveOutcome> save(const schema::Table &table, const QString &id, const validate::Record &values,
+                             const std::vector<std::string> &alsoSend = {});
     // A tombstone, logged like any change.
     Result<SaveOutcome> remove(const schema::Table &table, const QString &id);
 
