@@ -1,0 +1,84 @@
+// emisctl: the county IT administrator's command for an emis-server directory.
+#include "ctl/Commands.h"
+
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+using namespace emis::server;
+
+int main(int argc, char **argv)
+{
+    CLI::App app{"CountyEMIS server administration"};
+    app.require_subcommand(1);
+    std::string dir;
+    int result = 0;
+
+    auto *init = app.add_subcommand("init", "create the county CA, server certificate, store and config in --dir");
+    std::string listen;
+    init->add_option("--dir", dir)->required();
+    init->add_option("--listen", listen, "host:port (default 127.0.0.1:7443)");
+    init->callback([&] { result = ctl::init(dir, listen); });
+
+    auto *school = app.add_subcommand("school", "schools of the county");
+    school->require_subcommand(1);
+    auto *add = school->add_subcommand("add", "add one school");
+    std::string code, name, type, township;
+    add->add_option("--dir", dir)->required();
+    add->add_option("--code", code, "学校标识码 (10 digits)")->required();
+    add->add_option("--name", name, "学校名称")->required();
+    add->add_option("--type", type, "办学类型 (name or code)")->required();
+    add->add_option("--township", township, "所在乡镇")->required();
+    add->callback([&] { result = ctl::schoolAdd(dir, code, name, type, township); });
+    auto *import = school->add_subcommand("import", "import schools from a CSV (学校标识码,学校名称,办学类型,所在乡镇)");
+    std::string file;
+    import->add_option("--dir", dir)->required();
+    import->add_option("file", file)->required();
+    import->callback([&] { result = ctl::schoolImport(dir, file); });
+    auto *list = school->add_subcommand("list", "list the schools");
+    bool json = false;
+    list->add_option("--dir", dir)->required();
+    list->add_flag("--json", json);
+    list->callback([&] { result = ctl::schoolList(dir, json); });
+
+    auto *enroll = app.add_subcommand("enroll-code", "print a one-time enrollment code for a school's device");
+    std::string schoolCode;
+    int hours = 72;
+    enroll->add_option("--dir", dir)->required();
+    enroll->add_option("--school", schoolCode, "the school's 学校标识码")->required();
+    enroll->add_option("--hours", hours, "hours until the code expires")->capture_default_str();
+    enroll->add_flag("--json", json);
+    enroll->callback([&] { result = ctl::enrollCode(dir, schoolCode, hours, json); });
+
+    auto *device = app.add_subcommand("device", "enrolled devices");
+    device->require_subcommand(1);
+    auto *dlist = device->add_subcommand("list", "list devices");
+    dlist->add_option("--dir", dir)->required();
+    dlist->add_flag("--json", json);
+    dlist->callback([&] { result = ctl::deviceList(dir, json); });
+    auto *revoke = device->add_subcommand("revoke", "refuse a device from now on");
+    std::string deviceId;
+    revoke->add_option("--dir", dir)->required();
+    revoke->add_option("device", deviceId)->required();
+    revoke->callback([&] { result = ctl::deviceRevoke(dir, deviceId); });
+
+    auto *backup = app.add_subcommand("backup", "a consistent copy of the store, also while the server runs");
+    backup->add_option("--dir", dir)->required();
+    backup->add_option("file", file)->required();
+    backup->callback([&] { result = ctl::backup(dir, file); });
+    auto *restore = app.add_subcommand("restore", "replace the store with a backup (stop the server first)");
+    restore->add_option("--dir", dir)->required();
+    restore->add_option("file", file)->required();
+    restore->callback([&] { result = ctl::restore(dir, file); });
+    // `emisctl demo` joins here from server/demo.
+
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError &e) {
+        return app.exit(e);
+    } catch (const std::exception &e) {
+        std::cerr << "emisctl: " << e.what() << "\n";
+        return 1;
+    }
+    return result;
+}

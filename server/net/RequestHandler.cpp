@@ -1,0 +1,181 @@
+#include "net/RequestHandler.h"
+
+#include "enroll/EnrollService.h"
+#include "schema/Schema.h"
+#include "store/Store.h"
+#include "store/StoreSession.h"
+#include "sync/PullHandler.h"
+#include "sync/PushHandler.h"
+#include "validate/Reason.h"
+
+#include <iostream>
+
+namespace emis::server {
+namespace {
+
+std::int64_t nowMs() { return static_cast<std::int64_t>(sync::systemNowMs()); }
+
+RequestHandler::Reply errorReply(std::uint64_t requestId, Reason reason, bool fatal, std::string_view arg = {})
+{
+    RequestHandler::Reply r;
+    r.envelope.set_request_id(requestId);
+    const Issue issue = makeIssue(reason, "", "", "", arg);
+    auto *e = r.envelope.mutable_error();
+    e->set_code(issue.code());
+    e->set_message_zh(issue.zh);
+    e->set_message_en(issue.en);
+    e->set_fatal(fatal);
+    r.close = fatal;
+    return r;
+}
+
+// One write per line, so lines from several threads never interleave.
+void logLine(const std::string &who, const std::string &what) { std::cerr << ("emis-server: " + who + ": " + what + "\n"); }
+
+} // namespace
+
+RequestHandler::RequestHandler(ServerContext &context, std::optional<DeviceIdentity> device, std::string peer)
+    : m_context(context), m_device(std::move(device)), m_peer(std::move(peer))
+{
+    m_who = m_peer + (m_device ? " device " + m_device->deviceId : std::string(" (no certificate)"));
+}
+
+void RequestHandler::handle(const wire::Envelope &request, Respond respond)
+{
+    const auto id = request.request_id();
+    if (!m_helloDone && request.body_case() != wire::Envelope::kHello)
+        return respond(errorReply(id, Reason::BadRequest, true, "Hello first"));
+    switch (request.body_case()) {
+    case wire::Envelope::kHello: return hello(request, respond);
+    case wire::Envelope::kEnrollRequest: return enroll(request, std::move(respond));
+    case wire::Envelope::kPushBatch:
+    case wire::Envelope::kPullRequest:
+        if (!m_device) {
+            logLine(m_who, "refused: sync without a client certificate");
+            return respond(errorReply(id, Reason::NotAuthenticated, true));
+        }
+        if (request.body_case() == wire::Envelope::kPushBatch)
+            return push(request, std::move(respond));
+        return pull(request, respond);
+    default: return respond(errorReply(id, Reason::BadRequest, true, "unexpected message"));
+    }
+}
+
+void RequestHandler::hello(const wire::Envelope &request, const Respond &respond)
+{
+    const auto &h = request.hello();
+    if (m_helloDone)
+        return respond(errorReply(request.request_id(), Reason::BadRequest, true, "Hello twice"));
+    if (h.protocol_version() != wire::PROTOCOL_V1)
+        return respond(errorReply(request.request_id(), Reason::ProtocolVersion, true));
+    if (h.schema_version() > schema::kSchemaVersion)
+        return respond(errorReply(request.request_id(), Reason::SchemaVersion, true));
+    m_helloDone = true;
+
+    Reply r;
+    r.envelope.set_request_id(request.request_id());
+    auto *ack = r.envelope.mutable_hello_ack();
+    ack->set_protocol_version(wire::PROTOCOL_V1);
+    ack->set_schema_version(schema::kSchemaVersion);
+    ack->set_server_time_ms(nowMs());
+    if (m_device) {
+        ack->set_device_id(m_device->deviceId);
+        ack->set_school_id(m_device->schoolId);
+        ack->set_school_code(m_device->schoolCode);
+        m_context.store.read([&](StoreSession &s) {
+            ack->set_watermark(s.watermark(m_device->deviceId));
+            if (const auto school = s.loadRow(*schema::findTable("schools"), m_device->schoolId))
+                ack->set_school_name(displayText(school->values.at("name")));
+        });
+        const std::string detail = h.client_name() + " " + h.client_version() + " from " + m_peer;
+        const DeviceIdentity device = *m_device;
+        m_context.store.submitWrite(
+            [device, detail](StoreSession &s) {
+                const auto at = nowMs();
+                s.touchDevice(device.deviceId, at);
+                s.audit(AuditEntry{at, device.deviceId, device.schoolId, "session", detail});
+            },
+            [](std::exception_ptr) {});
+    }
+    logLine(m_who, "hello from " + h.client_name() + " " + h.client_version());
+    respond(std::move(r));
+}
+
+void RequestHandler::enroll(const wire::Envelope &request, Respond respond)
+{
+    auto response = std::make_shared<wire::EnrollResponse>();
+    auto issue = std::make_shared<std::optional<Issue>>();
+    const auto id = request.request_id();
+    const wire::EnrollRequest req = request.enroll_request();
+    const std::string who = m_who;
+    const CountyCa &ca = m_context.ca;
+    m_context.store.submitWrite(
+        [=, &ca](StoreSession &s) { *issue = EnrollService(ca).enroll(s, req, nowMs(), *response); },
+        [=](std::exception_ptr failure) {
+            if (failure) {
+                logLine(who, "enrollment failed unexpectedly");
+                return respond(errorReply(id, Reason::Internal, true, "enroll"));
+            }
+            if (*issue) {
+                logLine(who, "enrollment refused: " + (*issue)->code());
+                Reply r = errorReply(id, (*issue)->reason, false);
+                return respond(std::move(r));
+            }
+            logLine(who, "enrolled device " + response->device_id() + " for school " + response->school_code());
+            Reply r;
+            r.envelope.set_request_id(id);
+            *r.envelope.mutable_enroll_response() = std::move(*response);
+            respond(std::move(r));
+        });
+}
+
+void RequestHandler::push(const wire::Envelope &request, Respond respond)
+{
+    auto ack = std::make_shared<wire::PushAck>();
+    auto error = std::make_shared<std::optional<wire::Error>>();
+    const auto id = request.request_id();
+    // The batch is copied into the job: the request may not outlive this call.
+    auto batch = std::make_shared<wire::PushBatch>(request.push_batch());
+    const DeviceIdentity device = *m_device;
+    const std::string who = m_who;
+    m_context.store.submitWrite(
+        [=](StoreSession &s) { *error = PushHandler(s, device, nowMs()).apply(*batch, *ack); },
+        [=](std::exception_ptr failure) {
+            Reply r;
+            r.envelope.set_request_id(id);
+            if (failure) {
+                std::string what = "unknown";
+                try {
+                    std::rethrow_exception(failure);
+                } catch (const std::exception &e) {
+                    what = e.what();
+                } catch (...) {
+                }
+                logLine(who, "push failed: " + what);
+                return respond(errorReply(id, Reason::Internal, true, "push"));
+            }
+            if (*error) {
+                logLine(who, "push refused: " + (*error)->code() + " at watermark " +
+                                 std::to_string((*error)->watermark()));
+                *r.envelope.mutable_error() = std::move(**error);
+            } else {
+                logLine(who, "push of " + std::to_string(batch->changes_size()) + " changes committed, watermark " +
+                                 std::to_string(ack->watermark()) + ", " + std::to_string(ack->rejections_size()) +
+                                 " rejected, " + std::to_string(ack->conflicts_size()) + " conflicts");
+                *r.envelope.mutable_push_ack() = std::move(*ack);
+            }
+            respond(std::move(r));
+        });
+}
+
+void RequestHandler::pull(const wire::Envelope &request, const Respond &respond)
+{
+    Reply r;
+    r.envelope.set_request_id(request.request_id());
+    auto *page = r.envelope.mutable_pull_page();
+    m_context.store.read(
+        [&](StoreSession &s) { PullHandler::page(s, m_device->schoolId, request.pull_request(), *page); });
+    respond(std::move(r));
+}
+
+} // namespace emis::server

@@ -1,0 +1,49 @@
+#pragma once
+
+#include "emis.pb.h"
+#include "enroll/CountyCa.h"
+
+#include <functional>
+#include <optional>
+#include <string>
+
+namespace emis::server {
+
+class Store;
+
+// What every session shares.
+struct ServerContext {
+    Store &store;
+    const CountyCa &ca;
+};
+
+// The protocol of one session, free of sockets: Hello first, then requests, each answered once.
+// Identity comes only from the client certificate the TLS layer verified.
+class RequestHandler {
+public:
+    struct Reply {
+        wire::Envelope envelope;
+        bool close = false;  // the session ends after this reply
+    };
+    // Called exactly once per request, possibly on the store's writer thread.
+    using Respond = std::function<void(Reply)>;
+
+    RequestHandler(ServerContext &context, std::optional<DeviceIdentity> device, std::string peer);
+
+    void handle(const wire::Envelope &request, Respond respond);
+    const std::string &who() const { return m_who; }
+
+private:
+    void hello(const wire::Envelope &request, const Respond &respond);
+    void enroll(const wire::Envelope &request, Respond respond);
+    void push(const wire::Envelope &request, Respond respond);
+    void pull(const wire::Envelope &request, const Respond &respond);
+
+    ServerContext &m_context;
+    std::optional<DeviceIdentity> m_device;
+    std::string m_peer;
+    std::string m_who;  // for log lines
+    bool m_helloDone = false;
+};
+
+} // namespace emis::server

@@ -1,0 +1,196 @@
+#include "net/Server.h"
+
+#include "enroll/CountyCa.h"
+#include "net/Session.h"
+#include "store/Store.h"
+#include "store/StoreSession.h"
+
+#include <openssl/ssl.h>
+
+#include <iostream>
+#include <list>
+#include <mutex>
+#include <thread>
+
+namespace emis::server {
+namespace {
+
+void logLine(const std::string &what) { std::cerr << ("emis-server: " + what + "\n"); }
+
+} // namespace
+
+struct Server::Impl {
+    Impl(const ServerConfig &c, Store &s, const CountyCa &ca)
+        : config(c), store(s), context{s, ca}, tls(asio::ssl::context::tls_server), acceptor(io), signals(io)
+    {
+    }
+
+    void setUpTls();
+    bool verifyPeer(bool preverified, asio::ssl::verify_context &ctx);
+    asio::awaitable<void> listen();
+    void stop();
+
+    ServerConfig config;
+    Store &store;
+    ServerContext context;
+    asio::io_context io;
+    asio::ssl::context tls;
+    asio::ip::tcp::acceptor acceptor;
+    asio::signal_set signals;
+    std::atomic<unsigned> connections{0};
+
+    std::mutex sessionsMutex;
+    std::list<std::weak_ptr<SessionControl>> sessions;
+};
+
+void Server::Impl::setUpTls()
+{
+    tls.set_options(asio::ssl::context::default_workarounds | asio::ssl::context::no_sslv2 |
+                    asio::ssl::context::no_sslv3 | asio::ssl::context::no_tlsv1 | asio::ssl::context::no_tlsv1_1 |
+                    asio::ssl::context::single_dh_use);
+    SSL_CTX *sslCtx = tls.native_handle();
+    SSL_CTX_set_min_proto_version(sslCtx, TLS1_2_VERSION);
+    // No resumption: every session must pass the verify callback, so a revoked device cannot
+    // come back on an old ticket.
+    SSL_CTX_set_session_cache_mode(sslCtx, SSL_SESS_CACHE_OFF);
+    SSL_CTX_set_options(sslCtx, SSL_OP_NO_TICKET);
+    SSL_CTX_set_num_tickets(sslCtx, 0);
+    tls.use_certificate_chain_file(config.path("server.pem"));
+    tls.use_private_key_file(config.path("server.key"), asio::ssl::context::pem);
+    tls.load_verify_file(config.path("ca.pem"));
+    SSL_CTX_set_client_CA_list(sslCtx, SSL_load_client_CA_file(config.path("ca.pem").c_str()));
+    // A device certificate must carry clientAuth: the server's own certificate is no key to a session.
+    SSL_CTX_set_purpose(sslCtx, X509_PURPOSE_SSL_CLIENT);
+    // Ask for a certificate but do not require one: enrollment comes before the device has one.
+    tls.set_verify_mode(asio::ssl::verify_peer);
+    tls.set_verify_callback([this](bool preverified, asio::ssl::verify_context &ctx) {
+        return verifyPeer(preverified, ctx);
+    });
+}
+
+bool Server::Impl::verifyPeer(bool preverified, asio::ssl::verify_context &ctx)
+{
+    X509_STORE_CTX *store_ctx = ctx.native_handle();
+    if (!preverified) {
+        logLine(std::string("client certificate refused: ") +
+                X509_verify_cert_error_string(X509_STORE_CTX_get_error(store_ctx)));
+        return false;
+    }
+    if (X509_STORE_CTX_get_error_depth(store_ctx) != 0)
+        return true;
+    const DeviceIdentity id = CountyCa::identityOf(X509_STORE_CTX_get_current_cert(store_ctx));
+    std::optional<DeviceRecord> device;
+    try {
+        store.read([&](StoreSession &s) { device = s.device(id.deviceId); });
+    } catch (const std::exception &e) {
+        logLine(std::string("device lookup failed: ") + e.what());
+        return false;
+    }
+    if (!device || device->schoolId != id.schoolId) {
+        logLine("client certificate refused: unknown device " + id.deviceId);
+        return false;
+    }
+    if (device->revokedMs) {
+        logLine("client certificate refused: device " + id.deviceId + " is revoked");
+        return false;
+    }
+    return true;
+}
+
+asio::awaitable<void> Server::Impl::listen()
+{
+    for (;;) {
+        // Each session gets its own strand; the socket is born on it.
+        auto strand = asio::make_strand(io);
+        auto [ec, socket] = co_await acceptor.async_accept(strand, asio::as_tuple(asio::use_awaitable));
+        if (ec) {
+            if (ec == asio::error::operation_aborted || !acceptor.is_open())
+                co_return;
+            logLine("accept failed: " + ec.message());
+            continue;
+        }
+        boost::system::error_code epEc;
+        const auto ep = socket.remote_endpoint(epEc);
+        std::string peer = epEc ? std::string("?") : ep.address().to_string() + ":" + std::to_string(ep.port());
+        if (connections.load() >= config.maxConnections) {
+            logLine(peer + ": refused, " + std::to_string(config.maxConnections) + " connections open");
+            socket.close(epEc);
+            continue;
+        }
+        ++connections;
+        auto control = std::make_shared<SessionControl>(strand);
+        {
+            std::lock_guard lock(sessionsMutex);
+            sessions.remove_if([](const auto &w) { return w.expired(); });
+            sessions.push_back(control);
+        }
+        TlsStream stream(std::move(socket), tls);
+        asio::co_spawn(strand, runSession(std::move(stream), control, context, config, peer),
+                       [this, peer](std::exception_ptr e) {
+                           --connections;
+                           if (!e)
+                               return;
+                           try {
+                               std::rethrow_exception(e);
+                           } catch (const std::exception &ex) {
+                               logLine(peer + ": session failed: " + ex.what());
+                           } catch (...) {
+                               logLine(peer + ": session failed");
+                           }
+                       });
+    }
+}
+
+void Server::Impl::stop()
+{
+    logLine("stopping: no new connections; sessions finish the request in hand");
+    boost::system::error_code ignored;
+    acceptor.close(ignored);
+    std::lock_guard lock(sessionsMutex);
+    for (auto &w : sessions) {
+        if (auto control = w.lock()) {
+            asio::post(control->strand, [control] {
+                control->stopping = true;
+                if (control->reading)
+                    control->timer.cancel();
+            });
+        }
+    }
+}
+
+Server::Server(const ServerConfig &config, Store &store, const CountyCa &ca)
+    : d(std::make_unique<Impl>(config, store, ca))
+{
+    d->setUpTls();
+    const asio::ip::tcp::endpoint endpoint(asio::ip::make_address(config.host), config.port);
+    d->acceptor.open(endpoint.protocol());
+    d->acceptor.set_option(asio::ip::tcp::acceptor::reuse_address(true));
+    d->acceptor.bind(endpoint);
+    d->acceptor.listen();
+}
+
+Server::~Server() = default;
+
+void Server::run()
+{
+    d->signals.add(SIGTERM);
+    d->signals.add(SIGINT);
+    d->signals.async_wait([this](const boost::system::error_code &ec, int signal) {
+        if (!ec) {
+            logLine("signal " + std::to_string(signal));
+            d->stop();
+        }
+    });
+    asio::co_spawn(d->io, d->listen(), asio::detached);
+    logLine("listening on " + d->config.host + ":" + std::to_string(d->acceptor.local_endpoint().port()));
+    const unsigned n = d->config.threads ? d->config.threads : std::max(1u, std::thread::hardware_concurrency());
+    std::vector<std::thread> threads;
+    for (unsigned i = 1; i < n; ++i)
+        threads.emplace_back([this] { d->io.run(); });
+    d->io.run();
+    for (auto &t : threads)
+        t.join();
+    logLine("stopped");
+}
+
+} // namespace emis::server

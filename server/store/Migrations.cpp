@@ -1,0 +1,68 @@
+#include "store/Migrations.h"
+
+#include "schema/SqlGen.h"
+#include "store/SqliteDb.h"
+
+#include <string>
+#include <vector>
+
+namespace emis::server {
+namespace {
+
+// Migration N takes the store from version N-1 to N. Append; never edit one that has shipped.
+const std::vector<std::vector<std::string>> &migrations()
+{
+    static const std::vector<std::vector<std::string>> all = {
+        {
+            "CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL)",
+            "CREATE TABLE devices (id TEXT PRIMARY KEY NOT NULL, school_id TEXT NOT NULL, name TEXT NOT NULL "
+            "DEFAULT '', cert_serial TEXT NOT NULL DEFAULT '', enrolled_ms INTEGER NOT NULL, revoked_ms INTEGER, "
+            "last_seen_ms INTEGER)",
+            "CREATE TABLE enroll_codes (code_hash TEXT PRIMARY KEY NOT NULL, school_id TEXT NOT NULL, "
+            "created_ms INTEGER NOT NULL, expires_ms INTEGER NOT NULL, used_ms INTEGER, device_id TEXT)",
+            "CREATE TABLE watermarks (device_id TEXT PRIMARY KEY NOT NULL, seq INTEGER NOT NULL)",
+            "CREATE TABLE feed (seq INTEGER PRIMARY KEY AUTOINCREMENT, tbl TEXT NOT NULL, row_id TEXT NOT NULL, "
+            "school_id TEXT NOT NULL, UNIQUE (tbl, row_id))",
+            "CREATE INDEX feed_by_school ON feed (school_id, seq)",
+            "CREATE TABLE rejections (device_id TEXT NOT NULL, device_seq INTEGER NOT NULL, tbl TEXT NOT NULL, "
+            "row_id TEXT NOT NULL, field TEXT NOT NULL, code TEXT NOT NULL, message_zh TEXT NOT NULL, "
+            "message_en TEXT NOT NULL, at_ms INTEGER NOT NULL, PRIMARY KEY (device_id, device_seq))",
+            "CREATE TABLE conflicts (id INTEGER PRIMARY KEY, tbl TEXT NOT NULL, row_id TEXT NOT NULL, "
+            "field TEXT NOT NULL, winner_value, winner_hlc TEXT NOT NULL, loser_value, loser_hlc TEXT NOT NULL, "
+            "device_id TEXT NOT NULL, device_seq INTEGER NOT NULL, at_ms INTEGER NOT NULL, "
+            "resolved INTEGER NOT NULL DEFAULT 0)",
+            "CREATE INDEX conflicts_by_device ON conflicts (device_id, device_seq)",
+            "CREATE TABLE audit (id INTEGER PRIMARY KEY, at_ms INTEGER NOT NULL, actor TEXT NOT NULL, "
+            "school_id TEXT NOT NULL DEFAULT '', action TEXT NOT NULL, detail TEXT NOT NULL DEFAULT '')",
+            "CREATE INDEX audit_by_time ON audit (at_ms)",
+        },
+    };
+    return all;
+}
+
+int userVersion(SqliteDb &db)
+{
+    SqliteStatement q(db, "PRAGMA user_version");
+    return q.step() ? static_cast<int>(q.integer(0)) : 0;
+}
+
+} // namespace
+
+void migrate(SqliteDb &db)
+{
+    SqliteTransaction tx(db, SqliteTransaction::Kind::Immediate);
+    const int from = userVersion(db);
+    if (from > kStoreVersion)
+        throw SqliteError("the store was written by a newer emis-server (version " + std::to_string(from) + ")", 0);
+    for (int v = from; v < kStoreVersion; ++v) {
+        for (const auto &sql : migrations()[static_cast<std::size_t>(v)])
+            db.exec(sql);
+    }
+    for (const auto &table : schema::tables())
+        for (const auto &sql : schema::createTableStatements(table))
+            db.exec(sql);
+    db.exec("PRAGMA user_version = " + std::to_string(kStoreVersion));
+    tx.commit();
+}
+
+} // namespace emis::server

@@ -1,0 +1,14 @@
+#pragma once
+
+namespace emis::server {
+
+class SqliteDb;
+
+// Brings a store up to date: the server's own tables in numbered migrations (PRAGMA
+// user_version), then every record table from the schema (IF NOT EXISTS, so a table added to
+// the schema appears on the next start).
+void migrate(SqliteDb &db);
+
+inline constexpr int kStoreVersion = 1;
+
+} // namespace emis::server

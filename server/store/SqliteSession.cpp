@@ -1,0 +1,316 @@
+#include "store/SqliteSession.h"
+
+#include "schema/SqlGen.h"
+#include "store/SqliteDb.h"
+
+namespace emis::server {
+namespace {
+
+std::string fieldList(const schema::Table &t)
+{
+    std::string out = "id, school_id, hlc, deleted";
+    for (const auto &f : t.fields)
+        out += ", " + f.name;
+    return out;
+}
+
+std::string placeholders(std::size_t n)
+{
+    std::string out;
+    for (std::size_t i = 0; i < n; ++i)
+        out += i ? ", ?" : "?";
+    return out;
+}
+
+FieldVersion readVersion(const SqliteStatement &q, int hlcColumn)
+{
+    FieldVersion v;
+    if (auto h = sync::Hlc::fromText(q.text(hlcColumn)))
+        v.hlc = *h;
+    v.seq = q.integer(hlcColumn + 1);
+    return v;
+}
+
+std::int64_t i64(std::uint64_t v) { return static_cast<std::int64_t>(v); }
+
+} // namespace
+
+std::vector<StoredRow> SqliteSession::selectRows(const schema::Table &t, const std::string &where,
+                                                 const std::string &arg)
+{
+    std::vector<StoredRow> rows;
+    SqliteStatement q(m_db, "SELECT " + fieldList(t) + " FROM " + t.name + where);
+    if (!arg.empty())
+        q.bind(1, arg);
+    while (q.step()) {
+        StoredRow r;
+        r.id = q.text(0);
+        r.schoolId = q.text(1);
+        r.hlc = q.text(2);
+        r.deleted = q.integer(3) != 0;
+        for (std::size_t i = 0; i < t.fields.size(); ++i)
+            r.values[t.fields[i].name] = q.value(static_cast<int>(i) + 4);
+        rows.push_back(std::move(r));
+    }
+    for (auto &r : rows) {
+        SqliteStatement v(m_db, "SELECT * FROM " + schema::versionsTable(t) + " WHERE id = ?");
+        v.bind(1, r.id);
+        if (!v.step())
+            continue;
+        // Columns: id, then (<f>_hlc, <f>_seq) per field, then deleted_hlc, deleted_seq.
+        for (std::size_t i = 0; i < t.fields.size(); ++i) {
+            const int col = 1 + 2 * static_cast<int>(i);
+            if (!v.isNull(col))
+                r.versions[t.fields[i].name] = readVersion(v, col);
+        }
+        const int del = 1 + 2 * static_cast<int>(t.fields.size());
+        if (!v.isNull(del))
+            r.deletedVersion = readVersion(v, del);
+    }
+    return rows;
+}
+
+std::optional<StoredRow> SqliteSession::loadRow(const schema::Table &table, const std::string &id)
+{
+    auto rows = selectRows(table, " WHERE id = ?", id);
+    if (rows.empty())
+        return std::nullopt;
+    return std::move(rows.front());
+}
+
+std::vector<StoredRow> SqliteSession::allRows(const schema::Table &table)
+{
+    return selectRows(table, " ORDER BY rowid", {});
+}
+
+std::optional<StoredRow> SqliteSession::schoolByCode(const std::string &code)
+{
+    const auto *t = schema::findTable("schools");
+    auto rows = selectRows(*t, " WHERE code = ? AND deleted = 0", code);
+    if (rows.empty())
+        return std::nullopt;
+    return std::move(rows.front());
+}
+
+void SqliteSession::saveRow(const schema::Table &t, const StoredRow &row)
+{
+    std::string update = "school_id = excluded.school_id, hlc = excluded.hlc, deleted = excluded.deleted";
+    for (const auto &f : t.fields)
+        update += ", " + f.name + " = excluded." + f.name;
+    SqliteStatement q(m_db, "INSERT INTO " + t.name + " (" + fieldList(t) + ") VALUES (" +
+                                placeholders(t.fields.size() + 4) + ") ON CONFLICT (id) DO UPDATE SET " + update);
+    q.bind(1, row.id).bind(2, row.schoolId).bind(3, row.hlc).bind(4, std::int64_t{row.deleted ? 1 : 0});
+    for (std::size_t i = 0; i < t.fields.size(); ++i) {
+        const auto it = row.values.find(t.fields[i].name);
+        q.bind(static_cast<int>(i) + 5, it == row.values.end() ? Value{} : it->second);
+    }
+    q.run();
+
+    std::string columns = "id";
+    std::string vupdate;
+    for (const auto &f : t.fields) {
+        columns += ", " + schema::versionHlcColumn(f) + ", " + schema::versionSeqColumn(f);
+        vupdate += schema::versionHlcColumn(f) + " = excluded." + schema::versionHlcColumn(f) + ", " +
+                   schema::versionSeqColumn(f) + " = excluded." + schema::versionSeqColumn(f) + ", ";
+    }
+    columns += ", deleted_hlc, deleted_seq";
+    vupdate += "deleted_hlc = excluded.deleted_hlc, deleted_seq = excluded.deleted_seq";
+    SqliteStatement v(m_db, "INSERT INTO " + schema::versionsTable(t) + " (" + columns + ") VALUES (" +
+                                placeholders(2 * t.fields.size() + 3) + ") ON CONFLICT (id) DO UPDATE SET " + vupdate);
+    v.bind(1, row.id);
+    int index = 2;
+    auto bindVersion = [&](const FieldVersion *fv) {
+        if (fv && !fv->hlc.isZero()) {
+            v.bind(index, fv->hlc.toText());
+            v.bind(index + 1, fv->seq);
+        } else {
+            v.bindNull(index);
+            v.bindNull(index + 1);
+        }
+        index += 2;
+    };
+    for (const auto &f : t.fields) {
+        const auto it = row.versions.find(f.name);
+        bindVersion(it == row.versions.end() ? nullptr : &it->second);
+    }
+    bindVersion(&row.deletedVersion);
+    v.run();
+}
+
+std::int64_t SqliteSession::touchFeed(const std::string &table, const std::string &rowId, const std::string &schoolId)
+{
+    // REPLACE deletes the row's old entry; AUTOINCREMENT never reuses a seq, so it only rises.
+    SqliteStatement q(m_db, "INSERT OR REPLACE INTO feed (tbl, row_id, school_id) VALUES (?, ?, ?)");
+    q.bind(1, table).bind(2, rowId).bind(3, schoolId).run();
+    return m_db.lastInsertRowId();
+}
+
+std::vector<FeedEntry> SqliteSession::readFeed(std::int64_t cursor, const std::string &schoolId,
+                                               const std::vector<std::string> &countyTables, int limit)
+{
+    std::string sql = "SELECT seq, tbl, row_id, school_id FROM feed WHERE seq > ? AND (school_id = ?";
+    if (!countyTables.empty())
+        sql += " OR tbl IN (" + placeholders(countyTables.size()) + ")";
+    sql += ") ORDER BY seq LIMIT ?";
+    SqliteStatement q(m_db, sql);
+    int i = 1;
+    q.bind(i++, cursor);
+    q.bind(i++, schoolId);
+    for (const auto &t : countyTables)
+        q.bind(i++, t);
+    q.bind(i, std::int64_t{limit});
+    std::vector<FeedEntry> out;
+    while (q.step())
+        out.push_back(FeedEntry{q.integer(0), q.text(1), q.text(2), q.text(3)});
+    return out;
+}
+
+std::uint64_t SqliteSession::watermark(const std::string &deviceId)
+{
+    SqliteStatement q(m_db, "SELECT seq FROM watermarks WHERE device_id = ?");
+    q.bind(1, deviceId);
+    return q.step() ? static_cast<std::uint64_t>(q.integer(0)) : 0;
+}
+
+void SqliteSession::setWatermark(const std::string &deviceId, std::uint64_t seq)
+{
+    SqliteStatement q(m_db, "INSERT INTO watermarks (device_id, seq) VALUES (?, ?) "
+                            "ON CONFLICT (device_id) DO UPDATE SET seq = excluded.seq");
+    q.bind(1, deviceId).bind(2, i64(seq)).run();
+}
+
+void SqliteSession::addDevice(const DeviceRecord &d)
+{
+    SqliteStatement q(m_db, "INSERT INTO devices (id, school_id, name, cert_serial, enrolled_ms) VALUES (?, ?, ?, ?, ?)");
+    q.bind(1, d.id).bind(2, d.schoolId).bind(3, d.name).bind(4, d.certSerial).bind(5, d.enrolledMs).run();
+}
+
+namespace {
+DeviceRecord readDevice(const SqliteStatement &q)
+{
+    DeviceRecord d{q.text(0), q.text(1), q.text(2), q.text(3), q.integer(4), {}, {}};
+    if (!q.isNull(5))
+        d.revokedMs = q.integer(5);
+    if (!q.isNull(6))
+        d.lastSeenMs = q.integer(6);
+    return d;
+}
+constexpr const char *kDeviceColumns =
+    "SELECT id, school_id, name, cert_serial, enrolled_ms, revoked_ms, last_seen_ms FROM devices";
+} // namespace
+
+std::optional<DeviceRecord> SqliteSession::device(const std::string &id)
+{
+    SqliteStatement q(m_db, std::string(kDeviceColumns) + " WHERE id = ?");
+    q.bind(1, id);
+    if (!q.step())
+        return std::nullopt;
+    return readDevice(q);
+}
+
+std::vector<DeviceRecord> SqliteSession::devices()
+{
+    SqliteStatement q(m_db, std::string(kDeviceColumns) + " ORDER BY enrolled_ms, id");
+    std::vector<DeviceRecord> out;
+    while (q.step())
+        out.push_back(readDevice(q));
+    return out;
+}
+
+bool SqliteSession::revokeDevice(const std::string &id, std::int64_t atMs)
+{
+    SqliteStatement q(m_db, "UPDATE devices SET revoked_ms = ? WHERE id = ? AND revoked_ms IS NULL");
+    q.bind(1, atMs).bind(2, id).run();
+    return sqlite3_changes(m_db.handle()) > 0;
+}
+
+void SqliteSession::touchDevice(const std::string &id, std::int64_t atMs)
+{
+    SqliteStatement q(m_db, "UPDATE devices SET last_seen_ms = ? WHERE id = ?");
+    q.bind(1, atMs).bind(2, id).run();
+}
+
+void SqliteSession::addEnrollCode(const EnrollCodeRecord &c)
+{
+    SqliteStatement q(m_db, "INSERT INTO enroll_codes (code_hash, school_id, created_ms, expires_ms) VALUES (?, ?, ?, ?)");
+    q.bind(1, c.codeHash).bind(2, c.schoolId).bind(3, c.createdMs).bind(4, c.expiresMs).run();
+}
+
+std::optional<EnrollCodeRecord> SqliteSession::enrollCode(const std::string &codeHash)
+{
+    SqliteStatement q(m_db, "SELECT code_hash, school_id, created_ms, expires_ms, used_ms FROM enroll_codes "
+                            "WHERE code_hash = ?");
+    q.bind(1, codeHash);
+    if (!q.step())
+        return std::nullopt;
+    EnrollCodeRecord c{q.text(0), q.text(1), q.integer(2), q.integer(3), {}};
+    if (!q.isNull(4))
+        c.usedMs = q.integer(4);
+    return c;
+}
+
+void SqliteSession::markEnrollCodeUsed(const std::string &codeHash, const std::string &deviceId, std::int64_t atMs)
+{
+    SqliteStatement q(m_db, "UPDATE enroll_codes SET used_ms = ?, device_id = ? WHERE code_hash = ?");
+    q.bind(1, atMs).bind(2, deviceId).bind(3, codeHash).run();
+}
+
+void SqliteSession::addRejection(const RejectionRecord &r, std::int64_t atMs)
+{
+    SqliteStatement q(m_db, "INSERT OR REPLACE INTO rejections (device_id, device_seq, tbl, row_id, field, code, "
+                            "message_zh, message_en, at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    q.bind(1, r.deviceId).bind(2, i64(r.deviceSeq)).bind(3, r.table).bind(4, r.rowId).bind(5, r.field);
+    q.bind(6, r.code).bind(7, r.messageZh).bind(8, r.messageEn).bind(9, atMs).run();
+}
+
+std::vector<RejectionRecord> SqliteSession::rejections(const std::string &deviceId, std::uint64_t fromSeq,
+                                                       std::uint64_t toSeq)
+{
+    SqliteStatement q(m_db, "SELECT device_id, device_seq, tbl, row_id, field, code, message_zh, message_en "
+                            "FROM rejections WHERE device_id = ? AND device_seq BETWEEN ? AND ? ORDER BY device_seq");
+    q.bind(1, deviceId).bind(2, i64(fromSeq)).bind(3, i64(toSeq));
+    std::vector<RejectionRecord> out;
+    while (q.step())
+        out.push_back(RejectionRecord{q.text(0), static_cast<std::uint64_t>(q.integer(1)), q.text(2), q.text(3),
+                                      q.text(4), q.text(5), q.text(6), q.text(7)});
+    return out;
+}
+
+void SqliteSession::addConflict(const ConflictRecord &c, std::int64_t atMs)
+{
+    SqliteStatement q(m_db, "INSERT INTO conflicts (tbl, row_id, field, winner_value, winner_hlc, loser_value, "
+                            "loser_hlc, device_id, device_seq, at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    q.bind(1, c.table).bind(2, c.rowId).bind(3, c.field).bind(4, c.winner).bind(5, c.winnerHlc);
+    q.bind(6, c.loser).bind(7, c.loserHlc).bind(8, c.deviceId).bind(9, i64(c.deviceSeq)).bind(10, atMs).run();
+}
+
+std::vector<ConflictRecord> SqliteSession::conflicts(const std::string &deviceId, std::uint64_t fromSeq,
+                                                     std::uint64_t toSeq)
+{
+    SqliteStatement q(m_db, "SELECT tbl, row_id, field, winner_value, winner_hlc, loser_value, loser_hlc, device_id, "
+                            "device_seq FROM conflicts WHERE device_id = ? AND device_seq BETWEEN ? AND ? ORDER BY id");
+    q.bind(1, deviceId).bind(2, i64(fromSeq)).bind(3, i64(toSeq));
+    std::vector<ConflictRecord> out;
+    while (q.step())
+        out.push_back(ConflictRecord{q.text(0), q.text(1), q.text(2), q.value(3), q.text(4), q.value(5), q.text(6),
+                                     q.text(7), static_cast<std::uint64_t>(q.integer(8))});
+    return out;
+}
+
+void SqliteSession::audit(const AuditEntry &e)
+{
+    SqliteStatement q(m_db, "INSERT INTO audit (at_ms, actor, school_id, action, detail) VALUES (?, ?, ?, ?, ?)");
+    q.bind(1, e.atMs).bind(2, e.actor).bind(3, e.schoolId).bind(4, e.action).bind(5, e.detail).run();
+}
+
+std::vector<AuditEntry> SqliteSession::auditLog(int limit)
+{
+    SqliteStatement q(m_db, "SELECT at_ms, actor, school_id, action, detail FROM audit ORDER BY id DESC LIMIT ?");
+    q.bind(1, std::int64_t{limit});
+    std::vector<AuditEntry> out;
+    while (q.step())
+        out.push_back(AuditEntry{q.integer(0), q.text(1), q.text(2), q.text(3), q.text(4)});
+    return out;
+}
+
+} // namespace emis::server

@@ -1,0 +1,173 @@
+#include "store/SqliteStore.h"
+
+#include "store/Migrations.h"
+#include "store/SqliteDb.h"
+#include "store/SqliteSession.h"
+
+#include <future>
+
+namespace emis::server {
+namespace {
+
+// Enough to amortise one fsync over a busy moment without making a single batch wait long.
+constexpr std::size_t kMaxGroup = 64;
+
+void backup(sqlite3 *from, sqlite3 *to)
+{
+    sqlite3_backup *b = sqlite3_backup_init(to, "main", from, "main");
+    if (!b)
+        throw SqliteError(std::string("backup: ") + sqlite3_errmsg(to), sqlite3_errcode(to));
+    int rc = SQLITE_OK;
+    // Steps of a few hundred pages let the writer carry on between them; a write in between
+    // restarts the copy from the source connection's view, which stays consistent.
+    while ((rc = sqlite3_backup_step(b, 256)) == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+        sqlite3_sleep(5);
+    sqlite3_backup_finish(b);
+    if (rc != SQLITE_DONE)
+        throw SqliteError(std::string("backup: ") + sqlite3_errstr(rc), rc);
+}
+
+} // namespace
+
+SqliteStore::SqliteStore(std::string path) : m_path(std::move(path))
+{
+    m_writer = std::make_unique<SqliteDb>(m_path, SqliteDb::Mode::ReadWrite);
+    m_writer->exec("PRAGMA journal_mode = WAL");
+    // FULL: an acknowledged batch survives a power cut, which is what the acknowledgement promises.
+    m_writer->exec("PRAGMA synchronous = FULL");
+    migrate(*m_writer);
+    m_thread = std::thread([this] { writerLoop(); });
+}
+
+SqliteStore::~SqliteStore() { close(); }
+
+void SqliteStore::submitWrite(Job job, Done done)
+{
+    {
+        std::lock_guard lock(m_queueMutex);
+        if (m_closing) {
+            done(std::make_exception_ptr(std::runtime_error("store closed")));
+            return;
+        }
+        m_queue.push_back(Pending{std::move(job), std::move(done)});
+    }
+    m_queueReady.notify_one();
+}
+
+void SqliteStore::write(const Job &job)
+{
+    std::promise<void> promise;
+    submitWrite(job, [&promise](std::exception_ptr e) {
+        if (e)
+            promise.set_exception(e);
+        else
+            promise.set_value();
+    });
+    promise.get_future().get();
+}
+
+void SqliteStore::writerLoop()
+{
+    for (;;) {
+        std::vector<Pending> group;
+        {
+            std::unique_lock lock(m_queueMutex);
+            m_queueReady.wait(lock, [this] { return m_closing || !m_queue.empty(); });
+            if (m_queue.empty())
+                return;  // closing and drained
+            while (!m_queue.empty() && group.size() < kMaxGroup) {
+                group.push_back(std::move(m_queue.front()));
+                m_queue.pop_front();
+            }
+        }
+        std::vector<std::exception_ptr> failures(group.size());
+        try {
+            SqliteTransaction tx(*m_writer, SqliteTransaction::Kind::Immediate);
+            SqliteSession session(*m_writer);
+            for (std::size_t i = 0; i < group.size(); ++i) {
+                SqliteSavepoint sp(*m_writer, "job");
+                try {
+                    group[i].job(session);
+                    sp.release();
+                } catch (...) {
+                    failures[i] = std::current_exception();
+                    sp.rollback();
+                }
+            }
+            tx.commit();
+        } catch (...) {
+            // The commit itself failed: nothing of the group is durable.
+            for (auto &f : failures)
+                if (!f)
+                    f = std::current_exception();
+        }
+        for (std::size_t i = 0; i < group.size(); ++i)
+            group[i].done(failures[i]);
+    }
+}
+
+std::unique_ptr<SqliteDb> SqliteStore::takeReader()
+{
+    {
+        std::lock_guard lock(m_readersMutex);
+        if (!m_readers.empty()) {
+            auto db = std::move(m_readers.back());
+            m_readers.pop_back();
+            return db;
+        }
+    }
+    return std::make_unique<SqliteDb>(m_path, SqliteDb::Mode::ReadOnly);
+}
+
+void SqliteStore::giveBackReader(std::unique_ptr<SqliteDb> db)
+{
+    std::lock_guard lock(m_readersMutex);
+    if (m_readers.size() < 16)
+        m_readers.push_back(std::move(db));
+}
+
+void SqliteStore::read(const Job &job)
+{
+    auto db = takeReader();
+    {
+        SqliteTransaction tx(*db, SqliteTransaction::Kind::Deferred);
+        SqliteSession session(*db);
+        job(session);
+        tx.commit();
+    }
+    giveBackReader(std::move(db));
+}
+
+void SqliteStore::backupTo(const std::string &path)
+{
+    auto db = takeReader();
+    SqliteDb target(path, SqliteDb::Mode::ReadWrite);
+    backup(db->handle(), target.handle());
+    giveBackReader(std::move(db));
+}
+
+void SqliteStore::restore(const std::string &source, const std::string &target)
+{
+    SqliteDb from(source, SqliteDb::Mode::ReadOnly);
+    {
+        SqliteStatement check(from, "PRAGMA quick_check");
+        if (!check.step() || check.text(0) != "ok")
+            throw SqliteError(source + " is not an intact store", 0);
+    }
+    SqliteDb to(target, SqliteDb::Mode::ReadWrite);
+    backup(from.handle(), to.handle());
+    to.exec("PRAGMA journal_mode = WAL");
+}
+
+void SqliteStore::close()
+{
+    {
+        std::lock_guard lock(m_queueMutex);
+        m_closing = true;
+    }
+    m_queueReady.notify_all();
+    if (m_thread.joinable())
+        m_thread.join();
+}
+
+} // namespace emis::server

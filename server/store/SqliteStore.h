@@ -1,0 +1,55 @@
+#pragma once
+
+#include "store/Store.h"
+
+#include <condition_variable>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+namespace emis::server {
+
+class SqliteDb;
+
+// The SQLite store: WAL mode, one writer thread committing queued jobs in groups, and a pool of
+// read connections so reads run in parallel with the writer and each other.
+class SqliteStore final : public Store {
+public:
+    // Opens (creating if needed) and migrates the store at `path`.
+    explicit SqliteStore(std::string path);
+    ~SqliteStore() override;
+
+    void submitWrite(Job job, Done done) override;
+    void write(const Job &job) override;
+    void read(const Job &job) override;
+    void backupTo(const std::string &path) override;
+    void close() override;
+
+    // Replaces the store at `target` with a copy of `source` (the server must be stopped).
+    static void restore(const std::string &source, const std::string &target);
+
+private:
+    struct Pending {
+        Job job;
+        Done done;
+    };
+    void writerLoop();
+    std::unique_ptr<SqliteDb> takeReader();
+    void giveBackReader(std::unique_ptr<SqliteDb> db);
+
+    const std::string m_path;
+    std::unique_ptr<SqliteDb> m_writer;
+
+    std::mutex m_queueMutex;
+    std::condition_variable m_queueReady;
+    std::deque<Pending> m_queue;
+    bool m_closing = false;
+    std::thread m_thread;
+
+    std::mutex m_readersMutex;
+    std::vector<std::unique_ptr<SqliteDb>> m_readers;
+};
+
+} // namespace emis::server

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <exception>
+#include <functional>
+#include <string>
+
+namespace emis::server {
+
+class StoreSession;
+
+// The server's store: one writer with group commit, reads in parallel on their own snapshots.
+class Store {
+public:
+    using Job = std::function<void(StoreSession &)>;
+    using Done = std::function<void(std::exception_ptr)>;
+
+    virtual ~Store() = default;
+
+    // Queues a write. Jobs queued together commit in one transaction, each in its own savepoint
+    // so a job that throws rolls back alone. `done` runs on the writer thread after the commit
+    // (null on success, the failure otherwise); only then may the caller acknowledge.
+    virtual void submitWrite(Job job, Done done) = 0;
+    // A write that waits for its commit; rethrows the job's failure.
+    virtual void write(const Job &job) = 0;
+    // A read on a consistent snapshot, on the calling thread.
+    virtual void read(const Job &job) = 0;
+    // A consistent copy of the whole store into `path` while writers carry on.
+    virtual void backupTo(const std::string &path) = 0;
+    // Finishes the queued writes and stops the writer.
+    virtual void close() = 0;
+};
+
+} // namespace emis::server

@@ -1,0 +1,54 @@
+#pragma once
+
+#include "schema/Schema.h"
+#include "store/StoreTypes.h"
+
+#include <vector>
+
+namespace emis::server {
+
+// What the sync, enrollment and admin code may do with the store, inside one transaction (a
+// read snapshot, or one job of a group commit). The only SQL lives behind this; a PostgreSQL
+// store implements the same operations.
+class StoreSession {
+public:
+    virtual ~StoreSession() = default;
+
+    // Records
+    virtual std::optional<StoredRow> loadRow(const schema::Table &table, const std::string &id) = 0;
+    virtual void saveRow(const schema::Table &table, const StoredRow &row) = 0;
+    virtual std::vector<StoredRow> allRows(const schema::Table &table) = 0;
+    virtual std::optional<StoredRow> schoolByCode(const std::string &code) = 0;
+
+    // Feed: a server-wide sequence, one entry per row, moved to the next seq on every change.
+    virtual std::int64_t touchFeed(const std::string &table, const std::string &rowId, const std::string &schoolId) = 0;
+    // Entries after `cursor` that `schoolId` may see (its own or in a county table), in order.
+    virtual std::vector<FeedEntry> readFeed(std::int64_t cursor, const std::string &schoolId,
+                                            const std::vector<std::string> &countyTables, int limit) = 0;
+
+    // Devices and their watermark
+    virtual std::uint64_t watermark(const std::string &deviceId) = 0;
+    virtual void setWatermark(const std::string &deviceId, std::uint64_t seq) = 0;
+    virtual void addDevice(const DeviceRecord &device) = 0;
+    virtual std::optional<DeviceRecord> device(const std::string &id) = 0;
+    virtual std::vector<DeviceRecord> devices() = 0;
+    virtual bool revokeDevice(const std::string &id, std::int64_t atMs) = 0;
+    virtual void touchDevice(const std::string &id, std::int64_t atMs) = 0;
+
+    // Enrollment codes (only their hash is stored)
+    virtual void addEnrollCode(const EnrollCodeRecord &code) = 0;
+    virtual std::optional<EnrollCodeRecord> enrollCode(const std::string &codeHash) = 0;
+    virtual void markEnrollCodeUsed(const std::string &codeHash, const std::string &deviceId, std::int64_t atMs) = 0;
+
+    // Outcomes kept for the device and for review
+    virtual void addRejection(const RejectionRecord &r, std::int64_t atMs) = 0;
+    virtual std::vector<RejectionRecord> rejections(const std::string &deviceId, std::uint64_t fromSeq,
+                                                    std::uint64_t toSeq) = 0;
+    virtual void addConflict(const ConflictRecord &c, std::int64_t atMs) = 0;
+    virtual std::vector<ConflictRecord> conflicts(const std::string &deviceId, std::uint64_t fromSeq,
+                                                  std::uint64_t toSeq) = 0;
+    virtual void audit(const AuditEntry &entry) = 0;
+    virtual std::vector<AuditEntry> auditLog(int limit) = 0;
+};
+
+} // namespace emis::server

@@ -1,0 +1,22 @@
+#pragma once
+
+#include "emis.pb.h"
+
+#include <string>
+
+namespace emis::server {
+
+class StoreSession;
+
+// A page of the feed after the device's cursor: its own school's rows and the county tables,
+// each row whole with its field versions. The cursor is the feed seq, so a pull cut anywhere
+// resumes from the last page the client applied.
+class PullHandler {
+public:
+    static constexpr unsigned kMaxRows = 500;
+
+    static void page(StoreSession &store, const std::string &schoolId, const wire::PullRequest &request,
+                     wire::PullPage &out);
+};
+
+} // namespace emis::server

@@ -1,0 +1,63 @@
+#pragma once
+
+#include "emis.pb.h"
+
+#include <QByteArray>
+#include <QProcess>
+#include <QStringList>
+#include <QTemporaryDir>
+#include <QVariant>
+
+#include <optional>
+
+// An enrolled device as a client holds it.
+struct EnrolledDevice {
+    QByteArray keyPem;
+    QByteArray certPem;
+    std::string deviceId;
+    std::string schoolId;
+};
+
+// A county server directory in a QTemporaryDir, made by the real emisctl, served by the real
+// emis-server on a free loopback port.
+class ServerFixture {
+public:
+    ServerFixture();
+    ~ServerFixture();
+
+    bool init();   // emisctl init + two schools (kSchoolA, kSchoolB)
+    bool start();  // starts emis-server and waits until it accepts
+    int stop(int signal = 15);  // returns the exit code
+    QProcess &process() { return m_server; }
+
+    struct CtlResult {
+        int exitCode = -1;
+        QString out;
+        QString err;
+    };
+    CtlResult ctl(QStringList args) const;
+
+    QString dir() const { return m_dir.path() + QStringLiteral("/county"); }
+    quint16 port() const { return m_port; }
+    QByteArray caPem() const;
+    QString serverLog() const;
+
+    QString enrollCode(const QString &schoolCode) const;  // the printed line
+    // Enrolls a new device with a fresh key and CSR; empty result on failure, `error` gets the code.
+    std::optional<EnrolledDevice> enroll(const QString &printedCode, std::string *error = nullptr) const;
+    std::string schoolId(const QString &code) const;
+
+    // A single value from the store (read-only connection while the server runs).
+    QVariant query(const QString &sql, const QVariantList &args = {}) const;
+
+    static constexpr const char *kSchoolA = "3604290001";
+    static constexpr const char *kSchoolB = "3604290002";
+
+private:
+    QTemporaryDir m_dir;
+    quint16 m_port = 0;
+    QProcess m_server;
+};
+
+// A fresh EC P-256 key and a CSR for it, as PEM.
+std::pair<QByteArray, QByteArray> makeKeyAndCsr(const std::string &commonName);

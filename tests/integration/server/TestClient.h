@@ -1,0 +1,31 @@
+#pragma once
+
+#include "codec/FrameCodec.h"
+
+#include <QByteArray>
+#include <QSslSocket>
+
+#include <optional>
+
+// One TLS connection to the server under test, speaking frames synchronously.
+class TestClient {
+public:
+    // Pins the county CA; with a certificate and key, presents them (mutual TLS).
+    bool connectTo(quint16 port, const QByteArray &caPem, const QByteArray &certPem = {},
+                   const QByteArray &keyPem = {});
+    // Sends one envelope and waits for one back; nullopt when the server closed or sent junk.
+    std::optional<emis::wire::Envelope> request(const emis::wire::Envelope &envelope, int timeoutMs = 15000);
+    std::optional<emis::wire::Envelope> hello(unsigned schemaVersion = 0);
+    bool sendRaw(const std::string &bytes);
+    // True when the server closes the connection within the time.
+    bool waitClosed(int timeoutMs = 10000);
+    void abort() { m_socket.abort(); }
+    QSslSocket &socket() { return m_socket; }
+
+private:
+    std::optional<emis::wire::Envelope> receive(int timeoutMs);
+
+    QSslSocket m_socket;
+    emis::codec::FrameBuffer m_frames;
+    std::uint64_t m_nextId = 1;
+};
