@@ -42,6 +42,13 @@ ServerConnection::~ServerConnection() { close(); }
 void ServerConnection::close()
 {
     if (m_socket) {
+        // A TLS close_notify and a FIN, briefly waited for, so the server ends the session
+        // cleanly; then whatever is left is dropped.
+        if (m_socket->state() == QAbstractSocket::ConnectedState) {
+            m_socket->disconnectFromHost();
+            if (m_socket->state() != QAbstractSocket::UnconnectedState)
+                m_socket->waitForDisconnected(1000);
+        }
         m_socket->abort();
         m_socket.reset();
     }
