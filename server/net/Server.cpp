@@ -102,7 +102,8 @@ asio::awaitable<void> Server::Impl::listen()
     for (;;) {
         // Each session gets its own strand; the socket is born on it.
         auto strand = asio::make_strand(io);
-        auto [ec, socket] = co_await acceptor.async_accept(strand, asio::as_tuple(asio::use_awaitable));
+        auto accept = acceptor.async_accept(strand, asio::as_tuple(asio::use_awaitable));
+        auto [ec, socket] = co_await std::move(accept);
         if (ec) {
             if (ec == asio::error::operation_aborted || !acceptor.is_open())
                 co_return;
