@@ -218,6 +218,7 @@ Result<SaveOutcome> RecordStore::save(const schema::Table &t, const QString &req
             for (int i = 0; i < static_cast<int>(changed.size()); ++i)
                 bases.insert(qs(changed[static_cast<std::size_t>(i)]), v.value(i).toString());
     }
+    m_store.catchUpClock();
     const sync::Hlc stamp = m_store.clock().tick();
     const QString hlc = qs(stamp.toText());
     if (auto st = writeRow(t, id, schoolId, isNew, row, changed, hlc); !st)
@@ -260,6 +261,7 @@ Result<SaveOutcome> RecordStore::remove(const schema::Table &t, const QString &i
             return st.error();
         bases.insert(QStringLiteral("deleted"), v.next() ? v.value(0).toString() : QString());
     }
+    m_store.catchUpClock();
     const sync::Hlc stamp = m_store.clock().tick();
     const QString hlc = qs(stamp.toText());
     const QSqlDatabase db = m_store.db();
