@@ -1,0 +1,19 @@
+#pragma once
+
+#include "cli/Commands.h"
+#include "store/LocalStore.h"
+#include "store/RecordRepository.h"
+
+#include <memory>
+
+namespace emis::client::cli {
+
+// Opens (creating if need be) the data directory's store.
+Result<std::unique_ptr<LocalStore>> openDevice(const Options &o);
+// --set KEY=VALUE pairs; a pair without '=' is a usage error.
+Result<RawFields> parseSets(const QStringList &sets);
+// A canonical value as a person reads it: code names for codes (男, 汉族, 三年级).
+QString displayValue(const schema::Field &field, const Value &value);
+QString isoTime(qint64 ms);
+
+} // namespace emis::client::cli

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "cli/Output.h"
+
+#include <QString>
+#include <QStringList>
+
+namespace emis::client::cli {
+
+// What the command line asked for, parsed; each command below turns it into an exit code.
+struct Options {
+    QString dataDir;
+    QString server;
+    QString code;
+    QString deviceName;
+    QString id;           // a record, rejection or conflict
+    QStringList sets;     // --set KEY=VALUE, in order
+    QString note;
+    bool all = false;     // list closed entries too
+    int timeoutSeconds = 20;
+    int batchSize = 500;
+};
+
+int enrollCommand(const Options &o, const Output &out);
+int syncCommand(const Options &o, const Output &out);
+int statusCommand(const Options &o, const Output &out);
+
+int studentsAdd(const Options &o, const Output &out);
+int studentsEdit(const Options &o, const Output &out);
+int studentsList(const Options &o, const Output &out);
+int studentsRemove(const Options &o, const Output &out);
+
+int rejectionsList(const Options &o, const Output &out);
+int rejectionsResolve(const Options &o, const Output &out);
+int rejectionsDiscard(const Options &o, const Output &out);
+int conflictsList(const Options &o, const Output &out);
+int conflictsResolve(const Options &o, const Output &out);
+int conflictsDiscard(const Options &o, const Output &out);
+
+} // namespace emis::client::cli

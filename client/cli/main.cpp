@@ -1,0 +1,114 @@
+// emis-cli: the command line IT scripts use, one data directory per school device. The surface
+// (commands, options, --json shapes, exit codes) is a contract; see README.md.
+#include "cli/Commands.h"
+
+#include <CLI/CLI.hpp>
+
+#include <QCoreApplication>
+
+#include <functional>
+#include <string>
+#include <vector>
+
+using namespace emis::client;
+using namespace emis::client::cli;
+
+namespace {
+
+QString q(const std::string &s) { return QString::fromStdString(s); }
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("emis-cli"));
+    QCoreApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+
+    CLI::App cli{"CountyEMIS school device command line (区县教育管理信息系统)", "emis-cli"};
+    cli.require_subcommand(1);
+    std::string dataDir, server, code, deviceName, id, note;
+    std::vector<std::string> sets;
+    bool json = false, all = false;
+    int timeout = 20, batch = 500;
+    cli.add_option("--data-dir,-d", dataDir, "the device's data directory (one school device)")->envname("EMIS_DATA_DIR");
+    cli.add_flag("--json", json, "print data as JSON");
+    cli.add_option("--timeout", timeout, "seconds to wait for the server")->check(CLI::Range(1, 3600));
+
+    std::function<int(const Options &, const Output &)> run;
+    const auto on = [&](CLI::App *sub, int (*fn)(const Options &, const Output &)) {
+        sub->fallthrough();
+        // A parent that also acts alone ("rejections" lists) yields to a chosen child ("resolve").
+        sub->callback([&run, fn, sub] {
+            if (sub->get_subcommands().empty())
+                run = fn;
+        });
+        return sub;
+    };
+    const auto addSets = [&](CLI::App *sub) { sub->add_option("--set", sets, "FIELD=VALUE (name or Chinese label)"); };
+    const auto addNote = [&](CLI::App *sub) { sub->add_option("--note", note, "why (kept with the entry)"); };
+
+    auto *enroll = on(cli.add_subcommand("enroll", "enroll this device with a one-time code"), enrollCommand);
+    enroll->add_option("--server", server, "HOST:PORT")->required();
+    enroll->add_option("--code", code, "XXXX-XXXX-XXXX.<fingerprint>")->required();
+    enroll->add_option("--name", deviceName, "a label for IT (default: host name)");
+    auto *sync = on(cli.add_subcommand("sync", "send pending changes and receive the school's records"), syncCommand);
+    sync->add_option("--batch", batch, "changes per batch")->check(CLI::Range(1, 5000));
+    on(cli.add_subcommand("status", "pending changes, last sync, open rejections and conflicts"), statusCommand);
+
+    auto *students = cli.add_subcommand("students", "pupils (学生)");
+    students->require_subcommand(1);
+    students->fallthrough();
+    addSets(on(students->add_subcommand("add", "register a pupil"), studentsAdd));
+    auto *edit = on(students->add_subcommand("edit", "change a pupil's fields"), studentsEdit);
+    edit->add_option("id", id, "the pupil's id")->required();
+    addSets(edit);
+    on(students->add_subcommand("list", "list pupils"), studentsList);
+    on(students->add_subcommand("remove", "remove a pupil (a tombstone, synced)"), studentsRemove)
+        ->add_option("id", id, "the pupil's id")
+        ->required();
+
+    auto *rejections = on(cli.add_subcommand("rejections", "changes the server refused"), rejectionsList);
+    rejections->add_flag("--all", all, "include resolved and discarded ones");
+    auto *rr = on(rejections->add_subcommand("resolve", "correct and resend"), rejectionsResolve);
+    rr->add_option("entry", id, "the number listed")->required();
+    addSets(rr);
+    addNote(rr);
+    auto *rd = on(rejections->add_subcommand("discard", "give the refused change up, on purpose"), rejectionsDiscard);
+    rd->add_option("entry", id, "the number listed")->required();
+    addNote(rd);
+
+    auto *conflicts = on(cli.add_subcommand("conflicts", "fields two devices changed at once"), conflictsList);
+    conflicts->add_flag("--all", all, "include resolved and discarded ones");
+    auto *cr = on(conflicts->add_subcommand("resolve", "accept the kept value, or --set a new one"), conflictsResolve);
+    cr->add_option("entry", id, "the number listed")->required();
+    addSets(cr);
+    addNote(cr);
+    auto *cd = on(conflicts->add_subcommand("discard", "close without action, on purpose"), conflictsDiscard);
+    cd->add_option("entry", id, "the number listed")->required();
+    addNote(cd);
+
+    try {
+        cli.parse(argc, argv);
+    } catch (const CLI::ParseError &e) {
+        // Help and version are successes; every other parse failure is a usage error (2).
+        const int rc = cli.exit(e);
+        return rc == 0 ? 0 : static_cast<int>(ErrorKind::Usage);
+    }
+    Options o;
+    o.dataDir = q(dataDir);
+    o.server = q(server);
+    o.code = q(code);
+    o.deviceName = q(deviceName);
+    o.id = q(id);
+    for (const auto &s : sets)
+        o.sets << q(s);
+    o.note = q(note);
+    o.all = all;
+    o.timeoutSeconds = timeout;
+    o.batchSize = batch;
+    const Output out(json);
+    if (!run)
+        return out.fail(makeError(ErrorKind::Usage, QStringLiteral("no command given")));
+    return run(o, out);
+}

@@ -1,0 +1,116 @@
+#include "store/ChangeLog.h"
+
+#include "emis.pb.h"
+#include "store/Sql.h"
+#include "store/SqlValue.h"
+#include "sync/Hlc.h"
+
+#include <QStringList>
+
+namespace emis::client {
+namespace {
+
+Result<wire::Change> parseChange(const QVariant &blob)
+{
+    wire::Change c;
+    const QByteArray b = blob.toByteArray();
+    if (!c.ParseFromArray(b.constData(), static_cast<int>(b.size())))
+        return makeError(ErrorKind::Other, QStringLiteral("a change in the local change log is unreadable"));
+    return c;
+}
+
+} // namespace
+
+quint64 ChangeLog::lastSeq() const
+{
+    Sql q(m_db, QStringLiteral("SELECT coalesce(max(device_seq), 0) FROM change_log"));
+    return q.exec() && q.next() ? q.value(0).toULongLong() : 0;
+}
+
+Result<quint64> ChangeLog::append(wire::Change &change, const QHash<QString, QString> &bases)
+{
+    // Rows of change_log are never deleted, so max + 1 never reuses a number the server has seen.
+    const quint64 seq = lastSeq() + 1;
+    change.set_device_seq(seq);
+    QStringList fields;
+    for (const auto &f : change.fields())
+        fields << qs(f.field());
+    if (change.deleted())
+        fields << QStringLiteral("deleted");
+    QStringList baseList;
+    for (const auto &f : fields)
+        baseList << f + QLatin1Char('=') + bases.value(f);
+    std::string blob;
+    change.SerializeToString(&blob);
+    Sql q(m_db, QStringLiteral("INSERT INTO change_log (device_seq, tbl, row_id, fields, change, state, created_ms, "
+                               "base_hlcs) VALUES (?, ?, ?, ?, ?, 'pending', ?, ?)"));
+    q.bind(QVariant::fromValue<qulonglong>(seq))
+        .bind(qs(change.table()))
+        .bind(qs(change.row_id()))
+        .bind(fields.join(QLatin1Char(' ')))
+        .bind(QByteArray(blob.data(), static_cast<qsizetype>(blob.size())))
+        .bind(static_cast<qlonglong>(sync::systemNowMs()))
+        .bind(baseList.join(QLatin1Char(' ')));
+    if (auto st = q.exec(); !st)
+        return st.error();
+    return seq;
+}
+
+Result<std::vector<wire::Change>> ChangeLog::after(quint64 afterSeq, int limit) const
+{
+    Sql q(m_db, QStringLiteral("SELECT change FROM change_log WHERE device_seq > ? "
+                               "ORDER BY device_seq LIMIT ?"));
+    q.bind(QVariant::fromValue<qulonglong>(afterSeq)).bind(limit);
+    if (auto st = q.exec(); !st)
+        return st.error();
+    std::vector<wire::Change> out;
+    while (q.next()) {
+        auto c = parseChange(q.value(0));
+        if (!c)
+            return c.error();
+        out.push_back(std::move(*c));
+    }
+    return out;
+}
+
+Status ChangeLog::markSentUpTo(quint64 watermark)
+{
+    Sql q(m_db, QStringLiteral("UPDATE change_log SET state = 'sent' WHERE state = 'pending' AND device_seq <= ?"));
+    return q.bind(QVariant::fromValue<qulonglong>(watermark)).exec();
+}
+
+int ChangeLog::pendingCount() const
+{
+    Sql q(m_db, QStringLiteral("SELECT count(*) FROM change_log WHERE state = 'pending'"));
+    return q.exec() && q.next() ? q.value(0).toInt() : 0;
+}
+
+QHash<QString, QString> ChangeLog::pendingFields(const QString &table, const QString &rowId) const
+{
+    QHash<QString, QString> out;
+    Sql q(m_db, QStringLiteral("SELECT base_hlcs FROM change_log WHERE state = 'pending' AND tbl = ? AND row_id = ? "
+                               "ORDER BY device_seq"));
+    q.bind(table).bind(rowId);
+    if (q.exec())
+        while (q.next())
+            for (const auto &pair : q.value(0).toString().split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+                const int eq = pair.indexOf(QLatin1Char('='));
+                const QString field = eq < 0 ? pair : pair.left(eq);
+                if (!out.contains(field))  // the oldest pending change's base counts
+                    out.insert(field, eq < 0 ? QString() : pair.mid(eq + 1));
+            }
+    return out;
+}
+
+Result<wire::Change> ChangeLog::bySeq(quint64 seq) const
+{
+    Sql q(m_db, QStringLiteral("SELECT change FROM change_log WHERE device_seq = ?"));
+    q.bind(QVariant::fromValue<qulonglong>(seq));
+    if (auto st = q.exec(); !st)
+        return st.error();
+    if (!q.next())
+        return makeError(ErrorKind::Other, QStringLiteral("no change %1 in the change log").arg(seq));
+    return parseChange(q.value(0));
+}
+
+} // namespace emis::client

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "store/Result.h"
+
+#include <QHash>
+#include <QSqlDatabase>
+
+#include <vector>
+
+namespace emis::wire {
+class Change;
+}
+
+namespace emis::client {
+
+// The device's outgoing changes, in device_seq order. Appended in the same transaction as the
+// row it describes; marked sent only when the server's PushAck covers it.
+class ChangeLog {
+public:
+    explicit ChangeLog(QSqlDatabase db) : m_db(std::move(db)) {}
+
+    // Gives the change the next device_seq and stores it (inside the caller's transaction).
+    // `bases` holds, per changed field, the version (HLC text, empty for none) it overwrote.
+    Result<quint64> append(wire::Change &change, const QHash<QString, QString> &bases);
+    // Changes after `afterSeq`, oldest first, whatever their local state: the server's
+    // watermark is the truth about what it holds (a restored server may need a resend).
+    Result<std::vector<wire::Change>> after(quint64 afterSeq, int limit) const;
+    Status markSentUpTo(quint64 watermark);
+    int pendingCount() const;
+    quint64 lastSeq() const;
+    // Fields of the row with a change not yet acknowledged (a tombstone counts as "deleted"),
+    // each with the version the oldest such change overwrote.
+    QHash<QString, QString> pendingFields(const QString &table, const QString &rowId) const;
+    Result<wire::Change> bySeq(quint64 seq) const;
+
+private:
+    QSqlDatabase m_db;
+};
+
+} // namespace emis::client

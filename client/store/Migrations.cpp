@@ -1,0 +1,191 @@
+#include "store/Migrations.h"
+
+#include "schema/SqlGen.h"
+#include "store/Sql.h"
+#include "store/SqlValue.h"
+#include "store/Transaction.h"
+
+#include <QCoreApplication>
+#include <QSet>
+
+#include <functional>
+#include <vector>
+
+namespace emis::client {
+namespace {
+
+Status createMetaTables(const QSqlDatabase &db)
+{
+    const char *statements[] = {
+        // One row per change the device made, in the order it made them. `fields` names the
+        // changed fields (space separated) so a pull can tell which are still unacknowledged
+        // without parsing the blobs.
+        "CREATE TABLE change_log (\n"
+        "  device_seq INTEGER PRIMARY KEY,\n"
+        "  tbl TEXT NOT NULL,\n"
+        "  row_id TEXT NOT NULL,\n"
+        "  fields TEXT NOT NULL,\n"
+        "  change BLOB NOT NULL,\n"
+        "  state TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'sent')),\n"
+        "  created_ms INTEGER NOT NULL)",
+        "CREATE INDEX change_log_pending ON change_log (state, tbl, row_id)",
+        "CREATE TABLE sync_state (\n"
+        "  id INTEGER PRIMARY KEY CHECK (id = 1),\n"
+        "  device_id TEXT NOT NULL DEFAULT '',\n"
+        "  school_id TEXT NOT NULL DEFAULT '',\n"
+        "  school_code TEXT NOT NULL DEFAULT '',\n"
+        "  school_name TEXT NOT NULL DEFAULT '',\n"
+        "  server TEXT NOT NULL DEFAULT '',\n"
+        "  pull_cursor INTEGER NOT NULL DEFAULT 0,\n"
+        "  watermark INTEGER NOT NULL DEFAULT 0,\n"
+        "  last_sync_ms INTEGER NOT NULL DEFAULT 0,\n"
+        "  last_error TEXT NOT NULL DEFAULT '',\n"
+        "  last_hlc TEXT NOT NULL DEFAULT '')",
+        "INSERT INTO sync_state (id) VALUES (1)",
+        "CREATE TABLE rejections (\n"
+        "  id INTEGER PRIMARY KEY,\n"
+        "  device_seq INTEGER NOT NULL,\n"
+        "  tbl TEXT NOT NULL,\n"
+        "  row_id TEXT NOT NULL,\n"
+        "  field TEXT NOT NULL,\n"
+        "  code TEXT NOT NULL,\n"
+        "  message_zh TEXT NOT NULL,\n"
+        "  message_en TEXT NOT NULL,\n"
+        "  created_ms INTEGER NOT NULL,\n"
+        "  state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'resolved', 'discarded')),\n"
+        "  closed_ms INTEGER,\n"
+        "  note TEXT NOT NULL DEFAULT '',\n"
+        "  UNIQUE (device_seq, field))",
+        // origin: 'local' when a pull met an unacknowledged local change, 'server' when a PushAck
+        // reported it. Values are serialized emis.wire.FieldValue messages.
+        "CREATE TABLE conflicts (\n"
+        "  id INTEGER PRIMARY KEY,\n"
+        "  origin TEXT NOT NULL,\n"
+        "  tbl TEXT NOT NULL,\n"
+        "  row_id TEXT NOT NULL,\n"
+        "  field TEXT NOT NULL,\n"
+        "  winner BLOB NOT NULL,\n"
+        "  winner_hlc TEXT NOT NULL,\n"
+        "  loser BLOB NOT NULL,\n"
+        "  loser_hlc TEXT NOT NULL,\n"
+        "  device_seq INTEGER NOT NULL DEFAULT 0,\n"
+        "  created_ms INTEGER NOT NULL,\n"
+        "  state TEXT NOT NULL DEFAULT 'open' CHECK (state IN ('open', 'resolved', 'discarded')),\n"
+        "  closed_ms INTEGER,\n"
+        "  note TEXT NOT NULL DEFAULT '',\n"
+        "  UNIQUE (tbl, row_id, field, winner_hlc, loser_hlc))",
+    };
+    for (const char *s : statements)
+        if (auto st = execSql(db, QString::fromUtf8(s)); !st)
+            return st;
+    return Ok{};
+}
+
+struct Migration {
+    int version;
+    std::function<Status(const QSqlDatabase &)> run;
+};
+
+// Each change remembers the version of each field it overwrote (its base), so a pull can tell
+// a write the device had already seen from one made concurrently.
+Status addBaseVersions(const QSqlDatabase &db)
+{
+    return execSql(db, QStringLiteral("ALTER TABLE change_log ADD COLUMN base_hlcs TEXT NOT NULL DEFAULT ''"));
+}
+
+const std::vector<Migration> &migrations()
+{
+    static const std::vector<Migration> all = {
+        {1, createMetaTables},
+        {2, syncRecordTables},
+        {3, addBaseVersions},
+    };
+    return all;
+}
+
+Result<int> userVersion(const QSqlDatabase &db)
+{
+    Sql q(db, QStringLiteral("PRAGMA user_version"));
+    if (auto st = q.exec(); !st)
+        return st.error();
+    return q.next() ? q.value(0).toInt() : 0;
+}
+
+QSet<QString> columnsOf(const QSqlDatabase &db, const std::string &table)
+{
+    QSet<QString> out;
+    Sql q(db, QStringLiteral("SELECT name FROM pragma_table_info(?)"));
+    q.bind(qs(table));
+    if (q.exec())
+        while (q.next())
+            out.insert(q.value(0).toString());
+    return out;
+}
+
+Status addMissingColumns(const QSqlDatabase &db, const std::string &table, const std::vector<std::string> &defs)
+{
+    const QSet<QString> have = columnsOf(db, table);
+    for (const auto &def : defs) {
+        const std::string name = def.substr(0, def.find(' '));
+        if (!have.contains(qs(name)))
+            if (auto st = execSql(db, qs("ALTER TABLE " + table + " ADD COLUMN " + def)); !st)
+                return st;
+    }
+    return Ok{};
+}
+
+} // namespace
+
+Status syncRecordTables(const QSqlDatabase &db)
+{
+    for (const auto &table : schema::tables()) {
+        for (const auto &statement : schema::createTableStatements(table))
+            if (auto st = execSql(db, qs(statement)); !st)
+                return st;
+        // A field added to an existing table: added as a nullable column (SQLite cannot add a
+        // NOT NULL column without a default); validation still requires it on save.
+        std::vector<std::string> rowColumns, versionColumns;
+        for (const auto &f : table.fields) {
+            rowColumns.push_back(f.name + " " + schema::sqlType(f));
+            versionColumns.push_back(schema::versionHlcColumn(f) + " TEXT");
+            versionColumns.push_back(schema::versionSeqColumn(f) + " INTEGER");
+        }
+        if (auto st = addMissingColumns(db, table.name, rowColumns); !st)
+            return st;
+        if (auto st = addMissingColumns(db, schema::versionsTable(table), versionColumns); !st)
+            return st;
+    }
+    return Ok{};
+}
+
+Status migrate(const QSqlDatabase &db)
+{
+    auto current = userVersion(db);
+    if (!current)
+        return current.error();
+    if (*current > kStoreVersion)
+        return makeError(ErrorKind::Other,
+                         QCoreApplication::translate("emis::client::Migrations",
+                                                     "The local database was written by a newer version "
+                                                     "(layout %1, this program knows %2).")
+                             .arg(*current)
+                             .arg(kStoreVersion));
+    for (const auto &m : migrations()) {
+        if (m.version <= *current)
+            continue;
+        Transaction tx(db);
+        if (auto st = m.run(db); !st)
+            return st;
+        if (auto st = execSql(db, QStringLiteral("PRAGMA user_version = %1").arg(m.version)); !st)
+            return st;
+        if (!tx.commit())
+            return makeError(ErrorKind::Other, QStringLiteral("commit failed"));
+    }
+    Transaction tx(db);
+    if (auto st = syncRecordTables(db); !st)
+        return st;
+    tx.commit();
+    return Ok{};
+}
+
+} // namespace emis::client

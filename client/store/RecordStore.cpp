@@ -1,0 +1,297 @@
+#include "store/RecordStore.h"
+
+#include "emis.pb.h"
+#include "schema/SqlGen.h"
+#include "store/ChangeLog.h"
+#include "store/LocalStore.h"
+#include "store/Sql.h"
+#include "store/SqlValue.h"
+#include "store/Transaction.h"
+#include "sync/Uuid.h"
+#include "sync/WireConvert.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+#include <algorithm>
+
+namespace emis::client {
+namespace {
+
+QString tr(const char *text) { return QCoreApplication::translate("emis::client::RecordStore", text); }
+
+QString selectColumns(const schema::Table &t)
+{
+    QStringList cols{QStringLiteral("id"), QStringLiteral("school_id"), QStringLiteral("hlc"), QStringLiteral("deleted")};
+    for (const auto &f : t.fields)
+        cols << qs(f.name);
+    return cols.join(QStringLiteral(", "));
+}
+
+StoredRow readRow(const schema::Table &t, Sql &q)
+{
+    StoredRow r{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toInt() != 0, {}};
+    for (std::size_t i = 0; i < t.fields.size(); ++i)
+        r.values.emplace(t.fields[i].name, fromVariant(t.fields[i], q.value(static_cast<int>(i) + 4)));
+    return r;
+}
+
+Error notEnrolled()
+{
+    return makeError(ErrorKind::Other, tr("This device is not enrolled with the county server yet; enroll it first."));
+}
+
+} // namespace
+
+Error invalidRecord(const std::vector<Issue> &issues)
+{
+    QStringList lines;
+    for (const auto &i : issues)
+        lines << qs(i.text());
+    return makeError(ErrorKind::Invalid, lines.join(QLatin1Char('\n')),
+                     issues.empty() ? QString() : qs(issues.front().code()));
+}
+
+Result<std::optional<StoredRow>> RecordStore::load(const schema::Table &t, const QString &id) const
+{
+    Sql q(m_store.db(), QStringLiteral("SELECT %1 FROM %2 WHERE id = ?").arg(selectColumns(t), qs(t.name)));
+    q.bind(id);
+    if (auto st = q.exec(); !st)
+        return st.error();
+    if (!q.next())
+        return std::optional<StoredRow>{};
+    return std::optional<StoredRow>{readRow(t, q)};
+}
+
+Result<std::vector<StoredRow>> RecordStore::list(const schema::Table &t, bool includeDeleted) const
+{
+    Sql q(m_store.db(), QStringLiteral("SELECT %1 FROM %2 %3 ORDER BY id")
+                            .arg(selectColumns(t), qs(t.name),
+                                 includeDeleted ? QString() : QStringLiteral("WHERE deleted = 0")));
+    if (auto st = q.exec(); !st)
+        return st.error();
+    std::vector<StoredRow> out;
+    while (q.next())
+        out.push_back(readRow(t, q));
+    return out;
+}
+
+Status RecordStore::checkNaturalKeys(const schema::Table &t, const QString &id, const QString &schoolId,
+                                     const validate::Record &row) const
+{
+    for (const auto &key : t.naturalKeys) {
+        QStringList where;
+        QVariantList values;
+        bool complete = true;
+        for (const auto &column : key) {
+            where << qs(column) + QStringLiteral(" = ?");
+            if (column == schema::kOwnerColumn) {
+                values << schoolId;
+                continue;
+            }
+            auto it = row.find(column);
+            if (it == row.end() || isNull(it->second) ||
+                (std::holds_alternative<std::string>(it->second) && std::get<std::string>(it->second).empty())) {
+                complete = false;
+                break;
+            }
+            values << toVariant(it->second);
+        }
+        if (!complete)
+            continue;
+        Sql q(m_store.db(), QStringLiteral("SELECT id FROM %1 WHERE deleted = 0 AND id <> ? AND %2 LIMIT 1")
+                                .arg(qs(t.name), where.join(QStringLiteral(" AND "))));
+        q.bind(id);
+        for (const auto &v : values)
+            q.bind(v);
+        if (auto st = q.exec(); !st)
+            return st;
+        if (q.next()) {
+            const schema::Field *f = t.field(key.back());
+            return invalidRecord({makeIssue(Reason::DuplicateInStore, f)});
+        }
+    }
+    return Ok{};
+}
+
+Status RecordStore::writeRow(const schema::Table &t, const QString &id, const QString &schoolId, bool isNew,
+                             const validate::Record &row, const std::vector<std::string> &changed, const QString &hlc)
+{
+    const QSqlDatabase db = m_store.db();
+    if (isNew) {
+        QStringList cols{QStringLiteral("id"), QStringLiteral("school_id"), QStringLiteral("hlc"), QStringLiteral("deleted")};
+        for (const auto &f : t.fields)
+            cols << qs(f.name);
+        QStringList marks;
+        for (int i = 0; i < cols.size(); ++i)
+            marks << QStringLiteral("?");
+        Sql q(db, QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)").arg(qs(t.name), cols.join(QStringLiteral(", ")),
+                                                                        marks.join(QStringLiteral(", "))));
+        q.bind(id).bind(schoolId).bind(hlc).bind(0);
+        for (const auto &f : t.fields) {
+            auto it = row.find(f.name);
+            q.bind(it == row.end() ? QVariant() : toVariant(it->second));
+        }
+        if (auto st = q.exec(); !st)
+            return st;
+        if (auto st = Sql(db, QStringLiteral("INSERT INTO %1 (id) VALUES (?)").arg(qs(schema::versionsTable(t))))
+                          .bind(id)
+                          .exec();
+            !st)
+            return st;
+    } else {
+        QStringList sets{QStringLiteral("hlc = ?")};
+        for (const auto &name : changed)
+            sets << qs(name) + QStringLiteral(" = ?");
+        Sql q(db, QStringLiteral("UPDATE %1 SET %2 WHERE id = ?").arg(qs(t.name), sets.join(QStringLiteral(", "))));
+        q.bind(hlc);
+        for (const auto &name : changed)
+            q.bind(toVariant(row.at(name)));
+        if (auto st = q.bind(id).exec(); !st)
+            return st;
+    }
+    // The version of each changed field is this save's stamp; its server seq is unknown until a
+    // pull brings the row back.
+    QStringList sets;
+    for (const auto &name : changed) {
+        const schema::Field *f = t.field(name);
+        sets << qs(schema::versionHlcColumn(*f)) + QStringLiteral(" = ?") << qs(schema::versionSeqColumn(*f)) +
+                                                                                 QStringLiteral(" = NULL");
+    }
+    Sql v(db, QStringLiteral("UPDATE %1 SET %2 WHERE id = ?").arg(qs(schema::versionsTable(t)), sets.join(QStringLiteral(", "))));
+    for (std::size_t i = 0; i < changed.size(); ++i)
+        v.bind(hlc);
+    return v.bind(id).exec();
+}
+
+Result<SaveOutcome> RecordStore::save(const schema::Table &t, const QString &requestedId, const validate::Record &values,
+                                      const std::vector<std::string> &alsoSend)
+{
+    const SyncState state = m_store.syncState();
+    if (!state.identity.enrolled())
+        return notEnrolled();
+    if (t.scope != schema::Scope::School)
+        return makeError(ErrorKind::Invalid, tr("%1 are kept by the county bureau and cannot be changed here.")
+                                                 .arg(qs(t.labelZh)));
+    Transaction tx(m_store.db());
+    const bool isNew = requestedId.isEmpty();
+    const QString id = isNew ? qs(sync::newUuidV7()) : requestedId;
+    validate::Record row;
+    QString schoolId = state.identity.schoolId;
+    if (!isNew) {
+        auto existing = load(t, id);
+        if (!existing)
+            return existing.error();
+        if (!existing->has_value() || (*existing)->deleted)
+            return makeError(ErrorKind::Invalid, tr("No %1 record with id %2.").arg(qs(t.labelZh), id));
+        row = (*existing)->values;
+        schoolId = (*existing)->schoolId;
+    }
+    std::vector<std::string> changed;
+    for (const auto &[name, value] : values) {
+        auto it = row.find(name);
+        const bool differs = isNew ? !isNull(value) : (it == row.end() || !(it->second == value));
+        if (differs)
+            changed.push_back(name);
+        row[name] = value;
+    }
+    for (const auto &name : alsoSend)
+        if (t.field(name) && row.count(name) && std::find(changed.begin(), changed.end(), name) == changed.end())
+            changed.push_back(name);
+    if (auto issues = validate::validateRecord(t, row, validate::Completeness::Whole); !issues.empty())
+        return invalidRecord(issues);
+    if (changed.empty())
+        return SaveOutcome{id, 0};
+    if (auto st = checkNaturalKeys(t, id, schoolId, row); !st)
+        return st.error();
+
+    QHash<QString, QString> bases;
+    if (!isNew) {
+        QStringList cols;
+        for (const auto &name : changed)
+            cols << qs(schema::versionHlcColumn(*t.field(name)));
+        Sql v(m_store.db(), QStringLiteral("SELECT %1 FROM %2 WHERE id = ?").arg(cols.join(QStringLiteral(", ")),
+                                                                                 qs(schema::versionsTable(t))));
+        if (auto st = v.bind(id).exec(); !st)
+            return st.error();
+        if (v.next())
+            for (int i = 0; i < static_cast<int>(changed.size()); ++i)
+                bases.insert(qs(changed[static_cast<std::size_t>(i)]), v.value(i).toString());
+    }
+    m_store.catchUpClock();
+    const sync::Hlc stamp = m_store.clock().tick();
+    const QString hlc = qs(stamp.toText());
+    if (auto st = writeRow(t, id, schoolId, isNew, row, changed, hlc); !st)
+        return st.error();
+
+    wire::Change change;
+    change.set_table(t.name);
+    change.set_row_id(ss(id));
+    for (const auto &name : changed)
+        sync::toWire(name, row.at(name), *change.add_fields());
+    sync::toWire(stamp, *change.mutable_hlc());
+    change.set_base_cursor(state.pullCursor);
+    auto seq = ChangeLog(m_store.db()).append(change, bases);
+    if (!seq)
+        return seq.error();
+    if (auto st = m_store.saveClock(); !st)
+        return st.error();
+    if (!tx.commit())
+        return makeError(ErrorKind::Other, tr("The local database could not commit the save."));
+    return SaveOutcome{id, *seq};
+}
+
+Result<SaveOutcome> RecordStore::remove(const schema::Table &t, const QString &id)
+{
+    const SyncState state = m_store.syncState();
+    if (!state.identity.enrolled())
+        return notEnrolled();
+    Transaction tx(m_store.db());
+    auto existing = load(t, id);
+    if (!existing)
+        return existing.error();
+    if (!existing->has_value())
+        return makeError(ErrorKind::Invalid, tr("No %1 record with id %2.").arg(qs(t.labelZh), id));
+    if ((*existing)->deleted)
+        return SaveOutcome{id, 0};
+    QHash<QString, QString> bases;
+    {
+        Sql v(m_store.db(), QStringLiteral("SELECT deleted_hlc FROM %1 WHERE id = ?").arg(qs(schema::versionsTable(t))));
+        if (auto st = v.bind(id).exec(); !st)
+            return st.error();
+        bases.insert(QStringLiteral("deleted"), v.next() ? v.value(0).toString() : QString());
+    }
+    m_store.catchUpClock();
+    const sync::Hlc stamp = m_store.clock().tick();
+    const QString hlc = qs(stamp.toText());
+    const QSqlDatabase db = m_store.db();
+    if (auto st = Sql(db, QStringLiteral("UPDATE %1 SET deleted = 1, hlc = ? WHERE id = ?").arg(qs(t.name)))
+                      .bind(hlc)
+                      .bind(id)
+                      .exec();
+        !st)
+        return st.error();
+    if (auto st = Sql(db, QStringLiteral("UPDATE %1 SET deleted_hlc = ?, deleted_seq = NULL WHERE id = ?")
+                              .arg(qs(schema::versionsTable(t))))
+                      .bind(hlc)
+                      .bind(id)
+                      .exec();
+        !st)
+        return st.error();
+    wire::Change change;
+    change.set_table(t.name);
+    change.set_row_id(ss(id));
+    change.set_deleted(true);
+    sync::toWire(stamp, *change.mutable_hlc());
+    change.set_base_cursor(state.pullCursor);
+    auto seq = ChangeLog(db).append(change, bases);
+    if (!seq)
+        return seq.error();
+    if (auto st = m_store.saveClock(); !st)
+        return st.error();
+    if (!tx.commit())
+        return makeError(ErrorKind::Other, tr("The local database could not commit the save."));
+    return SaveOutcome{id, *seq};
+}
+
+} // namespace emis::client

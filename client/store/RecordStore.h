@@ -1,0 +1,59 @@
+#pragma once
+
+#include "schema/Schema.h"
+#include "store/Result.h"
+#include "validate/RecordValidator.h"
+
+#include <QString>
+
+#include <optional>
+#include <vector>
+
+namespace emis::client {
+
+class LocalStore;
+
+struct StoredRow {
+    QString id;
+    QString schoolId;
+    QString hlc;
+    bool deleted = false;
+    validate::Record values;  // every field of the table, NULLs included
+};
+
+struct SaveOutcome {
+    QString id;
+    quint64 deviceSeq = 0;  // 0 when nothing changed and no change was logged
+};
+
+// Storage of records of any table of the schema: the generic code under the typed repositories.
+// A save is one transaction: the row, its per-field versions and one Change in the change log.
+class RecordStore {
+public:
+    explicit RecordStore(LocalStore &store) : m_store(store) {}
+
+    Result<std::optional<StoredRow>> load(const schema::Table &table, const QString &id) const;
+    Result<std::vector<StoredRow>> list(const schema::Table &table, bool includeDeleted = false) const;
+
+    // A new row when `id` is empty, else changes to the fields given. Values must be canonical;
+    // the row as it will be is validated whole before anything is written.
+    // `alsoSend` names fields that go into the change even when their value is unchanged (a
+    // correction resending what the server refused).
+    Result<SaveOutcome> save(const schema::Table &table, const QString &id, const validate::Record &values,
+                             const std::vector<std::string> &alsoSend = {});
+    // A tombstone, logged like any change.
+    Result<SaveOutcome> remove(const schema::Table &table, const QString &id);
+
+private:
+    Status checkNaturalKeys(const schema::Table &table, const QString &id, const QString &schoolId,
+                            const validate::Record &row) const;
+    Status writeRow(const schema::Table &table, const QString &id, const QString &schoolId, bool isNew,
+                    const validate::Record &row, const std::vector<std::string> &changed, const QString &hlc);
+
+    LocalStore &m_store;
+};
+
+// The issues of a record as one readable message (an Invalid error).
+Error invalidRecord(const std::vector<Issue> &issues);
+
+} // namespace emis::client

@@ -1,0 +1,182 @@
+#include "store/RemoteMerge.h"
+
+#include "emis.pb.h"
+#include "schema/SqlGen.h"
+#include "store/ChangeLog.h"
+#include "store/IssueStore.h"
+#include "store/LocalStore.h"
+#include "store/Sql.h"
+#include "store/SqlValue.h"
+#include "store/Transaction.h"
+#include "sync/Merge.h"
+#include "sync/WireConvert.h"
+
+#include <QStringList>
+
+namespace emis::client {
+namespace {
+
+sync::Hlc hlcOf(const QVariant &text)
+{
+    auto h = sync::Hlc::fromText(ss(text.toString()));
+    return h ? *h : sync::Hlc{};
+}
+
+} // namespace
+
+Result<MergeStats> RemoteMerge::applyPage(const wire::PullPage &page)
+{
+    MergeStats stats;
+    Transaction tx(m_store.db());
+    for (const auto &row : page.rows())
+        if (auto st = applyRow(row, stats); !st)
+            return st.error();
+    if (page.next_cursor() > m_store.syncState().pullCursor)
+        if (auto st = m_store.setPullCursor(page.next_cursor()); !st)
+            return st.error();
+    if (auto st = m_store.saveClock(); !st)
+        return st.error();
+    if (!tx.commit())
+        return makeError(ErrorKind::Other, QStringLiteral("commit of a pulled page failed"));
+    return stats;
+}
+
+Status RemoteMerge::applyRow(const wire::RowState &row, MergeStats &stats)
+{
+    const schema::Table *t = schema::findTable(row.table());
+    if (!t) {
+        ++stats.skipped;
+        return Ok{};
+    }
+    const QSqlDatabase db = m_store.db();
+    const QString table = qs(t->name), rowId = qs(row.row_id()), versions = qs(schema::versionsTable(*t));
+    const sync::Hlc rowHlc = sync::fromWire(row.hlc());
+    m_store.clock().receive(rowHlc);  // a stamp the server accepted; too far ahead is its problem
+
+    QStringList cols{QStringLiteral("r.hlc"), QStringLiteral("r.deleted"), QStringLiteral("v.deleted_hlc")};
+    for (const auto &f : t->fields)
+        cols << QStringLiteral("r.") + qs(f.name) << QStringLiteral("v.") + qs(schema::versionHlcColumn(f));
+    Sql cur(db, QStringLiteral("SELECT %1 FROM %2 r LEFT JOIN %3 v ON v.id = r.id WHERE r.id = ?")
+                    .arg(cols.join(QStringLiteral(", ")), table, versions));
+    if (auto st = cur.bind(rowId).exec(); !st)
+        return st;
+    const bool exists = cur.next();
+
+    // Incoming fields by name, converted to the field's type.
+    struct Incoming {
+        const schema::Field *field;
+        Value value;
+        sync::Hlc hlc;
+    };
+    std::vector<Incoming> incoming;
+    for (int i = 0; i < row.fields_size(); ++i) {
+        const schema::Field *f = t->field(row.fields(i).field());
+        if (!f)
+            continue;
+        auto v = sync::coerceToField(*f, sync::fromWire(row.fields(i)));
+        if (!v)
+            continue;
+        incoming.push_back({f, *v, i < row.field_hlcs_size() ? sync::fromWire(row.field_hlcs(i)) : rowHlc});
+    }
+
+    const QVariant seq = QVariant::fromValue<qulonglong>(row.server_seq());
+    if (!exists) {
+        QStringList names{QStringLiteral("id"), QStringLiteral("school_id"), QStringLiteral("hlc"), QStringLiteral("deleted")};
+        QStringList vnames{QStringLiteral("id"), QStringLiteral("deleted_hlc"), QStringLiteral("deleted_seq")};
+        QVariantList values{rowId, qs(row.school_id()), qs(rowHlc.toText()), row.deleted() ? 1 : 0};
+        QVariantList vvalues{rowId, row.deleted() ? QVariant(qs(rowHlc.toText())) : QVariant(), seq};
+        for (const auto &in : incoming) {
+            names << qs(in.field->name);
+            values << toVariant(in.value);
+            vnames << qs(schema::versionHlcColumn(*in.field)) << qs(schema::versionSeqColumn(*in.field));
+            vvalues << qs(in.hlc.toText()) << seq;
+        }
+        const auto insert = [&](const QString &into, const QStringList &n, const QVariantList &v) {
+            Sql q(db, QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
+                          .arg(into, n.join(QStringLiteral(", ")), QStringList(n.size(), QStringLiteral("?")).join(QStringLiteral(", "))));
+            for (const auto &x : v)
+                q.bind(x);
+            return q.exec();
+        };
+        if (auto st = insert(table, names, values); !st)
+            return st;
+        ++stats.rows;
+        return insert(versions, vnames, vvalues);
+    }
+
+    const std::string myDevice = m_store.clock().device();
+    const QHash<QString, QString> pending = ChangeLog(db).pendingFields(table, rowId);
+    // Concurrent: the field has an unacknowledged local change, and the incoming version is
+    // another device's that this device had not seen when it made that change (newer than the
+    // version the change overwrote).
+    const auto concurrentWith = [&](const QString &field, const sync::Hlc &incomingHlc) {
+        const auto it = pending.constFind(field);
+        return it != pending.cend() && incomingHlc.device != myDevice && incomingHlc > hlcOf(*it);
+    };
+    IssueStore issues(db);
+    QStringList sets, vsets;
+    QVariantList setValues, vsetValues;
+    for (const auto &in : incoming) {
+        const int idx = t->fieldIndex(in.field->name);
+        const Value current = fromVariant(*in.field, cur.value(3 + 2 * idx));
+        const sync::Hlc currentHlc = hlcOf(cur.value(4 + 2 * idx));
+        const bool concurrent = concurrentWith(qs(in.field->name), in.hlc);
+        const bool differ = !(current == in.value);
+        const auto m = sync::mergeField(currentHlc, in.hlc, concurrent, differ);
+        if (m.conflict) {
+            wire::Conflict c;
+            c.set_table(t->name);
+            c.set_row_id(row.row_id());
+            c.set_field(in.field->name);
+            sync::toWire(in.field->name, m.takeIncoming ? in.value : current, *c.mutable_winner());
+            sync::toWire(m.takeIncoming ? in.hlc : currentHlc, *c.mutable_winner_hlc());
+            sync::toWire(in.field->name, m.takeIncoming ? current : in.value, *c.mutable_loser());
+            sync::toWire(m.takeIncoming ? currentHlc : in.hlc, *c.mutable_loser_hlc());
+            if (auto st = issues.addConflict(QStringLiteral("local"), c); !st)
+                return st;
+            ++stats.conflicts;
+        }
+        if (m.takeIncoming && (differ || in.hlc != currentHlc)) {
+            sets << qs(in.field->name) + QStringLiteral(" = ?");
+            setValues << toVariant(in.value);
+            vsets << qs(schema::versionHlcColumn(*in.field)) + QStringLiteral(" = ?")
+                  << qs(schema::versionSeqColumn(*in.field)) + QStringLiteral(" = ?");
+            vsetValues << qs(in.hlc.toText()) << seq;
+        }
+    }
+    // The tombstone merges like a field whose stamp is the row's.
+    const bool localDeleted = cur.value(1).toInt() != 0;
+    if (row.deleted() != localDeleted) {
+        const sync::Hlc localDeletedHlc = hlcOf(cur.value(2));
+        const bool keepLocal = pending.contains(QStringLiteral("deleted")) && !(rowHlc > localDeletedHlc);
+        if (!keepLocal) {
+            sets << QStringLiteral("deleted = ?");
+            setValues << (row.deleted() ? 1 : 0);
+            vsets << QStringLiteral("deleted_hlc = ?") << QStringLiteral("deleted_seq = ?");
+            vsetValues << qs(rowHlc.toText()) << seq;
+        }
+    }
+    if (sets.isEmpty())
+        return Ok{};
+    if (rowHlc > hlcOf(cur.value(0))) {
+        sets << QStringLiteral("hlc = ?");
+        setValues << qs(rowHlc.toText());
+    }
+    const auto update = [&](const QString &tableName, const QStringList &s, const QVariantList &v) {
+        Sql q(db, QStringLiteral("UPDATE %1 SET %2 WHERE id = ?").arg(tableName, s.join(QStringLiteral(", "))));
+        for (const auto &x : v)
+            q.bind(x);
+        return q.bind(rowId).exec();
+    };
+    if (auto st = update(table, sets, setValues); !st)
+        return st;
+    ++stats.rows;
+    if (vsets.isEmpty())
+        return Ok{};
+    // A row saved locally has its versions row; one made by an older build might not.
+    if (auto st = Sql(db, QStringLiteral("INSERT OR IGNORE INTO %1 (id) VALUES (?)").arg(versions)).bind(rowId).exec(); !st)
+        return st;
+    return update(versions, vsets, vsetValues);
+}
+
+} // namespace emis::client

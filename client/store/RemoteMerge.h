@@ -1,0 +1,35 @@
+#pragma once
+
+#include "store/Result.h"
+
+namespace emis::wire {
+class PullPage;
+class RowState;
+}
+
+namespace emis::client {
+
+class LocalStore;
+
+struct MergeStats {
+    int rows = 0;       // rows applied (new or changed)
+    int conflicts = 0;  // local conflicts recorded
+    int skipped = 0;    // rows of tables this program does not know (a newer schema)
+};
+
+// Applies pulled rows with the same field-level rule as the server (emis::sync::mergeField).
+// Concurrent = the field has a local change not yet acknowledged and the incoming version is
+// another device's. A page and the new pull cursor are one transaction.
+class RemoteMerge {
+public:
+    explicit RemoteMerge(LocalStore &store) : m_store(store) {}
+
+    Result<MergeStats> applyPage(const wire::PullPage &page);
+
+private:
+    Status applyRow(const wire::RowState &row, MergeStats &stats);
+
+    LocalStore &m_store;
+};
+
+} // namespace emis::client

@@ -1,0 +1,65 @@
+#pragma once
+
+#include "store/Result.h"
+
+#include <QList>
+#include <QSslCertificate>
+#include <QSslKey>
+#include <QString>
+
+#include <memory>
+
+class QSslSocket;
+
+namespace emis::codec {
+class FrameBuffer;
+}
+namespace emis::wire {
+class Envelope;
+}
+
+namespace emis::client {
+
+struct Endpoint {
+    QString host;
+    quint16 port = 0;
+    QString text() const { return host + QLatin1Char(':') + QString::number(port); }
+};
+Result<Endpoint> parseEndpoint(const QString &hostPort);
+
+// One TLS session with the county server, used blocking from a worker thread (or the CLI):
+// every wait has a deadline. Frames are common/codec's; requests and responses are matched by
+// request_id. The county CA is the only trust anchor (the system store is replaced).
+class ServerConnection {
+public:
+    explicit ServerConnection(int timeoutMs = 20000);
+    ~ServerConnection();
+
+    // Connects and completes the TLS handshake, verifying the server against `ca` and the host
+    // name. With a certificate and key, the session is mutual TLS.
+    Status open(const Endpoint &endpoint, const QSslCertificate &ca, const QSslCertificate &certificate = QSslCertificate(),
+                const QSslKey &key = QSslKey());
+    // Enrollment only: the chain the server presents, before anything is trusted or sent.
+    static Result<QList<QSslCertificate>> presentedChain(const Endpoint &endpoint, int timeoutMs);
+
+    // Sends one request and waits for its response. A server Error comes back as an Error value
+    // whose code is the server's reason code (see errorFromServer).
+    Result<wire::Envelope> request(wire::Envelope &message);
+    void close();
+
+private:
+    Error socketError(const QString &during) const;
+
+    int m_timeoutMs;
+    QString m_fatalAlert;  // a TLS alert the server sent about our certificate, if any
+    std::unique_ptr<QSslSocket> m_socket;
+    std::unique_ptr<codec::FrameBuffer> m_buffer;
+    quint64 m_nextRequestId = 1;
+    Endpoint m_endpoint;
+};
+
+// The lowercase hex of the first 16 bytes of SHA-256 over the certificate's DER: the part of an
+// enrollment code after the dot.
+QString caFingerprint(const QSslCertificate &ca);
+
+} // namespace emis::client

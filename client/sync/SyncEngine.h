@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QObject>
+#include <QString>
+#include <QThread>
+
+namespace emis::client {
+
+class SyncWorker;
+
+// The service the desktop program uses to sync: the work runs on its own thread (the window
+// never waits on the network), results come back as signals. On demand (syncNow) and on a
+// timer; while the server is unreachable, retries back off from 5 s up to the interval.
+class SyncEngine : public QObject {
+    Q_OBJECT
+public:
+    enum class State { Idle, Syncing, Offline, Refused, Failed };
+    Q_ENUM(State)
+
+    SyncEngine(const QString &dataDir, const QString &clientName, QObject *parent = nullptr);
+    ~SyncEngine() override;
+
+    // 0 switches the timer off.
+    void setInterval(int ms);
+
+public Q_SLOTS:
+    void syncNow();
+
+Q_SIGNALS:
+    void stateChanged(emis::client::SyncEngine::State state, const QString &message);
+    void progress(const QString &phase, int done, int total);
+    void finished(bool ok, int pushed, int pulled, const QString &message);
+
+private:
+    QThread m_thread;
+    SyncWorker *m_worker = nullptr;
+};
+
+} // namespace emis::client

@@ -1,0 +1,191 @@
+#include "sync/SyncRunner.h"
+
+#include "emis.pb.h"
+#include "schema/Schema.h"
+#include "store/ChangeLog.h"
+#include "store/IssueStore.h"
+#include "store/LocalStore.h"
+#include "store/RemoteMerge.h"
+#include "store/SqlValue.h"
+#include "store/Transaction.h"
+#include "sync/ServerConnection.h"
+#include "sync/ServerError.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QSslCertificate>
+#include <QSslKey>
+
+namespace emis::client {
+namespace {
+
+QString tr(const char *text) { return QCoreApplication::translate("emis::client::SyncRunner", text); }
+
+} // namespace
+
+void fillHello(wire::Envelope &e, const QString &clientName)
+{
+    auto *h = e.mutable_hello();
+    h->set_protocol_version(wire::PROTOCOL_V1);
+    h->set_schema_version(schema::kSchemaVersion);
+    h->set_client_name(ss(clientName));
+    h->set_client_version(ss(QCoreApplication::applicationVersion()));
+}
+
+SyncRunner::SyncRunner(LocalStore &store, DeviceFiles files, QString clientName)
+    : m_store(store), m_files(std::move(files)), m_clientName(std::move(clientName))
+{
+}
+
+Status SyncRunner::hello(ServerConnection &c, wire::HelloAck &ack)
+{
+    wire::Envelope e;
+    fillHello(e, m_clientName);
+    auto reply = c.request(e);
+    if (!reply)
+        return reply.error();
+    if (!reply->has_hello_ack())
+        return unexpectedResponse(*reply, "HelloAck");
+    ack = reply->hello_ack();
+    if (ack.device_id().empty() || qs(ack.device_id()) != m_store.identity().deviceId)
+        return makeError(ErrorKind::Refused, tr("The server does not know this device as %1 (it says \"%2\").")
+                                                 .arg(m_store.identity().deviceId, qs(ack.device_id())),
+                         QStringLiteral("not_authenticated"));
+    return Ok{};
+}
+
+Result<SyncReport> SyncRunner::run()
+{
+    const SyncState state = m_store.syncState();
+    if (!state.identity.enrolled())
+        return makeError(ErrorKind::Usage, tr("This device is not enrolled; run enroll first."));
+    auto endpoint = parseEndpoint(state.identity.server);
+    if (!endpoint)
+        return endpoint.error();
+    const auto cas = QSslCertificate::fromPath(m_files.ca());
+    const auto certs = QSslCertificate::fromPath(m_files.certificate());
+    QFile keyFile(m_files.key());
+    if (cas.isEmpty() || certs.isEmpty() || !keyFile.open(QIODevice::ReadOnly))
+        return makeError(ErrorKind::Other, tr("The device's certificate or key is missing from %1.").arg(m_files.dir));
+    const QSslKey key(&keyFile, QSsl::Ec, QSsl::Pem);
+    if (key.isNull())
+        return makeError(ErrorKind::Other, tr("The device key in %1 cannot be read.").arg(m_files.key()));
+
+    SyncReport report;
+    ServerConnection c(m_timeoutMs);
+    auto outcome = [&]() -> Status {
+        if (auto st = c.open(*endpoint, cas.constFirst(), certs.constFirst(), key); !st)
+            return st;
+        wire::HelloAck ack;
+        if (auto st = hello(c, ack); !st)
+            return st;
+        if (auto st = pull(c, report); !st)
+            return st;
+        if (auto st = push(c, ack.watermark(), report); !st)
+            return st;
+        // Brings back what the server made of our changes (and anything that came meanwhile).
+        return pull(c, report);
+    }();
+    c.close();
+    const qint64 now = static_cast<qint64>(sync::systemNowMs());
+    (void)m_store.recordSyncOutcome(now, outcome ? QString() : outcome.error().message);
+    if (!outcome)
+        return outcome.error();
+    const SyncState after = m_store.syncState();
+    report.watermark = after.watermark;
+    report.cursor = after.pullCursor;
+    return report;
+}
+
+Status SyncRunner::pull(ServerConnection &c, SyncReport &report)
+{
+    for (;;) {
+        wire::Envelope e;
+        auto *req = e.mutable_pull_request();
+        req->set_cursor(m_store.syncState().pullCursor);
+        req->set_max_rows(static_cast<quint32>(m_batchSize));
+        auto reply = c.request(e);
+        if (!reply)
+            return reply.error();
+        if (!reply->has_pull_page())
+            return unexpectedResponse(*reply, "PullPage");
+        const auto &page = reply->pull_page();
+        auto stats = RemoteMerge(m_store).applyPage(page);
+        if (!stats)
+            return stats.error();
+        report.pulled += stats->rows;
+        report.conflicts += stats->conflicts;
+        if (m_progress)
+            m_progress(tr("pull"), report.pulled, 0);
+        if (!page.more())
+            return Ok{};
+        if (page.rows_size() == 0)
+            return makeError(ErrorKind::Other, tr("The server said there is more to pull but sent nothing."));
+    }
+}
+
+Status SyncRunner::push(ServerConnection &c, quint64 serverWatermark, SyncReport &report)
+{
+    ChangeLog log(m_store.db());
+    // What the server already holds is done, even if its acknowledgement never reached us.
+    {
+        Transaction tx(m_store.db());
+        if (auto st = log.markSentUpTo(serverWatermark); !st)
+            return st;
+        if (auto st = m_store.setWatermark(serverWatermark); !st)
+            return st;
+        tx.commit();
+    }
+    quint64 watermark = serverWatermark;
+    const int total = log.pendingCount();
+    int gapRetries = 0;
+    for (;;) {
+        auto batch = log.after(watermark, m_batchSize);
+        if (!batch)
+            return batch.error();
+        if (batch->empty())
+            return Ok{};
+        wire::Envelope e;
+        for (auto &change : *batch)
+            *e.mutable_push_batch()->add_changes() = std::move(change);
+        const quint64 lastSeq = e.push_batch().changes(e.push_batch().changes_size() - 1).device_seq();
+        auto reply = c.request(e);
+        if (!reply)
+            return reply.error();
+        if (reply->has_error() && reply->error().code() == "sequence_gap") {
+            // The server holds a different watermark than the session began with: resend from there.
+            if (++gapRetries > 3)
+                return errorFromServer(reply->error());
+            watermark = reply->error().watermark();
+            continue;
+        }
+        if (!reply->has_push_ack())
+            return unexpectedResponse(*reply, "PushAck");
+        const auto &ack = reply->push_ack();
+        Transaction tx(m_store.db());
+        IssueStore issues(m_store.db());
+        for (const auto &r : ack.rejections())
+            if (auto st = issues.addRejection(r); !st)
+                return st;
+        for (const auto &cf : ack.conflicts())
+            if (auto st = issues.addConflict(QStringLiteral("server"), cf); !st)
+                return st;
+        if (auto st = log.markSentUpTo(ack.watermark()); !st)
+            return st;
+        if (auto st = m_store.setWatermark(ack.watermark()); !st)
+            return st;
+        if (!tx.commit())
+            return makeError(ErrorKind::Other, tr("The local database could not record the acknowledgement."));
+        report.rejections += ack.rejections_size();
+        report.conflicts += ack.conflicts_size();
+        if (ack.watermark() > watermark)
+            report.pushed += static_cast<int>(ack.watermark() - watermark);
+        if (m_progress)
+            m_progress(tr("push"), report.pushed, total);
+        if (ack.watermark() <= watermark)
+            return makeError(ErrorKind::Other, tr("The server acknowledged nothing of a batch up to %1.").arg(lastSeq));
+        watermark = ack.watermark();
+    }
+}
+
+} // namespace emis::client

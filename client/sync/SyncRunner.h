@@ -1,0 +1,59 @@
+#pragma once
+
+#include "store/Result.h"
+#include "sync/DeviceFiles.h"
+
+#include <QString>
+
+#include <functional>
+
+namespace emis::wire {
+class Envelope;
+class HelloAck;
+}
+
+namespace emis::client {
+
+class LocalStore;
+class ServerConnection;
+
+struct SyncReport {
+    int pushed = 0;         // changes the server acknowledged in this sync
+    int pulled = 0;         // rows applied from the server
+    int rejections = 0;     // new rejections from the server
+    int conflicts = 0;      // conflicts recorded (local and from the server)
+    quint64 watermark = 0;
+    quint64 cursor = 0;
+};
+
+// One whole sync, blocking, on the calling thread: hello, pull, push in batches, pull again.
+// Every step is committed before the next, so a crash or a cut anywhere only means a resend
+// (the server skips what it already has) or a re-pull (the merge is idempotent).
+class SyncRunner {
+public:
+    using Progress = std::function<void(const QString &phase, int done, int total)>;
+
+    SyncRunner(LocalStore &store, DeviceFiles files, QString clientName);
+    void setBatchSize(int n) { m_batchSize = n; }
+    void setTimeoutMs(int ms) { m_timeoutMs = ms; }
+    void setProgress(Progress p) { m_progress = std::move(p); }
+
+    Result<SyncReport> run();
+
+private:
+    Status hello(ServerConnection &c, wire::HelloAck &ack);
+    Status pull(ServerConnection &c, SyncReport &report);
+    Status push(ServerConnection &c, quint64 serverWatermark, SyncReport &report);
+
+    LocalStore &m_store;
+    DeviceFiles m_files;
+    QString m_clientName;
+    int m_batchSize = 500;
+    int m_timeoutMs = 20000;
+    Progress m_progress;
+};
+
+// The Hello every session starts with.
+void fillHello(wire::Envelope &e, const QString &clientName);
+
+} // namespace emis::client

@@ -1,0 +1,277 @@
+// Merge on pull, without a server: pulled rows are built by hand as the server would send them.
+#include "TestPeople.h"
+#include "emis.pb.h"
+#include "store/ChangeLog.h"
+#include "store/IssueStore.h"
+#include "store/RemoteMerge.h"
+#include "store/StudentRepository.h"
+#include "sync/WireConvert.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace emis;
+using namespace emis::client;
+
+namespace {
+
+// The row as the server holds it: every field, with per-field stamps.
+wire::RowState rowFrom(const StoredRow &row, quint64 serverSeq, const sync::Hlc &stamp)
+{
+    wire::RowState r;
+    r.set_server_seq(serverSeq);
+    r.set_table("students");
+    r.set_row_id(row.id.toStdString());
+    r.set_school_id(row.schoolId.toStdString());
+    r.set_deleted(row.deleted);
+    for (const auto &[name, value] : row.values) {
+        sync::toWire(name, value, *r.add_fields());
+        sync::toWire(stamp, *r.add_field_hlcs());
+    }
+    sync::toWire(stamp, *r.mutable_hlc());
+    return r;
+}
+
+void setField(wire::RowState &r, const std::string &field, const std::string &text, const sync::Hlc &stamp)
+{
+    for (int i = 0; i < r.fields_size(); ++i)
+        if (r.fields(i).field() == field) {
+            r.mutable_fields(i)->set_text(text);
+            sync::toWire(stamp, *r.mutable_field_hlcs(i));
+        }
+    if (sync::fromWire(r.hlc()) < stamp)
+        sync::toWire(stamp, *r.mutable_hlc());
+}
+
+wire::PullPage pageOf(const wire::RowState &r)
+{
+    wire::PullPage p;
+    *p.add_rows() = r;
+    p.set_next_cursor(r.server_seq());
+    return p;
+}
+
+std::string textOf(StudentRepository &repo, const QString &id, const char *field)
+{
+    return std::get<std::string>(repo.get(id)->value().values.at(field));
+}
+
+} // namespace
+
+class TestClientMerge : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void pull_newRowIsInsertedWithVersionsAndCursor();
+    void pull_ownEchoIsHarmless();
+    void pull_newerRemoteFieldReplacesAcknowledgedLocal();
+    void pull_olderRemoteFieldIsIgnored();
+    void pull_concurrentSameField_newerRemoteWinsAndConflictRecorded();
+    void pull_concurrentSameField_newerLocalKeptAndConflictRecorded();
+    void pull_differentFields_bothKept();
+    void pull_pendingFieldAtAlreadySeenVersion_isNoConflict();
+    void pull_unknownTableIsSkipped();
+    void pull_tombstoneApplies();
+
+private:
+    QTemporaryDir *m_dir = nullptr;
+    std::unique_ptr<LocalStore> m_store;
+    LocalStore &s() { return *m_store; }
+    QString addPupil(int seq);
+};
+
+void TestClientMerge::init()
+{
+    m_dir = new QTemporaryDir;
+    auto store = LocalStore::open(m_dir->filePath(QStringLiteral("merge.db")));
+    QVERIFY(store.ok());
+    m_store = std::move(*store);
+    testing::enrollForTest(s(), QStringLiteral("device-a"));
+}
+
+void TestClientMerge::cleanup()
+{
+    m_store.reset();
+    delete m_dir;
+}
+
+QString TestClientMerge::addPupil(int seq)
+{
+    auto saved = StudentRepository(s()).add(testing::pupil(QStringLiteral("张三"), seq));
+    return saved.ok() ? saved->id : QString();
+}
+
+void TestClientMerge::pull_newRowIsInsertedWithVersionsAndCursor()
+{
+    // Build a row on a second store (another device), then pull it here.
+    QTemporaryDir other;
+    auto b = LocalStore::open(other.filePath(QStringLiteral("b.db")));
+    QVERIFY(b.ok());
+    testing::enrollForTest(**b, QStringLiteral("device-b"));
+    auto saved = StudentRepository(**b).add(testing::pupil(QStringLiteral("李四"), 21));
+    QVERIFY(saved.ok());
+    const StoredRow row = StudentRepository(**b).get(saved->id)->value();
+    const sync::Hlc stamp = *sync::Hlc::fromText(row.hlc.toStdString());
+
+    auto stats = RemoteMerge(s()).applyPage(pageOf(rowFrom(row, 7, stamp)));
+    QVERIFY(stats.ok());
+    QCOMPARE(stats->rows, 1);
+    StudentRepository repo(s());
+    QCOMPARE(textOf(repo, saved->id, "name"), std::string("李四"));
+    QCOMPARE(s().syncState().pullCursor, 7u);
+    QCOMPARE(ChangeLog(s().db()).pendingCount(), 0);  // pulled rows are not changes of ours
+    QVERIFY(s().clock().last() >= stamp);
+}
+
+void TestClientMerge::pull_ownEchoIsHarmless()
+{
+    const QString id = addPupil(1);
+    const StoredRow row = StudentRepository(s()).get(id)->value();
+    const sync::Hlc stamp = *sync::Hlc::fromText(row.hlc.toStdString());
+    auto stats = RemoteMerge(s()).applyPage(pageOf(rowFrom(row, 3, stamp)));
+    QVERIFY(stats.ok());
+    QCOMPARE(stats->conflicts, 0);
+    QCOMPARE(IssueStore(s().db()).openConflictCount(), 0);
+    QCOMPARE(ChangeLog(s().db()).pendingCount(), 1);
+    QCOMPARE(s().syncState().pullCursor, 3u);
+}
+
+void TestClientMerge::pull_newerRemoteFieldReplacesAcknowledgedLocal()
+{
+    const QString id = addPupil(1);
+    QVERIFY(ChangeLog(s().db()).markSentUpTo(1).ok());
+    StoredRow row = StudentRepository(s()).get(id)->value();
+    const sync::Hlc base = *sync::Hlc::fromText(row.hlc.toStdString());
+    wire::RowState r = rowFrom(row, 4, base);
+    setField(r, "address", "新地址", sync::Hlc{base.physicalMs + 10, 0, "device-b"});
+    QVERIFY(RemoteMerge(s()).applyPage(pageOf(r)).ok());
+    StudentRepository repo(s());
+    QCOMPARE(textOf(repo, id, "address"), std::string("新地址"));
+    QCOMPARE(IssueStore(s().db()).openConflictCount(), 0);
+}
+
+void TestClientMerge::pull_olderRemoteFieldIsIgnored()
+{
+    const QString id = addPupil(1);
+    StudentRepository repo(s());
+    QVERIFY(repo.edit(id, {{QStringLiteral("姓名"), QStringLiteral("新名")}}).ok());
+    QVERIFY(ChangeLog(s().db()).markSentUpTo(2).ok());
+    StoredRow row = repo.get(id)->value();
+    wire::RowState r = rowFrom(row, 4, *sync::Hlc::fromText(row.hlc.toStdString()));
+    setField(r, "name", "旧名", sync::Hlc{1000, 0, "device-b"});
+    QVERIFY(RemoteMerge(s()).applyPage(pageOf(r)).ok());
+    QCOMPARE(textOf(repo, id, "name"), std::string("新名"));
+}
+
+void TestClientMerge::pull_concurrentSameField_newerRemoteWinsAndConflictRecorded()
+{
+    const QString id = addPupil(1);
+    QVERIFY(ChangeLog(s().db()).markSentUpTo(1).ok());
+    StudentRepository repo(s());
+    QVERIFY(repo.edit(id, {{QStringLiteral("家庭住址"), QStringLiteral("甲地")}}).ok());  // pending
+    StoredRow row = repo.get(id)->value();
+    const sync::Hlc local = *sync::Hlc::fromText(row.hlc.toStdString());
+    wire::RowState r = rowFrom(row, 5, local);
+    setField(r, "address", "乙地", sync::Hlc{local.physicalMs + 5, 0, "device-b"});
+    auto stats = RemoteMerge(s()).applyPage(pageOf(r));
+    QVERIFY(stats.ok());
+    QCOMPARE(stats->conflicts, 1);
+    QCOMPARE(textOf(repo, id, "address"), std::string("乙地"));
+    auto conflicts = IssueStore(s().db()).conflicts(true);
+    QVERIFY(conflicts.ok());
+    QCOMPARE(conflicts->size(), 1u);
+    QCOMPARE(conflicts->front().field, QStringLiteral("address"));
+    QCOMPARE(conflicts->front().winnerText, QStringLiteral("乙地"));
+    QCOMPARE(conflicts->front().loserText, QStringLiteral("甲地"));
+    // Pulling the same page again records nothing new.
+    QVERIFY(RemoteMerge(s()).applyPage(pageOf(r)).ok());
+    QCOMPARE(IssueStore(s().db()).openConflictCount(), 1);
+}
+
+void TestClientMerge::pull_concurrentSameField_newerLocalKeptAndConflictRecorded()
+{
+    const QString id = addPupil(1);
+    QVERIFY(ChangeLog(s().db()).markSentUpTo(1).ok());
+    StoredRow before = StudentRepository(s()).get(id)->value();
+    const sync::Hlc base = *sync::Hlc::fromText(before.hlc.toStdString());
+    StudentRepository repo(s());
+    QTest::qWait(5);
+    QVERIFY(repo.edit(id, {{QStringLiteral("家庭住址"), QStringLiteral("甲地")}}).ok());
+    wire::RowState r = rowFrom(before, 5, base);
+    setField(r, "address", "乙地", sync::Hlc{base.physicalMs + 1, 0, "device-b"});
+    auto stats = RemoteMerge(s()).applyPage(pageOf(r));
+    QVERIFY(stats.ok());
+    QCOMPARE(stats->conflicts, 1);
+    QCOMPARE(textOf(repo, id, "address"), std::string("甲地"));
+    QCOMPARE(IssueStore(s().db()).conflicts(true)->front().loserText, QStringLiteral("乙地"));
+}
+
+void TestClientMerge::pull_differentFields_bothKept()
+{
+    const QString id = addPupil(1);
+    QVERIFY(ChangeLog(s().db()).markSentUpTo(1).ok());
+    StoredRow before = StudentRepository(s()).get(id)->value();
+    const sync::Hlc base = *sync::Hlc::fromText(before.hlc.toStdString());
+    StudentRepository repo(s());
+    QVERIFY(repo.edit(id, {{QStringLiteral("家庭住址"), QStringLiteral("甲地")}}).ok());
+    wire::RowState r = rowFrom(before, 5, base);
+    setField(r, "guardian_name", "王母", sync::Hlc{base.physicalMs + 50, 0, "device-b"});
+    auto stats = RemoteMerge(s()).applyPage(pageOf(r));
+    QVERIFY(stats.ok());
+    QCOMPARE(stats->conflicts, 0);
+    QCOMPARE(textOf(repo, id, "address"), std::string("甲地"));
+    QCOMPARE(textOf(repo, id, "guardian_name"), std::string("王母"));
+}
+
+void TestClientMerge::pull_pendingFieldAtAlreadySeenVersion_isNoConflict()
+{
+    // Another device made the row; we pulled it, then changed a field. Pulling the row again
+    // (another field changed meanwhile) brings the version we edited on top of: not concurrent.
+    QTemporaryDir other;
+    auto b = LocalStore::open(other.filePath(QStringLiteral("b.db")));
+    QVERIFY(b.ok());
+    testing::enrollForTest(**b, QStringLiteral("device-b"));
+    auto saved = StudentRepository(**b).add(testing::pupil(QStringLiteral("李四"), 21));
+    QVERIFY(saved.ok());
+    const StoredRow row = StudentRepository(**b).get(saved->id)->value();
+    const sync::Hlc created = *sync::Hlc::fromText(row.hlc.toStdString());
+    QVERIFY(RemoteMerge(s()).applyPage(pageOf(rowFrom(row, 7, created))).ok());
+    StudentRepository repo(s());
+    QVERIFY(repo.edit(saved->id, {{QStringLiteral("监护人姓名"), QStringLiteral("李母")}}).ok());
+    wire::RowState again = rowFrom(row, 8, created);
+    setField(again, "address", "乙地", sync::Hlc{created.physicalMs + 50, 0, "device-b"});
+    auto stats = RemoteMerge(s()).applyPage(pageOf(again));
+    QVERIFY(stats.ok());
+    QCOMPARE(stats->conflicts, 0);
+    QCOMPARE(textOf(repo, saved->id, "guardian_name"), std::string("李母"));
+    QCOMPARE(textOf(repo, saved->id, "address"), std::string("乙地"));
+}
+
+void TestClientMerge::pull_unknownTableIsSkipped()
+{
+    wire::RowState r;
+    r.set_server_seq(9);
+    r.set_table("exam_scores_from_the_future");
+    r.set_row_id("x");
+    auto stats = RemoteMerge(s()).applyPage(pageOf(r));
+    QVERIFY(stats.ok());
+    QCOMPARE(stats->skipped, 1);
+    QCOMPARE(s().syncState().pullCursor, 9u);
+}
+
+void TestClientMerge::pull_tombstoneApplies()
+{
+    const QString id = addPupil(1);
+    QVERIFY(ChangeLog(s().db()).markSentUpTo(1).ok());
+    StoredRow row = StudentRepository(s()).get(id)->value();
+    const sync::Hlc base = *sync::Hlc::fromText(row.hlc.toStdString());
+    wire::RowState r = rowFrom(row, 6, base);
+    r.set_deleted(true);
+    sync::toWire(sync::Hlc{base.physicalMs + 3, 0, "device-b"}, *r.mutable_hlc());
+    QVERIFY(RemoteMerge(s()).applyPage(pageOf(r)).ok());
+    QVERIFY(StudentRepository(s()).list()->empty());
+}
+
+QTEST_GUILESS_MAIN(TestClientMerge)
+#include "tst_client_merge.moc"

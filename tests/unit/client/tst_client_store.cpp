@@ -1,0 +1,312 @@
+// The local store: a save is one transaction of row, versions and change; migrations; the clock.
+#include "TestPeople.h"
+#include "emis.pb.h"
+#include "schema/SqlGen.h"
+#include "store/ChangeLog.h"
+#include "store/Migrations.h"
+#include "store/Sql.h"
+#include "store/StudentRepository.h"
+#include "sync/WireConvert.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace emis;
+using namespace emis::client;
+
+class TestClientStore : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void open_runsEveryMigrationAndMakesEveryTable();
+    void open_twiceIsHarmlessAndKeepsData();
+    void open_refusesNewerLayout();
+    void open_migratesOlderLayoutKeepingData();
+    void open_usesWalAndFullSync();
+    void add_writesRowVersionsAndOneChange();
+    void edit_logsOnlyChangedFields();
+    void edit_withoutChange_logsNothing();
+    void add_invalidIdNumber_isNeverSaved();
+    void add_duplicateIdNumber_rollsBackEverything();
+    void add_beforeEnrollment_isRefused();
+    void remove_logsTombstone();
+    void clock_restoredAfterReopen();
+    void clock_secondConnectionStampsAfterFirstOnesReceipts();
+    void resolveField_byLabelNameAndAlias();
+
+private:
+    QTemporaryDir m_dir;
+    QString path(const char *name) const { return m_dir.filePath(QString::fromLatin1(name)); }
+};
+
+static int count(LocalStore &s, const QString &sql)
+{
+    Sql q(s.db(), sql);
+    return q.exec() && q.next() ? q.value(0).toInt() : -1;
+}
+
+void TestClientStore::open_runsEveryMigrationAndMakesEveryTable()
+{
+    auto store = LocalStore::open(path("m.db"));
+    QVERIFY2(store.ok(), qPrintable(store.ok() ? QString() : store.error().message));
+    LocalStore &s = **store;
+    QCOMPARE(count(s, QStringLiteral("PRAGMA user_version")), kStoreVersion);
+    for (const auto &t : schema::tables()) {
+        for (const auto &name : {t.name, schema::versionsTable(t)}) {
+            Sql q(s.db(), QStringLiteral("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?"));
+            q.bind(QString::fromStdString(name));
+            QVERIFY(q.exec() && q.next());
+            QVERIFY2(q.value(0).toInt() == 1, name.c_str());
+        }
+    }
+    for (const char *meta : {"change_log", "sync_state", "rejections", "conflicts"})
+        QCOMPARE(count(s, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = '%1'").arg(QLatin1String(meta))), 1);
+}
+
+void TestClientStore::open_twiceIsHarmlessAndKeepsData()
+{
+    {
+        auto store = LocalStore::open(path("twice.db"));
+        QVERIFY(store.ok());
+        testing::enrollForTest(**store);
+        QVERIFY(StudentRepository(**store).add(testing::pupil(QStringLiteral("张三"), 1)).ok());
+    }
+    auto store = LocalStore::open(path("twice.db"));
+    QVERIFY(store.ok());
+    QCOMPARE(count(**store, QStringLiteral("SELECT count(*) FROM students")), 1);
+    QCOMPARE((*store)->identity().schoolCode, QStringLiteral("3604290001"));
+}
+
+void TestClientStore::open_refusesNewerLayout()
+{
+    {
+        auto store = LocalStore::open(path("newer.db"));
+        QVERIFY(store.ok());
+        QVERIFY(execSql((*store)->db(), QStringLiteral("PRAGMA user_version = 99")).ok());
+    }
+    auto store = LocalStore::open(path("newer.db"));
+    QVERIFY(!store.ok());
+    QVERIFY(store.error().message.contains(QLatin1String("newer")));
+}
+
+void TestClientStore::open_migratesOlderLayoutKeepingData()
+{
+    {
+        auto store = LocalStore::open(path("older.db"));
+        QVERIFY(store.ok());
+        testing::enrollForTest(**store);
+        QVERIFY(StudentRepository(**store).add(testing::pupil(QStringLiteral("庚"), 19)).ok());
+        // Back to layout 2: before changes kept their base versions.
+        QVERIFY(execSql((*store)->db(), QStringLiteral("ALTER TABLE change_log DROP COLUMN base_hlcs")).ok());
+        QVERIFY(execSql((*store)->db(), QStringLiteral("PRAGMA user_version = 2")).ok());
+    }
+    auto store = LocalStore::open(path("older.db"));
+    QVERIFY2(store.ok(), qPrintable(store.ok() ? QString() : store.error().message));
+    QCOMPARE(count(**store, QStringLiteral("PRAGMA user_version")), kStoreVersion);
+    QCOMPARE(count(**store, QStringLiteral("SELECT count(*) FROM pragma_table_info('change_log') WHERE name = 'base_hlcs'")), 1);
+    QCOMPARE(ChangeLog((*store)->db()).pendingCount(), 1);
+    QCOMPARE(StudentRepository(**store).list()->size(), 1u);
+}
+
+void TestClientStore::open_usesWalAndFullSync()
+{
+    auto store = LocalStore::open(path("wal.db"));
+    QVERIFY(store.ok());
+    Sql q((*store)->db(), QStringLiteral("PRAGMA journal_mode"));
+    QVERIFY(q.exec() && q.next());
+    QCOMPARE(q.value(0).toString(), QStringLiteral("wal"));
+    QCOMPARE(count(**store, QStringLiteral("PRAGMA synchronous")), 2);  // FULL
+}
+
+void TestClientStore::add_writesRowVersionsAndOneChange()
+{
+    auto store = LocalStore::open(path("add.db"));
+    QVERIFY(store.ok());
+    LocalStore &s = **store;
+    testing::enrollForTest(s);
+    auto saved = StudentRepository(s).add(testing::pupil(QStringLiteral("张三"), 1));
+    QVERIFY2(saved.ok(), qPrintable(saved.ok() ? QString() : saved.error().message));
+    QCOMPARE(saved->deviceSeq, 1u);
+    auto row = StudentRepository(s).get(saved->id);
+    QVERIFY(row.ok() && row->has_value());
+    QCOMPARE(std::get<std::string>((*row)->values.at("name")), std::string("张三"));
+    QCOMPARE(std::get<std::string>((*row)->values.at("sex")), std::string("1"));
+    QCOMPARE(std::get<std::int64_t>((*row)->values.at("grade")), std::int64_t{3});
+    QCOMPARE(std::get<std::string>((*row)->values.at("status")), std::string("1"));  // the default
+    QCOMPARE((*row)->schoolId, QStringLiteral("school-1"));
+
+    Sql v(s.db(), QStringLiteral("SELECT name_hlc, sex_hlc, address_hlc FROM students_versions WHERE id = ?"));
+    QVERIFY(v.bind(saved->id).exec() && v.next());
+    QCOMPARE(v.value(0).toString(), (*row)->hlc);
+    QCOMPARE(v.value(1).toString(), (*row)->hlc);
+    QVERIFY(v.value(2).isNull());  // never written
+
+    ChangeLog log(s.db());
+    QCOMPARE(log.pendingCount(), 1);
+    auto change = log.bySeq(1);
+    QVERIFY(change.ok());
+    QCOMPARE(QString::fromStdString(change->row_id()), saved->id);
+    QCOMPARE(change->table(), std::string("students"));
+    QCOMPARE(change->fields_size(), 8);  // six given, id_type and status from their defaults
+    QCOMPARE(QString::fromStdString(sync::fromWire(change->hlc()).toText()), (*row)->hlc);
+    QCOMPARE(change->hlc().device(), std::string("device-a"));
+}
+
+void TestClientStore::edit_logsOnlyChangedFields()
+{
+    auto store = LocalStore::open(path("edit.db"));
+    QVERIFY(store.ok());
+    LocalStore &s = **store;
+    testing::enrollForTest(s);
+    StudentRepository students(s);
+    auto saved = students.add(testing::pupil(QStringLiteral("李四"), 3));
+    QVERIFY(saved.ok());
+    auto edited = students.edit(saved->id, {{QStringLiteral("家庭住址"), QStringLiteral("某镇某村")},
+                                            {QStringLiteral("name"), QStringLiteral("李四")}});
+    QVERIFY2(edited.ok(), qPrintable(edited.ok() ? QString() : edited.error().message));
+    QCOMPARE(edited->deviceSeq, 2u);
+    auto change = ChangeLog(s.db()).bySeq(2);
+    QVERIFY(change.ok());
+    QCOMPARE(change->fields_size(), 1);
+    QCOMPARE(change->fields(0).field(), std::string("address"));
+    QCOMPARE(change->fields(0).text(), std::string("某镇某村"));
+}
+
+void TestClientStore::edit_withoutChange_logsNothing()
+{
+    auto store = LocalStore::open(path("same.db"));
+    QVERIFY(store.ok());
+    testing::enrollForTest(**store);
+    StudentRepository students(**store);
+    auto saved = students.add(testing::pupil(QStringLiteral("王五"), 5));
+    QVERIFY(saved.ok());
+    auto edited = students.edit(saved->id, {{QStringLiteral("性别"), QStringLiteral("1")}});
+    QVERIFY(edited.ok());
+    QCOMPARE(edited->deviceSeq, 0u);
+    QCOMPARE(ChangeLog((*store)->db()).pendingCount(), 1);
+}
+
+void TestClientStore::add_invalidIdNumber_isNeverSaved()
+{
+    auto store = LocalStore::open(path("bad.db"));
+    QVERIFY(store.ok());
+    testing::enrollForTest(**store);
+    StudentRepository students(**store);
+    auto raw = testing::pupil(QStringLiteral("赵六"), 7);
+    QString id = raw.value(QStringLiteral("身份证件号"));
+    id[17] = id[17] == QLatin1Char('1') ? QLatin1Char('2') : QLatin1Char('1');  // wrong check character
+    raw[QStringLiteral("身份证件号")] = id;
+    auto saved = students.add(raw);
+    QVERIFY(!saved.ok());
+    QCOMPARE(saved.error().kind, ErrorKind::Invalid);
+    QCOMPARE(saved.error().code, QStringLiteral("id_check_character"));
+    QCOMPARE(count(**store, QStringLiteral("SELECT count(*) FROM students")), 0);
+    QCOMPARE(ChangeLog((*store)->db()).pendingCount(), 0);
+
+    // Nor can an edit make a saved pupil's number invalid.
+    auto good = students.add(testing::pupil(QStringLiteral("赵六"), 7));
+    QVERIFY(good.ok());
+    auto bad = students.edit(good->id, {{QStringLiteral("身份证件号"), id}});
+    QVERIFY(!bad.ok());
+    QCOMPARE(bad.error().kind, ErrorKind::Invalid);
+    QCOMPARE(ChangeLog((*store)->db()).pendingCount(), 1);
+}
+
+void TestClientStore::add_duplicateIdNumber_rollsBackEverything()
+{
+    auto store = LocalStore::open(path("dup.db"));
+    QVERIFY(store.ok());
+    testing::enrollForTest(**store);
+    StudentRepository students(**store);
+    QVERIFY(students.add(testing::pupil(QStringLiteral("甲"), 9)).ok());
+    auto again = students.add(testing::pupil(QStringLiteral("乙"), 9));
+    QVERIFY(!again.ok());
+    QCOMPARE(again.error().code, QStringLiteral("duplicate_in_store"));
+    QCOMPARE(count(**store, QStringLiteral("SELECT count(*) FROM students")), 1);
+    QCOMPARE(count(**store, QStringLiteral("SELECT count(*) FROM students_versions")), 1);
+    QCOMPARE(ChangeLog((*store)->db()).pendingCount(), 1);
+}
+
+void TestClientStore::add_beforeEnrollment_isRefused()
+{
+    auto store = LocalStore::open(path("noenroll.db"));
+    QVERIFY(store.ok());
+    auto saved = StudentRepository(**store).add(testing::pupil(QStringLiteral("丙"), 11));
+    QVERIFY(!saved.ok());
+    QVERIFY(saved.error().message.contains(QLatin1String("enroll")));
+}
+
+void TestClientStore::remove_logsTombstone()
+{
+    auto store = LocalStore::open(path("rm.db"));
+    QVERIFY(store.ok());
+    testing::enrollForTest(**store);
+    StudentRepository students(**store);
+    auto saved = students.add(testing::pupil(QStringLiteral("丁"), 13));
+    QVERIFY(saved.ok());
+    auto removed = students.remove(saved->id);
+    QVERIFY(removed.ok());
+    QCOMPARE(removed->deviceSeq, 2u);
+    auto change = ChangeLog((*store)->db()).bySeq(2);
+    QVERIFY(change.ok() && change->deleted());
+    QCOMPARE(change->fields_size(), 0);
+    auto list = students.list();
+    QVERIFY(list.ok() && list->empty());
+}
+
+void TestClientStore::clock_restoredAfterReopen()
+{
+    QString first;
+    {
+        auto store = LocalStore::open(path("clock.db"));
+        QVERIFY(store.ok());
+        testing::enrollForTest(**store);
+        // A stamp from the future (a remote device's clock ahead of ours, within the skew).
+        (*store)->clock().receive(sync::Hlc{sync::systemNowMs() + 60000, 5, "other"});
+        auto saved = StudentRepository(**store).add(testing::pupil(QStringLiteral("戊"), 15));
+        QVERIFY(saved.ok());
+        first = StudentRepository(**store).get(saved->id)->value().hlc;
+    }
+    auto store = LocalStore::open(path("clock.db"));
+    QVERIFY(store.ok());
+    const sync::Hlc next = (*store)->clock().tick();
+    QVERIFY2(QString::fromStdString(next.toText()) > first, qPrintable(first));
+    QCOMPARE(next.device, std::string("device-a"));
+}
+
+void TestClientStore::clock_secondConnectionStampsAfterFirstOnesReceipts()
+{
+    // The sync thread's connection receives a stamp from a clock ahead of ours; the form's
+    // connection, open all along, must still stamp its next save after it.
+    auto syncSide = LocalStore::open(path("two.db"));
+    QVERIFY(syncSide.ok());
+    testing::enrollForTest(**syncSide);
+    auto formSide = LocalStore::open(path("two.db"));
+    QVERIFY(formSide.ok());
+    const sync::Hlc remote{sync::systemNowMs() + 120000, 7, "device-b"};
+    (*syncSide)->clock().receive(remote);
+    QVERIFY((*syncSide)->saveClock().ok());
+    auto saved = StudentRepository(**formSide).add(testing::pupil(QStringLiteral("己"), 17));
+    QVERIFY(saved.ok());
+    const QString stamp = StudentRepository(**formSide).get(saved->id)->value().hlc;
+    QVERIFY2(stamp > QString::fromStdString(remote.toText()), qPrintable(stamp));
+    // And the older connection's save of its clock never lowers what is stored.
+    QVERIFY((*syncSide)->saveClock().ok());
+    Sql q((*formSide)->db(), QStringLiteral("SELECT last_hlc FROM sync_state"));
+    QVERIFY(q.exec() && q.next());
+    QCOMPARE(q.value(0).toString(), stamp);
+}
+
+void TestClientStore::resolveField_byLabelNameAndAlias()
+{
+    auto store = LocalStore::open(path("labels.db"));
+    QVERIFY(store.ok());
+    StudentRepository students(**store);
+    QCOMPARE(students.resolveField(QStringLiteral("姓名"))->name, std::string("name"));
+    QCOMPARE(students.resolveField(QStringLiteral("id_number"))->name, std::string("id_number"));
+    QCOMPARE(students.resolveField(QStringLiteral("身份证号"))->name, std::string("id_number"));
+    QCOMPARE(students.resolveField(QStringLiteral("Birth Date"))->name, std::string("birth_date"));
+    QVERIFY(!students.resolveField(QStringLiteral("no such field")));
+}
+
+QTEST_GUILESS_MAIN(TestClientStore)
+#include "tst_client_store.moc"
