@@ -1,0 +1,57 @@
+#include "DemoRows.h"
+
+namespace emis::bench {
+namespace {
+
+Value textOrNull(const std::string &s) { return s.empty() ? Value{} : Value{s}; }
+Value flag(bool b) { return Value{std::int64_t{b ? 1 : 0}}; }
+
+} // namespace
+
+validate::Record pupilRecord(const demo::DemoPupil &p)
+{
+    return {
+        {"student_no", textOrNull(p.studentNo)},
+        {"name", p.name},
+        {"sex", std::string(p.male ? "1" : "2")},
+        {"birth_date", p.birthDate},
+        {"id_type", std::string("1")},
+        {"id_number", p.idNumber},
+        {"ethnicity", textOrNull(p.ethnicity)},
+        {"grade", std::int64_t{p.grade}},
+        {"class_name", p.className},
+        {"entry_month", textOrNull(p.entryMonth)},
+        {"hukou", textOrNull(p.hukou)},
+        {"address", textOrNull(p.address)},
+        {"guardian_name", textOrNull(p.guardianName)},
+        {"guardian_phone", textOrNull(p.guardianPhone)},
+        {"left_behind", flag(p.leftBehind)},
+        {"migrant", flag(p.migrant)},
+        {"poverty_registered", flag(p.povertyRegistered)},
+        {"boarding", flag(p.boarding)},
+        {"status", std::string("1")},
+    };
+}
+
+validate::Record staffRecord(const demo::DemoStaff &s)
+{
+    return {
+        {"staff_no", textOrNull(s.staffNo)},
+        {"name", s.name},
+        {"sex", std::string(s.male ? "1" : "2")},
+        {"birth_date", textOrNull(s.birthDate)},
+        {"id_type", std::string("1")},
+        {"id_number", s.idNumber},
+        {"ethnicity", textOrNull(s.ethnicity)},
+        {"post_category", s.postCategory},
+        {"teaching_stage", textOrNull(s.teachingStage)},
+        {"subject", textOrNull(s.subject)},
+        {"education", textOrNull(s.education)},
+        {"title", textOrNull(s.title)},
+        {"work_start", textOrNull(s.workStart)},
+        {"political", textOrNull(s.political)},
+        {"phone", textOrNull(s.phone)},
+    };
+}
+
+} // namespace emis::bench

@@ -1,0 +1,15 @@
+#pragma once
+
+// The demo county's pupils and staff as records of the schema, for the bulk push and the raw
+// sqlite3 insert it is measured against (the same rows both ways).
+#include "DemoCounty.h"
+#include "validate/RecordValidator.h"
+
+#include <vector>
+
+namespace emis::bench {
+
+validate::Record pupilRecord(const demo::DemoPupil &p);
+validate::Record staffRecord(const demo::DemoStaff &s);
+
+} // namespace emis::bench

@@ -1,0 +1,348 @@
+// Load tool for emis-server (issue 4's benchmark). Starts the real emisctl, emis-server and
+// emis-cli on a free loopback port in a temporary directory and prints:
+//   (a) one-change push round trip p50/p99 with 122 and with 500 connected devices
+//   (b) a bulk push of the whole demo county in rows/s, beside a raw sqlite3 insert of the same
+//       rows on the same disk, in the same run
+//   (c) the server's resident memory with 500 idle connections (measured first)
+// Every push is durably committed by the server before it is acknowledged.
+//   bench_server [--rounds 10] [--think-ms 1000] [--keep DIR]
+#include "DemoCounty.h"
+#include "DemoOptions.h"
+#include "DemoRows.h"
+#include "LoadClient.h"
+#include "RosterWriter.h"
+#include "schema/SqlGen.h"
+#include "sync/Hlc.h"
+#include "sync/Uuid.h"
+#include "sync/WireConvert.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QTcpServer>
+#include <QTemporaryDir>
+#include <QThread>
+
+#include <boost/asio/co_spawn.hpp>
+#include <boost/asio/detached.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/asio/use_awaitable.hpp>
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <iostream>
+
+using namespace emis;
+using namespace emis::bench;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+QString g_dir;
+quint16 g_port = 0;
+
+QString run(const QString &program, const QStringList &args)
+{
+    QProcess p;
+    p.start(program, args);
+    if (!p.waitForFinished(120000) || p.exitCode() != 0) {
+        std::cerr << "bench_server: " << program.toStdString() << " " << args.join(QLatin1Char(' ')).toStdString()
+                  << " failed:\n"
+                  << p.readAllStandardError().toStdString() << p.readAllStandardOutput().toStdString();
+        std::exit(1);
+    }
+    return QString::fromUtf8(p.readAllStandardOutput()).trimmed();
+}
+
+quint16 freePort()
+{
+    QTcpServer s;
+    s.listen(QHostAddress::LocalHost, 0);
+    return s.serverPort();
+}
+
+DeviceFilesOnDisk deviceFiles(int i)
+{
+    const QString d = g_dir + QStringLiteral("/devices/%1").arg(i);
+    const auto file = [&](const char *name) { return QDir(d).filePath(QString::fromLatin1(name)).toStdString(); };
+    return {file("device.pem"), file("device.key"), file("ca.pem")};
+}
+
+double percentile(std::vector<double> v, double p)
+{
+    if (v.empty())
+        return 0;
+    std::sort(v.begin(), v.end());
+    const auto idx = static_cast<std::size_t>(std::max(0.0, std::ceil(p * static_cast<double>(v.size())) - 1));
+    return v[std::min(idx, v.size() - 1)];
+}
+
+wire::Change makeChange(LoadClient &c, const schema::Table &table, const validate::Record &record,
+                        sync::HlcClock &clock)
+{
+    wire::Change ch;
+    ch.set_device_seq(c.nextSeq());
+    ch.set_table(table.name);
+    ch.set_row_id(sync::newUuidV7());
+    for (const auto &[field, value] : record)
+        if (!isNull(value))
+            sync::toWire(field, value, *ch.add_fields());
+    sync::Hlc h = clock.tick();
+    h.device = c.deviceId();
+    sync::toWire(h, *ch.mutable_hlc());
+    return ch;
+}
+
+std::vector<std::unique_ptr<LoadClient>> connectAll(asio::io_context &io, int n)
+{
+    std::vector<std::unique_ptr<LoadClient>> clients;
+    const asio::ip::tcp::endpoint ep(asio::ip::make_address("127.0.0.1"), g_port);
+    for (int i = 0; i < n; ++i) {
+        clients.push_back(std::make_unique<LoadClient>(io, deviceFiles(i)));
+        asio::co_spawn(io, clients.back()->connect(ep), [](std::exception_ptr e) {
+            if (e)
+                std::rethrow_exception(e);
+        });
+    }
+    io.run();
+    io.restart();
+    return clients;
+}
+
+void pushRoundTrips(const demo::DemoCounty &county, int n, int rounds, int thinkMs)
+{
+    asio::io_context io;
+    auto clients = connectAll(io, n);
+    std::vector<double> rtts;
+    sync::HlcClock clock("bench");
+    const auto *students = schema::findTable("students");
+    for (int i = 0; i < n; ++i) {
+        asio::co_spawn(
+            io,
+            [&, i]() -> asio::awaitable<void> {
+                LoadClient &c = *clients[static_cast<std::size_t>(i)];
+                asio::steady_timer timer(co_await asio::this_coro::executor);
+                // Spread the devices over the think time so they do not all push at once.
+                timer.expires_after(std::chrono::milliseconds(thinkMs * i / std::max(1, n)));
+                co_await timer.async_wait(asio::use_awaitable);
+                for (int r = 0; r < rounds; ++r) {
+                    const auto &pupil = county.pupils[static_cast<std::size_t>(i * rounds + r) % county.pupils.size()];
+                    wire::Envelope e;
+                    *e.mutable_push_batch()->add_changes() = makeChange(c, *students, pupilRecord(pupil), clock);
+                    const auto t0 = Clock::now();
+                    const wire::Envelope ack = co_await c.request(std::move(e));
+                    rtts.push_back(std::chrono::duration<double, std::milli>(Clock::now() - t0).count());
+                    if (!ack.has_push_ack() || ack.push_ack().rejections_size() > 0)
+                        throw std::runtime_error("push not accepted");
+                    timer.expires_after(std::chrono::milliseconds(thinkMs));
+                    co_await timer.async_wait(asio::use_awaitable);
+                }
+            },
+            [](std::exception_ptr e) {
+                if (e)
+                    std::rethrow_exception(e);
+            });
+    }
+    io.run();
+    std::printf("(a) one-change push round trip, %d devices connected, %d pushes each %d ms apart: "
+                "p50 %.2f ms, p99 %.2f ms, max %.2f ms (n=%zu)\n",
+                n, rounds, thinkMs, percentile(rtts, 0.50), percentile(rtts, 0.99), percentile(rtts, 1.0), rtts.size());
+}
+
+double rawSqliteInsert(const demo::DemoCounty &county)
+{
+    const std::string path = QDir(g_dir).filePath(QStringLiteral("raw.db")).toStdString();
+    sqlite3 *db = nullptr;
+    sqlite3_open(path.c_str(), &db);
+    sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;", nullptr, nullptr, nullptr);
+    for (const char *name : {"students", "staff"})
+        for (const auto &sql : schema::createTableStatements(*schema::findTable(name)))
+            sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr);
+    const auto t0 = Clock::now();
+    sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr);
+    auto insertAll = [&](const schema::Table &t, auto &&rows, auto &&toRecord, const std::string &schoolIdOf) {
+        std::string cols = "id, school_id, hlc", marks = "?, ?, ?";
+        for (const auto &f : t.fields) {
+            cols += ", " + f.name;
+            marks += ", ?";
+        }
+        sqlite3_stmt *st = nullptr;
+        sqlite3_prepare_v2(db, ("INSERT INTO " + t.name + " (" + cols + ") VALUES (" + marks + ")").c_str(), -1, &st,
+                           nullptr);
+        for (const auto &row : rows) {
+            const validate::Record r = toRecord(row);
+            const std::string id = sync::newUuidV7();
+            sqlite3_bind_text(st, 1, id.c_str(), -1, SQLITE_TRANSIENT);
+            sqlite3_bind_text(st, 2, schoolIdOf.c_str(), -1, SQLITE_TRANSIENT);
+            sqlite3_bind_text(st, 3, "0000000000000-0000-bench", -1, SQLITE_STATIC);
+            int i = 4;
+            for (const auto &f : t.fields) {
+                auto it = r.find(f.name);
+                const Value v = it == r.end() ? Value{} : it->second;
+                if (const auto *s = std::get_if<std::string>(&v))
+                    sqlite3_bind_text(st, i, s->c_str(), static_cast<int>(s->size()), SQLITE_TRANSIENT);
+                else if (const auto *n = std::get_if<std::int64_t>(&v))
+                    sqlite3_bind_int64(st, i, *n);
+                else
+                    sqlite3_bind_null(st, i);
+                ++i;
+            }
+            if (sqlite3_step(st) != SQLITE_DONE)
+                std::cerr << "raw insert: " << sqlite3_errmsg(db) << "\n";
+            sqlite3_reset(st);
+        }
+        sqlite3_finalize(st);
+    };
+    insertAll(*schema::findTable("students"), county.pupils, pupilRecord, "school");
+    insertAll(*schema::findTable("staff"), county.staff, staffRecord, "school");
+    sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
+    const double seconds = std::chrono::duration<double>(Clock::now() - t0).count();
+    sqlite3_close(db);
+    return seconds;
+}
+
+void bulkPush(const demo::DemoCounty &county)
+{
+    asio::io_context io;
+    const int n = static_cast<int>(county.schools.size());
+    auto clients = connectAll(io, n);  // device i belongs to school i
+    sync::HlcClock clock("bench");
+    const auto *students = schema::findTable("students");
+    const auto *staff = schema::findTable("staff");
+    std::size_t rows = 0;
+    const auto t0 = Clock::now();
+    for (int i = 0; i < n; ++i) {
+        asio::co_spawn(
+            io,
+            [&, i]() -> asio::awaitable<void> {
+                LoadClient &c = *clients[static_cast<std::size_t>(i)];
+                std::vector<wire::Change> changes;
+                for (const auto &p : county.pupils)
+                    if (p.school == static_cast<std::size_t>(i))
+                        changes.push_back(makeChange(c, *students, pupilRecord(p), clock));
+                for (const auto &s : county.staff)
+                    if (s.school == static_cast<std::size_t>(i))
+                        changes.push_back(makeChange(c, *staff, staffRecord(s), clock));
+                for (std::size_t at = 0; at < changes.size(); at += 500) {
+                    wire::Envelope e;
+                    for (std::size_t k = at; k < std::min(changes.size(), at + 500); ++k)
+                        *e.mutable_push_batch()->add_changes() = changes[k];
+                    const wire::Envelope ack = co_await c.request(std::move(e));
+                    if (!ack.has_push_ack() || ack.push_ack().rejections_size() > 0)
+                        throw std::runtime_error("bulk push refused: " + ack.error().message_en() +
+                                                 (ack.push_ack().rejections_size()
+                                                      ? ack.push_ack().rejections(0).message_en()
+                                                      : std::string()));
+                }
+                rows += changes.size();
+            },
+            [](std::exception_ptr e) {
+                if (e)
+                    std::rethrow_exception(e);
+            });
+    }
+    io.run();
+    const double pushSeconds = std::chrono::duration<double>(Clock::now() - t0).count();
+    const double rawSeconds = rawSqliteInsert(county);
+    std::printf("(b) bulk push of the demo county by %d devices at once: %zu rows in %.2f s = %.0f rows/s; "
+                "raw sqlite3 insert of the same rows (one transaction, WAL, synchronous=FULL): %.2f s = %.0f rows/s; "
+                "push/raw = %.1fx (target <= 3x)\n",
+                n, rows, pushSeconds, static_cast<double>(rows) / pushSeconds, rawSeconds,
+                static_cast<double>(rows) / rawSeconds, pushSeconds / rawSeconds);
+}
+
+long rssKb(qint64 pid, const char *key)
+{
+    QFile f(QStringLiteral("/proc/%1/status").arg(pid));
+    if (!f.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : f.readAll().split('\n'))
+        if (line.startsWith(key))
+            return line.mid(static_cast<int>(std::strlen(key))).trimmed().split(' ').value(0).toLong();
+    return -1;
+}
+
+void idleConnections(qint64 pid, int n)
+{
+    const long before = rssKb(pid, "VmRSS:");
+    asio::io_context io;
+    auto clients = connectAll(io, n);
+    QThread::sleep(2);
+    const long after = rssKb(pid, "VmRSS:");
+    std::printf("(c) server RSS with %d idle connections: %.1f MB (%.1f MB before they connected; peak %.1f MB; "
+                "target <= 100 MB)\n",
+                n, after / 1024.0, before / 1024.0, rssKb(pid, "VmHWM:") / 1024.0);
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    int rounds = 10, thinkMs = 1000;
+    QString keep;
+    const QStringList args = app.arguments();
+    for (int i = 1; i + 1 < args.size(); i += 2) {
+        if (args[i] == QLatin1String("--rounds"))
+            rounds = args[i + 1].toInt();
+        else if (args[i] == QLatin1String("--think-ms"))
+            thinkMs = args[i + 1].toInt();
+        else if (args[i] == QLatin1String("--keep"))
+            keep = args[i + 1];
+    }
+    QTemporaryDir tmp;
+    g_dir = keep.isEmpty() ? tmp.path() : keep;
+    QDir().mkpath(g_dir);
+    g_port = freePort();
+    const QString server = g_dir + QStringLiteral("/server");
+    const QString emisctl = QStringLiteral(EMISCTL);
+
+    run(emisctl, {QStringLiteral("init"), QStringLiteral("--dir"), server, QStringLiteral("--listen"),
+                  QStringLiteral("127.0.0.1:%1").arg(g_port)});
+    const demo::DemoCounty county = demo::generateDemoCounty(demo::DemoOptions{});
+    {
+        QFile f(g_dir + QStringLiteral("/schools.csv"));
+        f.open(QIODevice::WriteOnly);
+        f.write(QByteArray::fromStdString(demo::schoolsCsv(county)));
+    }
+    run(emisctl, {QStringLiteral("school"), QStringLiteral("import"), QStringLiteral("--dir"), server,
+                  g_dir + QStringLiteral("/schools.csv")});
+
+    QProcess serverProcess;
+    serverProcess.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    serverProcess.start(QStringLiteral(EMIS_SERVER), {QStringLiteral("--dir"), server});
+    serverProcess.waitForStarted();
+    QThread::msleep(500);
+
+    const int devices = 500;
+    const auto enrollStart = Clock::now();
+    for (int i = 0; i < devices; ++i) {
+        const auto &school = county.schools[static_cast<std::size_t>(i) % county.schools.size()];
+        const QString code = run(emisctl, {QStringLiteral("enroll-code"), QStringLiteral("--dir"), server,
+                                           QStringLiteral("--school"), QString::fromStdString(school.code)});
+        run(QStringLiteral(EMIS_CLI), {QStringLiteral("--data-dir"), g_dir + QStringLiteral("/devices/%1").arg(i),
+                                       QStringLiteral("enroll"), QStringLiteral("--server"),
+                                       QStringLiteral("127.0.0.1:%1").arg(g_port), QStringLiteral("--code"), code});
+    }
+    std::printf("enrolled %d devices in %.1f s\n", devices,
+                std::chrono::duration<double>(Clock::now() - enrollStart).count());
+    std::fflush(stdout);
+
+    // Memory first, on a server that has done nothing but enroll: later phases grow SQLite's
+    // page cache, which is not what idle connections cost.
+    idleConnections(serverProcess.processId(), 500);
+    std::fflush(stdout);
+    pushRoundTrips(county, 122, rounds, thinkMs);
+    std::fflush(stdout);
+    pushRoundTrips(county, 500, rounds, thinkMs);
+    std::fflush(stdout);
+    bulkPush(county);
+
+    serverProcess.terminate();
+    serverProcess.waitForFinished(30000);
+    return 0;
+}
