@@ -7,7 +7,6 @@
 
 #include <charconv>
 #include <cmath>
-#include <regex>
 
 namespace emis::validate {
 namespace {
@@ -62,9 +61,21 @@ bool isValidPhone(std::string_view raw)
         s.erase(0, 3);
     else if (s.size() == 13 && text::startsWith(s, "86"))
         s.erase(0, 2);
-    static const std::regex mobile(R"(^1[3-9][0-9]{9}$)");
-    static const std::regex landline(R"(^(0[1-9][0-9]{1,2})?[2-9][0-9]{6,7}$)");
-    return std::regex_match(s, mobile) || std::regex_match(s, landline);
+    if (!text::isDigits(s))
+        return false;
+    // Mobile: 1[3-9] and 9 more digits. Landline: an optional area code 0[1-9]x(x), then a local
+    // number of 7 or 8 digits that does not start with 0 or 1.
+    if (s.size() == 11 && s[0] == '1')
+        return s[1] >= '3';
+    if (s[0] == '0') {
+        if (s.size() < 2 || s[1] == '0')
+            return false;
+        // Area codes are 3 digits for Beijing and the 02x cities (010, 020..029), 4 elsewhere.
+        const std::size_t area = s[1] == '1' || s[1] == '2' ? 3 : 4;
+        const std::size_t rest = s.size() > area ? s.size() - area : 0;
+        return (rest == 7 || rest == 8) && s[area] >= '2';
+    }
+    return (s.size() == 7 || s.size() == 8) && s[0] >= '2';
 }
 
 std::variant<Value, Issue> normalizeField(const schema::Field &f, std::string_view raw)

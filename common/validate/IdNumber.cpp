@@ -31,10 +31,24 @@ std::string normalizeIdText(std::string_view raw)
 
 bool looksLikeNumberMangled(std::string_view raw)
 {
-    static const std::regex scientific(R"(^[0-9](\.[0-9]+)?[eE]\+?[0-9]+$)");
-    static const std::regex decimal(R"(^[0-9]{15,}\.[0-9]+$)");
+    // 3.60429200911281e+17 / 3.6E17 (scientific), or 360429200911281000.0 (a long decimal).
     const std::string s = normalizeIdText(raw);
-    return std::regex_match(s, scientific) || std::regex_match(s, decimal);
+    const auto digitsAt = [&](std::size_t from, std::size_t to) {
+        return to > from && text::isDigits(std::string_view(s).substr(from, to - from));
+    };
+    const std::size_t e = s.find('E');
+    if (e != std::string::npos) {
+        std::size_t exp = e + 1;
+        if (exp < s.size() && s[exp] == '+')
+            ++exp;
+        if (!digitsAt(exp, s.size()) || e == 0 || !text::isDigits(s.substr(0, 1)))
+            return false;
+        if (e == 1)
+            return true;
+        return s[1] == '.' && digitsAt(2, e);
+    }
+    const std::size_t dot = s.find('.');
+    return dot != std::string::npos && dot >= 15 && digitsAt(0, dot) && digitsAt(dot + 1, s.size());
 }
 
 char idCheckCharacter(std::string_view first17)
@@ -78,6 +92,7 @@ std::optional<Issue> checkDocumentNumber(std::string_view idType, std::string_vi
         return std::nullopt;
     }
     const std::string s = normalizeIdText(number);
+    // Rare document types, so a regex per check is affordable here (unlike the resident ID path).
     // Mainland travel permits for HK/Macao residents: H or M and 8 (or 10) digits; HK and Macao
     // identity cards; Taiwan permits: 8 digits (or a letter and 9 digits); passports and other
     // documents: 5 to 20 letters and digits.

@@ -91,6 +91,8 @@ void TestValidation::residentId_data()
     QTest::addRow("arrived as a number") << "3.60429200911281e+17" << "id_as_number" << "" << "";
     QTest::addRow("arrived as a number, upper E") << "3.60429200911281E+17" << "id_as_number" << "" << "";
     QTest::addRow("arrived as a decimal") << "360429200911281000.0" << "id_as_number" << "" << "";
+    QTest::addRow("arrived as a short float") << "3.6E17" << "id_as_number" << "" << "";
+    QTest::addRow("a dotted number that is no float") << "3.604E" << "id_length" << "" << "";
     // 2009-02-30 inside, with a check character that fits those digits.
     const std::string body = "36042920090230123";
     QTest::addRow("impossible birth date inside")
@@ -282,6 +284,9 @@ void TestValidation::phones_data()
     QTest::addRow("mobile with +86") << "+86 138 0013 8000" << true;
     QTest::addRow("landline with area code") << "0792-3321234" << true;
     QTest::addRow("local landline") << "3321234" << true;
+    QTest::addRow("Beijing landline") << "010-62345678" << true;
+    QTest::addRow("area code only") << "0792" << false;
+    QTest::addRow("local number starting with 1") << "0792-1321234" << false;
     QTest::addRow("10 digits") << "1744649102" << false;
     QTest::addRow("starts with 12") << "12446491023" << false;
     QTest::addRow("letters") << "abc" << false;
