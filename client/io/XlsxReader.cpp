@@ -108,7 +108,10 @@ Status XlsxReader::open(const QString &path)
 Status XlsxReader::open(QIODevice *device)
 {
     m_zip.reset();
-    if (device && device->isOpen() && device->peek(8) != QByteArray(kCfbMagic, 8))
+    m_sheets.clear();
+    if (!device || !device->isOpen() || !device->isReadable())
+        return Status::failure(tr("The workbook cannot be read: it is not open for reading."));
+    if (device->peek(8) != QByteArray(kCfbMagic, 8))
         m_zip = std::make_unique<QuaZip>(device);
     return load(tr("the workbook"));
 }
