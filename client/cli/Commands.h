@@ -17,6 +17,10 @@ struct Options {
     QStringList sets;     // --set KEY=VALUE, in order
     QString note;
     bool all = false;     // list closed entries too
+    QString table;        // import / export: students or staff
+    QString file;
+    bool dryRun = false;  // import: plan and report, write nothing
+    bool gbk = false;     // export: CSV in GB18030 for old tools
     int timeoutSeconds = 20;
     int batchSize = 500;
 };
@@ -29,6 +33,9 @@ int studentsAdd(const Options &o, const Output &out);
 int studentsEdit(const Options &o, const Output &out);
 int studentsList(const Options &o, const Output &out);
 int studentsRemove(const Options &o, const Output &out);
+
+int importCommand(const Options &o, const Output &out);
+int exportCommand(const Options &o, const Output &out);
 
 int rejectionsList(const Options &o, const Output &out);
 int rejectionsResolve(const Options &o, const Output &out);

@@ -68,6 +68,17 @@ int main(int argc, char **argv)
         ->add_option("id", id, "the pupil's id")
         ->required();
 
+    std::string table, file;
+    bool dryRun = false, gbk = false;
+    auto *import = on(cli.add_subcommand("import", "import a roster (.xlsx or .csv) into the store"), importCommand);
+    import->add_option("table", table, "students or staff")->required();
+    import->add_option("file", file, "the .xlsx or .csv file")->required();
+    import->add_flag("--dry-run", dryRun, "show what would be imported and rejected; write nothing");
+    auto *exportCmd = on(cli.add_subcommand("export", "export a roster to .xlsx or .csv"), exportCommand);
+    exportCmd->add_option("table", table, "students or staff")->required();
+    exportCmd->add_option("file", file, "FILE.xlsx or FILE.csv")->required();
+    exportCmd->add_flag("--gbk", gbk, "CSV in GB18030 instead of UTF-8 with BOM");
+
     auto *rejections = on(cli.add_subcommand("rejections", "changes the server refused"), rejectionsList);
     rejections->add_flag("--all", all, "include resolved and discarded ones");
     auto *rr = on(rejections->add_subcommand("resolve", "correct and resend"), rejectionsResolve);
@@ -107,6 +118,10 @@ int main(int argc, char **argv)
     o.all = all;
     o.timeoutSeconds = timeout;
     o.batchSize = batch;
+    o.table = q(table);
+    o.file = q(file);
+    o.dryRun = dryRun;
+    o.gbk = gbk;
     const Output out(json);
     if (!run)
         return out.fail(makeError(ErrorKind::Usage, QStringLiteral("no command given")));

@@ -1,0 +1,118 @@
+// import students|staff FILE [--dry-run] and export students|staff FILE [--gbk].
+#include "cli/CliSupport.h"
+
+#include "CsvExporter.h"
+#include "ImportPlan.h"
+#include "XlsxExporter.h"
+#include "register/ImportService.h"
+#include "store/RecordStore.h"
+#include "store/SqlValue.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace emis::client::cli {
+namespace {
+
+QString tr(const char *text) { return QCoreApplication::translate("emis-cli", text); }
+
+Result<const schema::Table *> tableFor(const QString &name)
+{
+    if (name == QLatin1String("students") || name == QLatin1String("staff"))
+        return schema::findTable(name.toStdString());
+    return makeError(ErrorKind::Usage, tr("Import and export know students and staff, not \"%1\".").arg(name));
+}
+
+} // namespace
+
+int importCommand(const Options &o, const Output &out)
+{
+    auto table = tableFor(o.table);
+    if (!table)
+        return out.fail(table.error());
+    auto plan = io::ImportPlan::fromFile(o.file, **table);
+    if (!plan)
+        return out.fail(makeError(ErrorKind::Invalid, plan.error()));
+
+    QJsonArray rejected;
+    for (const auto &row : plan->rejected) {
+        QJsonArray reasons;
+        for (const auto &issue : row.issues) {
+            reasons.append(QJsonObject{{QStringLiteral("field"), qs(issue.field)},
+                                       {QStringLiteral("code"), qs(issue.code())},
+                                       {QStringLiteral("message_zh"), qs(issue.zh)},
+                                       {QStringLiteral("message_en"), qs(issue.en)}});
+            out.text(tr("line %1: %2").arg(row.line).arg(qs(issue.text())));
+        }
+        rejected.append(QJsonObject{{QStringLiteral("line"), row.line}, {QStringLiteral("reasons"), reasons}});
+    }
+    QJsonObject result{{QStringLiteral("file"), o.file},
+                       {QStringLiteral("table"), o.table},
+                       {QStringLiteral("accepted"), static_cast<int>(plan->accepted.size())},
+                       {QStringLiteral("rejected"), rejected},
+                       {QStringLiteral("dry_run"), o.dryRun}};
+    if (o.dryRun) {
+        out.text(tr("%1 rows would be imported, %2 rejected; nothing was written (--dry-run).")
+                     .arg(plan->accepted.size())
+                     .arg(plan->rejected.size()));
+        out.data(result);
+        return plan->rejected.empty() ? 0 : static_cast<int>(ErrorKind::Invalid);
+    }
+    auto store = openDevice(o);
+    if (!store)
+        return out.fail(store.error());
+    auto saved = ImportService(**store).save(**table, plan->accepted);
+    if (!saved)
+        return out.fail(saved.error());
+    for (const QString &f : saved->failures)
+        out.text(f);
+    out.text(tr("Imported %1: %2 added, %3 updated, %4 unchanged, %5 rejected in the file, %6 refused by the store.")
+                 .arg(QFileInfo(o.file).fileName())
+                 .arg(saved->added)
+                 .arg(saved->updated)
+                 .arg(saved->unchanged)
+                 .arg(plan->rejected.size())
+                 .arg(saved->failures.size()));
+    result.insert(QStringLiteral("added"), saved->added);
+    result.insert(QStringLiteral("updated"), saved->updated);
+    result.insert(QStringLiteral("unchanged"), saved->unchanged);
+    result.insert(QStringLiteral("refused"), QJsonArray::fromStringList(saved->failures));
+    out.data(result);
+    // Good rows are saved either way; a script still learns that some were not.
+    return plan->rejected.empty() && saved->failures.isEmpty() ? 0 : static_cast<int>(ErrorKind::Invalid);
+}
+
+int exportCommand(const Options &o, const Output &out)
+{
+    auto table = tableFor(o.table);
+    if (!table)
+        return out.fail(table.error());
+    auto store = openDevice(o);
+    if (!store)
+        return out.fail(store.error());
+    auto rows = RecordStore(**store).list(**table);
+    if (!rows)
+        return out.fail(rows.error());
+    std::vector<validate::Record> records;
+    records.reserve(rows->size());
+    for (auto &r : *rows)
+        records.push_back(std::move(r.values));
+    io::Status written;
+    if (o.file.endsWith(QLatin1String(".xlsx"), Qt::CaseInsensitive)) {
+        written = io::XlsxExporter::write(o.file, **table, records);
+    } else {
+        io::CsvExporter::Options options;
+        if (o.gbk)
+            options.encoding = io::TextEncoding::Gb18030;
+        written = io::CsvExporter::write(o.file, **table, records, options);
+    }
+    if (!written)
+        return out.fail(makeError(ErrorKind::Other, written.error()));
+    out.text(tr("Exported %1 records to %2.").arg(records.size()).arg(o.file));
+    out.data(QJsonObject{{QStringLiteral("file"), o.file}, {QStringLiteral("records"), static_cast<int>(records.size())}});
+    return 0;
+}
+
+} // namespace emis::client::cli

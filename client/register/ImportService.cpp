@@ -1,0 +1,90 @@
+#include "register/ImportService.h"
+
+#include "RecordDiff.h"
+#include "store/LocalStore.h"
+#include "store/RecordStore.h"
+#include "store/Transaction.h"
+
+#include <QHash>
+
+namespace emis::client {
+namespace {
+
+// A natural key's parts as one lookup string; empty when a part is missing (then it cannot match).
+QString keyOf(const std::vector<std::string> &key, const validate::Record &r)
+{
+    QString out;
+    for (const auto &name : key) {
+        auto it = r.find(name);
+        if (it == r.end() || isNull(it->second))
+            return {};
+        out += QString::fromStdString(displayText(it->second)) + QChar(0x1f);
+    }
+    return out;
+}
+
+} // namespace
+
+Result<ImportOutcome> ImportService::save(const schema::Table &table, const std::vector<io::AcceptedRow> &rows,
+                                          const std::function<void(int, int)> &progress,
+                                          const std::atomic_bool *cancel)
+{
+    ImportOutcome outcome;
+    RecordStore records(m_store);
+    auto existing = records.list(table);
+    if (!existing)
+        return existing.error();
+    std::vector<StoredRow> stored = std::move(*existing);
+    // One index per natural key, so matching stays linear for a whole school's file.
+    std::vector<QHash<QString, std::size_t>> indexes(table.naturalKeys.size());
+    auto remember = [&](std::size_t at) {
+        for (std::size_t k = 0; k < table.naturalKeys.size(); ++k)
+            if (const QString key = keyOf(table.naturalKeys[k], stored[at].values); !key.isEmpty())
+                indexes[k].insert(key, at);
+    };
+    for (std::size_t i = 0; i < stored.size(); ++i)
+        remember(i);
+
+    Transaction whole(m_store.db());
+    if (!whole.isOpen())
+        return makeError(ErrorKind::Other, tr("The local database could not start the import."));
+    const int total = static_cast<int>(rows.size());
+    for (int i = 0; i < total; ++i) {
+        if (cancel && cancel->load()) {
+            outcome.cancelled = true;
+            return outcome;  // `whole` rolls everything back
+        }
+        const io::AcceptedRow &row = rows[static_cast<std::size_t>(i)];
+        std::optional<std::size_t> match;
+        for (std::size_t k = 0; k < table.naturalKeys.size() && !match; ++k)
+            if (const QString key = keyOf(table.naturalKeys[k], row.record); !key.isEmpty())
+                if (auto it = indexes[k].constFind(key); it != indexes[k].constEnd())
+                    match = it.value();
+        if (match) {
+            StoredRow &target = stored[*match];
+            const validate::Record changed = io::RecordDiff::changedFields(row, target.values);
+            if (changed.empty()) {
+                ++outcome.unchanged;
+            } else if (auto saved = records.save(table, target.id, changed); saved) {
+                for (const auto &[name, value] : changed)
+                    target.values[name] = value;
+                ++outcome.updated;
+            } else {
+                outcome.failures << tr("line %1: %2").arg(row.line).arg(saved.error().message);
+            }
+        } else if (auto saved = records.save(table, QString(), row.record); saved) {
+            stored.push_back(StoredRow{saved->id, {}, {}, false, row.record});
+            remember(stored.size() - 1);
+            ++outcome.added;
+        } else {
+            outcome.failures << tr("line %1: %2").arg(row.line).arg(saved.error().message);
+        }
+        if (progress && (i % 20 == 0 || i + 1 == total))
+            progress(i + 1, total);
+    }
+    if (!whole.commit())
+        return makeError(ErrorKind::Other, tr("The local database could not commit the import."));
+    return outcome;
+}
+
+} // namespace emis::client

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "ImportPlan.h"
+#include "store/Result.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+#include <atomic>
+#include <functional>
+
+namespace emis::client {
+
+class LocalStore;
+
+struct ImportOutcome {
+    int added = 0;
+    int updated = 0;
+    int unchanged = 0;
+    QStringList failures;  // "line N: reason", in the clerk's language
+    bool cancelled = false;
+};
+
+// Writes an import plan's accepted rows through the record store: a new record for a person not
+// there yet, and only the changed fields for one already stored (matched on the table's natural
+// keys: ID type and number, or 学籍号 / 工号), so importing the same file twice changes nothing.
+// The whole import is one transaction (one durable commit); each row is saved in its own nested
+// one, so a refused row never takes the others with it. Cancelling keeps nothing.
+class ImportService {
+    Q_DECLARE_TR_FUNCTIONS(ImportService)
+public:
+    explicit ImportService(LocalStore &store) : m_store(store) {}
+
+    Result<ImportOutcome> save(const schema::Table &table, const std::vector<io::AcceptedRow> &rows,
+                               const std::function<void(int, int)> &progress = {},
+                               const std::atomic_bool *cancel = nullptr);
+
+private:
+    LocalStore &m_store;
+};
+
+} // namespace emis::client
