@@ -127,6 +127,15 @@ Status SyncRunner::pull(ServerConnection &c, SyncReport &report)
 Status SyncRunner::push(ServerConnection &c, quint64 serverWatermark, SyncReport &report)
 {
     ChangeLog log(m_store.db());
+    // A store restored from an old backup would number new changes with seqs the server has
+    // already applied, and the server would skip them as resends: stop rather than lose them.
+    if (serverWatermark > log.lastSeq())
+        return makeError(ErrorKind::Other,
+                         tr("The server already holds changes up to %1 from this device, but its local log ends at "
+                            "%2: was this data directory restored from a backup? Ask county IT to enroll it anew.")
+                             .arg(serverWatermark)
+                             .arg(log.lastSeq()),
+                         QStringLiteral("log_behind_server"));
     // What the server already holds is done, even if its acknowledgement never reached us.
     {
         Transaction tx(m_store.db());
