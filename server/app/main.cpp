@@ -6,6 +6,7 @@
 
 #include <CLI/CLI.hpp>
 
+#include <csignal>
 #include <iostream>
 
 int main(int argc, char **argv)
@@ -29,6 +30,10 @@ int main(int argc, char **argv)
             Server server(config, store, ca);
             server.run();
         }
+        // Already stopping: a second SIGTERM (an impatient supervisor, a test) must not kill the
+        // process while the store closes, now that the server's signal handler is gone.
+        std::signal(SIGTERM, SIG_IGN);
+        std::signal(SIGINT, SIG_IGN);
         // Every acknowledged batch is already committed; this finishes anything still queued.
         store.close();
         return 0;
