@@ -6,16 +6,10 @@
 #include "store/SqliteStatement.h"
 #include "store/SqliteTransaction.h"
 
+#include <unordered_map>
+
 namespace emis::server {
 namespace {
-
-std::string fieldList(const schema::Table &t)
-{
-    std::string out = "id, school_id, hlc, deleted";
-    for (const auto &f : t.fields)
-        out += ", " + f.name;
-    return out;
-}
 
 std::string placeholders(std::size_t n)
 {
@@ -23,6 +17,54 @@ std::string placeholders(std::size_t n)
     for (std::size_t i = 0; i < n; ++i)
         out += i ? ", ?" : "?";
     return out;
+}
+
+// The SQL of one record table, built once: a bulk push saves tens of thousands of rows, and
+// building these strings per row cost more than some of the statements themselves.
+struct TableSql {
+    std::string select;          // SELECT <all columns> FROM <table>, a WHERE clause follows
+    std::string selectVersions;  // SELECT * FROM <table>_versions WHERE id = ?
+    std::string upsert;          // the row
+    std::string upsertVersions;  // its versions
+};
+
+TableSql buildSql(const schema::Table &t)
+{
+    std::string fields = "id, school_id, hlc, deleted";
+    std::string update = "school_id = excluded.school_id, hlc = excluded.hlc, deleted = excluded.deleted";
+    std::string versionColumns = "id";
+    std::string versionUpdate;
+    for (const auto &f : t.fields) {
+        fields += ", " + f.name;
+        update += ", " + f.name + " = excluded." + f.name;
+        const std::string h = schema::versionHlcColumn(f);
+        const std::string q = schema::versionSeqColumn(f);
+        versionColumns += ", " + h + ", " + q;
+        versionUpdate += h + " = excluded." + h + ", " + q + " = excluded." + q + ", ";
+    }
+    versionColumns += ", deleted_hlc, deleted_seq";
+    versionUpdate += "deleted_hlc = excluded.deleted_hlc, deleted_seq = excluded.deleted_seq";
+    const std::string versions = schema::versionsTable(t);
+    return TableSql{
+        "SELECT " + fields + " FROM " + t.name,
+        "SELECT * FROM " + versions + " WHERE id = ?",
+        "INSERT INTO " + t.name + " (" + fields + ") VALUES (" + placeholders(t.fields.size() + 4) +
+            ") ON CONFLICT (id) DO UPDATE SET " + update,
+        "INSERT INTO " + versions + " (" + versionColumns + ") VALUES (" + placeholders(2 * t.fields.size() + 3) +
+            ") ON CONFLICT (id) DO UPDATE SET " + versionUpdate,
+    };
+}
+
+const TableSql &sqlFor(const schema::Table &t)
+{
+    static const std::unordered_map<std::string, TableSql> all = [] {
+        std::unordered_map<std::string, TableSql> m;
+        for (const auto &table : schema::tables())
+            m.emplace(table.name, buildSql(table));
+        return m;
+    }();
+    // Only the schema's tables exist in the store.
+    return all.at(t.name);
 }
 
 FieldVersion readVersion(const SqliteStatement &q, int hlcColumn)
@@ -42,7 +84,8 @@ std::vector<StoredRow> SqliteSession::selectRows(const schema::Table &t, const s
                                                  const std::string &arg)
 {
     std::vector<StoredRow> rows;
-    SqliteStatement q(m_db, "SELECT " + fieldList(t) + " FROM " + t.name + where);
+    const TableSql &sql = sqlFor(t);
+    SqliteStatement q(m_db, sql.select + where);
     if (!arg.empty())
         q.bind(1, arg);
     while (q.step()) {
@@ -56,7 +99,7 @@ std::vector<StoredRow> SqliteSession::selectRows(const schema::Table &t, const s
         rows.push_back(std::move(r));
     }
     for (auto &r : rows) {
-        SqliteStatement v(m_db, "SELECT * FROM " + schema::versionsTable(t) + " WHERE id = ?");
+        SqliteStatement v(m_db, sql.selectVersions);
         v.bind(1, r.id);
         if (!v.step())
             continue;
@@ -97,11 +140,8 @@ std::optional<StoredRow> SqliteSession::schoolByCode(const std::string &code)
 
 void SqliteSession::saveRow(const schema::Table &t, const StoredRow &row)
 {
-    std::string update = "school_id = excluded.school_id, hlc = excluded.hlc, deleted = excluded.deleted";
-    for (const auto &f : t.fields)
-        update += ", " + f.name + " = excluded." + f.name;
-    SqliteStatement q(m_db, "INSERT INTO " + t.name + " (" + fieldList(t) + ") VALUES (" +
-                                placeholders(t.fields.size() + 4) + ") ON CONFLICT (id) DO UPDATE SET " + update);
+    const TableSql &sql = sqlFor(t);
+    SqliteStatement q(m_db, sql.upsert);
     q.bind(1, row.id).bind(2, row.schoolId).bind(3, row.hlc).bind(4, std::int64_t{row.deleted ? 1 : 0});
     for (std::size_t i = 0; i < t.fields.size(); ++i) {
         const auto it = row.values.find(t.fields[i].name);
@@ -109,17 +149,7 @@ void SqliteSession::saveRow(const schema::Table &t, const StoredRow &row)
     }
     q.run();
 
-    std::string columns = "id";
-    std::string vupdate;
-    for (const auto &f : t.fields) {
-        columns += ", " + schema::versionHlcColumn(f) + ", " + schema::versionSeqColumn(f);
-        vupdate += schema::versionHlcColumn(f) + " = excluded." + schema::versionHlcColumn(f) + ", " +
-                   schema::versionSeqColumn(f) + " = excluded." + schema::versionSeqColumn(f) + ", ";
-    }
-    columns += ", deleted_hlc, deleted_seq";
-    vupdate += "deleted_hlc = excluded.deleted_hlc, deleted_seq = excluded.deleted_seq";
-    SqliteStatement v(m_db, "INSERT INTO " + schema::versionsTable(t) + " (" + columns + ") VALUES (" +
-                                placeholders(2 * t.fields.size() + 3) + ") ON CONFLICT (id) DO UPDATE SET " + vupdate);
+    SqliteStatement v(m_db, sql.upsertVersions);
     v.bind(1, row.id);
     int index = 2;
     auto bindVersion = [&](const FieldVersion *fv) {
