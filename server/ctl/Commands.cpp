@@ -8,6 +8,7 @@
 #include "schema/Schema.h"
 #include "store/SqliteStore.h"
 #include "store/StoreSession.h"
+#include "text/JsonWriter.h"
 #include "sync/CountyWriter.h"
 #include "sync/Hlc.h"
 
@@ -65,29 +66,6 @@ void printIssues(const std::string &prefix, const std::vector<Issue> &issues)
 }
 
 } // namespace
-
-std::string jsonString(const std::string &s)
-{
-    std::string out = "\"";
-    for (const unsigned char c : s) {
-        switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\r': out += "\\r"; break;
-        case '\t': out += "\\t"; break;
-        default:
-            if (c < 0x20) {
-                char buf[8];
-                std::snprintf(buf, sizeof buf, "\\u%04x", c);
-                out += buf;
-            } else {
-                out += static_cast<char>(c);
-            }
-        }
-    }
-    return out + "\"";
-}
 
 int init(const std::string &dir, const std::string &listen, const std::vector<std::string> &sans)
 {
@@ -185,11 +163,11 @@ int schoolList(const std::string &dir, bool json)
             continue;
         const std::string type = text(r.values, "school_type");
         if (json) {
-            std::cout << (first ? "" : ",") << "\n  {\"id\":" << jsonString(r.id)
-                      << ",\"code\":" << jsonString(text(r.values, "code"))
-                      << ",\"name\":" << jsonString(text(r.values, "name")) << ",\"type\":" << jsonString(type)
-                      << ",\"type_name\":" << jsonString(types ? types->nameOf(type) : type)
-                      << ",\"township\":" << jsonString(text(r.values, "township")) << "}";
+            std::cout << (first ? "" : ",") << "\n  {\"id\":" << text::jsonEscape(r.id)
+                      << ",\"code\":" << text::jsonEscape(text(r.values, "code"))
+                      << ",\"name\":" << text::jsonEscape(text(r.values, "name")) << ",\"type\":" << text::jsonEscape(type)
+                      << ",\"type_name\":" << text::jsonEscape(types ? types->nameOf(type) : type)
+                      << ",\"township\":" << text::jsonEscape(text(r.values, "township")) << "}";
         } else {
             std::cout << text(r.values, "code") << '\t' << text(r.values, "name") << '\t'
                       << (types ? types->nameOf(type) : type) << '\t' << text(r.values, "township") << '\t' << r.id
@@ -229,8 +207,8 @@ int enrollCode(const std::string &dir, const std::string &schoolCode, int hours,
     }
     const std::string printed = code + "." + ca.fingerprint();
     if (json)
-        std::cout << "{\"code\":" << jsonString(printed) << ",\"school\":" << jsonString(schoolCode)
-                  << ",\"expires\":" << jsonString(isoTime(expires)) << "}\n";
+        std::cout << "{\"code\":" << text::jsonEscape(printed) << ",\"school\":" << text::jsonEscape(schoolCode)
+                  << ",\"expires\":" << text::jsonEscape(isoTime(expires)) << "}\n";
     else
         std::cout << printed << "\n";
     return 0;
@@ -253,11 +231,11 @@ int deviceList(const std::string &dir, bool json)
     for (const auto &d : devices) {
         const std::string state = d.revokedMs ? "revoked" : "active";
         if (json) {
-            std::cout << (first ? "" : ",") << "\n  {\"id\":" << jsonString(d.id) << ",\"school_id\":"
-                      << jsonString(d.schoolId) << ",\"school\":" << jsonString(codes[d.id])
-                      << ",\"name\":" << jsonString(d.name) << ",\"enrolled\":" << jsonString(isoTime(d.enrolledMs))
-                      << ",\"last_seen\":" << (d.lastSeenMs ? jsonString(isoTime(*d.lastSeenMs)) : "null")
-                      << ",\"state\":" << jsonString(state) << "}";
+            std::cout << (first ? "" : ",") << "\n  {\"id\":" << text::jsonEscape(d.id) << ",\"school_id\":"
+                      << text::jsonEscape(d.schoolId) << ",\"school\":" << text::jsonEscape(codes[d.id])
+                      << ",\"name\":" << text::jsonEscape(d.name) << ",\"enrolled\":" << text::jsonEscape(isoTime(d.enrolledMs))
+                      << ",\"last_seen\":" << (d.lastSeenMs ? text::jsonEscape(isoTime(*d.lastSeenMs)) : "null")
+                      << ",\"state\":" << text::jsonEscape(state) << "}";
         } else {
             std::cout << d.id << '\t' << codes[d.id] << '\t' << d.name << '\t' << isoTime(d.enrolledMs) << '\t'
                       << state << "\n";

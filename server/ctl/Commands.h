@@ -24,6 +24,5 @@ int demo(const std::string &dir, std::uint64_t seed);
 // A county report as JSON on stdout; params are key=value.
 int report(const std::string &dir, const std::string &name, const std::vector<std::string> &params, bool json);
 
-std::string jsonString(const std::string &s);
 
 } // namespace emis::server::ctl
