@@ -19,6 +19,11 @@ int deviceList(const std::string &dir, bool json);
 int deviceRevoke(const std::string &dir, const std::string &deviceId);
 int backup(const std::string &dir, const std::string &file);
 int restore(const std::string &dir, const std::string &file);
+// Bureau users: the password comes from stdin (typed twice at a terminal).
+int userAdd(const std::string &dir, const std::string &name, const std::string &role, const std::string &display);
+int userPasswd(const std::string &dir, const std::string &name);
+int userLock(const std::string &dir, const std::string &name, bool locked);
+int userList(const std::string &dir, bool json);
 // The demo county: files in D/demo (rosters, aggregates.json) and its schools in the store.
 int demo(const std::string &dir, std::uint64_t seed);
 // A county report as JSON on stdout; params are key=value.

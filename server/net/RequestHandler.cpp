@@ -1,5 +1,7 @@
 #include "net/RequestHandler.h"
 
+#include "net/HandlerSupport.h"
+
 #include "enroll/EnrollService.h"
 #include "schema/Schema.h"
 #include "store/Store.h"
@@ -11,28 +13,6 @@
 #include <iostream>
 
 namespace emis::server {
-namespace {
-
-std::int64_t nowMs() { return static_cast<std::int64_t>(sync::systemNowMs()); }
-
-RequestHandler::Reply errorReply(std::uint64_t requestId, Reason reason, bool fatal, std::string_view arg = {})
-{
-    RequestHandler::Reply r;
-    r.envelope.set_request_id(requestId);
-    const Issue issue = makeIssue(reason, "", "", "", arg);
-    auto *e = r.envelope.mutable_error();
-    e->set_code(issue.code());
-    e->set_message_zh(issue.zh);
-    e->set_message_en(issue.en);
-    e->set_fatal(fatal);
-    r.close = fatal;
-    return r;
-}
-
-// One write per line, so lines from several threads never interleave.
-void logLine(const std::string &who, const std::string &what) { std::cerr << ("emis-server: " + who + ": " + what + "\n"); }
-
-} // namespace
 
 RequestHandler::RequestHandler(ServerContext &context, std::optional<DeviceIdentity> device, std::string peer)
     : m_context(context), m_device(std::move(device)), m_peer(std::move(peer))
@@ -57,9 +37,8 @@ void RequestHandler::handle(const wire::Envelope &request, Respond respond)
         if (request.body_case() == wire::Envelope::kPushBatch)
             return push(request, std::move(respond));
         return pull(request, respond);
-    case wire::Envelope::kLoginRequest:
-        // Bureau users' passwords come with issue 8; until then the door is shut, not broken.
-        return respond(errorReply(id, Reason::NotAllowed, false, "login"));
+    case wire::Envelope::kLoginRequest: return login(request, std::move(respond));
+    case wire::Envelope::kReportRequest: return report(request, std::move(respond));
     default:
         if (!m_device) {
             logLine(m_who, "refused: request without a client certificate");

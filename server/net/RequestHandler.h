@@ -10,11 +10,13 @@
 namespace emis::server {
 
 class Store;
+class WorkPool;
 
 // What every session shares.
 struct ServerContext {
     Store &store;
     const CountyCa &ca;
+    WorkPool &work;  // slow work (password hashing, reports), off the network threads
 };
 
 // The protocol of one session, free of sockets: Hello first, then requests, each answered once.
@@ -38,12 +40,19 @@ private:
     void enroll(const wire::Envelope &request, Respond respond);
     void push(const wire::Envelope &request, Respond respond);
     void pull(const wire::Envelope &request, const Respond &respond);
+    // Bureau officers (BureauRequests.cpp): a password login, then county reports.
+    void login(const wire::Envelope &request, Respond respond);
+    void report(const wire::Envelope &request, Respond respond);
 
     ServerContext &m_context;
     std::optional<DeviceIdentity> m_device;
     std::string m_peer;
     std::string m_who;  // for log lines
     bool m_helloDone = false;
+    // The bureau user logged in on this session. Set from a work-pool thread while the session
+    // waits for that request's reply (one request in flight per session), read afterwards.
+    std::string m_user;
+    std::string m_role;
 };
 
 } // namespace emis::server

@@ -2,6 +2,7 @@
 
 #include "enroll/CountyCa.h"
 #include "net/Session.h"
+#include "net/WorkPool.h"
 #include "store/Store.h"
 #include "store/StoreSession.h"
 
@@ -21,7 +22,7 @@ void logLine(const std::string &what) { std::cerr << ("emis-server: " + what + "
 
 struct Server::Impl {
     Impl(const ServerConfig &c, Store &s, const CountyCa &ca)
-        : config(c), store(s), context{s, ca}, tls(asio::ssl::context::tls_server), acceptor(io), signals(io)
+        : config(c), store(s), work(2, 64), context{s, ca, work}, tls(asio::ssl::context::tls_server), acceptor(io), signals(io)
     {
     }
 
@@ -32,6 +33,7 @@ struct Server::Impl {
 
     ServerConfig config;
     Store &store;
+    WorkPool work;
     ServerContext context;
     asio::io_context io;
     asio::ssl::context tls;

@@ -39,6 +39,12 @@ const std::vector<std::vector<std::string>> &migrations()
             "school_id TEXT NOT NULL DEFAULT '', action TEXT NOT NULL, detail TEXT NOT NULL DEFAULT '')",
             "CREATE INDEX audit_by_time ON audit (at_ms)",
         },
+        {
+            "CREATE TABLE users (name TEXT PRIMARY KEY NOT NULL, display_name TEXT NOT NULL DEFAULT '', "
+            "role TEXT NOT NULL CHECK (role IN ('admin', 'enrolment', 'staffing', 'inspector')), "
+            "password_hash TEXT NOT NULL, failures INTEGER NOT NULL DEFAULT 0, locked INTEGER NOT NULL DEFAULT 0, "
+            "created_ms INTEGER NOT NULL, last_login_ms INTEGER)",
+        },
     };
     return all;
 }

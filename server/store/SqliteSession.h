@@ -32,6 +32,11 @@ public:
     std::optional<EnrollCodeRecord> enrollCode(const std::string &codeHash) override;
     void markEnrollCodeUsed(const std::string &codeHash, const std::string &deviceId, std::int64_t atMs) override;
 
+    void addUser(const UserRecord &user) override;
+    std::optional<UserRecord> user(const std::string &name) override;
+    std::vector<UserRecord> users() override;
+    void updateUser(const UserRecord &user) override;
+
     void addRejection(const RejectionRecord &r, std::int64_t atMs) override;
     std::vector<RejectionRecord> rejections(const std::string &deviceId, std::uint64_t fromSeq,
                                             std::uint64_t toSeq) override;

@@ -40,6 +40,13 @@ public:
     virtual std::optional<EnrollCodeRecord> enrollCode(const std::string &codeHash) = 0;
     virtual void markEnrollCodeUsed(const std::string &codeHash, const std::string &deviceId, std::int64_t atMs) = 0;
 
+    // Bureau users
+    virtual void addUser(const UserRecord &user) = 0;
+    virtual std::optional<UserRecord> user(const std::string &name) = 0;
+    virtual std::vector<UserRecord> users() = 0;
+    // Writes hash, failures, locked and last login back.
+    virtual void updateUser(const UserRecord &user) = 0;
+
     // Outcomes kept for the device and for review
     virtual void addRejection(const RejectionRecord &r, std::int64_t atMs) = 0;
     virtual std::vector<RejectionRecord> rejections(const std::string &deviceId, std::uint64_t fromSeq,

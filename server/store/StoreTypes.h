@@ -76,6 +76,19 @@ struct ConflictRecord {
     std::uint64_t deviceSeq = 0;
 };
 
+// A bureau officer's account. Roles: "admin" (管理员), "enrolment" (基教股), "staffing" (人事股),
+// "inspector" (督导室, read-only).
+struct UserRecord {
+    std::string name;
+    std::string displayName;
+    std::string role;
+    std::string passwordHash;  // argon2id, libsodium's crypto_pwhash_str format
+    int failures = 0;          // wrong passwords since the last good one
+    bool locked = false;
+    std::int64_t createdMs = 0;
+    std::optional<std::int64_t> lastLoginMs;
+};
+
 struct AuditEntry {
     std::int64_t atMs = 0;
     std::string actor;     // device id, user, or "emisctl"

@@ -76,10 +76,13 @@ ServerFixture::~ServerFixture()
     }
 }
 
-ServerFixture::CtlResult ServerFixture::ctl(QStringList args) const
+ServerFixture::CtlResult ServerFixture::ctl(QStringList args, const QByteArray &input) const
 {
     QProcess p;
     p.start(binary("emisctl"), args);
+    if (!input.isEmpty())
+        p.write(input);
+    p.closeWriteChannel();
     p.waitForFinished(60000);
     return CtlResult{p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
                      QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};

@@ -36,7 +36,7 @@ public:
         QString out;
         QString err;
     };
-    CtlResult ctl(QStringList args) const;
+    CtlResult ctl(QStringList args, const QByteArray &input = {}) const;  // input goes to stdin
 
     QString dir() const { return m_dir.path() + QStringLiteral("/county"); }
     quint16 port() const { return m_port; }

@@ -177,6 +177,11 @@ void TestServerEnroll::noCertificate_pushPullAndReportRefused()
         const auto reply = c.request(e);
         QVERIFY(reply && reply->has_error());
         QCOMPARE(reply->error().code(), std::string("not_authenticated"));
+        if (kind == 2) {
+            // A report asks for a bureau login, which may still follow on this session.
+            QVERIFY(!reply->error().fatal());
+            continue;
+        }
         QVERIFY(reply->error().fatal());
         QVERIFY(c.waitClosed());
     }

@@ -1,0 +1,19 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace emis::server {
+
+// Bureau users' passwords: argon2id through libsodium with its INTERACTIVE limits (about 130 ms
+// and 64 MiB each), so never call these on a network thread — see AuthPool.
+std::string hashPassword(std::string_view password);
+bool verifyPassword(const std::string &hash, std::string_view password);
+
+// Roles and what they may do.
+bool isRole(std::string_view role);             // admin, enrolment, staffing, inspector
+std::string_view roleNameZh(std::string_view role);  // 管理员, 基教股, 人事股, 督导室
+inline constexpr int kMaxLoginFailures = 5;     // then the account locks until `emisctl user passwd|unlock`
+inline constexpr std::size_t kMinPasswordLength = 8;
+
+} // namespace emis::server
