@@ -29,13 +29,14 @@ int main(int argc, char **argv)
         {
             Server server(config, store, ca);
             server.run();
+            // Every acknowledged batch is already committed; this finishes anything still queued.
+            // The server, and with it its signal handler, lives until the store is closed: a second
+            // SIGTERM (an impatient supervisor, a test) is then only noted, never fatal mid-close.
+            store.close();
         }
-        // Already stopping: a second SIGTERM (an impatient supervisor, a test) must not kill the
-        // process while the store closes, now that the server's signal handler is gone.
+        // Nothing is left to interrupt between here and the exit.
         std::signal(SIGTERM, SIG_IGN);
         std::signal(SIGINT, SIG_IGN);
-        // Every acknowledged batch is already committed; this finishes anything still queued.
-        store.close();
         return 0;
     } catch (const std::exception &e) {
         std::cerr << "emis-server: " << e.what() << '\n';
