@@ -1,0 +1,111 @@
+#include "TextEncoding.h"
+
+#include <QStringDecoder>
+#include <QStringEncoder>
+#include <QTextCodec>
+
+namespace emis::io {
+namespace {
+
+constexpr char kBom[] = "\xEF\xBB\xBF";
+
+// Debian's Qt reaches GB18030 through ICU although QStringConverter::encodingForName does not list
+// it; where ICU is missing the Core5Compat codec still knows it (see PLATFORM.md). Decode as
+// GB18030, never "GBK": Qt's GBK garbles the 4-byte sequences.
+QString decodeGb18030(const QByteArray &bytes)
+{
+    QStringDecoder decoder("GB18030");
+    if (decoder.isValid())
+        return decoder.decode(bytes);
+    if (QTextCodec *codec = QTextCodec::codecForName("GB18030"))
+        return codec->toUnicode(bytes);
+    return QString::fromLatin1(bytes);  // unreachable on a sane install; never lose the bytes
+}
+
+QByteArray encodeGb18030(const QString &text)
+{
+    QStringEncoder encoder("GB18030");
+    if (encoder.isValid())
+        return encoder.encode(text);
+    if (QTextCodec *codec = QTextCodec::codecForName("GB18030"))
+        return codec->fromUnicode(text);
+    return text.toUtf8();
+}
+
+// Strict UTF-8 (no overlongs, no surrogates, nothing past U+10FFFF, no sequence cut at the end).
+// QStringDecoder does not flag a sequence cut at the end of its input, and GBK bytes sometimes
+// end exactly so: decide here.
+bool isValidUtf8(const QByteArray &bytes)
+{
+    const auto *p = reinterpret_cast<const unsigned char *>(bytes.constData());
+    const qsizetype n = bytes.size();
+    for (qsizetype i = 0; i < n;) {
+        const unsigned c = p[i];
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        int extra = 0;
+        unsigned min = 0, cp = 0;
+        if ((c & 0xE0) == 0xC0) {
+            extra = 1, min = 0x80, cp = c & 0x1F;
+        } else if ((c & 0xF0) == 0xE0) {
+            extra = 2, min = 0x800, cp = c & 0x0F;
+        } else if ((c & 0xF8) == 0xF0) {
+            extra = 3, min = 0x10000, cp = c & 0x07;
+        } else {
+            return false;
+        }
+        if (i + extra >= n)  // the sequence is cut off by the end of the file
+            return false;
+        for (int k = 1; k <= extra; ++k) {
+            if ((p[i + k] & 0xC0) != 0x80)
+                return false;
+            cp = (cp << 6) | (p[i + k] & 0x3F);
+        }
+        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            return false;
+        i += extra + 1;
+    }
+    return true;
+}
+
+} // namespace
+
+TextEncoding detectEncoding(const QByteArray &bytes)
+{
+    if (bytes.startsWith(kBom))
+        return TextEncoding::Utf8Bom;
+    return isValidUtf8(bytes) ? TextEncoding::Utf8 : TextEncoding::Gb18030;
+}
+
+QString decodeText(const QByteArray &bytes, TextEncoding *detected)
+{
+    const TextEncoding encoding = detectEncoding(bytes);
+    if (detected)
+        *detected = encoding;
+    switch (encoding) {
+    case TextEncoding::Utf8Bom:
+        return QString::fromUtf8(bytes.constData() + 3, bytes.size() - 3);
+    case TextEncoding::Utf8:
+        return QString::fromUtf8(bytes);
+    case TextEncoding::Gb18030:
+        return decodeGb18030(bytes);
+    }
+    return {};
+}
+
+QByteArray encodeText(const QString &text, TextEncoding encoding)
+{
+    switch (encoding) {
+    case TextEncoding::Utf8Bom:
+        return QByteArray(kBom) + text.toUtf8();
+    case TextEncoding::Utf8:
+        return text.toUtf8();
+    case TextEncoding::Gb18030:
+        return encodeGb18030(text);
+    }
+    return {};
+}
+
+} // namespace emis::io

@@ -1,0 +1,19 @@
+#pragma once
+
+#include <QByteArray>
+#include <QString>
+
+namespace emis::io {
+
+// The encodings clerks' CSV files come in. Excel on a Chinese Windows saves "CSV" in the system
+// code page (GBK, a subset of GB18030); newer tools write UTF-8, often with a BOM.
+enum class TextEncoding { Utf8, Utf8Bom, Gb18030 };
+
+// BOM -> UTF-8; bytes that are valid UTF-8 -> UTF-8; anything else -> GB18030.
+TextEncoding detectEncoding(const QByteArray &bytes);
+// Decodes with the detected encoding and drops a BOM.
+QString decodeText(const QByteArray &bytes, TextEncoding *detected = nullptr);
+// Encodes for a file; Utf8Bom prepends EF BB BF.
+QByteArray encodeText(const QString &text, TextEncoding encoding);
+
+} // namespace emis::io
