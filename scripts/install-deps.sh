@@ -10,6 +10,7 @@ packages=(
   libsqlite3-dev sqlite3 zlib1g-dev libsodium-dev libxlsxwriter-dev libquazip1-qt6-dev libcli11-dev
   fonts-wqy-microhei
   clang libclang-rt-14-dev
+  qt6-translations-l10n
   xvfb xauth python3 python3-openpyxl poppler-utils
 )
 

@@ -1,0 +1,81 @@
+#pragma once
+
+#include "DemoCounty.h"
+
+#include <array>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace emis::demo {
+
+// The county's true figures, counted from the generated rows themselves (never copied from the
+// options), so that a report over the imported rosters can be checked against them.
+inline constexpr int kLargeClass = 56;      // over 56 pupils: 大班额
+inline constexpr int kVeryLargeClass = 66;  // over 66: 超大班额
+inline constexpr double kPupilsPerTeacherNorm[3] = {19, 13.5, 12.5};  // 小学, 初中, 高中
+
+struct SpecialGroups {
+    int leftBehind = 0;
+    int migrant = 0;
+    int povertyRegistered = 0;
+    int boarding = 0;
+};
+
+struct ClassCount {
+    int grade = 0;
+    std::string name;
+    int pupils = 0;
+};
+
+struct SchoolAggregates {
+    std::string code, name, typeCode, township;
+    int pupils = 0;
+    std::array<int, 3> byStage{};  // primary, junior, senior
+    std::map<int, int> byGrade;
+    int male = 0, female = 0;
+    std::vector<ClassCount> classes;  // by grade, in roster order
+    int largeClasses = 0, veryLargeClasses = 0;
+    SpecialGroups special;
+    int staff = 0;
+    std::array<int, 3> teachers{};  // 专任教师 by teaching stage
+};
+
+struct TownshipCount {
+    std::string name;
+    int schools = 0;
+    int pupils = 0;
+};
+
+struct SizeBucket {
+    int min = 0;
+    int max = 0;  // 0: no upper bound
+    int classes = 0;
+};
+
+struct CountyAggregates {
+    std::uint64_t seed = 0;
+    int schools = 0;
+    std::map<std::string, int> schoolsByType;  // school_type code
+    std::map<std::string, int> schoolsByKind;  // complete_secondary, nine_year, ...
+    int pupils = 0;
+    std::array<int, 3> byStage{};
+    std::map<int, int> byGrade;
+    int male = 0, female = 0;
+    std::map<std::string, int> byEthnicity;  // GB 3304 code
+    std::vector<TownshipCount> byTownship;   // county seat first
+    int classes = 0;
+    std::vector<SizeBucket> classSizes;
+    int largeClasses = 0, veryLargeClasses = 0;
+    std::array<int, 3> teachers{};
+    SpecialGroups special;
+    int staff = 0;
+    std::map<std::string, int> staffByPost;  // post_category code
+    int staffMale = 0, staffFemale = 0;
+    std::vector<SchoolAggregates> perSchool;
+};
+
+CountyAggregates computeAggregates(const DemoCounty &county);
+std::string kindKey(SchoolKind kind);  // complete_secondary, nine_year, junior, central_primary, ...
+
+} // namespace emis::demo

@@ -1,0 +1,234 @@
+// aggregates.json — the demo county's true figures, counted from the generated rows. Keys are
+// ASCII snake_case; names (schools, townships, ethnicities) are values, never keys. Stages are
+// "primary" (grades 1-6, 小学), "junior" (7-9, 初中), "senior" (10-12, 高中); grades are keys
+// "1".."12"; codes are those of the code tables (school_type, ethnicity, post_category).
+//
+// {
+//   "format": "emis-demo-aggregates", "version": 1, "seed": 20260901, "county": "湖口县",
+//   "reference_date": "2026-09-01",
+//   "schools":  { "total": 122, "by_type": {"211": 55, ...}, "by_kind": {"teaching_point": 50, ...} },
+//   "pupils":   { "total": 37051,
+//                 "by_stage": {"primary": 20934, "junior": 8942, "senior": 7175},
+//                 "by_grade": {"1": 3580, ...}, "by_sex": {"male": ..., "female": ...},
+//                 "by_ethnicity": [ {"code": "01", "name": "汉族", "pupils": ...}, ... ],
+//                 "by_township":  [ {"township": "双钟镇", "schools": 9, "pupils": ...}, ... ] },
+//   "classes":  { "total": ..., "large_over_56": ..., "very_large_over_66": ...,
+//                 "size_distribution": [ {"min": 1, "max": 25, "classes": ...}, ...,
+//                                        {"min": 67, "classes": ...} ] },        (last: no upper bound)
+//   "teachers": { "full_time_total": 2419,
+//                 "by_stage": { "primary": {"teachers": 1319, "pupils": 20934, "pupils_per_teacher": 15.87,
+//                                           "norm": 19.0, "within_norm": true}, "junior": {...}, "senior": {...} } },
+//   "special_groups": {"left_behind": ..., "migrant": ..., "poverty_registered": ..., "boarding": ...},
+//   "staff":    { "total": 2519, "by_sex": {...},
+//                 "by_post_category": [ {"code": "1", "name": "专任教师", "staff": 2419}, ... ] },
+//   "by_school": [ { "code": "3604200012", "name": "湖口县第一中学", "type": "341", "township": "双钟镇",
+//                    "pupils": ..., "by_stage": {...}, "by_grade": {"7": ...}, "by_sex": {...},
+//                    "large_over_56": ..., "very_large_over_66": ...,
+//                    "special_groups": {...}, "staff": ..., "full_time_teachers": {"primary": 0, ...},
+//                    "classes": [ {"grade": 7, "name": "1班", "pupils": 58}, ... ] }, ... ]   (学校标识码 order)
+// }
+// pupils_per_teacher is rounded to two decimals; within_norm means pupils per teacher <= norm.
+#include "AggregatesWriter.h"
+
+#include "text/JsonWriter.h"
+#include "Places.h"
+
+#include "schema/CodeTables.h"
+
+namespace emis::demo {
+namespace {
+
+using text::JsonWriter;
+
+constexpr const char *kStageKeys[3] = {"primary", "junior", "senior"};
+
+void stages(JsonWriter &w, std::string_view name, const std::array<int, 3> &counts)
+{
+    w.key(name);
+    w.beginObject(true);
+    for (std::size_t i = 0; i < 3; ++i)
+        w.field(kStageKeys[i], counts[i]);
+    w.endObject();
+}
+
+void grades(JsonWriter &w, const std::map<int, int> &byGrade)
+{
+    w.key("by_grade");
+    w.beginObject(true);
+    for (const auto &[grade, n] : byGrade)
+        w.field(std::to_string(grade), n);
+    w.endObject();
+}
+
+void sexes(JsonWriter &w, int male, int female)
+{
+    w.key("by_sex");
+    w.beginObject(true);
+    w.field("male", male);
+    w.field("female", female);
+    w.endObject();
+}
+
+void special(JsonWriter &w, const SpecialGroups &g)
+{
+    w.key("special_groups");
+    w.beginObject(true);
+    w.field("left_behind", g.leftBehind);
+    w.field("migrant", g.migrant);
+    w.field("poverty_registered", g.povertyRegistered);
+    w.field("boarding", g.boarding);
+    w.endObject();
+}
+
+void countMap(JsonWriter &w, std::string_view name, const std::map<std::string, int> &counts)
+{
+    w.key(name);
+    w.beginObject(true);
+    for (const auto &[k, n] : counts)
+        w.field(k, n);
+    w.endObject();
+}
+
+void school(JsonWriter &w, const SchoolAggregates &s)
+{
+    w.beginObject();
+    w.field("code", s.code);
+    w.field("name", s.name);
+    w.field("type", s.typeCode);
+    w.field("township", s.township);
+    w.field("pupils", s.pupils);
+    stages(w, "by_stage", s.byStage);
+    grades(w, s.byGrade);
+    sexes(w, s.male, s.female);
+    w.field("large_over_56", s.largeClasses);
+    w.field("very_large_over_66", s.veryLargeClasses);
+    special(w, s.special);
+    w.field("staff", s.staff);
+    stages(w, "full_time_teachers", s.teachers);
+    w.key("classes");
+    w.beginArray();
+    for (const ClassCount &c : s.classes) {
+        w.beginObject(true);
+        w.field("grade", c.grade);
+        w.field("name", c.name);
+        w.field("pupils", c.pupils);
+        w.endObject();
+    }
+    w.endArray();
+    w.endObject();
+}
+
+} // namespace
+
+std::string aggregatesJson(const CountyAggregates &a)
+{
+    JsonWriter w(JsonWriter::Style::Indented);
+    w.beginObject();
+    w.field("format", "emis-demo-aggregates");
+    w.field("version", 1);
+    w.field("seed", a.seed);
+    w.field("county", kCountyName);
+    w.field("reference_date", std::to_string(kSchoolYear) + "-09-01");
+
+    w.key("schools");
+    w.beginObject();
+    w.field("total", a.schools);
+    countMap(w, "by_type", a.schoolsByType);
+    countMap(w, "by_kind", a.schoolsByKind);
+    w.endObject();
+
+    w.key("pupils");
+    w.beginObject();
+    w.field("total", a.pupils);
+    stages(w, "by_stage", a.byStage);
+    grades(w, a.byGrade);
+    sexes(w, a.male, a.female);
+    w.key("by_ethnicity");
+    w.beginArray();
+    for (const auto &[code, n] : a.byEthnicity) {
+        w.beginObject(true);
+        w.field("code", code);
+        w.field("name", schema::findCodeTable("ethnicity")->nameOf(code));
+        w.field("pupils", n);
+        w.endObject();
+    }
+    w.endArray();
+    w.key("by_township");
+    w.beginArray();
+    for (const TownshipCount &t : a.byTownship) {
+        w.beginObject(true);
+        w.field("township", t.name);
+        w.field("schools", t.schools);
+        w.field("pupils", t.pupils);
+        w.endObject();
+    }
+    w.endArray();
+    w.endObject();
+
+    w.key("classes");
+    w.beginObject();
+    w.field("total", a.classes);
+    w.field("large_over_56", a.largeClasses);
+    w.field("very_large_over_66", a.veryLargeClasses);
+    w.key("size_distribution");
+    w.beginArray();
+    for (const SizeBucket &b : a.classSizes) {
+        w.beginObject(true);
+        w.field("min", b.min);
+        if (b.max)
+            w.field("max", b.max);
+        w.field("classes", b.classes);
+        w.endObject();
+    }
+    w.endArray();
+    w.endObject();
+
+    w.key("teachers");
+    w.beginObject();
+    w.field("full_time_total", a.teachers[0] + a.teachers[1] + a.teachers[2]);
+    w.key("by_stage");
+    w.beginObject();
+    for (std::size_t i = 0; i < 3; ++i) {
+        const double ratio = a.teachers[i] ? static_cast<double>(a.byStage[i]) / a.teachers[i] : 0.0;
+        w.key(kStageKeys[i]);
+        w.beginObject(true);
+        w.field("teachers", a.teachers[i]);
+        w.field("pupils", a.byStage[i]);
+        w.key("pupils_per_teacher");
+        w.value(ratio, 2);
+        w.key("norm");
+        w.value(kPupilsPerTeacherNorm[i], 1);
+        w.field("within_norm", a.teachers[i] > 0 && ratio <= kPupilsPerTeacherNorm[i]);
+        w.endObject();
+    }
+    w.endObject();
+    w.endObject();
+
+    special(w, a.special);
+
+    w.key("staff");
+    w.beginObject();
+    w.field("total", a.staff);
+    sexes(w, a.staffMale, a.staffFemale);
+    w.key("by_post_category");
+    w.beginArray();
+    for (const auto &[code, n] : a.staffByPost) {
+        w.beginObject(true);
+        w.field("code", code);
+        w.field("name", schema::findCodeTable("post_category")->nameOf(code));
+        w.field("staff", n);
+        w.endObject();
+    }
+    w.endArray();
+    w.endObject();
+
+    w.key("by_school");
+    w.beginArray();
+    for (const SchoolAggregates &s : a.perSchool)
+        school(w, s);
+    w.endArray();
+    w.endObject();
+    return w.str();
+}
+
+} // namespace emis::demo

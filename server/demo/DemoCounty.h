@@ -1,0 +1,107 @@
+#pragma once
+
+#include "DemoOptions.h"
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+// The demo county of issue 4 item 8: a seeded, deterministic county shaped like the reference
+// county in DESIGN.md, so that imports, sync, reports and benchmarks have realistic data and
+// reports can be checked against true aggregates. Plain structs, no Qt, no store: `emisctl demo`
+// and `emis-demo-gen` decide where the data goes.
+namespace emis::demo {
+
+// Reference day of the data: the first day of school year 2026-27. Ages, grades and entry
+// months are consistent with it.
+inline constexpr int kSchoolYear = 2026;
+
+enum class SchoolKind {
+    CompleteSecondary,  // 完全中学 (341): grades 7-12
+    NineYear,           // 九年一贯制学校 (312): grades 1-9
+    Junior,             // 初级中学 (311): grades 7-9
+    CentralPrimary,     // 完小 / 中心小学 (211): grades 1-6
+    VillagePrimary,     // 村小 (211): grades 1-6
+    TeachingPoint,      // 小学教学点 (218): grades 1-3, some up to 4 or 6
+};
+
+// Stage codes of the `stage` code table.
+enum class Stage { Primary = 1, Junior = 2, Senior = 3 };
+Stage stageOfGrade(int grade);  // 1-6, 7-9, 10-12
+
+struct DemoSchool {
+    std::string id;        // UUIDv7, the row id in the stores (not written to any file)
+    std::string code;      // 学校标识码, 10 digits
+    std::string name;      // 湖口县流泗镇中心小学
+    std::string typeCode;  // school_type code: 341, 312, 311, 211, 218
+    std::string township;  // 所在乡镇
+    SchoolKind kind = SchoolKind::CentralPrimary;
+    int firstGrade = 1;
+    int lastGrade = 6;
+};
+
+struct DemoClass {
+    std::string id;        // UUIDv7
+    std::size_t school = 0;  // index into DemoCounty::schools
+    int grade = 1;
+    std::string name;      // 1班, 2班, ...
+    int entryYear = kSchoolYear;
+    std::string headTeacher;
+    int size = 0;          // pupils in it
+};
+
+// One pupil, fields as the students table has them (codes, YYYY-MM-DD, YYYY-MM).
+struct DemoPupil {
+    std::size_t school = 0;
+    int grade = 1;
+    std::string className;
+    std::string studentNo;   // 学籍号: "G" + ID number
+    std::string name;
+    bool male = true;
+    std::string birthDate;
+    std::string idNumber;    // 18 characters, valid check character, unique in the county
+    std::string ethnicity;   // code, "01" 汉族
+    std::string entryMonth;
+    std::string hukou;
+    std::string address;
+    std::string guardianName;
+    std::string guardianPhone;
+    bool leftBehind = false;         // 留守儿童
+    bool migrant = false;            // 随迁子女
+    bool povertyRegistered = false;  // 建档立卡
+    bool boarding = false;           // 寄宿
+};
+
+// One member of staff, fields as the staff table has them.
+struct DemoStaff {
+    std::size_t school = 0;
+    std::string staffNo;       // 工号: 学校标识码 + 3 digits
+    std::string name;
+    bool male = true;
+    std::string birthDate;
+    std::string idNumber;
+    std::string ethnicity;
+    std::string postCategory;  // code: 1 专任教师, 2 行政, 3 教辅, 4 工勤
+    std::string teachingStage; // stage code for 专任教师, empty otherwise
+    std::string subject;
+    std::string education;
+    std::string title;
+    std::string workStart;     // YYYY-MM
+    std::string political;
+    std::string phone;
+};
+
+struct DemoCounty {
+    std::uint64_t seed = 0;
+    std::vector<std::string> townships;
+    std::vector<DemoSchool> schools;  // in 学校标识码 order
+    std::vector<DemoClass> classes;   // by school, grade, class
+    std::vector<DemoPupil> pupils;    // by school, grade, class
+    std::vector<DemoStaff> staff;     // by school
+};
+
+// Makes the county. Same options, same county (ids aside, which are fresh UUIDv7s).
+// Precondition: options.problem() is empty (std::invalid_argument otherwise).
+DemoCounty generateDemoCounty(const DemoOptions &options);
+
+} // namespace emis::demo

@@ -1,0 +1,20 @@
+#pragma once
+
+#include "DemoCounty.h"
+
+#include <string>
+
+namespace emis::demo {
+
+// The demo county's CSV files, as text (UTF-8 with BOM), in the shapes clerks and IT hand in:
+//   schools.csv      学校标识码,学校名称,办学类型,所在乡镇 — what `emisctl school import` reads
+//   <code>_students.csv  the 学生名册 template of DESIGN.md ("Import templates"), in its order
+//   <code>_staff.csv     the 教职工名册 template
+// Values are written as clerks write them: 男/女, 民族 and 年级 by name (一年级, 高一),
+// dates 2016-09-01, months 2016-09, yes/no as 是/否. Headers come from the schema's labels.
+std::string schoolsCsv(const DemoCounty &county);
+// `first`..`last` is the school's range in county.pupils / county.staff (both are by school).
+std::string studentsCsv(const DemoCounty &county, std::size_t first, std::size_t last);
+std::string staffCsv(const DemoCounty &county, std::size_t first, std::size_t last);
+
+} // namespace emis::demo
