@@ -102,7 +102,8 @@ asio::awaitable<void> Server::Impl::listen()
     for (;;) {
         // Each session gets its own strand; the socket is born on it.
         auto strand = asio::make_strand(io);
-        auto [ec, socket] = co_await acceptor.async_accept(strand, asio::as_tuple(asio::use_awaitable));
+        auto accept = acceptor.async_accept(strand, asio::as_tuple(asio::use_awaitable));
+        auto [ec, socket] = co_await std::move(accept);
         if (ec) {
             if (ec == asio::error::operation_aborted || !acceptor.is_open())
                 co_return;
@@ -125,11 +126,8 @@ asio::awaitable<void> Server::Impl::listen()
             sessions.push_back(control);
         }
         TlsStream stream(std::move(socket), tls);
-        // The completion handler holds `control` (and so the session's strand) until the
-        // coroutine frame is gone: with the frame holding the last reference, Asio 1.81 freed the
-        // strand while still running its ready handlers (use-after-free, segfault at session end).
         asio::co_spawn(strand, runSession(std::move(stream), control, context, config, peer),
-                       [this, peer, control](std::exception_ptr e) {
+                       [this, peer](std::exception_ptr e) {
                            --connections;
                            if (!e)
                                return;

@@ -14,6 +14,10 @@ namespace {
 using namespace asio::experimental::awaitable_operators;
 constexpr auto kTuple = asio::as_tuple(asio::use_awaitable);
 
+// Every awaitable below is built into a named variable first and then awaited: g++ 12 can
+// destroy a temporary inside a co_await full-expression twice (a strand's reference count
+// went wrong that way).
+
 void logLine(const std::string &who, const std::string &what)
 {
     std::cerr << ("emis-server: " + who + ": " + what + "\n");
@@ -33,20 +37,20 @@ std::optional<DeviceIdentity> peerIdentity(TlsStream &stream)
 }
 
 // Hands a request to the handler and resumes on the session's strand when the reply is ready
-// (which may come from the store's writer thread after the commit).
+// (which may come from the store's writer thread after the commit). Not a coroutine itself.
 asio::awaitable<RequestHandler::Reply> dispatch(RequestHandler &handler, const wire::Envelope &request,
                                                 asio::any_io_executor strand)
 {
-    co_return co_await asio::async_initiate<decltype(asio::use_awaitable), void(RequestHandler::Reply)>(
-        [&handler, &request, strand](auto completion) {
-            auto shared = std::make_shared<decltype(completion)>(std::move(completion));
-            // Keeps the io_context running while the reply is in the store's hands.
-            auto tracked = asio::prefer(strand, asio::execution::outstanding_work.tracked);
-            handler.handle(request, [shared, tracked](RequestHandler::Reply reply) {
-                asio::post(tracked, [shared, reply = std::move(reply)]() mutable { (*shared)(std::move(reply)); });
-            });
-        },
-        asio::use_awaitable);
+    auto initiation = [&handler, &request, strand](auto completion) {
+        auto shared = std::make_shared<decltype(completion)>(std::move(completion));
+        // Keeps the io_context running while the reply is in the store's hands.
+        auto tracked = asio::prefer(strand, asio::execution::outstanding_work.tracked);
+        handler.handle(request, [shared, tracked](RequestHandler::Reply reply) {
+            asio::post(tracked, [shared, reply = std::move(reply)]() mutable { (*shared)(std::move(reply)); });
+        });
+    };
+    return asio::async_initiate<decltype(asio::use_awaitable), void(RequestHandler::Reply)>(std::move(initiation),
+                                                                                         asio::use_awaitable);
 }
 
 RequestHandler::Reply internalError(std::uint64_t requestId, std::string_view what)
@@ -70,7 +74,8 @@ asio::awaitable<void> runSession(TlsStream stream, std::shared_ptr<SessionContro
     auto &timer = control->timer;
     timer.expires_after(config.handshakeTimeout);
     control->reading = true;
-    auto hs = co_await (stream.async_handshake(asio::ssl::stream_base::server, kTuple) || timer.async_wait(kTuple));
+    auto handshake = stream.async_handshake(asio::ssl::stream_base::server, kTuple) || timer.async_wait(kTuple);
+    auto hs = co_await std::move(handshake);
     control->reading = false;
     if (hs.index() == 1) {
         logLine(peer, "TLS handshake timed out or interrupted");
@@ -96,7 +101,8 @@ asio::awaitable<void> runSession(TlsStream stream, std::shared_ptr<SessionContro
         if (parsed.status == codec::ParseResult::Status::Complete) {
             RequestHandler::Reply reply;
             try {
-                reply = co_await dispatch(handler, parsed.message, control->strand);
+                auto pending = dispatch(handler, parsed.message, control->strand);
+                reply = co_await std::move(pending);
             } catch (const std::exception &e) {
                 logLine(handler.who(), std::string("request failed: ") + e.what());
                 reply = internalError(parsed.message.request_id(), "request");
@@ -108,7 +114,8 @@ asio::awaitable<void> runSession(TlsStream stream, std::shared_ptr<SessionContro
                 break;
             }
             timer.expires_after(config.ioTimeout);
-            auto wr = co_await (asio::async_write(stream, asio::buffer(*frame), kTuple) || timer.async_wait(kTuple));
+            auto write = asio::async_write(stream, asio::buffer(*frame), kTuple) || timer.async_wait(kTuple);
+            auto wr = co_await std::move(write);
             if (wr.index() == 1) {
                 logLine(handler.who(), "write timed out");
                 break;
@@ -127,7 +134,8 @@ asio::awaitable<void> runSession(TlsStream stream, std::shared_ptr<SessionContro
         timer.expires_after(frames.buffered() ? config.ioTimeout
                                               : (greeted ? config.idleTimeout : config.handshakeTimeout));
         control->reading = true;
-        auto rd = co_await (stream.async_read_some(asio::buffer(buffer), kTuple) || timer.async_wait(kTuple));
+        auto read = stream.async_read_some(asio::buffer(buffer), kTuple) || timer.async_wait(kTuple);
+        auto rd = co_await std::move(read);
         control->reading = false;
         if (rd.index() == 1) {
             if (!control->stopping)
@@ -144,7 +152,8 @@ asio::awaitable<void> runSession(TlsStream stream, std::shared_ptr<SessionContro
     }
     // close_notify, briefly: a peer that never answers must not hold the session open.
     timer.expires_after(std::chrono::seconds(2));
-    co_await (stream.async_shutdown(kTuple) || timer.async_wait(kTuple));
+    auto shutdown = stream.async_shutdown(kTuple) || timer.async_wait(kTuple);
+    co_await std::move(shutdown);
     boost::system::error_code ignored;
     stream.lowest_layer().close(ignored);
 }

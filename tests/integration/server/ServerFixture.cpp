@@ -58,7 +58,15 @@ std::pair<QByteArray, QByteArray> makeKeyAndCsr(const std::string &commonName)
     return out;
 }
 
-ServerFixture::ServerFixture() { m_server.setProgram(binary("emis-server")); }
+ServerFixture::ServerFixture()
+{
+    m_server.setProgram(binary("emis-server"));
+    // For a post-mortem: EMIS_KEEP_TEST_DIR=1 keeps the server directory and its log.
+    if (qEnvironmentVariableIsSet("EMIS_KEEP_TEST_DIR")) {
+        m_dir.setAutoRemove(false);
+        qInfo("server directory: %s", qPrintable(m_dir.path()));
+    }
+}
 
 ServerFixture::~ServerFixture()
 {

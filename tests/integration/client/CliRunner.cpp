@@ -1,0 +1,63 @@
+#include "CliRunner.h"
+
+#include "validate/IdNumber.h"
+
+#include <QDate>
+
+QString CliRunner::binary() { return QStringLiteral(EMIS_BINARY_DIR "/client/cli/emis-cli"); }
+
+std::unique_ptr<QProcess> CliRunner::start(const QStringList &args) const
+{
+    auto p = std::make_unique<QProcess>();
+    p->start(binary(), QStringList{QStringLiteral("--data-dir"), m_dataDir} + args);
+    p->waitForStarted(10000);
+    return p;
+}
+
+CliResult CliRunner::finish(QProcess &p, int timeoutMs)
+{
+    if (!p.waitForFinished(timeoutMs)) {
+        p.kill();
+        p.waitForFinished(5000);
+    }
+    CliResult r;
+    r.exitCode = p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1;
+    r.out = QString::fromUtf8(p.readAllStandardOutput());
+    r.err = QString::fromUtf8(p.readAllStandardError());
+    return r;
+}
+
+CliResult CliRunner::run(const QStringList &args, int timeoutMs) const
+{
+    auto p = start(args);
+    return finish(*p, timeoutMs);
+}
+
+QString testIdNumber(int n, bool male)
+{
+    // Birth dates spread over the years 2010-2019 so every n gives another number.
+    const QDate birth = QDate(2010, 1, 1).addDays(n % 3600);
+    const int seq = (n / 3600) * 2 + (male ? 1 : 2);
+    const std::string first17 =
+        "360429" + birth.toString(QStringLiteral("yyyyMMdd")).toStdString() +
+        QStringLiteral("%1").arg(seq % 1000, 3, 10, QLatin1Char('0')).toStdString();
+    return QString::fromStdString(first17 + emis::validate::idCheckCharacter(first17));
+}
+
+QStringList pupilSets(int n, const QString &name)
+{
+    const bool male = n % 2 == 0;
+    const QDate birth = QDate(2010, 1, 1).addDays(n % 3600);
+    const QStringList pairs = {
+        QStringLiteral("姓名=") + name,
+        QStringLiteral("性别=") + (male ? QStringLiteral("男") : QStringLiteral("女")),
+        QStringLiteral("出生日期=") + birth.toString(Qt::ISODate),
+        QStringLiteral("身份证件号=") + testIdNumber(n, male),
+        QStringLiteral("年级=三年级"),
+        QStringLiteral("班级=1班"),
+    };
+    QStringList args;
+    for (const auto &p : pairs)
+        args << QStringLiteral("--set") << p;
+    return args;
+}

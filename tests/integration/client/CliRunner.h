@@ -1,0 +1,37 @@
+#pragma once
+
+#include <QJsonDocument>
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+
+#include <memory>
+
+// Runs the real emis-cli binary for one data directory (one school device).
+struct CliResult {
+    int exitCode = -1;  // -1 when it crashed or was killed
+    QString out;
+    QString err;
+    QJsonDocument json() const { return QJsonDocument::fromJson(out.toUtf8()); }
+};
+
+class CliRunner {
+public:
+    explicit CliRunner(QString dataDir) : m_dataDir(std::move(dataDir)) {}
+    const QString &dataDir() const { return m_dataDir; }
+
+    CliResult run(const QStringList &args, int timeoutMs = 60000) const;
+    // Started, not waited for: the caller may kill it mid-way.
+    std::unique_ptr<QProcess> start(const QStringList &args) const;
+    static CliResult finish(QProcess &p, int timeoutMs = 60000);
+
+    static QString binary();
+
+private:
+    QString m_dataDir;
+};
+
+// A resident ID number with a valid check character for the n-th test pupil (unique per n).
+QString testIdNumber(int n, bool male);
+// --set arguments for a valid pupil, the n-th of the run.
+QStringList pupilSets(int n, const QString &name);
