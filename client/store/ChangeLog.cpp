@@ -27,7 +27,7 @@ quint64 ChangeLog::lastSeq() const
     return q.exec() && q.next() ? q.value(0).toULongLong() : 0;
 }
 
-Result<quint64> ChangeLog::append(wire::Change &change)
+Result<quint64> ChangeLog::append(wire::Change &change, const QHash<QString, QString> &bases)
 {
     // Rows of change_log are never deleted, so max + 1 never reuses a number the server has seen.
     const quint64 seq = lastSeq() + 1;
@@ -37,16 +37,20 @@ Result<quint64> ChangeLog::append(wire::Change &change)
         fields << qs(f.field());
     if (change.deleted())
         fields << QStringLiteral("deleted");
+    QStringList baseList;
+    for (const auto &f : fields)
+        baseList << f + QLatin1Char('=') + bases.value(f);
     std::string blob;
     change.SerializeToString(&blob);
-    Sql q(m_db, QStringLiteral("INSERT INTO change_log (device_seq, tbl, row_id, fields, change, state, created_ms) "
-                               "VALUES (?, ?, ?, ?, ?, 'pending', ?)"));
+    Sql q(m_db, QStringLiteral("INSERT INTO change_log (device_seq, tbl, row_id, fields, change, state, created_ms, "
+                               "base_hlcs) VALUES (?, ?, ?, ?, ?, 'pending', ?, ?)"));
     q.bind(QVariant::fromValue<qulonglong>(seq))
         .bind(qs(change.table()))
         .bind(qs(change.row_id()))
         .bind(fields.join(QLatin1Char(' ')))
         .bind(QByteArray(blob.data(), static_cast<qsizetype>(blob.size())))
-        .bind(static_cast<qlonglong>(sync::systemNowMs()));
+        .bind(static_cast<qlonglong>(sync::systemNowMs()))
+        .bind(baseList.join(QLatin1Char(' ')));
     if (auto st = q.exec(); !st)
         return st.error();
     return seq;
@@ -81,15 +85,20 @@ int ChangeLog::pendingCount() const
     return q.exec() && q.next() ? q.value(0).toInt() : 0;
 }
 
-QSet<QString> ChangeLog::pendingFields(const QString &table, const QString &rowId) const
+QHash<QString, QString> ChangeLog::pendingFields(const QString &table, const QString &rowId) const
 {
-    QSet<QString> out;
-    Sql q(m_db, QStringLiteral("SELECT fields FROM change_log WHERE state = 'pending' AND tbl = ? AND row_id = ?"));
+    QHash<QString, QString> out;
+    Sql q(m_db, QStringLiteral("SELECT base_hlcs FROM change_log WHERE state = 'pending' AND tbl = ? AND row_id = ? "
+                               "ORDER BY device_seq"));
     q.bind(table).bind(rowId);
     if (q.exec())
         while (q.next())
-            for (const auto &f : q.value(0).toString().split(QLatin1Char(' '), Qt::SkipEmptyParts))
-                out.insert(f);
+            for (const auto &pair : q.value(0).toString().split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+                const int eq = pair.indexOf(QLatin1Char('='));
+                const QString field = eq < 0 ? pair : pair.left(eq);
+                if (!out.contains(field))  // the oldest pending change's base counts
+                    out.insert(field, eq < 0 ? QString() : pair.mid(eq + 1));
+            }
     return out;
 }
 

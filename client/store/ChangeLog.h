@@ -2,7 +2,7 @@
 
 #include "store/Result.h"
 
-#include <QSet>
+#include <QHash>
 #include <QSqlDatabase>
 
 #include <vector>
@@ -20,15 +20,17 @@ public:
     explicit ChangeLog(QSqlDatabase db) : m_db(std::move(db)) {}
 
     // Gives the change the next device_seq and stores it (inside the caller's transaction).
-    Result<quint64> append(wire::Change &change);
+    // `bases` holds, per changed field, the version (HLC text, empty for none) it overwrote.
+    Result<quint64> append(wire::Change &change, const QHash<QString, QString> &bases);
     // Changes after `afterSeq`, oldest first, whatever their local state: the server's
     // watermark is the truth about what it holds (a restored server may need a resend).
     Result<std::vector<wire::Change>> after(quint64 afterSeq, int limit) const;
     Status markSentUpTo(quint64 watermark);
     int pendingCount() const;
     quint64 lastSeq() const;
-    // Fields of the row with a change not yet acknowledged (a tombstone counts as "deleted").
-    QSet<QString> pendingFields(const QString &table, const QString &rowId) const;
+    // Fields of the row with a change not yet acknowledged (a tombstone counts as "deleted"),
+    // each with the version the oldest such change overwrote.
+    QHash<QString, QString> pendingFields(const QString &table, const QString &rowId) const;
     Result<wire::Change> bySeq(quint64 seq) const;
 
 private:

@@ -59,11 +59,16 @@ Status LocalStore::init()
         return st;
     const SyncState state = syncState();
     resetClock(state.identity.deviceId);
-    Sql q(d, QStringLiteral("SELECT last_hlc FROM sync_state WHERE id = 1"));
+    catchUpClock();
+    return Ok{};
+}
+
+void LocalStore::catchUpClock()
+{
+    Sql q(db(), QStringLiteral("SELECT last_hlc FROM sync_state WHERE id = 1"));
     if (q.exec() && q.next())
         if (auto last = sync::Hlc::fromText(ss(q.value(0).toString())))
             m_clock->restore(*last);
-    return Ok{};
 }
 
 void LocalStore::resetClock(const QString &deviceId)
@@ -127,8 +132,10 @@ Status LocalStore::recordSyncOutcome(qint64 whenMs, const QString &error)
 
 Status LocalStore::saveClock()
 {
-    Sql q(db(), QStringLiteral("UPDATE sync_state SET last_hlc = ? WHERE id = 1"));
-    return q.bind(qs(m_clock->last().toText())).exec();
+    // Never lowers it: another connection may have persisted a later stamp meanwhile.
+    const sync::Hlc last = m_clock->last();
+    Sql q(db(), QStringLiteral("UPDATE sync_state SET last_hlc = ? WHERE id = 1 AND (last_hlc = '' OR last_hlc < ?)"));
+    return q.bind(qs(last.toText())).bind(qs(last.toText())).exec();
 }
 
 } // namespace emis::client

@@ -53,6 +53,9 @@ public:
     // saveClock() in the same transaction as whatever they stamped.
     sync::HlcClock &clock() { return *m_clock; }
     Status saveClock();
+    // Catches up with stamps another connection (the sync thread, another program) persisted,
+    // so this connection's next tick is after them. Call inside the transaction that ticks.
+    void catchUpClock();
 
 private:
     LocalStore(QString path, QString connection);

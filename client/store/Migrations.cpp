@@ -86,11 +86,19 @@ struct Migration {
     std::function<Status(const QSqlDatabase &)> run;
 };
 
+// Each change remembers the version of each field it overwrote (its base), so a pull can tell
+// a write the device had already seen from one made concurrently.
+Status addBaseVersions(const QSqlDatabase &db)
+{
+    return execSql(db, QStringLiteral("ALTER TABLE change_log ADD COLUMN base_hlcs TEXT NOT NULL DEFAULT ''"));
+}
+
 const std::vector<Migration> &migrations()
 {
     static const std::vector<Migration> all = {
         {1, createMetaTables},
         {2, syncRecordTables},
+        {3, addBaseVersions},
     };
     return all;
 }

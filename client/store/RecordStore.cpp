@@ -205,6 +205,20 @@ Result<SaveOutcome> RecordStore::save(const schema::Table &t, const QString &req
     if (auto st = checkNaturalKeys(t, id, schoolId, row); !st)
         return st.error();
 
+    QHash<QString, QString> bases;
+    if (!isNew) {
+        QStringList cols;
+        for (const auto &name : changed)
+            cols << qs(schema::versionHlcColumn(*t.field(name)));
+        Sql v(m_store.db(), QStringLiteral("SELECT %1 FROM %2 WHERE id = ?").arg(cols.join(QStringLiteral(", ")),
+                                                                                 qs(schema::versionsTable(t))));
+        if (auto st = v.bind(id).exec(); !st)
+            return st.error();
+        if (v.next())
+            for (int i = 0; i < static_cast<int>(changed.size()); ++i)
+                bases.insert(qs(changed[static_cast<std::size_t>(i)]), v.value(i).toString());
+    }
+    m_store.catchUpClock();
     const sync::Hlc stamp = m_store.clock().tick();
     const QString hlc = qs(stamp.toText());
     if (auto st = writeRow(t, id, schoolId, isNew, row, changed, hlc); !st)
@@ -217,7 +231,7 @@ Result<SaveOutcome> RecordStore::save(const schema::Table &t, const QString &req
         sync::toWire(name, row.at(name), *change.add_fields());
     sync::toWire(stamp, *change.mutable_hlc());
     change.set_base_cursor(state.pullCursor);
-    auto seq = ChangeLog(m_store.db()).append(change);
+    auto seq = ChangeLog(m_store.db()).append(change, bases);
     if (!seq)
         return seq.error();
     if (auto st = m_store.saveClock(); !st)
@@ -240,6 +254,14 @@ Result<SaveOutcome> RecordStore::remove(const schema::Table &t, const QString &i
         return makeError(ErrorKind::Invalid, tr("No %1 record with id %2.").arg(qs(t.labelZh), id));
     if ((*existing)->deleted)
         return SaveOutcome{id, 0};
+    QHash<QString, QString> bases;
+    {
+        Sql v(m_store.db(), QStringLiteral("SELECT deleted_hlc FROM %1 WHERE id = ?").arg(qs(schema::versionsTable(t))));
+        if (auto st = v.bind(id).exec(); !st)
+            return st.error();
+        bases.insert(QStringLiteral("deleted"), v.next() ? v.value(0).toString() : QString());
+    }
+    m_store.catchUpClock();
     const sync::Hlc stamp = m_store.clock().tick();
     const QString hlc = qs(stamp.toText());
     const QSqlDatabase db = m_store.db();
@@ -262,7 +284,7 @@ Result<SaveOutcome> RecordStore::remove(const schema::Table &t, const QString &i
     change.set_deleted(true);
     sync::toWire(stamp, *change.mutable_hlc());
     change.set_base_cursor(state.pullCursor);
-    auto seq = ChangeLog(db).append(change);
+    auto seq = ChangeLog(db).append(change, bases);
     if (!seq)
         return seq.error();
     if (auto st = m_store.saveClock(); !st)

@@ -104,8 +104,15 @@ Status RemoteMerge::applyRow(const wire::RowState &row, MergeStats &stats)
         return insert(versions, vnames, vvalues);
     }
 
-    const QSet<QString> pending = ChangeLog(db).pendingFields(table, rowId);
     const std::string myDevice = m_store.clock().device();
+    const QHash<QString, QString> pending = ChangeLog(db).pendingFields(table, rowId);
+    // Concurrent: the field has an unacknowledged local change, and the incoming version is
+    // another device's that this device had not seen when it made that change (newer than the
+    // version the change overwrote).
+    const auto concurrentWith = [&](const QString &field, const sync::Hlc &incomingHlc) {
+        const auto it = pending.constFind(field);
+        return it != pending.cend() && incomingHlc.device != myDevice && incomingHlc > hlcOf(*it);
+    };
     IssueStore issues(db);
     QStringList sets, vsets;
     QVariantList setValues, vsetValues;
@@ -113,7 +120,7 @@ Status RemoteMerge::applyRow(const wire::RowState &row, MergeStats &stats)
         const int idx = t->fieldIndex(in.field->name);
         const Value current = fromVariant(*in.field, cur.value(3 + 2 * idx));
         const sync::Hlc currentHlc = hlcOf(cur.value(4 + 2 * idx));
-        const bool concurrent = pending.contains(qs(in.field->name)) && in.hlc.device != myDevice;
+        const bool concurrent = concurrentWith(qs(in.field->name), in.hlc);
         const bool differ = !(current == in.value);
         const auto m = sync::mergeField(currentHlc, in.hlc, concurrent, differ);
         if (m.conflict) {

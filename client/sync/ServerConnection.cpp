@@ -60,10 +60,13 @@ Error ServerConnection::socketError(const QString &during) const
     const QString detail = m_socket ? m_socket->errorString() : QString();
     // Anything about TLS after the TCP connection stood is the server (or its CA) saying no:
     // a revoked or unknown device, or a server that is not the county's. The rest is the network.
-    const bool refused = err == QAbstractSocket::SslHandshakeFailedError || err == QAbstractSocket::SslInternalError ||
-                         err == QAbstractSocket::SslInvalidUserDataError;
+    // With TLS 1.3 a refused certificate (revoked, unknown) arrives as an alert after our side
+    // of the handshake completed, followed by the close: the alert tells it from a dead network.
+    const bool refused = !m_fatalAlert.isEmpty() || err == QAbstractSocket::SslHandshakeFailedError ||
+                         err == QAbstractSocket::SslInternalError || err == QAbstractSocket::SslInvalidUserDataError;
     return makeError(refused ? ErrorKind::Refused : ErrorKind::Offline,
-                     tr("%1 with %2 failed: %3").arg(during, m_endpoint.text(), detail),
+                     tr("%1 with %2 failed: %3").arg(during, m_endpoint.text(),
+                                                     m_fatalAlert.isEmpty() ? detail : m_fatalAlert),
                      refused ? QStringLiteral("tls_refused") : QStringLiteral("offline"));
 }
 
@@ -93,6 +96,12 @@ Status ServerConnection::open(const Endpoint &endpoint, const QSslCertificate &c
     m_endpoint = endpoint;
     m_buffer = std::make_unique<codec::FrameBuffer>();
     m_socket = std::make_unique<QSslSocket>();
+    m_fatalAlert.clear();
+    QObject::connect(m_socket.get(), &QSslSocket::alertReceived, m_socket.get(),
+                     [this](QSsl::AlertLevel level, QSsl::AlertType, const QString &description) {
+                         if (level == QSsl::AlertLevel::Fatal)
+                             m_fatalAlert = tr("the server refused this device (%1)").arg(description);
+                     });
     QSslConfiguration config = QSslConfiguration::defaultConfiguration();
     config.setCaCertificates({ca});  // replaces the system store: only the county CA is trusted
     config.setPeerVerifyMode(QSslSocket::VerifyPeer);

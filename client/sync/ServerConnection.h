@@ -51,6 +51,7 @@ private:
     Error socketError(const QString &during) const;
 
     int m_timeoutMs;
+    QString m_fatalAlert;  // a TLS alert the server sent about our certificate, if any
     std::unique_ptr<QSslSocket> m_socket;
     std::unique_ptr<codec::FrameBuffer> m_buffer;
     quint64 m_nextRequestId = 1;

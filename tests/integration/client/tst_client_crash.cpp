@@ -14,9 +14,9 @@ void TestClientCrash::rounds_data()
 {
     QTest::addColumn<quint32>("seed");
     QTest::addColumn<int>("count");
-    QTest::addRow("seed 1") << 1u << 12;
-    QTest::addRow("seed 2") << 2u << 12;
-    QTest::addRow("seed 3") << 3u << 12;
+    QTest::addRow("seed 1") << 1u << 20;
+    QTest::addRow("seed 2") << 2u << 20;
+    QTest::addRow("seed 3") << 3u << 20;
 }
 
 void TestClientCrash::rounds()

@@ -11,9 +11,40 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QRegularExpression>
+
+#include <functional>
 #include <QSslCertificate>
 #include <QTcpServer>
 #include <QTest>
+
+// Rewrites the device's last logged change in place: what an older, buggy client might have
+// logged, which this client's validation would never let through.
+static bool doctorLastChange(const QString &dataDir, const std::function<void(emis::wire::Change &)> &fix)
+{
+    bool ok = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("doctor"));
+        db.setDatabaseName(dataDir + QStringLiteral("/store.db"));
+        QSqlQuery q(db);
+        if (db.open() && q.exec(QStringLiteral("SELECT device_seq, change FROM change_log ORDER BY device_seq DESC LIMIT 1")) &&
+            q.next()) {
+            emis::wire::Change change;
+            const QByteArray blob = q.value(1).toByteArray();
+            if (change.ParseFromArray(blob.constData(), static_cast<int>(blob.size()))) {
+                fix(change);
+                std::string out;
+                change.SerializeToString(&out);
+                QSqlQuery u(db);
+                u.prepare(QStringLiteral("UPDATE change_log SET change = ? WHERE device_seq = ?"));
+                u.addBindValue(QByteArray::fromStdString(out));
+                u.addBindValue(q.value(0));
+                ok = u.exec();
+            }
+        }
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("doctor"));
+    return ok;
+}
 
 class TestClientSync : public QObject {
     Q_OBJECT
@@ -28,6 +59,7 @@ private Q_SLOTS:
     void twoDevices_sameField_oneWinnerAndConflictRecorded();
     void offlineWeek_pushedOnReconnect_serverHoldsExactlyIt();
     void rejectedChange_listedWithReason_thenCorrectedAndResent();
+    void rejectedChange_discarded_serverValueReturns();
     void revokedDevice_refused_exitFour();
 
 private:
@@ -280,30 +312,14 @@ void TestClientSync::rejectedChange_listedWithReason_thenCorrectedAndResent()
                            .json().object().value(QStringLiteral("id")).toString();
     // An older client with weaker checks once logged a wrong ID number: doctor the logged change,
     // as this client itself never could.
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("doctor"));
-        db.setDatabaseName(d.dataDir() + QStringLiteral("/store.db"));
-        QVERIFY(db.open());
-        QSqlQuery q(db);
-        QVERIFY(q.exec(QStringLiteral("SELECT device_seq, change FROM change_log")) && q.next());
-        emis::wire::Change change;
-        const QByteArray blob = q.value(1).toByteArray();
-        QVERIFY(change.ParseFromArray(blob.constData(), static_cast<int>(blob.size())));
+    QVERIFY(doctorLastChange(d.dataDir(), [](emis::wire::Change &change) {
         for (auto &f : *change.mutable_fields())
             if (f.field() == "id_number") {
                 std::string wrong = f.text();
                 wrong.back() = wrong.back() == '1' ? '2' : '1';
                 f.set_text(wrong);
             }
-        std::string out;
-        change.SerializeToString(&out);
-        QSqlQuery u(db);
-        u.prepare(QStringLiteral("UPDATE change_log SET change = ? WHERE device_seq = ?"));
-        u.addBindValue(QByteArray::fromStdString(out));
-        u.addBindValue(q.value(0));
-        QVERIFY(u.exec());
-    }
-    QSqlDatabase::removeDatabase(QStringLiteral("doctor"));
+    }));
     QCOMPARE(d.run({QStringLiteral("sync")}).exitCode, 0);
     QCOMPARE(serverCount(QStringLiteral("SELECT count(*) FROM students WHERE id = ?"), {id}), 0);
     const QJsonObject s = status(d);
@@ -326,6 +342,39 @@ void TestClientSync::rejectedChange_listedWithReason_thenCorrectedAndResent()
     QCOMPARE(d.run({QStringLiteral("rejections"), QStringLiteral("--all"), QStringLiteral("--json")}).json().array().first()
                  .toObject().value(QStringLiteral("state")).toString(),
              QStringLiteral("resolved"));
+}
+
+void TestClientSync::rejectedChange_discarded_serverValueReturns()
+{
+    CliRunner d = newDevice();
+    const QString id = d.run(QStringList{QStringLiteral("students"), QStringLiteral("add"), QStringLiteral("--json")} +
+                             pupilSets(++m_pupils, QStringLiteral("钱六")))
+                           .json().object().value(QStringLiteral("id")).toString();
+    QCOMPARE(d.run({QStringLiteral("students"), QStringLiteral("edit"), id, QStringLiteral("--set"),
+                    QStringLiteral("家庭住址=旧址")}).exitCode, 0);
+    QCOMPARE(d.run({QStringLiteral("sync")}).exitCode, 0);
+    QCOMPARE(d.run({QStringLiteral("students"), QStringLiteral("edit"), id, QStringLiteral("--set"),
+                    QStringLiteral("家庭住址=新址")}).exitCode, 0);
+    QVERIFY(doctorLastChange(d.dataDir(), [](emis::wire::Change &change) {
+        change.mutable_fields(0)->set_text(std::string(150, 'x'));  // over the field's 100 characters
+    }));
+    QCOMPARE(d.run({QStringLiteral("sync")}).exitCode, 0);
+    const QJsonArray rejections = d.run({QStringLiteral("rejections"), QStringLiteral("--json")}).json().array();
+    QCOMPARE(rejections.size(), 1);
+    QCOMPARE(rejections.first().toObject().value(QStringLiteral("field")).toString(), QStringLiteral("address"));
+    QCOMPARE(rejections.first().toObject().value(QStringLiteral("code")).toString(), QStringLiteral("too_long"));
+    const QString entry = QString::number(rejections.first().toObject().value(QStringLiteral("id")).toInt());
+    QCOMPARE(d.run({QStringLiteral("rejections"), QStringLiteral("discard"), entry}).exitCode, 2);  // a reason is required
+    QCOMPARE(d.run({QStringLiteral("rejections"), QStringLiteral("discard"), entry, QStringLiteral("--note"),
+                    QStringLiteral("typed by mistake")}).exitCode, 0);
+    QCOMPARE(d.run({QStringLiteral("sync")}).exitCode, 0);
+    // The stores agree again: the server's value is back on the device.
+    QCOMPARE(pupil(d, id).value(QStringLiteral("address")).toString(), QStringLiteral("旧址"));
+    QCOMPARE(m_server.query(QStringLiteral("SELECT address FROM students WHERE id = ?"), {id}).toString(), QStringLiteral("旧址"));
+    const QJsonObject closed = d.run({QStringLiteral("rejections"), QStringLiteral("--all"), QStringLiteral("--json")})
+                                   .json().array().first().toObject();
+    QCOMPARE(closed.value(QStringLiteral("state")).toString(), QStringLiteral("discarded"));
+    QCOMPARE(closed.value(QStringLiteral("note")).toString(), QStringLiteral("typed by mistake"));
 }
 
 void TestClientSync::revokedDevice_refused_exitFour()

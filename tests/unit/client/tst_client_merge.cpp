@@ -70,6 +70,7 @@ private Q_SLOTS:
     void pull_concurrentSameField_newerRemoteWinsAndConflictRecorded();
     void pull_concurrentSameField_newerLocalKeptAndConflictRecorded();
     void pull_differentFields_bothKept();
+    void pull_pendingFieldAtAlreadySeenVersion_isNoConflict();
     void pull_unknownTableIsSkipped();
     void pull_tombstoneApplies();
 
@@ -221,6 +222,30 @@ void TestClientMerge::pull_differentFields_bothKept()
     QCOMPARE(stats->conflicts, 0);
     QCOMPARE(textOf(repo, id, "address"), std::string("甲地"));
     QCOMPARE(textOf(repo, id, "guardian_name"), std::string("王母"));
+}
+
+void TestClientMerge::pull_pendingFieldAtAlreadySeenVersion_isNoConflict()
+{
+    // Another device made the row; we pulled it, then changed a field. Pulling the row again
+    // (another field changed meanwhile) brings the version we edited on top of: not concurrent.
+    QTemporaryDir other;
+    auto b = LocalStore::open(other.filePath(QStringLiteral("b.db")));
+    QVERIFY(b.ok());
+    testing::enrollForTest(**b, QStringLiteral("device-b"));
+    auto saved = StudentRepository(**b).add(testing::pupil(QStringLiteral("李四"), 21));
+    QVERIFY(saved.ok());
+    const StoredRow row = StudentRepository(**b).get(saved->id)->value();
+    const sync::Hlc created = *sync::Hlc::fromText(row.hlc.toStdString());
+    QVERIFY(RemoteMerge(s()).applyPage(pageOf(rowFrom(row, 7, created))).ok());
+    StudentRepository repo(s());
+    QVERIFY(repo.edit(saved->id, {{QStringLiteral("监护人姓名"), QStringLiteral("李母")}}).ok());
+    wire::RowState again = rowFrom(row, 8, created);
+    setField(again, "address", "乙地", sync::Hlc{created.physicalMs + 50, 0, "device-b"});
+    auto stats = RemoteMerge(s()).applyPage(pageOf(again));
+    QVERIFY(stats.ok());
+    QCOMPARE(stats->conflicts, 0);
+    QCOMPARE(textOf(repo, saved->id, "guardian_name"), std::string("李母"));
+    QCOMPARE(textOf(repo, saved->id, "address"), std::string("乙地"));
 }
 
 void TestClientMerge::pull_unknownTableIsSkipped()

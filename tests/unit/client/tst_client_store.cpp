@@ -20,6 +20,7 @@ private Q_SLOTS:
     void open_runsEveryMigrationAndMakesEveryTable();
     void open_twiceIsHarmlessAndKeepsData();
     void open_refusesNewerLayout();
+    void open_migratesOlderLayoutKeepingData();
     void open_usesWalAndFullSync();
     void add_writesRowVersionsAndOneChange();
     void edit_logsOnlyChangedFields();
@@ -29,6 +30,7 @@ private Q_SLOTS:
     void add_beforeEnrollment_isRefused();
     void remove_logsTombstone();
     void clock_restoredAfterReopen();
+    void clock_secondConnectionStampsAfterFirstOnesReceipts();
     void resolveField_byLabelNameAndAlias();
 
 private:
@@ -84,6 +86,25 @@ void TestClientStore::open_refusesNewerLayout()
     auto store = LocalStore::open(path("newer.db"));
     QVERIFY(!store.ok());
     QVERIFY(store.error().message.contains(QLatin1String("newer")));
+}
+
+void TestClientStore::open_migratesOlderLayoutKeepingData()
+{
+    {
+        auto store = LocalStore::open(path("older.db"));
+        QVERIFY(store.ok());
+        testing::enrollForTest(**store);
+        QVERIFY(StudentRepository(**store).add(testing::pupil(QStringLiteral("庚"), 19)).ok());
+        // Back to layout 2: before changes kept their base versions.
+        QVERIFY(execSql((*store)->db(), QStringLiteral("ALTER TABLE change_log DROP COLUMN base_hlcs")).ok());
+        QVERIFY(execSql((*store)->db(), QStringLiteral("PRAGMA user_version = 2")).ok());
+    }
+    auto store = LocalStore::open(path("older.db"));
+    QVERIFY2(store.ok(), qPrintable(store.ok() ? QString() : store.error().message));
+    QCOMPARE(count(**store, QStringLiteral("PRAGMA user_version")), kStoreVersion);
+    QCOMPARE(count(**store, QStringLiteral("SELECT count(*) FROM pragma_table_info('change_log') WHERE name = 'base_hlcs'")), 1);
+    QCOMPARE(ChangeLog((*store)->db()).pendingCount(), 1);
+    QCOMPARE(StudentRepository(**store).list()->size(), 1u);
 }
 
 void TestClientStore::open_usesWalAndFullSync()
@@ -250,6 +271,29 @@ void TestClientStore::clock_restoredAfterReopen()
     const sync::Hlc next = (*store)->clock().tick();
     QVERIFY2(QString::fromStdString(next.toText()) > first, qPrintable(first));
     QCOMPARE(next.device, std::string("device-a"));
+}
+
+void TestClientStore::clock_secondConnectionStampsAfterFirstOnesReceipts()
+{
+    // The sync thread's connection receives a stamp from a clock ahead of ours; the form's
+    // connection, open all along, must still stamp its next save after it.
+    auto syncSide = LocalStore::open(path("two.db"));
+    QVERIFY(syncSide.ok());
+    testing::enrollForTest(**syncSide);
+    auto formSide = LocalStore::open(path("two.db"));
+    QVERIFY(formSide.ok());
+    const sync::Hlc remote{sync::systemNowMs() + 120000, 7, "device-b"};
+    (*syncSide)->clock().receive(remote);
+    QVERIFY((*syncSide)->saveClock().ok());
+    auto saved = StudentRepository(**formSide).add(testing::pupil(QStringLiteral("己"), 17));
+    QVERIFY(saved.ok());
+    const QString stamp = StudentRepository(**formSide).get(saved->id)->value().hlc;
+    QVERIFY2(stamp > QString::fromStdString(remote.toText()), qPrintable(stamp));
+    // And the older connection's save of its clock never lowers what is stored.
+    QVERIFY((*syncSide)->saveClock().ok());
+    Sql q((*formSide)->db(), QStringLiteral("SELECT last_hlc FROM sync_state"));
+    QVERIFY(q.exec() && q.next());
+    QCOMPARE(q.value(0).toString(), stamp);
 }
 
 void TestClientStore::resolveField_byLabelNameAndAlias()
