@@ -1,11 +1,50 @@
 #include "ColumnMapping.h"
 
+#include <QHash>
+#include <QMutex>
+
 #include <algorithm>
+#include <map>
 
 namespace emis::io {
 namespace {
 
 QString fold(const std::string &label) { return ColumnMapping::foldHeader(QString::fromStdString(label)); }
+
+// Folded header -> field index, built once per table. Chinese labels (and field names) first,
+// then English labels, then aliases: an alias of one field may be the label of another
+// ("联系电话" is an alias of 监护人电话 but, for staff, a field of its own).
+QHash<QString, int> buildHeaderIndex(const schema::Table &table)
+{
+    QHash<QString, int> index;
+    const auto add = [&](const std::string &label, int field) {
+        const QString key = fold(label);
+        if (!key.isEmpty() && !index.contains(key))
+            index.insert(key, field);
+    };
+    for (int i = 0; i < int(table.fields.size()); ++i) {
+        add(table.fields[std::size_t(i)].labelZh, i);
+        add(table.fields[std::size_t(i)].name, i);
+    }
+    for (int i = 0; i < int(table.fields.size()); ++i)
+        add(table.fields[std::size_t(i)].labelEn, i);
+    for (int i = 0; i < int(table.fields.size()); ++i)
+        for (const auto &alias : table.fields[std::size_t(i)].aliases)
+            add(alias, i);
+    return index;
+}
+
+const QHash<QString, int> &headerIndex(const schema::Table &table)
+{
+    // Tables live as long as the program (schema::tables()); the import may run on any thread.
+    static QMutex mutex;
+    static std::map<const schema::Table *, QHash<QString, int>> cache;
+    QMutexLocker lock(&mutex);
+    auto it = cache.find(&table);
+    if (it == cache.end())
+        it = cache.emplace(&table, buildHeaderIndex(table)).first;
+    return it->second;
+}
 
 } // namespace
 
@@ -29,22 +68,10 @@ QString ColumnMapping::foldHeader(const QString &header)
 
 const schema::Field *ColumnMapping::fieldForHeader(const schema::Table &table, const QString &header)
 {
-    const QString key = foldHeader(header);
-    if (key.isEmpty())
+    if (header.isEmpty())
         return nullptr;
-    // Chinese labels first, then English labels, then aliases: an alias of one field may be the
-    // label of another ("联系电话" is an alias of 监护人电话 but, for staff, a field of its own).
-    for (const auto &f : table.fields)
-        if (fold(f.labelZh) == key || fold(f.name) == key)
-            return &f;
-    for (const auto &f : table.fields)
-        if (fold(f.labelEn) == key)
-            return &f;
-    for (const auto &f : table.fields)
-        for (const auto &alias : f.aliases)
-            if (fold(alias) == key)
-                return &f;
-    return nullptr;
+    const int i = headerIndex(table).value(foldHeader(header), -1);
+    return i < 0 ? nullptr : &table.fields[std::size_t(i)];
 }
 
 ColumnMapping::ColumnMapping(const schema::Table &table, const QStringList &headers)

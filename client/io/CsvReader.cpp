@@ -3,6 +3,8 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <utility>
+
 namespace emis::io {
 namespace {
 
@@ -17,13 +19,12 @@ void finishRow(Sheet &sheet, SheetRow &row)
     row = SheetRow{};
 }
 
-void finishCell(SheetRow &row, QString &field)
+void finishCell(SheetRow &row, QString &text)
 {
     Cell cell;
-    cell.kind = field.isEmpty() ? CellKind::Empty : CellKind::Text;
-    cell.text = std::move(field);
+    cell.kind = text.isEmpty() ? CellKind::Empty : CellKind::Text;
+    cell.text = std::move(text);
     row.cells.append(std::move(cell));
-    field = QString();
 }
 
 } // namespace
@@ -94,55 +95,60 @@ Result<Sheet> CsvReader::parse(const QByteArray &bytes, const QString &sheetName
 
     SheetRow row;
     row.line = line;
-    QString field;
+    // An unquoted cell is a slice of the text (one allocation); only a quoted cell is built up.
+    QString quoted;
+    qsizetype cellStart = pos;
     bool inQuotes = false;
-    bool wasQuoted = false;  // the current field started with a quote
+    bool wasQuoted = false;  // the current cell started with a quote
     int quoteLine = 0;
+    const auto endCell = [&](qsizetype end) {
+        QString cell = wasQuoted ? std::exchange(quoted, QString()) : text.mid(cellStart, end - cellStart);
+        finishCell(row, cell);
+        wasQuoted = false;
+        cellStart = end + 1;
+    };
     for (; pos < n; ++pos) {
         const QChar c = text[pos];
         if (inQuotes) {
             if (c == u'"') {
                 if (pos + 1 < n && text[pos + 1] == u'"') {
-                    field += u'"';
+                    quoted += u'"';
                     ++pos;
                 } else {
                     inQuotes = false;
                 }
+            } else if (c == u'\r') {  // a CRLF inside a quoted cell is one line break
+                ++line;
+                quoted += u'\n';
+                if (pos + 1 < n && text[pos + 1] == u'\n')
+                    ++pos;
             } else {
                 if (c == u'\n')
                     ++line;
-                if (c == u'\r') {  // a CRLF inside a quoted cell is one line break
-                    ++line;
-                    field += u'\n';
-                    if (pos + 1 < n && text[pos + 1] == u'\n')
-                        ++pos;
-                    continue;
-                }
-                field += c;
+                quoted += c;
             }
         } else if (c == delimiter) {
-            finishCell(row, field);
-            wasQuoted = false;
+            endCell(pos);
         } else if (c == u'\r' || c == u'\n') {
+            endCell(pos);
             if (c == u'\r' && pos + 1 < n && text[pos + 1] == u'\n')
-                ++pos;
-            finishCell(row, field);
-            wasQuoted = false;
+                cellStart = ++pos + 1;
             finishRow(sheet, row);
             row.line = ++line;
-        } else if (c == u'"' && field.isEmpty() && !wasQuoted) {
+        } else if (c == u'"' && pos == cellStart && !wasQuoted) {
             inQuotes = true;
             wasQuoted = true;
             quoteLine = line;
-        } else {
-            field += c;  // a stray quote inside an unquoted cell is kept, as Excel does
+        } else if (wasQuoted) {
+            quoted += c;  // text after the closing quote, kept as Excel does
         }
+        // else: part of an unquoted cell's slice (a stray quote inside it included, as in Excel)
     }
     if (inQuotes)
         return Result<Sheet>::failure(
             tr("Line %1: a quoted cell is never closed (a \" is missing).").arg(quoteLine));
-    if (!field.isEmpty() || !row.cells.isEmpty()) {
-        finishCell(row, field);
+    if (cellStart < n || wasQuoted || !row.cells.isEmpty()) {
+        endCell(n);
         finishRow(sheet, row);
     }
     return sheet;

@@ -11,6 +11,7 @@ QString exportText(const schema::Field &field, const Value &value)
     if (isNull(value))
         return {};
     const std::string text = displayText(value);
+    // 是/否 are values of the roster, read back by parseYesNo, not interface text: no tr().
     if (field.type == schema::FieldType::Bool)
         return text == "1" ? QStringLiteral("是") : QStringLiteral("否");
     if (!field.codeTable.empty())

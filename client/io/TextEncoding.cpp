@@ -76,6 +76,10 @@ TextEncoding detectEncoding(const QByteArray &bytes)
 {
     if (bytes.startsWith(kBom))
         return TextEncoding::Utf8Bom;
+    if (bytes.startsWith("\xFF\xFE"))
+        return TextEncoding::Utf16Le;
+    if (bytes.startsWith("\xFE\xFF"))
+        return TextEncoding::Utf16Be;
     return isValidUtf8(bytes) ? TextEncoding::Utf8 : TextEncoding::Gb18030;
 }
 
@@ -91,6 +95,11 @@ QString decodeText(const QByteArray &bytes, TextEncoding *detected)
         return QString::fromUtf8(bytes);
     case TextEncoding::Gb18030:
         return decodeGb18030(bytes);
+    case TextEncoding::Utf16Le:
+    case TextEncoding::Utf16Be: {
+        QStringDecoder decoder(encoding == TextEncoding::Utf16Le ? QStringDecoder::Utf16LE : QStringDecoder::Utf16BE);
+        return decoder.decode(bytes.mid(2));
+    }
     }
     return {};
 }
@@ -104,6 +113,12 @@ QByteArray encodeText(const QString &text, TextEncoding encoding)
         return text.toUtf8();
     case TextEncoding::Gb18030:
         return encodeGb18030(text);
+    case TextEncoding::Utf16Le:
+    case TextEncoding::Utf16Be: {
+        const bool le = encoding == TextEncoding::Utf16Le;
+        QStringEncoder encoder(le ? QStringEncoder::Utf16LE : QStringEncoder::Utf16BE);
+        return QByteArray(le ? "\xFF\xFE" : "\xFE\xFF", 2) + QByteArray(encoder.encode(text));
+    }
     }
     return {};
 }

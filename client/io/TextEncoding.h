@@ -6,10 +6,11 @@
 namespace emis::io {
 
 // The encodings clerks' CSV files come in. Excel on a Chinese Windows saves "CSV" in the system
-// code page (GBK, a subset of GB18030); newer tools write UTF-8, often with a BOM.
-enum class TextEncoding { Utf8, Utf8Bom, Gb18030 };
+// code page (GBK, a subset of GB18030); newer tools write UTF-8, often with a BOM; Excel's
+// "Unicode text" is tab-separated UTF-16 with a BOM.
+enum class TextEncoding { Utf8, Utf8Bom, Gb18030, Utf16Le, Utf16Be };
 
-// BOM -> UTF-8; bytes that are valid UTF-8 -> UTF-8; anything else -> GB18030.
+// UTF-8 BOM -> UTF-8; UTF-16 BOM -> UTF-16; bytes that are valid UTF-8 -> UTF-8; else GB18030.
 TextEncoding detectEncoding(const QByteArray &bytes);
 // Decodes with the detected encoding and drops a BOM.
 QString decodeText(const QByteArray &bytes, TextEncoding *detected = nullptr);

@@ -41,6 +41,7 @@ Status XlsxExporter::write(const QString &path, const schema::Table &table, cons
     if (!workbook)
         return Status::failure(tr("Cannot create %1.").arg(path));
 
+    // 学生名册, 教职工名册: the sheet names of the county's templates, the same in every UI language.
     const QString name = options.sheetName.isEmpty()
                              ? QString::fromStdString(table.labelZh) + QStringLiteral("名册")
                              : options.sheetName;

@@ -46,7 +46,7 @@ QString readRichText(QXmlStreamReader &xml, QStringView endName)
 {
     QString text;
     int phonetic = 0;
-    while (!xml.atEnd()) {
+    while (!xml.atEnd() && !xml.hasError()) {
         const auto token = xml.readNext();
         if (token == QXmlStreamReader::StartElement) {
             if (xml.name() == u"rPh")
@@ -79,6 +79,9 @@ int columnOf(QStringView ref)
 
 } // namespace
 
+// Every loop over a part stops at the first XML error too: on a damaged zip stream the reader
+// reports a premature end and, reading from a device, would otherwise wait for more data forever.
+
 XlsxReader::XlsxReader() = default;
 XlsxReader::~XlsxReader() = default;
 
@@ -105,7 +108,10 @@ Status XlsxReader::open(const QString &path)
 Status XlsxReader::open(QIODevice *device)
 {
     m_zip.reset();
-    if (device && device->isOpen() && device->peek(8) != QByteArray(kCfbMagic, 8))
+    m_sheets.clear();
+    if (!device || !device->isOpen() || !device->isReadable())
+        return Status::failure(tr("The workbook cannot be read: it is not open for reading."));
+    if (device->peek(8) != QByteArray(kCfbMagic, 8))
         m_zip = std::make_unique<QuaZip>(device);
     return load(tr("the workbook"));
 }
@@ -140,7 +146,7 @@ QHash<QString, QString> XlsxReader::readRelationships(const QString &relsPart, c
     if (!file)
         return byId;
     QXmlStreamReader xml(file.get());
-    while (!xml.atEnd()) {
+    while (!xml.atEnd() && !xml.hasError()) {
         if (xml.readNext() != QXmlStreamReader::StartElement || xml.name() != u"Relationship")
             continue;
         const auto a = xml.attributes();
@@ -168,7 +174,7 @@ Status XlsxReader::readWorkbook(const QString &workbookPart)
     if (!file)
         return Status::failure(damaged(tr("%1 is missing").arg(workbookPart)));
     QXmlStreamReader xml(file.get());
-    while (!xml.atEnd()) {
+    while (!xml.atEnd() && !xml.hasError()) {
         if (xml.readNext() != QXmlStreamReader::StartElement)
             continue;
         const auto a = xml.attributes();
@@ -203,7 +209,7 @@ Status XlsxReader::readSharedStrings(const QString &part)
     if (!file)
         return {};  // openpyxl and other writers use inline strings only
     QXmlStreamReader xml(file.get());
-    while (!xml.atEnd()) {
+    while (!xml.atEnd() && !xml.hasError()) {
         if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == u"si") {
             m_sharedStrings.append(readRichText(xml, u"si"));
             if (m_sharedStrings.size() > kMaxCells)
@@ -248,7 +254,7 @@ Cell XlsxReader::readCell(QXmlStreamReader &xml, QString *error)
     Cell cell;
     QString value;
     bool inlineText = false;
-    while (!xml.atEnd()) {
+    while (!xml.atEnd() && !xml.hasError()) {
         const auto token = xml.readNext();
         if (token == QXmlStreamReader::StartElement) {
             if (xml.name() == u"v") {
@@ -310,7 +316,7 @@ Result<Sheet> XlsxReader::readSheet(const SheetEntry &entry)
     int column = -1;
     qsizetype cells = 0;
     QString error;
-    while (!xml.atEnd() && error.isEmpty()) {
+    while (!xml.atEnd() && !xml.hasError() && error.isEmpty()) {
         const auto token = xml.readNext();
         if (token == QXmlStreamReader::StartElement) {
             if (xml.name() == u"row") {

@@ -44,7 +44,7 @@ void XlsxStyles::load(QIODevice *device)
     QHash<int, QString> formats;  // custom numFmt id -> format code
     QXmlStreamReader xml(device);
     bool inCellXfs = false;
-    while (!xml.atEnd()) {
+    while (!xml.atEnd() && !xml.hasError()) {
         const auto token = xml.readNext();
         if (token == QXmlStreamReader::StartElement) {
             const auto name = xml.name();

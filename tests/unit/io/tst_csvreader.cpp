@@ -34,6 +34,7 @@ private Q_SLOTS:
     void delimiter_data();
     void delimiter();
     void excelSepLine_setsDelimiter();
+    void excelUnicodeText_utf16TabSeparated();
     void unclosedQuote_isAnErrorNamingTheLine();
     void missingFile_isAnError();
 };
@@ -198,6 +199,21 @@ void TestCsvReader::excelSepLine_setsDelimiter()
     QCOMPARE(sheet->rows.size(), 2);
     QCOMPARE(sheet->rows[0].line, 2);
     QCOMPARE(cellAt(sheet.value(), 1, 1), QStringLiteral("男"));
+}
+
+void TestCsvReader::excelUnicodeText_utf16TabSeparated()
+{
+    // Excel's "Unicode text (*.txt)": UTF-16LE with a BOM, tab-separated.
+    const QByteArray bytes = encodeText(QStringLiteral("姓名\t性别\r\n刘㐀\t男\r\n"), TextEncoding::Utf16Le);
+    QVERIFY(bytes.startsWith("\xFF\xFE"));
+    QCOMPARE(detectEncoding(bytes), TextEncoding::Utf16Le);
+    auto sheet = CsvReader::parse(bytes);
+    QVERIFY(sheet.ok());
+    QCOMPARE(sheet->rows.size(), 2);
+    QCOMPARE(cellAt(sheet.value(), 1, 0), QStringLiteral("刘㐀"));
+    QCOMPARE(cellAt(sheet.value(), 1, 1), QStringLiteral("男"));
+    auto be = CsvReader::parse(encodeText(QStringLiteral("姓名,性别\n张三,女\n"), TextEncoding::Utf16Be));
+    QCOMPARE(cellAt(be.value(), 1, 1), QStringLiteral("女"));
 }
 
 void TestCsvReader::unclosedQuote_isAnErrorNamingTheLine()

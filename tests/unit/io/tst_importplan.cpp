@@ -4,6 +4,7 @@
 #include "ImportPlan.h"
 #include "RecordDiff.h"
 #include "SheetFile.h"
+#include "XlsxWriterApi.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -59,6 +60,7 @@ private Q_SLOTS:
     void reimport_changesNothing_changedFileChangesOnlyChangedFields();
     void sameRecord_byIdNumberOrStudentNo();
     void headerBelowTitle_inFile();
+    void headerBelowTitle_inWorkbook_linesAreRowNumbers();
 };
 
 void TestImportPlan::dirtyFixture_rejectionReportEqualsExpectedCsv()
@@ -304,6 +306,40 @@ void TestImportPlan::headerBelowTitle_inFile()
     QCOMPARE(p->rejected.size(), std::size_t{1});
     QCOMPARE(p->rejected[0].line, 5);
     QCOMPARE(p->rejected[0].issues[0].reason, Reason::IdSexMismatch);
+}
+
+void TestImportPlan::headerBelowTitle_inWorkbook_linesAreRowNumbers()
+{
+    // As clerks lay rosters out: a title, a blank row, the header on row 3, a date cell.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("titled.xlsx"));
+    const XlsxWriterApi *lxw = XlsxWriterApi::get();
+    QVERIFY(lxw);
+    lxw_workbook *wb = lxw->workbook_new(QFile::encodeName(path).constData());
+    lxw_worksheet *ws = lxw->workbook_add_worksheet(wb, "2016级");
+    lxw_format *date = lxw->workbook_add_format(wb);
+    lxw->format_set_num_format(date, "yyyy/m/d");
+    lxw->worksheet_write_string(ws, 0, 0, "双钟镇中心小学学生名册", nullptr);
+    const char *headers[] = {"序号", "姓名*", "性别*", "出生日期*", "身份证件号*", "年级*", "班级*"};
+    for (lxw_col_t c = 0; c < 7; ++c)
+        lxw->worksheet_write_string(ws, 2, c, headers[c], nullptr);
+    lxw->worksheet_write_number(ws, 3, 0, 1, nullptr);
+    lxw->worksheet_write_string(ws, 3, 1, "周勇", nullptr);
+    lxw->worksheet_write_string(ws, 3, 2, "男", nullptr);
+    lxw_datetime birth = {2009, 11, 8, 0, 0, 0};
+    lxw->worksheet_write_datetime(ws, 3, 3, &birth, date);
+    lxw->worksheet_write_string(ws, 3, 4, "360429200911080412", nullptr);
+    lxw->worksheet_write_string(ws, 3, 5, "一年级", nullptr);
+    lxw->worksheet_write_string(ws, 3, 6, "1班", nullptr);
+    QCOMPARE(lxw->workbook_close(wb), LXW_NO_ERROR);
+
+    auto p = ImportPlan::fromFile(path, students());
+    QVERIFY2(p.ok(), qPrintable(p.error()));
+    QVERIFY(p->rejected.empty());
+    QCOMPARE(p->accepted.size(), std::size_t{1});
+    QCOMPARE(p->accepted[0].line, 4);
+    QCOMPARE(text(p->accepted[0].record, "birth_date"), QStringLiteral("2009-11-08"));
+    QCOMPARE(SheetFile::sheetNames(path).value(), QStringList{QStringLiteral("2016级")});
 }
 
 QTEST_GUILESS_MAIN(TestImportPlan)

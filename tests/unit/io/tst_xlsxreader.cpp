@@ -6,6 +6,7 @@
 #include "XlsxWriterApi.h"
 
 #include <QBuffer>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -56,6 +57,7 @@ private Q_SLOTS:
     void truncatedOrGarbage_givesMessageNotCrash_data();
     void truncatedOrGarbage_givesMessageNotCrash();
     void missingSharedString_isReportedAsDamage();
+    void damagedDeflateStream_endsWithAMessageNotAHang();
     void readsFromDevice();
 
 private:
@@ -318,6 +320,28 @@ void TestXlsxReader::missingSharedString_isReportedAsDamage()
     auto sheet = readParts(m_dir, minimalWorkbook("<row r=\"1\"><c r=\"A1\" t=\"s\"><v>7</v></c></row>", "<si><t>a</t></si>"));
     QVERIFY(!sheet.ok());
     QVERIFY2(sheet.error().contains(QStringLiteral("shared string")), qPrintable(sheet.error()));
+}
+
+void TestXlsxReader::damagedDeflateStream_endsWithAMessageNotAHang()
+{
+    // Found by fuzz_xlsx: one changed byte inside the sheet's compressed stream. QuaZip then
+    // fails every read, and QXmlStreamReader on a device reports a premature end that it would
+    // wait on forever; the reader must stop at the first XML error.
+    QFile f(QStringLiteral(EMIS_IO_TESTDATA "/damaged_deflate_stream.xlsx"));
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QByteArray bytes = f.readAll();
+    QBuffer buffer(&bytes);
+    QVERIFY(buffer.open(QIODevice::ReadOnly));
+    QElapsedTimer clock;
+    clock.start();
+    XlsxReader reader;
+    if (reader.open(&buffer).ok()) {
+        for (int i = 0; i < reader.sheetNames().size(); ++i) {
+            auto sheet = reader.read(i);
+            QVERIFY(sheet.ok() || !sheet.error().isEmpty());
+        }
+    }
+    QVERIFY(clock.elapsed() < 5000);
 }
 
 void TestXlsxReader::readsFromDevice()
