@@ -305,6 +305,7 @@ void ImportWizard::showMapping()
         m_columns->setItem(c, 2, new QTableWidgetItem(sample));
     }
     m_columns->resizeColumnsToContents();
+    m_columns->setColumnWidth(1, std::max(m_columns->columnWidth(1), 200));
     QStringList missing;
     for (const schema::Field *f : m_mapping.missingRequired())
         missing << fieldLabel(*f);

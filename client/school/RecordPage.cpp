@@ -54,6 +54,13 @@ RecordPage::RecordPage(SchoolSession &session, const schema::Table &table, const
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
     m_view->horizontalHeader()->setDefaultSectionSize(110);
+    // Fixed widths by field, not resizeColumnsToContents(): measuring every row of a big school
+    // would cost more than the whole load.
+    for (int c = 0; c < m_model->columnCount(); ++c) {
+        const std::string &name = m_model->columnField(c)->name;
+        const bool longText = name == "id_number" || name == "student_no" || name == "staff_no" || name == "phone";
+        m_view->setColumnWidth(c, m_view->fontMetrics().horizontalAdvance(QLatin1Char('0')) * (longText ? 23 : 12));
+    }
     connect(m_view, &QTableView::activated, this, &RecordPage::editCurrent);  // Enter or double click
 
     auto *bar = new QHBoxLayout;

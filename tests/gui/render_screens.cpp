@@ -71,6 +71,7 @@ int main(int argc, char *argv[])
         save(&import, out, QStringLiteral("5d_import_done"));
     }
     school::ImportWizard more(*schema::findTable("students"), session->storePath());
+    more.show();
     more.setFile(QStringLiteral(EMIS_FIXTURES_DIR "/students_openpyxl.xlsx"));
     more.next();
     (void)waitIdle(more);
