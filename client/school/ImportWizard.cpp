@@ -49,6 +49,12 @@ ImportWizard::ImportWizard(const schema::Table &table, const QString &storePath,
     resize(880, 620);
 }
 
+ImportWizard::~ImportWizard()
+{
+    m_cancel->store(true);
+    m_running.waitForFinished();
+}
+
 QString ImportWizard::errorShown() const { return m_error->text(); }
 
 void ImportWizard::setError(const QString &text)
@@ -194,7 +200,8 @@ void ImportWizard::runInBackground(const QString &what, std::function<void()> wo
         button(QWizard::BackButton)->setEnabled(true);
         done();
     });
-    watcher->setFuture(QtConcurrent::run(std::move(work)));
+    m_running = QtConcurrent::run(std::move(work));
+    watcher->setFuture(m_running);
 }
 
 void ImportWizard::initializePage(int id)

@@ -5,6 +5,7 @@
 #include "ImportSaver.h"
 #include "Sheet.h"
 
+#include <QFuture>
 #include <QWizard>
 
 #include <atomic>
@@ -29,6 +30,8 @@ public:
     enum Page { FilePage, MappingPage, PreviewPage, DonePage };
 
     ImportWizard(const schema::Table &table, const QString &storePath, QWidget *parent = nullptr);
+    // Stops and waits for a running worker: it writes into this wizard's members.
+    ~ImportWizard() override;
 
     void setFile(const QString &path);
     bool busy() const { return m_busy; }
@@ -67,6 +70,7 @@ private:
     io::ImportPlan m_plan;
     ImportOutcome m_outcome;
     QString m_workError;
+    QFuture<void> m_running;
     bool m_busy = false;
     bool m_saved = false;
     std::shared_ptr<std::atomic_bool> m_cancel = std::make_shared<std::atomic_bool>(false);
