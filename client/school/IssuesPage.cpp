@@ -54,6 +54,12 @@ void IssuesPage::reload()
     m_model->reload();
     m_empty->setVisible(m_model->rowCount() == 0);
     m_view->resizeColumnsToContents();
+    // Readable widths even for an empty list: the headers alone would make the columns slivers.
+    const int em = m_view->fontMetrics().horizontalAdvance(QStringLiteral("中"));
+    for (int c = 0; c < IssuesModel::ColumnCount; ++c)
+        if (c != IssuesModel::ReasonColumn)
+            m_view->setColumnWidth(c, std::max(m_view->columnWidth(c), em * (c == IssuesModel::WhenColumn ? 9 : 6)));
+    m_view->resizeRowsToContents();
     m_view->horizontalHeader()->setSectionResizeMode(IssuesModel::ReasonColumn, QHeaderView::Stretch);
 }
 

@@ -9,6 +9,7 @@
 #include "RecordPage.h"
 #include "SchoolFixture.h"
 #include "EnrollWizard.h"
+#include "emis.pb.h"
 #include "Translations.h"
 #include "UiLanguage.h"
 
@@ -80,6 +81,18 @@ int main(int argc, char *argv[])
     more.next();
     (void)QTest::qWaitFor([&] { return more.currentId() == school::ImportWizard::DonePage; }, 30000);
 
+    // One refused change, as the server would report it, for the problems page.
+    if (auto rows = session->repository(*schema::findTable("students")).list(); rows && !rows->empty()) {
+        wire::Rejection r;
+        r.set_device_seq(3);
+        r.set_table("students");
+        r.set_row_id(rows->front().id.toStdString());
+        r.set_field("id_number");
+        r.set_code("duplicate_in_store");
+        r.set_message_zh("身份证件号已登记在城关镇第二小学");
+        r.set_message_en("ID number is already registered for 城关镇第二小学");
+        (void)session->issueStore().addRejection(r);
+    }
     school::MainWindow window(*session, nullptr);
     window.resize(1280, 800);
     window.show();
