@@ -4,6 +4,7 @@
 #include "sync/Enrollment.h"
 
 #include <QAbstractButton>
+#include <QDir>
 #include <QFormLayout>
 #include <QFutureWatcher>
 #include <QHostInfo>
@@ -25,6 +26,7 @@ struct EnrollOutcome {
 
 EnrollOutcome runEnrollment(const QString &dataDir, const QString &server, const QString &code)
 {
+    QDir().mkpath(dataDir);  // a first start on a fresh machine: the folder is not there yet
     auto store = client::LocalStore::open(client::DeviceFiles{dataDir}.store());
     if (!store)
         return {false, {}, store.error()};

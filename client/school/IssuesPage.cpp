@@ -38,7 +38,8 @@ IssuesPage::IssuesPage(SchoolSession &session, QWidget *parent) : QWidget(parent
     connect(discard, &QPushButton::clicked, this, &IssuesPage::discardCurrent);
 
     auto *buttons = new QHBoxLayout;
-    buttons->addWidget(m_empty, 1);
+    buttons->addWidget(m_empty);
+    buttons->addStretch(1);
     buttons->addWidget(open);
     buttons->addWidget(discard);
     auto *layout = new QVBoxLayout(this);

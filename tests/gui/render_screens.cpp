@@ -93,6 +93,15 @@ int main(int argc, char *argv[])
         r.set_message_en("ID number is already registered for 城关镇第二小学");
         (void)session->issueStore().addRejection(r);
     }
+    school::ImportWizard staff(*schema::findTable("staff"), session->storePath());
+    staff.show();
+    staff.setFile(QStringLiteral(EMIS_FIXTURES_DIR "/staff_openpyxl.xlsx"));
+    staff.next();
+    (void)waitIdle(staff);
+    staff.next();
+    (void)waitIdle(staff);
+    staff.next();
+    (void)QTest::qWaitFor([&] { return staff.currentId() == school::ImportWizard::DonePage; }, 30000);
     school::MainWindow window(*session, nullptr);
     window.resize(1280, 800);
     window.show();
