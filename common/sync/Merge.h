@@ -11,7 +11,8 @@ namespace emis::sync {
 //   server: concurrent = the field's current version came from another device and was applied
 //           after the writer's base cursor (the writer had not pulled it);
 //   client: concurrent = the field has a local change not yet acknowledged, and the incoming
-//           version came from another device.
+//           version came from another device and is newer than the version that local change
+//           overwrote (a version the device had already pulled before editing is not concurrent).
 struct FieldMerge {
     bool takeIncoming = false;
     bool conflict = false;

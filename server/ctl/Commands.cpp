@@ -89,7 +89,7 @@ std::string jsonString(const std::string &s)
     return out + "\"";
 }
 
-int init(const std::string &dir, const std::string &listen)
+int init(const std::string &dir, const std::string &listen, const std::vector<std::string> &sans)
 {
     ServerConfig c;
     c.dir = dir;
@@ -104,7 +104,7 @@ int init(const std::string &dir, const std::string &listen)
     fs::create_directories(dir);
     fs::permissions(dir, fs::perms::owner_all, fs::perm_options::replace);
     const CountyCa ca = CountyCa::create("CountyEMIS County CA");
-    const auto server = ca.issueServer(c.host);
+    const auto server = ca.issueServer(c.host, sans);
     writeFile(c.path("ca.key"), ca.keyPem(), true);
     writeFile(c.path("ca.pem"), ca.certificatePem(), false);
     writeFile(c.path("server.key"), server.keyPem, true);

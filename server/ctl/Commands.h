@@ -1,12 +1,13 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 namespace emis::server::ctl {
 
 // emisctl's commands. Each returns the process exit code and prints for a person (or with
 // json, for a script) on stdout; problems go to stderr.
-int init(const std::string &dir, const std::string &listen);
+int init(const std::string &dir, const std::string &listen, const std::vector<std::string> &sans);
 int schoolAdd(const std::string &dir, const std::string &code, const std::string &name, const std::string &type,
               const std::string &township);
 int schoolImport(const std::string &dir, const std::string &file);  // 3 when some rows were rejected

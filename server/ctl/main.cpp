@@ -18,7 +18,9 @@ int main(int argc, char **argv)
     std::string listen;
     init->add_option("--dir", dir)->required();
     init->add_option("--listen", listen, "host:port (default 127.0.0.1:7443)");
-    init->callback([&] { result = ctl::init(dir, listen); });
+    std::vector<std::string> sans;
+    init->add_option("--san", sans, "a further host name or address clients use for the server (repeatable)");
+    init->callback([&] { result = ctl::init(dir, listen, sans); });
 
     auto *school = app.add_subcommand("school", "schools of the county");
     school->require_subcommand(1);

@@ -5,6 +5,7 @@
 #include <openssl/rand.h>
 #include <openssl/x509v3.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -168,17 +169,25 @@ std::string CountyCa::fingerprintOf(X509 *cert)
 
 std::string CountyCa::fingerprint() const { return fingerprintOf(m_cert.get()); }
 
-CountyCa::IssuedKey CountyCa::issueServer(const std::string &host) const
+CountyCa::IssuedKey CountyCa::issueServer(const std::string &host, const std::vector<std::string> &extraNames) const
 {
     PkeyPtr key = newKey();
     std::unique_ptr<X509_NAME, OpenSslFree> name(X509_NAME_new());
     addEntry(name.get(), "CN", host);
     addEntry(name.get(), "O", "CountyEMIS");
     X509Ptr cert = newCertificate(key.get(), name.get(), 10 * 365);
-    const bool hostIsIp = !host.empty() && host.find_first_not_of("0123456789.:") == std::string::npos;
-    std::string san = "DNS:localhost,IP:127.0.0.1";
-    if (host != "localhost" && host != "127.0.0.1" && !host.empty())
-        san += (hostIsIp ? ",IP:" : ",DNS:") + host;
+    std::vector<std::string> names = {"localhost", "127.0.0.1", host};
+    names.insert(names.end(), extraNames.begin(), extraNames.end());
+    std::string san;
+    std::vector<std::string> seen;
+    for (const auto &n : names) {
+        if (n.empty() || n == "0.0.0.0" || n == "::" || std::find(seen.begin(), seen.end(), n) != seen.end())
+            continue;
+        seen.push_back(n);
+        const bool isIp = n.find_first_not_of("0123456789.") == std::string::npos ||
+                          n.find(':') != std::string::npos;
+        san += (san.empty() ? "" : ",") + std::string(isIp ? "IP:" : "DNS:") + n;
+    }
     addExtension(cert.get(), m_cert.get(), NID_basic_constraints, "critical,CA:FALSE");
     addExtension(cert.get(), m_cert.get(), NID_key_usage, "critical,digitalSignature,keyAgreement");
     addExtension(cert.get(), m_cert.get(), NID_ext_key_usage, "serverAuth");

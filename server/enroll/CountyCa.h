@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace emis::server {
 
@@ -32,8 +33,10 @@ public:
         std::string certificatePem;
         std::string keyPem;
     };
-    // The server's key and certificate (serverAuth; SAN: host, localhost, 127.0.0.1).
-    IssuedKey issueServer(const std::string &host) const;
+    // The server's key and certificate (serverAuth; SAN: host, localhost, 127.0.0.1 and the
+    // further names or addresses clients use to reach it). A wildcard listen address
+    // (0.0.0.0, ::) names nothing and is left out.
+    IssuedKey issueServer(const std::string &host, const std::vector<std::string> &extraNames = {}) const;
     // Signs a device's CSR (its signature checked; only its public key is used): clientAuth,
     // CN=<device>, OU=<school id>, O=<school code>. Returns nullopt for a CSR that is not valid.
     std::optional<std::string> signDevice(const std::string &csrPem, const DeviceIdentity &who) const;

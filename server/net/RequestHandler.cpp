@@ -138,6 +138,7 @@ void RequestHandler::push(const wire::Envelope &request, Respond respond)
     auto batch = std::make_shared<wire::PushBatch>(request.push_batch());
     const DeviceIdentity device = *m_device;
     const std::string who = m_who;
+    logLine(who, "push of " + std::to_string(batch->changes_size()) + " changes received");
     m_context.store.submitWrite(
         [=](StoreSession &s) { *error = PushHandler(s, device, nowMs()).apply(*batch, *ack); },
         [=](std::exception_ptr failure) {
@@ -157,6 +158,7 @@ void RequestHandler::push(const wire::Envelope &request, Respond respond)
             if (*error) {
                 logLine(who, "push refused: " + (*error)->code() + " at watermark " +
                                  std::to_string((*error)->watermark()));
+                r.close = (*error)->fatal();
                 *r.envelope.mutable_error() = std::move(**error);
             } else {
                 logLine(who, "push of " + std::to_string(batch->changes_size()) + " changes committed, watermark " +

@@ -91,6 +91,7 @@ asio::awaitable<void> runSession(TlsStream stream, std::shared_ptr<SessionContro
     codec::FrameBuffer frames(limits);
     std::array<char, 16 * 1024> buffer{};
     bool greeted = false;
+    std::optional<std::chrono::steady_clock::time_point> frameDeadline;
     for (;;) {
         auto parsed = frames.next();
         if (parsed.status == codec::ParseResult::Status::Error) {
@@ -124,15 +125,23 @@ asio::awaitable<void> runSession(TlsStream stream, std::shared_ptr<SessionContro
                 logLine(handler.who(), "write failed: " + ec.message());
                 break;
             }
-            if (reply.close)
+            // After a stop request the reply in hand was the last one.
+            if (reply.close || control->stopping)
                 break;
             continue;
         }
         if (control->stopping)
             break;
-        // A frame begun must arrive promptly; between requests the session may idle longer.
-        timer.expires_after(frames.buffered() ? config.ioTimeout
-                                              : (greeted ? config.idleTimeout : config.handshakeTimeout));
+        // A frame begun must arrive whole within the I/O timeout (a trickle of bytes does not
+        // extend it); between requests the session may idle longer.
+        if (frames.buffered() == 0)
+            frameDeadline.reset();
+        else if (!frameDeadline)
+            frameDeadline = std::chrono::steady_clock::now() + config.ioTimeout;
+        if (frameDeadline)
+            timer.expires_at(*frameDeadline);
+        else
+            timer.expires_after(greeted ? config.idleTimeout : config.handshakeTimeout);
         control->reading = true;
         auto read = stream.async_read_some(asio::buffer(buffer), kTuple) || timer.async_wait(kTuple);
         auto rd = co_await std::move(read);

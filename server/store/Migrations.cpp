@@ -2,6 +2,9 @@
 
 #include "schema/SqlGen.h"
 #include "store/SqliteDb.h"
+#include "store/SqliteSavepoint.h"
+#include "store/SqliteStatement.h"
+#include "store/SqliteTransaction.h"
 
 #include <string>
 #include <vector>

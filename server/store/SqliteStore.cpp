@@ -2,6 +2,9 @@
 
 #include "store/Migrations.h"
 #include "store/SqliteDb.h"
+#include "store/SqliteSavepoint.h"
+#include "store/SqliteStatement.h"
+#include "store/SqliteTransaction.h"
 #include "store/SqliteSession.h"
 
 #include <future>

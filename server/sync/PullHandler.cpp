@@ -22,7 +22,12 @@ void PullHandler::page(StoreSession &store, const std::string &schoolId, const w
     if (entries.size() > limit)
         entries.resize(limit);
     out.set_next_cursor(request.cursor());
+    std::size_t bytes = 0;
     for (const auto &e : entries) {
+        if (bytes > kMaxPageBytes) {
+            out.set_more(true);
+            break;
+        }
         out.set_next_cursor(static_cast<std::uint64_t>(e.seq));
         const schema::Table *table = schema::findTable(e.table);
         if (!table)
@@ -46,6 +51,7 @@ void PullHandler::page(StoreSession &store, const std::string &schoolId, const w
         }
         if (auto h = sync::Hlc::fromText(row->hlc))
             sync::toWire(*h, *r->mutable_hlc());
+        bytes += r->ByteSizeLong();
     }
 }
 

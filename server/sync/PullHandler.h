@@ -14,6 +14,9 @@ class StoreSession;
 class PullHandler {
 public:
     static constexpr unsigned kMaxRows = 500;
+    // A page stops growing past this many bytes (it always holds at least one row), keeping
+    // replies well inside the frame cap.
+    static constexpr std::size_t kMaxPageBytes = 4 * 1024 * 1024;
 
     static void page(StoreSession &store, const std::string &schoolId, const wire::PullRequest &request,
                      wire::PullPage &out);

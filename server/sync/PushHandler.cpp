@@ -61,6 +61,17 @@ PushHandler::PushHandler(StoreSession &store, DeviceIdentity device, std::int64_
 
 std::optional<wire::Error> PushHandler::apply(const wire::PushBatch &batch, wire::PushAck &ack)
 {
+    // Revoked while its session was open: nothing more from this device.
+    const auto record = m_store.device(m_device.deviceId);
+    if (!record || record->revokedMs) {
+        const Issue issue = makeIssue(Reason::DeviceRevoked);
+        wire::Error e;
+        e.set_code(issue.code());
+        e.set_message_zh(issue.zh);
+        e.set_message_en(issue.en);
+        e.set_fatal(true);
+        return e;
+    }
     const std::uint64_t watermark = m_store.watermark(m_device.deviceId);
     // The sequence is checked before anything is written: a gap refuses the whole batch.
     std::uint64_t expected = watermark + 1;
@@ -153,6 +164,8 @@ std::optional<Issue> PushHandler::check(const wire::Change &change, const schema
     }
     if (!current && change.deleted())
         return std::nullopt;  // deleting a row the server never had: nothing to keep
+    if (incoming.empty() && change.deleted())
+        return std::nullopt;  // a bare tombstone changes no value there is to check
     // The fields sent, on their own, then the row as it would be after the change as a whole.
     auto issues = validate::validateRecord(*table, incoming, validate::Completeness::Partial);
     if (issues.empty()) {

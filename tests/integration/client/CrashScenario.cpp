@@ -12,7 +12,6 @@
 #include <QThread>
 #include <QUuid>
 
-#include <signal.h>
 
 namespace {
 
@@ -129,8 +128,12 @@ void CrashScenario::round()
     if (fault == 1 || fault == 2) {
         QThread::msleep(static_cast<unsigned long>(rand(0, 120)));
         if (fault == 1) {
-            ::kill(static_cast<pid_t>(p->processId()), SIGKILL);
-            ++m_figures.clientKills;
+            // QProcess::kill is SIGKILL, and only while the process runs: a raw kill() with the
+            // pid of a process already reaped (0) would hit this whole process group.
+            if (p->state() == QProcess::Running) {
+                p->kill();
+                ++m_figures.clientKills;
+            }
         } else {
             m_server.stop(9);
             ++m_figures.serverKills;

@@ -133,6 +133,23 @@ bool ServerFixture::start()
     return false;
 }
 
+bool ServerFixture::setConfig(const QString &key, const QString &value)
+{
+    QFile f(dir() + QStringLiteral("/emis.conf"));
+    if (!f.open(QIODevice::ReadOnly))
+        return false;
+    QStringList lines = QString::fromUtf8(f.readAll()).split(QLatin1Char('\n'));
+    f.close();
+    const QString prefix = key + QLatin1Char('=');
+    lines.erase(std::remove_if(lines.begin(), lines.end(), [&](const QString &l) { return l.startsWith(prefix); }),
+                lines.end());
+    lines.append(prefix + value);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return false;
+    f.write(lines.join(QLatin1Char('\n')).toUtf8() + '\n');
+    return true;
+}
+
 QString ServerFixture::serverLog() const
 {
     QFile f(m_dir.path() + QStringLiteral("/server.log"));

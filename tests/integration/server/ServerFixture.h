@@ -27,6 +27,7 @@ public:
 
     bool init();   // emisctl init + two schools (kSchoolA, kSchoolB)
     bool start();  // starts emis-server and waits until it accepts
+    bool setConfig(const QString &key, const QString &value);  // in emis.conf, before start()
     int stop(int signal = 15);  // returns the exit code
     QProcess &process() { return m_server; }
 

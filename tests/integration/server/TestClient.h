@@ -17,14 +17,14 @@ public:
     std::optional<emis::wire::Envelope> request(const emis::wire::Envelope &envelope, int timeoutMs = 15000);
     std::optional<emis::wire::Envelope> hello(unsigned schemaVersion = 0);
     bool sendRaw(const std::string &bytes);
+    // The next envelope from the server (after sendRaw); nullopt when it closed or sent junk.
+    std::optional<emis::wire::Envelope> receive(int timeoutMs = 15000);
     // True when the server closes the connection within the time.
     bool waitClosed(int timeoutMs = 10000);
     void abort() { m_socket.abort(); }
     QSslSocket &socket() { return m_socket; }
 
 private:
-    std::optional<emis::wire::Envelope> receive(int timeoutMs);
-
     QSslSocket m_socket;
     emis::codec::FrameBuffer m_frames;
     std::uint64_t m_nextId = 1;

@@ -10,6 +10,7 @@
 #include <QTest>
 
 #include <openssl/pem.h>
+#include <openssl/ssl.h>
 #include <openssl/x509.h>
 
 using namespace emis;
@@ -27,6 +28,25 @@ QString subjectField(const QByteArray &pem, int nid)
     X509_NAME_get_text_by_NID(X509_get_subject_name(cert), nid, buf, sizeof buf);
     X509_free(cert);
     return QString::fromUtf8(buf);
+}
+
+// A TLS handshake with exactly one protocol version, the client willing to go as low as the
+// library allows, so that a refusal can only come from the server.
+bool handshakeWith(quint16 port, int version)
+{
+    SSL_CTX *ctx = SSL_CTX_new(TLS_client_method());
+    SSL_CTX_set_security_level(ctx, 0);
+    SSL_CTX_set_min_proto_version(ctx, version);
+    SSL_CTX_set_max_proto_version(ctx, version);
+    SSL_CTX_set_cipher_list(ctx, "ALL:@SECLEVEL=0");
+    SSL_CTX_set_verify(ctx, SSL_VERIFY_NONE, nullptr);
+    BIO *bio = BIO_new_ssl_connect(ctx);
+    const std::string target = "127.0.0.1:" + std::to_string(port);
+    BIO_set_conn_hostname(bio, target.c_str());
+    const bool ok = BIO_do_connect(bio) > 0 && BIO_do_handshake(bio) > 0;
+    BIO_free_all(bio);
+    SSL_CTX_free(ctx);
+    return ok;
 }
 
 wire::Envelope pullRequest()
@@ -54,6 +74,7 @@ private slots:
     void enrolledDevice_helloCarriesSchoolFromCertificate();
     void revokedDevice_refusedAtHandshake();
     void plainTcp_refused();
+    void tlsOlderThan12_refused();
     void badFrame_closesOnlyItsSession();
     void newerSchemaVersion_refused();
     void enrollmentAndSessionsAudited();
@@ -180,14 +201,19 @@ void TestServerEnroll::revokedDevice_refusedAtHandshake()
 {
     const auto device = m_server.enroll(m_server.enrollCode(QLatin1String(ServerFixture::kSchoolA)));
     QVERIFY(device);
-    {
-        TestClient before;
-        QVERIFY(before.connectTo(m_server.port(), m_server.caPem(), device->certPem, device->keyPem));
-        QVERIFY(before.hello());
-    }
+    TestClient before;
+    QVERIFY(before.connectTo(m_server.port(), m_server.caPem(), device->certPem, device->keyPem));
+    QVERIFY(before.hello());
     const auto r = m_server.ctl({QStringLiteral("device"), QStringLiteral("revoke"), QStringLiteral("--dir"),
                                  m_server.dir(), QString::fromStdString(device->deviceId)});
     QCOMPARE(r.exitCode, 0);
+    // A session opened before the revocation may not push any more either.
+    wire::Envelope push;
+    push.mutable_push_batch();
+    const auto refused = before.request(push);
+    QVERIFY(refused && refused->has_error());
+    QCOMPARE(refused->error().code(), std::string("device_revoked"));
+    QVERIFY(before.waitClosed());
     TestClient after;
     // With TLS 1.3 the client's side of the handshake may complete; the refusal shows on the first read.
     if (after.connectTo(m_server.port(), m_server.caPem(), device->certPem, device->keyPem))
@@ -215,6 +241,15 @@ void TestServerEnroll::plainTcp_refused()
     // Whatever came back (a TLS alert at most) is no frame of the protocol.
     QVERIFY(codec::parseFrame(std::string_view(got.constData(), static_cast<std::size_t>(got.size()))).status !=
             codec::ParseResult::Status::Complete);
+}
+
+void TestServerEnroll::tlsOlderThan12_refused()
+{
+    QVERIFY(handshakeWith(m_server.port(), TLS1_2_VERSION));  // the same client gets in with 1.2
+    QVERIFY(handshakeWith(m_server.port(), TLS1_3_VERSION));
+    QVERIFY(!handshakeWith(m_server.port(), TLS1_1_VERSION));
+    QVERIFY(!handshakeWith(m_server.port(), TLS1_VERSION));
+    QVERIFY(m_server.serverLog().contains(QStringLiteral("unsupported protocol")));
 }
 
 void TestServerEnroll::badFrame_closesOnlyItsSession()

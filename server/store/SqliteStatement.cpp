@@ -1,0 +1,82 @@
+#include "store/SqliteStatement.h"
+
+namespace emis::server {
+
+SqliteStatement::SqliteStatement(SqliteDb &db, const std::string &sql) : m_db(db)
+{
+    const int rc = sqlite3_prepare_v2(db.handle(), sql.c_str(), static_cast<int>(sql.size()), &m_stmt, nullptr);
+    if (rc != SQLITE_OK)
+        db.fail("prepare " + sql.substr(0, 200), rc);
+}
+
+SqliteStatement::~SqliteStatement() { sqlite3_finalize(m_stmt); }
+
+SqliteStatement &SqliteStatement::bind(int index, const Value &value)
+{
+    int rc = SQLITE_OK;
+    if (const auto *s = std::get_if<std::string>(&value))
+        rc = sqlite3_bind_text(m_stmt, index, s->data(), static_cast<int>(s->size()), SQLITE_TRANSIENT);
+    else if (const auto *i = std::get_if<std::int64_t>(&value))
+        rc = sqlite3_bind_int64(m_stmt, index, *i);
+    else if (const auto *d = std::get_if<double>(&value))
+        rc = sqlite3_bind_double(m_stmt, index, *d);
+    else if (const auto *b = std::get_if<Bytes>(&value))
+        rc = sqlite3_bind_blob(m_stmt, index, b->data(), static_cast<int>(b->size()), SQLITE_TRANSIENT);
+    else
+        rc = sqlite3_bind_null(m_stmt, index);
+    if (rc != SQLITE_OK)
+        m_db.fail("bind", rc);
+    return *this;
+}
+
+SqliteStatement &SqliteStatement::bind(int index, const std::string &text) { return bind(index, Value{text}); }
+SqliteStatement &SqliteStatement::bind(int index, std::int64_t number) { return bind(index, Value{number}); }
+SqliteStatement &SqliteStatement::bindNull(int index) { return bind(index, Value{}); }
+
+bool SqliteStatement::step()
+{
+    const int rc = sqlite3_step(m_stmt);
+    if (rc == SQLITE_ROW)
+        return true;
+    if (rc == SQLITE_DONE)
+        return false;
+    m_db.fail(std::string("step ") + sqlite3_sql(m_stmt), rc);
+}
+
+void SqliteStatement::run()
+{
+    while (step()) {
+    }
+}
+
+void SqliteStatement::reset()
+{
+    sqlite3_reset(m_stmt);
+    sqlite3_clear_bindings(m_stmt);
+}
+
+bool SqliteStatement::isNull(int column) const { return sqlite3_column_type(m_stmt, column) == SQLITE_NULL; }
+
+Value SqliteStatement::value(int column) const
+{
+    switch (sqlite3_column_type(m_stmt, column)) {
+    case SQLITE_INTEGER: return std::int64_t{sqlite3_column_int64(m_stmt, column)};
+    case SQLITE_FLOAT: return sqlite3_column_double(m_stmt, column);
+    case SQLITE_TEXT: return text(column);
+    case SQLITE_BLOB: {
+        const auto *p = static_cast<const unsigned char *>(sqlite3_column_blob(m_stmt, column));
+        return Bytes(p, p + sqlite3_column_bytes(m_stmt, column));
+    }
+    default: return Value{};
+    }
+}
+
+std::string SqliteStatement::text(int column) const
+{
+    const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, column));
+    return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, column))) : std::string();
+}
+
+std::int64_t SqliteStatement::integer(int column) const { return sqlite3_column_int64(m_stmt, column); }
+
+} // namespace emis::server
