@@ -6,7 +6,25 @@
 #include <dlfcn.h>
 #endif
 
+#if defined(__SANITIZE_ADDRESS__)
+#define EMIS_XLSXWRITER_BLOCKED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define EMIS_XLSXWRITER_BLOCKED 1
+#endif
+#endif
+
 namespace emis::io {
+
+bool XlsxWriterApi::blockedBySanitizer()
+{
+#ifdef EMIS_XLSXWRITER_BLOCKED
+    return true;
+#else
+    return false;
+#endif
+}
+
 namespace {
 
 struct Loaded {
@@ -29,6 +47,10 @@ bool resolve(void *handle, const char *name, F &slot)
 Loaded load()
 {
     Loaded l;
+    if (XlsxWriterApi::blockedBySanitizer()) {
+        l.error = QStringLiteral("Excel export is not available in a sanitizer build (RTLD_DEEPBIND).");
+        return l;
+    }
     void *handle = nullptr;
     for (const char *name : kLibraries)
         if ((handle = dlopen(name, RTLD_NOW | RTLD_LOCAL | RTLD_DEEPBIND)))

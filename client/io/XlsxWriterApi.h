@@ -16,6 +16,10 @@ namespace emis::io {
 // each other first, while QuaZip keeps its own. So no target that links QuaZip may link
 // libxlsxwriter directly: call it through here.
 struct XlsxWriterApi {
+    // The sanitizer runtimes refuse RTLD_DEEPBIND, so a build of emis_io with AddressSanitizer
+    // (the fuzz build) has no Excel export; get() says so, and tests that write .xlsx skip there.
+    static bool blockedBySanitizer();
+
     decltype(&::workbook_new) workbook_new = nullptr;
     decltype(&::workbook_new_opt) workbook_new_opt = nullptr;
     decltype(&::workbook_add_worksheet) workbook_add_worksheet = nullptr;

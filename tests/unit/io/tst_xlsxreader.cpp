@@ -1,6 +1,7 @@
 // XlsxReader: the fixtures written by openpyxl and LibreOffice, and the package shapes other
 // writers produce (relative targets, booleans, 1904 dates, phonetic runs), built part by part.
 #include "TestWorkbook.h"
+#include "RequireXlsxWriter.h"
 #include "XlsxReader.h"
 #include "XlsxStyles.h"
 #include "XlsxWriterApi.h"
@@ -120,6 +121,7 @@ void TestXlsxReader::staffFixture_readsSheetByName()
 
 void TestXlsxReader::sheetChoice_byIndexAndName_withClearErrors()
 {
+    EMIS_REQUIRE_XLSXWRITER();
     const QString path = m_dir.filePath(QStringLiteral("two.xlsx"));
     const XlsxWriterApi *lxw = XlsxWriterApi::get();
     QVERIFY(lxw);
@@ -212,6 +214,7 @@ void TestXlsxReader::cellsWithoutReferences_followEachOther()
 
 void TestXlsxReader::libxlsxwriterWorkbook_sharedStringsAndChineseDateFormat()
 {
+    EMIS_REQUIRE_XLSXWRITER();
     const QString path = m_dir.filePath(QStringLiteral("lxw.xlsx"));
     const XlsxWriterApi *lxw = XlsxWriterApi::get();
     QVERIFY(lxw);
