@@ -634,7 +634,7 @@
 <context>
     <name>emis::io::XlsxWriterApi</name>
     <message>
-        <location filename="../client/io/XlsxWriterApi.cpp" line="+37"/>
+        <location filename="../client/io/XlsxWriterApi.cpp" line="+59"/>
         <source>Excel export is not available: libxlsxwriter is not installed (%1).</source>
         <translation>无法导出 Excel：未安装 libxlsxwriter（%1）。</translation>
     </message>
@@ -647,7 +647,7 @@
 <context>
     <name>emis::school::EnrollWizard</name>
     <message>
-        <location filename="../client/school/EnrollWizard.cpp" line="+41"/>
+        <location filename="../client/school/EnrollWizard.cpp" line="+43"/>
         <source>Enroll this computer</source>
         <translation>注册本机</translation>
     </message>
@@ -811,7 +811,7 @@
         <translation>停止</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+30"/>
         <source>Choose the file</source>
         <translation>选择文件</translation>
     </message>
@@ -891,7 +891,7 @@
         <translation>表格文件 (*.xlsx *.csv *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location line="+68"/>
+        <location line="+69"/>
         <source>Reading the file…</source>
         <translation>正在读取文件…</translation>
     </message>
@@ -931,7 +931,7 @@
         <translation>（不导入）</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>%1 of %2 columns will be imported.</source>
         <translation>将导入 %2 列中的 %1 列。</translation>
     </message>
@@ -1012,12 +1012,12 @@
         <translation>有意放弃此变更(&amp;D)…</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Changes the server refused and fields changed in two places. Correct the record and save it again, or discard the change on purpose.</source>
         <translation>以下是被服务器拒绝的变更和在两处同时修改的字段。请更正记录后重新保存，或有意放弃该变更。</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+37"/>
         <source>Not discarded</source>
         <translation>未放弃</translation>
     </message>
@@ -1179,6 +1179,11 @@
         <translation>按姓名、身份证件号、学籍号、年级或班级筛选</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Filter by name, ID number or staff number</source>
+        <translation>按姓名、身份证件号或工号筛选</translation>
+    </message>
+    <message>
         <location line="+6"/>
         <source>&amp;Add</source>
         <translation>新增(&amp;A)</translation>
@@ -1189,7 +1194,7 @@
         <translation>修改(&amp;E)</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+28"/>
         <source>Filter:</source>
         <translation>筛选：</translation>
     </message>
