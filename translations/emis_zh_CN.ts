@@ -1035,7 +1035,7 @@
 <context>
     <name>emis::school::MainWindow</name>
     <message>
-        <location filename="../client/school/MainWindow.cpp" line="+37"/>
+        <location filename="../client/school/MainWindow.cpp" line="+38"/>
         <source>CountyEMIS — school</source>
         <translation>区县教育管理信息系统 — 学校端</translation>
     </message>
@@ -1060,7 +1060,7 @@
         <translation>待处理问题(&amp;R)</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>%1 roster</source>
         <translation>%1名册</translation>
     </message>
@@ -1108,6 +1108,11 @@
         <location line="+0"/>
         <source>The new language is used from the next start of the program.</source>
         <translation>新的语言将在下次启动程序时生效。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>corrected in the form</source>
+        <translation>已在表单中更正</translation>
     </message>
 </context>
 <context>

@@ -70,7 +70,7 @@ void IssuesPage::openCurrent()
     if (!current.isValid())
         return;
     const auto &e = m_model->entry(current.row());
-    Q_EMIT openRecordRequested(e.table, e.rowId);
+    Q_EMIT openRecordRequested(e.table, e.rowId, e.id, e.conflict);
 }
 
 bool IssuesPage::discard(int row, const QString &note)

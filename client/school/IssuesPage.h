@@ -26,7 +26,7 @@ public Q_SLOTS:
     void reload();
 
 Q_SIGNALS:
-    void openRecordRequested(const QString &table, const QString &rowId);
+    void openRecordRequested(const QString &table, const QString &rowId, qint64 issueId, bool conflict);
     void changed();
 
 private:

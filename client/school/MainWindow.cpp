@@ -7,6 +7,7 @@
 #include "RecordTableModel.h"
 #include "SchoolSession.h"
 #include "SyncPanel.h"
+#include "store/IssueService.h"
 #include "UiLanguage.h"
 
 #include <QActionGroup>
@@ -51,6 +52,8 @@ MainWindow::MainWindow(SchoolSession &session, client::SyncEngine *engine, QWidg
     connect(m_students, &RecordPage::saved, m_sync, &SyncPanel::refresh);
     connect(m_staff, &RecordPage::saved, m_sync, &SyncPanel::refresh);
     connect(m_issues, &IssuesPage::changed, m_sync, &SyncPanel::refresh);
+    connect(m_students, &RecordPage::saved, m_issues, &IssuesPage::reload);
+    connect(m_staff, &RecordPage::saved, m_issues, &IssuesPage::reload);
     connect(m_issues, &IssuesPage::openRecordRequested, this, &MainWindow::openRecord);
 
     m_export = new ExportActions(this, [this, id](bool filteredOnly) {
@@ -134,13 +137,20 @@ void MainWindow::showIssues()
     m_tabs->setCurrentWidget(m_issues);
 }
 
-void MainWindow::openRecord(const QString &table, const QString &rowId)
+void MainWindow::openRecord(const QString &table, const QString &rowId, qint64 issueId, bool conflict)
 {
     RecordPage *page = table == QLatin1String("staff") ? m_staff : table == QLatin1String("students") ? m_students : nullptr;
     if (!page)
         return;
     m_tabs->setCurrentWidget(page);
-    page->openRecord(rowId);
+    RecordDialog::Saver saver;
+    if (issueId > 0)
+        saver = [this, issueId, conflict](const client::RawFields &raw) {
+            client::IssueService service(m_session.store());
+            const QString note = tr("corrected in the form");
+            return conflict ? service.resolveConflict(issueId, raw, note) : service.resolveRejection(issueId, raw, note);
+        };
+    page->openRecord(rowId, std::move(saver));
 }
 
 void MainWindow::importFile(const QString &path)

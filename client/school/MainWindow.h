@@ -32,7 +32,8 @@ public:
     ExportActions *exportActions() const { return m_export; }
 
     void showIssues();
-    void openRecord(const QString &table, const QString &rowId);
+    // From the problems page: saving the corrected record resends it and closes the issue.
+    void openRecord(const QString &table, const QString &rowId, qint64 issueId = 0, bool conflict = false);
     RecordPage *currentRecordPage() const;
 
 public Q_SLOTS:

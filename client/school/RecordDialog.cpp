@@ -66,7 +66,7 @@ void RecordDialog::accept()
     const auto values = m_form->rawValues();
     for (auto it = values.begin(); it != values.end(); ++it)
         raw.insert(it.key(), it.value());
-    auto saved = m_id.isEmpty() ? m_repository.add(raw) : m_repository.edit(m_id, raw);
+    auto saved = m_saver ? m_saver(raw) : m_id.isEmpty() ? m_repository.add(raw) : m_repository.edit(m_id, raw);
     if (!saved) {
         m_error->setText(tr("The record was not saved: %1").arg(saved.error().message));
         m_error->show();

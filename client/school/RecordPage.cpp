@@ -107,11 +107,13 @@ std::vector<validate::Record> RecordPage::records(bool filteredOnly) const
     return out;
 }
 
-void RecordPage::openRecord(const QString &id)
+void RecordPage::openRecord(const QString &id, RecordDialog::Saver saver)
 {
     // Window-modal but not exec(): the event loop stays the application's (and tests can type).
     auto *dialog = new RecordDialog(m_session.repository(m_table), id, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (saver)
+        dialog->setSaver(std::move(saver));
     connect(dialog, &QDialog::accepted, this, [this, dialog] { showSaved(dialog->savedId()); });
     dialog->open();
 }

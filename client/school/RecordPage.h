@@ -1,5 +1,6 @@
 #pragma once
 
+#include "RecordDialog.h"
 #include "schema/Schema.h"
 #include "validate/RecordValidator.h"
 
@@ -27,7 +28,8 @@ public:
 
     const schema::Table &table() const { return m_table; }
     void reload();  // from the store, once (after start, a sync or an import)
-    void openRecord(const QString &id);
+    // `saver` replaces the plain edit (see RecordDialog::Saver).
+    void openRecord(const QString &id, RecordDialog::Saver saver = {});
 
     RecordTableModel *model() const { return m_model; }
     RecordFilterProxy *proxy() const { return m_proxy; }
