@@ -69,7 +69,22 @@ QString ExportActions::writePdf(const QString &path, const ExportSource &source)
             fields.push_back(&f);
     const QRect page = p.viewport();
     const int rowHeight = QFontMetrics(font, &pdf).height() + 12;
-    const int colWidth = fields.empty() ? page.width() : page.width() / int(fields.size());
+    // ID numbers need their 18 characters whole; short codes need little room.
+    std::vector<int> left{0}, width;
+    {
+        double total = 0;
+        std::vector<double> weights;
+        for (const schema::Field *f : fields) {
+            const bool wide = f->name == "id_number" || f->name == "student_no" || f->name == "staff_no" ||
+                              f->name == "address" || f->name == "hukou";
+            weights.push_back(wide ? 2.4 : 1.0);
+            total += weights.back();
+        }
+        for (double w : weights) {
+            width.push_back(int(page.width() * w / total));
+            left.push_back(left.back() + width.back());
+        }
+    }
     int pageNo = 1;
     int y = 0;
     auto header = [&] {
@@ -82,13 +97,14 @@ QString ExportActions::writePdf(const QString &path, const ExportSource &source)
                        .arg(pageNo));
         y = rowHeight + 6;
         for (std::size_t c = 0; c < fields.size(); ++c)
-            p.drawText(QRect(int(c) * colWidth + 4, y, colWidth - 8, rowHeight), Qt::AlignLeft | Qt::AlignVCenter,
+            p.drawText(QRect(left[c] + 4, y, width[c] - 8, rowHeight), Qt::AlignLeft | Qt::AlignVCenter,
                        fieldLabel(*fields[c]));
         y += rowHeight;
         p.drawLine(0, y, page.width(), y);
         p.setFont(font);
     };
     header();
+    const QFontMetrics metrics(font, &pdf);
     for (const auto &row : source.rows) {
         if (y + rowHeight > page.height()) {
             pdf.newPage();
@@ -98,8 +114,8 @@ QString ExportActions::writePdf(const QString &path, const ExportSource &source)
         for (std::size_t c = 0; c < fields.size(); ++c) {
             auto it = row.find(fields[c]->name);
             const QString text = it == row.end() ? QString() : RecordTableModel::displayValue(*fields[c], it->second);
-            p.drawText(QRect(int(c) * colWidth + 4, y, colWidth - 8, rowHeight), Qt::AlignLeft | Qt::AlignVCenter,
-                       QFontMetrics(font, &pdf).elidedText(text, Qt::ElideRight, colWidth - 8));
+            p.drawText(QRect(left[c] + 4, y, width[c] - 8, rowHeight), Qt::AlignLeft | Qt::AlignVCenter,
+                       metrics.elidedText(text, Qt::ElideRight, width[c] - 8));
         }
         y += rowHeight;
     }

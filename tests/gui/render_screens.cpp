@@ -1,6 +1,7 @@
 // Renders each main screen of emis-school into PNGs on the offscreen platform, from a demo data
 // folder (a store with the shared fixtures' 90 pupils imported): for reviewing layouts and fonts.
 // Usage: emis-school-screens OUT_DIR [zh_CN|en]
+#include "ExportActions.h"
 #include "ImportWizard.h"
 #include "IssuesPage.h"
 #include "MainWindow.h"
@@ -123,5 +124,13 @@ int main(int argc, char *argv[])
     save(&window, out, QStringLiteral("4_staff"));
     window.showIssues();
     save(&window, out, QStringLiteral("6_problems"));
+    window.tabs()->setCurrentIndex(0);
+    school::ExportSource roster;
+    roster.table = &window.studentsPage()->table();
+    roster.fields = {"student_no", "name", "sex", "birth_date", "id_number", "ethnicity", "grade", "class_name", "status"};
+    roster.rows = window.studentsPage()->records(false);
+    roster.title = QStringLiteral("城关镇中心小学 学生名册");
+    const QString pdfError = school::ExportActions::writePdf(QDir(out).filePath(QStringLiteral("7_roster.pdf")), roster);
+    qInfo("7_roster.pdf %s", pdfError.isEmpty() ? "saved" : qPrintable(pdfError));
     return 0;
 }

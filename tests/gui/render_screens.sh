@@ -14,4 +14,8 @@ if [ "${XVFB:-0}" = 1 ]; then
 else
   QT_QPA_PLATFORM=offscreen "$build/tests/gui/emis-school-screens" "$out" "$lang"
 fi
+# The PDF roster as page images too, when poppler-utils is there.
+if command -v pdftoppm >/dev/null && [ -f "$out/7_roster.pdf" ]; then
+  pdftoppm -png -r 60 -f 1 -l 1 "$out/7_roster.pdf" "$out/7_roster"
+fi
 ls -1 "$out"/*.png
