@@ -10,8 +10,18 @@ bool g_chinese = true;
 void setUiLanguage(const QString &language) { g_chinese = language.startsWith(QLatin1String("zh")); }
 bool uiIsChinese() { return g_chinese; }
 
-QString fieldLabel(const schema::Field &field) { return qs(g_chinese ? field.labelZh : field.labelEn); }
-QString tableLabel(const schema::Table &table) { return qs(g_chinese ? table.labelZh : table.labelEn); }
+namespace {
+// The schema's English labels are lowercase (they double as import aliases); headings want a capital.
+QString capitalized(QString s)
+{
+    if (!s.isEmpty())
+        s[0] = s[0].toUpper();
+    return s;
+}
+} // namespace
+
+QString fieldLabel(const schema::Field &field) { return g_chinese ? qs(field.labelZh) : capitalized(qs(field.labelEn)); }
+QString tableLabel(const schema::Table &table) { return g_chinese ? qs(table.labelZh) : capitalized(qs(table.labelEn)); }
 QString issueText(const Issue &issue) { return qs(g_chinese ? issue.zh : issue.en); }
 
 QString codeName(const schema::Field &field, const QString &code)
