@@ -79,6 +79,19 @@ Status ChangeLog::markSentUpTo(quint64 watermark)
     return q.bind(QVariant::fromValue<qulonglong>(watermark)).exec();
 }
 
+Status ChangeLog::markAttempted(quint64 fromSeq, quint64 toSeq)
+{
+    Sql q(m_db, QStringLiteral("UPDATE change_log SET attempted = 1 WHERE device_seq BETWEEN ? AND ? AND attempted = 0"));
+    return q.bind(QVariant::fromValue<qulonglong>(fromSeq)).bind(QVariant::fromValue<qulonglong>(toSeq)).exec();
+}
+
+int ChangeLog::unattemptedUpTo(quint64 seq) const
+{
+    Sql q(m_db, QStringLiteral("SELECT count(*) FROM change_log WHERE device_seq <= ? AND attempted = 0"));
+    q.bind(QVariant::fromValue<qulonglong>(seq));
+    return q.exec() && q.next() ? q.value(0).toInt() : 0;
+}
+
 int ChangeLog::pendingCount() const
 {
     Sql q(m_db, QStringLiteral("SELECT count(*) FROM change_log WHERE state = 'pending'"));

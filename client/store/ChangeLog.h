@@ -26,6 +26,11 @@ public:
     // watermark is the truth about what it holds (a restored server may need a resend).
     Result<std::vector<wire::Change>> after(quint64 afterSeq, int limit) const;
     Status markSentUpTo(quint64 watermark);
+    // Before a batch goes on the wire (committed first, so a crash cannot forget it).
+    Status markAttempted(quint64 fromSeq, quint64 toSeq);
+    // Changes up to `seq` never put on the wire: if the server says it holds them, it holds
+    // other changes under those numbers.
+    int unattemptedUpTo(quint64 seq) const;
     int pendingCount() const;
     quint64 lastSeq() const;
     // Fields of the row with a change not yet acknowledged (a tombstone counts as "deleted"),

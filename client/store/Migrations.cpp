@@ -93,12 +93,24 @@ Status addBaseVersions(const QSqlDatabase &db)
     return execSql(db, QStringLiteral("ALTER TABLE change_log ADD COLUMN base_hlcs TEXT NOT NULL DEFAULT ''"));
 }
 
+// A change is marked attempted before it first goes on the wire. A seq the server holds that
+// was never attempted here cannot be this change: the log was restored from an older copy.
+// Changes logged before this layout are taken as genuine.
+Status addAttempted(const QSqlDatabase &db)
+{
+    if (auto st = execSql(db, QStringLiteral("ALTER TABLE change_log ADD COLUMN attempted INTEGER NOT NULL DEFAULT 0"));
+        !st)
+        return st;
+    return execSql(db, QStringLiteral("UPDATE change_log SET attempted = 1"));
+}
+
 const std::vector<Migration> &migrations()
 {
     static const std::vector<Migration> all = {
         {1, createMetaTables},
         {2, syncRecordTables},
         {3, addBaseVersions},
+        {4, addAttempted},
     };
     return all;
 }

@@ -127,6 +127,15 @@ Status SyncRunner::pull(ServerConnection &c, SyncReport &report)
 Status SyncRunner::push(ServerConnection &c, quint64 serverWatermark, SyncReport &report)
 {
     ChangeLog log(m_store.db());
+    // A store restored from an old backup would number new changes with seqs the server has
+    // already applied, and the server would skip them as resends: stop rather than lose them.
+    if (serverWatermark > log.lastSeq() || log.unattemptedUpTo(serverWatermark) > 0)
+        return makeError(ErrorKind::Other,
+                         tr("The server already holds changes up to %1 from this device, but its local log ends at "
+                            "%2: was this data directory restored from a backup? Ask county IT to enroll it anew.")
+                             .arg(serverWatermark)
+                             .arg(log.lastSeq()),
+                         QStringLiteral("log_behind_server"));
     // What the server already holds is done, even if its acknowledgement never reached us.
     {
         Transaction tx(m_store.db());
@@ -149,6 +158,8 @@ Status SyncRunner::push(ServerConnection &c, quint64 serverWatermark, SyncReport
         for (auto &change : *batch)
             *e.mutable_push_batch()->add_changes() = std::move(change);
         const quint64 lastSeq = e.push_batch().changes(e.push_batch().changes_size() - 1).device_seq();
+        if (auto st = log.markAttempted(e.push_batch().changes(0).device_seq(), lastSeq); !st)
+            return st;
         auto reply = c.request(e);
         if (!reply)
             return reply.error();

@@ -57,7 +57,15 @@ void RequestHandler::handle(const wire::Envelope &request, Respond respond)
         if (request.body_case() == wire::Envelope::kPushBatch)
             return push(request, std::move(respond));
         return pull(request, respond);
-    default: return respond(errorReply(id, Reason::BadRequest, true, "unexpected message"));
+    case wire::Envelope::kLoginRequest:
+        // Bureau users' passwords come with issue 8; until then the door is shut, not broken.
+        return respond(errorReply(id, Reason::NotAllowed, false, "login"));
+    default:
+        if (!m_device) {
+            logLine(m_who, "refused: request without a client certificate");
+            return respond(errorReply(id, Reason::NotAuthenticated, true));
+        }
+        return respond(errorReply(id, Reason::BadRequest, true, "unexpected message"));
     }
 }
 

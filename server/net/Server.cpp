@@ -86,15 +86,22 @@ bool Server::Impl::verifyPeer(bool preverified, asio::ssl::verify_context &ctx)
         logLine(std::string("device lookup failed: ") + e.what());
         return false;
     }
-    if (!device || device->schoolId != id.schoolId) {
-        logLine("client certificate refused: unknown device " + id.deviceId);
-        return false;
-    }
-    if (device->revokedMs) {
-        logLine("client certificate refused: device " + id.deviceId + " is revoked");
-        return false;
-    }
-    return true;
+    std::string refusal;
+    if (!device || device->schoolId != id.schoolId)
+        refusal = "unknown device";
+    else if (device->revokedMs)
+        refusal = "is revoked";
+    if (refusal.empty())
+        return true;
+    logLine("client certificate refused: device " + id.deviceId + " " + refusal);
+    // A refused login is audited like an accepted one; the handshake does not wait for it.
+    const auto now = static_cast<std::int64_t>(sync::systemNowMs());
+    store.submitWrite(
+        [id, refusal, now](StoreSession &s) {
+            s.audit(AuditEntry{now, id.deviceId, id.schoolId, "session_refused", "device " + refusal});
+        },
+        [](std::exception_ptr) {});
+    return false;
 }
 
 asio::awaitable<void> Server::Impl::listen()

@@ -24,19 +24,45 @@ CountyWriter::addSchool(const std::map<std::string, std::string, std::less<>> &r
     if (const auto existing = m_store.schoolByCode(code))
         return std::vector<Issue>{makeIssue(Reason::DuplicateInStore, table.field("code"),
                                             displayText(existing->values.at("name")))};
+    const std::string id = sync::newUuidV7();
+    // A school owns its own row.
+    auto written = write(table, id, id, normalized.values);
+    if (auto *issues = std::get_if<std::vector<Issue>>(&written))
+        return *issues;
+    m_store.audit(AuditEntry{m_now, m_actor, id, "school_add", code + " " + displayText(normalized.values["name"])});
+    return id;
+}
+
+std::variant<std::string, std::vector<Issue>> CountyWriter::addRow(const schema::Table &table,
+                                                                   const std::string &schoolId,
+                                                                   const validate::Record &values)
+{
+    return write(table, sync::newUuidV7(), schoolId, values);
+}
+
+std::variant<std::string, std::vector<Issue>> CountyWriter::write(const schema::Table &table, const std::string &id,
+                                                                  const std::string &schoolId,
+                                                                  const validate::Record &values)
+{
+    auto issues = validate::validateRecord(table, values, validate::Completeness::Whole);
+    for (const auto &[name, value] : values)
+        if (!table.field(name))
+            issues.push_back(makeIssue(Reason::UnknownField, name, name, name, name));
+    if (!issues.empty())
+        return issues;
     StoredRow row;
-    row.id = sync::newUuidV7();
-    row.schoolId = row.id;  // a school owns its own row
+    row.id = id;
+    row.schoolId = schoolId;
     const sync::Hlc hlc = m_clock.tick();
     row.hlc = hlc.toText();
     const std::int64_t seq = m_store.touchFeed(table.name, row.id, row.schoolId);
     for (const auto &f : table.fields) {
-        const auto it = normalized.values.find(f.name);
-        row.values[f.name] = it == normalized.values.end() ? Value{} : it->second;
-        row.versions[f.name] = FieldVersion{hlc, seq};
+        const auto it = values.find(f.name);
+        row.values[f.name] = it == values.end() ? Value{} : it->second;
+        if (it != values.end())
+            row.versions[f.name] = FieldVersion{hlc, seq};
     }
     m_store.saveRow(table, row);
-    m_store.audit(AuditEntry{m_now, m_actor, row.id, "school_add", code + " " + displayText(row.values["name"])});
     return row.id;
 }
 

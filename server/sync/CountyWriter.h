@@ -1,6 +1,8 @@
 #pragma once
 
+#include "schema/Schema.h"
 #include "validate/Reason.h"
+#include "validate/RecordValidator.h"
 
 #include <cstdint>
 #include <map>
@@ -16,8 +18,9 @@ namespace emis::server {
 
 class StoreSession;
 
-// Writes county rows (the schools table), which only the bureau's side may change: validated
-// like any record, versioned with the server's clock, and put on the feed for every device.
+// Rows written on the server's side: county rows (the schools table), which only the bureau may
+// change, and any record the server itself creates (a demo county, an import at the bureau).
+// Validated like a device's change, versioned with the server's clock, and put on the feed.
 class CountyWriter {
 public:
     CountyWriter(StoreSession &store, sync::HlcClock &clock, std::string actor, std::int64_t nowMs);
@@ -25,8 +28,15 @@ public:
     // A school from raw text (code, name, school_type, township, ...). Returns the new id, or
     // the issues (a duplicate code included).
     std::variant<std::string, std::vector<Issue>> addSchool(const std::map<std::string, std::string, std::less<>> &raw);
+    // A new row of `table` owned by `schoolId` from canonical values (fields left out are NULL).
+    // Returns the new id, or the issues. Not audited: the caller audits the operation as a whole.
+    std::variant<std::string, std::vector<Issue>> addRow(const schema::Table &table, const std::string &schoolId,
+                                                         const validate::Record &values);
 
 private:
+    std::variant<std::string, std::vector<Issue>> write(const schema::Table &table, const std::string &id,
+                                                        const std::string &schoolId, const validate::Record &values);
+
     StoreSession &m_store;
     sync::HlcClock &m_clock;
     std::string m_actor;

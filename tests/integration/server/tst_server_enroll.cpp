@@ -70,7 +70,7 @@ private slots:
     void enrollReusedCode_refused();
     void enrollExpiredCode_refused();
     void enrollUnknownCode_refused();
-    void noCertificate_pushAndPullRefused();
+    void noCertificate_pushPullAndReportRefused();
     void enrolledDevice_helloCarriesSchoolFromCertificate();
     void revokedDevice_refusedAtHandshake();
     void plainTcp_refused();
@@ -160,14 +160,16 @@ void TestServerEnroll::enrollUnknownCode_refused()
     QCOMPARE(error, std::string("enroll_code_unknown"));
 }
 
-void TestServerEnroll::noCertificate_pushAndPullRefused()
+void TestServerEnroll::noCertificate_pushPullAndReportRefused()
 {
-    for (bool push : {true, false}) {
+    for (int kind : {0, 1, 2}) {  // push, pull, report
         TestClient c;
         QVERIFY(c.connectTo(m_server.port(), m_server.caPem()));
         QVERIFY(c.hello());
         wire::Envelope e = pullRequest();
-        if (push) {
+        if (kind == 2)
+            e.mutable_report_request()->set_name("enrolment");
+        if (kind == 0) {
             auto *change = e.mutable_push_batch()->add_changes();
             change->set_device_seq(1);
             change->set_table("classes");
@@ -219,6 +221,8 @@ void TestServerEnroll::revokedDevice_refusedAtHandshake()
     if (after.connectTo(m_server.port(), m_server.caPem(), device->certPem, device->keyPem))
         QVERIFY(!after.hello());
     QVERIFY(m_server.serverLog().contains(QStringLiteral("is revoked")));
+    QTRY_VERIFY(m_server.query(QStringLiteral("SELECT count(*) FROM audit WHERE action = 'session_refused' AND actor = ?"),
+                               {QString::fromStdString(device->deviceId)}).toInt() >= 1);
 }
 
 void TestServerEnroll::plainTcp_refused()

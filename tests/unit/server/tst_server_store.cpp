@@ -54,6 +54,7 @@ private slots:
     void migrate_twiceIsHarmless_newerStoreRefused();
     void feed_changedRowMovesToTheEnd_visibilityBySchoolAndCounty();
     void backupDuringWrites_isConsistent();
+    void serverWrittenRow_isVersionedAndOnTheFeed_invalidOneWritesNothing();
 };
 
 void TestServerStore::groupCommit_failingJobRollsBackAlone()
@@ -177,6 +178,38 @@ void TestServerStore::backupDuringWrites_isConsistent()
     restored.read([](StoreSession &s) {
         QVERIFY(s.watermark("a") > 0);
         QCOMPARE(s.watermark("a"), s.watermark("b"));
+    });
+}
+
+void TestServerStore::serverWrittenRow_isVersionedAndOnTheFeed_invalidOneWritesNothing()
+{
+    QTemporaryDir dir;
+    SqliteStore store(dir.filePath(QStringLiteral("s.db")).toStdString());
+    sync::HlcClock clock("server");
+    const std::string school = addSchool(store, clock, "3604290001");
+    const schema::Table &classes = *schema::findTable("classes");
+    std::string id;
+    std::vector<Issue> issues;
+    store.write([&](StoreSession &s) {
+        CountyWriter writer(s, clock, "test", 1);
+        auto ok = writer.addRow(classes, school, {{"grade", std::int64_t{3}}, {"name", std::string("三(2)班")}});
+        id = std::get<std::string>(ok);
+        auto bad = writer.addRow(classes, school, {{"grade", std::int64_t{99}}, {"name", std::string("x")}});
+        issues = std::get<std::vector<Issue>>(bad);
+    });
+    QCOMPARE(issues.size(), std::size_t(1));
+    QCOMPARE(issues.front().code(), std::string("not_recognised"));
+    store.read([&](StoreSession &s) {
+        const auto row = s.loadRow(classes, id);
+        QVERIFY(row);
+        QCOMPARE(row->schoolId, school);
+        QCOMPARE(std::get<std::string>(row->values.at("name")), std::string("三(2)班"));
+        QCOMPARE(row->versions.at("name").hlc.device, std::string("server"));
+        QVERIFY(!row->versions.count("head_teacher"));  // never written, no version
+        const auto feed = s.readFeed(0, school, {}, 100);
+        QCOMPARE(feed.size(), std::size_t(2));  // the school's own row and the class
+        QCOMPARE(feed.back().rowId, id);
+        QCOMPARE(row->versions.at("name").seq, feed.back().seq);
     });
 }
 
