@@ -347,7 +347,7 @@
 <context>
     <name>emis::client::Migrations</name>
     <message>
-        <location filename="../client/store/Migrations.cpp" line="+168"/>
+        <location filename="../client/store/Migrations.cpp" line="+180"/>
         <source>The local database was written by a newer version (layout %1, this program knows %2).</source>
         <translation>本地数据库由更新版本的程序写入（结构版本 %1，本程序只认识 %2）。</translation>
     </message>
@@ -495,6 +495,11 @@
         <location line="+4"/>
         <source>The server said there is more to pull but sent nothing.</source>
         <translation>服务器表示还有数据待下载，却没有发送任何数据。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The server already holds changes up to %1 from this device, but its local log ends at %2: was this data directory restored from a backup? Ask county IT to enroll it anew.</source>
+        <translation>服务器已保存本设备截至第 %1 条的变更，但本地日志只到第 %2 条：此数据目录是否从备份恢复过？请联系县信息中心重新注册本设备。</translation>
     </message>
     <message>
         <location line="+55"/>
@@ -753,17 +758,17 @@
     </message>
     <message>
         <location line="+33"/>
-        <location line="+46"/>
+        <location line="+62"/>
         <source>Cannot write %1.</source>
         <translation>无法写入 %1。</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-29"/>
         <source>%1 — %2 rows — printed %3 — page %4</source>
         <translation>%1 — 共 %2 行 — 打印于 %3 — 第 %4 页</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>Excel workbook (*.xlsx)</source>
         <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
