@@ -24,6 +24,13 @@ void RecordFilterProxy::setFilterWords(const QString &text)
     invalidateRowsFilter();
 }
 
+QVariant RecordFilterProxy::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation == Qt::Vertical && role == Qt::DisplayRole)
+        return section + 1;
+    return QSortFilterProxyModel::headerData(section, orientation, role);
+}
+
 bool RecordFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
     if (m_words.isEmpty() || !m_records)

@@ -15,6 +15,8 @@ public:
 
     void setSourceModel(QAbstractItemModel *model) override;
     void setFilterWords(const QString &text);
+    // Rows numbered as shown (1..n), not by their place in the unfiltered list.
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
