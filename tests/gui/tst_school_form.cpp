@@ -28,6 +28,7 @@ private Q_SLOTS:
     void goodPupil_isSavedWithEnter_andAppearsInTheTable();
     void escape_cancelsWithoutSaving();
     void editingAPupil_changesTheRowInPlace();
+    void tab_walksTheFieldsInSchemaOrder();
 
 private:
     school::RecordDialog *openAdd();
@@ -150,6 +151,20 @@ void TestSchoolForm::editingAPupil_changesTheRowInPlace()
     QCOMPARE(m_page->model()->rowCount(), 1);
     const auto &values = m_page->model()->storedRow(0).values;
     QCOMPARE(displayText(values.at("class_name")), std::string("3班"));
+}
+
+void TestSchoolForm::tab_walksTheFieldsInSchemaOrder()
+{
+    auto *dialog = openAdd();
+    QVERIFY(dialog);
+    QApplication::setActiveWindow(dialog);
+    school::RecordForm *form = dialog->form();
+    form->editor(QStringLiteral("student_no"))->setFocus();
+    QTRY_COMPARE(QApplication::focusWidget(), form->editor(QStringLiteral("student_no")));
+    for (const char *next : {"name", "sex", "birth_date", "id_type", "id_number"}) {
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
+        QCOMPARE(QApplication::focusWidget(), form->editor(QString::fromLatin1(next)));
+    }
 }
 
 QTEST_MAIN(TestSchoolForm)
