@@ -9,6 +9,7 @@
 #include "UiLanguage.h"
 
 #include <QComboBox>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QTableView>
@@ -29,6 +30,7 @@ private Q_SLOTS:
     void escape_cancelsWithoutSaving();
     void editingAPupil_changesTheRowInPlace();
     void tab_walksTheFieldsInSchemaOrder();
+    void english_showsEnglishLabelsAndReasons();
 
 private:
     school::RecordDialog *openAdd();
@@ -165,6 +167,26 @@ void TestSchoolForm::tab_walksTheFieldsInSchemaOrder()
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Tab);
         QCOMPARE(QApplication::focusWidget(), form->editor(QString::fromLatin1(next)));
     }
+}
+
+void TestSchoolForm::english_showsEnglishLabelsAndReasons()
+{
+    school::setUiLanguage(QStringLiteral("en"));
+    auto *dialog = openAdd();
+    school::setUiLanguage(QStringLiteral("zh_CN"));  // before any QVERIFY can return
+    QVERIFY(dialog);
+    QString id = testing::idNumber(QStringLiteral("20150315"), 11);
+    id[17] = id[17] == QLatin1Char('0') ? QLatin1Char('1') : QLatin1Char('0');
+    school::setUiLanguage(QStringLiteral("en"));
+    testing::typeText(dialog->form()->editor(QStringLiteral("id_number")), id);
+    const QString shown = dialog->form()->issueShown(QStringLiteral("id_number"));
+    school::setUiLanguage(QStringLiteral("zh_CN"));
+    QCOMPARE(shown, QStringLiteral("ID number check character wrong"));
+    QVERIFY(dialog->form()->findChild<QLabel *>(QStringLiteral("id_number_issue")));
+    bool englishLabel = false;
+    for (QLabel *l : dialog->form()->findChildren<QLabel *>())
+        englishLabel = englishLabel || l->text() == QStringLiteral("Student number");
+    QVERIFY(englishLabel);
 }
 
 QTEST_MAIN(TestSchoolForm)
