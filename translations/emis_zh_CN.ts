@@ -1,4 +1,1325 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
+<context>
+    <name>CsvExporter</name>
+    <message>
+        <location filename="../client/io/CsvExporter.cpp" line="+47"/>
+        <location line="+3"/>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>CsvReader</name>
+    <message>
+        <location filename="../client/io/CsvReader.cpp" line="+62"/>
+        <source>Cannot open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 is larger than %2 MB; split it into smaller files.</source>
+        <translation>%1 超过 %2 MB，请拆分成较小的文件。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+81"/>
+        <source>Line %1: a quoted cell is never closed (a &quot; is missing).</source>
+        <translation>第 %1 行：有一个引号括起的单元格没有结束（缺少一个 &quot;）。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPlan</name>
+    <message>
+        <location filename="../client/io/ImportPlan.cpp" line="+81"/>
+        <source>No table was chosen for the import.</source>
+        <translation>没有选择要导入的数据表。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The file has no column for %1. Add the column, or pick the column that holds it.</source>
+        <translation>文件中没有“%1”列。请添加该列，或指定存放它的列。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The import was cancelled; nothing was changed.</source>
+        <translation>导入已取消，没有修改任何数据。</translation>
+    </message>
+    <message>
+        <location line="+51"/>
+        <source>No header row found in %1: none of the first rows names two columns of %2 (such as %3).</source>
+        <translation>在 %1 中找不到表头行：前几行中没有一行含有%2的两个列名（例如 %3）。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportSaver</name>
+    <message>
+        <location filename="../client/school/ImportSaver.cpp" line="+77"/>
+        <location line="+7"/>
+        <source>line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+</context>
+<context>
+    <name>SheetFile</name>
+    <message>
+        <location filename="../client/io/SheetFile.cpp" line="+15"/>
+        <source>Cannot open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>A CSV file has one sheet only.</source>
+        <translation>CSV 文件只有一个工作表。</translation>
+    </message>
+</context>
+<context>
+    <name>XlsxExporter</name>
+    <message>
+        <location filename="../client/io/XlsxExporter.cpp" line="+42"/>
+        <source>Cannot create %1.</source>
+        <translation>无法创建 %1。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <location line="+36"/>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Cannot write %1: the sheet could not be created.</source>
+        <translation>无法写入 %1：无法创建工作表。</translation>
+    </message>
+</context>
+<context>
+    <name>XlsxReader</name>
+    <message>
+        <location filename="../client/io/XlsxReader.cpp" line="+90"/>
+        <source>%1 is not a readable Excel workbook (%2). Open it in Excel or WPS and save it again as .xlsx.</source>
+        <translation>%1 不是可读取的 Excel 工作簿（%2）。请用 Excel 或 WPS 打开，再另存为 .xlsx。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Cannot open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The workbook cannot be read: it is not open for reading.</source>
+        <translation>无法读取工作簿：它没有以读取方式打开。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>the workbook</source>
+        <translation>工作簿</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 is protected with a password or is an old .xls file. Open it in Excel or WPS, remove the password and save it as .xlsx.</source>
+        <translation>%1 设有密码或是旧的 .xls 文件。请用 Excel 或 WPS 打开，去掉密码后另存为 .xlsx。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>not a zip package</source>
+        <translation>不是 zip 压缩包</translation>
+    </message>
+    <message>
+        <location line="+44"/>
+        <source>%1 is missing</source>
+        <translation>缺少 %1</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>it has no worksheet</source>
+        <translation>其中没有工作表</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>too many strings</source>
+        <translation>字符串过多</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>No workbook is open.</source>
+        <translation>没有打开的工作簿。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 has no sheet number %2.</source>
+        <translation>%1 中没有第 %2 个工作表。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>%1 has no sheet named &quot;%2&quot;.</source>
+        <translation>%1 中没有名为“%2”的工作表。</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>a cell refers to a missing shared string</source>
+        <translation>有单元格引用了不存在的共享字符串</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>sheet &quot;%1&quot; is missing</source>
+        <translation>缺少工作表“%1”</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>row number %1 is out of range</source>
+        <translation>行号 %1 超出范围</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>cell reference %1 is out of range</source>
+        <translation>单元格引用 %1 超出范围</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>more than %1 cells</source>
+        <translation>超过 %1 个单元格</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>sheet &quot;%1&quot;: %2</source>
+        <translation>工作表“%1”：%2</translation>
+    </message>
+</context>
+<context>
+    <name>emis-cli</name>
+    <message>
+        <location filename="../client/cli/CliSupport.cpp" line="+16"/>
+        <source>--data-dir is required.</source>
+        <translation>必须指定 --data-dir。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot create the data directory %1.</source>
+        <translation>无法创建数据目录 %1。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>--set takes FIELD=VALUE, not %1.</source>
+        <translation>--set 的格式为 字段=值，而不是 %1。</translation>
+    </message>
+    <message>
+        <location filename="../client/cli/IssueCommands.cpp" line="+145"/>
+        <source>Rejection %1 discarded; the server&apos;s values return on the next sync.</source>
+        <translation>已放弃被拒绝的变更 %1；下次同步时将恢复服务器上的值。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Conflict %1 discarded.</source>
+        <translation>已放弃冲突 %1。</translation>
+    </message>
+    <message>
+        <location filename="../client/cli/RecordCommands.cpp" line="+54"/>
+        <location line="+15"/>
+        <source>Saved pupil %1.</source>
+        <translation>已保存学生 %1。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Removed pupil %1.</source>
+        <translation>已删除学生 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>emis::client</name>
+    <message>
+        <location filename="../client/store/IssueService.cpp" line="+22"/>
+        <source>This program does not know the table %1.</source>
+        <translation>本程序不认识数据表 %1。</translation>
+    </message>
+    <message>
+        <location filename="../client/store/RecordStore.cpp" line="+41"/>
+        <source>This device is not enrolled with the county server yet; enroll it first.</source>
+        <translation>本设备尚未在县服务器注册，请先注册。</translation>
+    </message>
+    <message>
+        <location filename="../client/sync/Enrollment.cpp" line="+28"/>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>An enrollment code looks like XXXX-XXXX-XXXX.&lt;32 hex digits&gt;; got %1.</source>
+        <translation>注册码的格式为 XXXX-XXXX-XXXX.&lt;32位十六进制数&gt;，收到的是 %1。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This data directory is already enrolled for %1 (%2).</source>
+        <translation>此数据目录已为 %1（%2）注册。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The server at %1 does not present the county CA named in the code; check the address and the code.</source>
+        <translation>%1 上的服务器没有出示注册码所指定的县级证书机构，请核对地址和注册码。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>The server&apos;s enrollment answer is incomplete.</source>
+        <translation>服务器的注册应答不完整。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server sent a different CA than the code names.</source>
+        <translation>服务器发送的证书机构与注册码所指定的不同。</translation>
+    </message>
+    <message>
+        <location filename="../client/sync/ServerConnection.cpp" line="+27"/>
+        <source>The server must be given as HOST:PORT, not %1.</source>
+        <translation>服务器地址应写成 主机:端口，而不是 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>emis::client::IssueService</name>
+    <message>
+        <location filename="../client/store/IssueService.cpp" line="+13"/>
+        <source>Rejection %1 is already closed.</source>
+        <translation>被拒绝的变更 %1 已处理完毕。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>corrected and resent as change %1</source>
+        <translation>已更正并作为变更 %1 重新发送</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>The local database could not commit.</source>
+        <translation>本地数据库无法提交。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>No open conflict with number %1.</source>
+        <translation>没有编号为 %1 的未处理冲突。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>corrected as change %1</source>
+        <translation>已更正为变更 %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>winner accepted</source>
+        <translation>已接受保留的值</translation>
+    </message>
+</context>
+<context>
+    <name>emis::client::IssueStore</name>
+    <message>
+        <location filename="../client/store/IssueStore.cpp" line="+39"/>
+        <source>No open entry with number %1.</source>
+        <translation>没有编号为 %1 的未处理条目。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>No rejection with number %1.</source>
+        <translation>没有编号为 %1 的被拒绝变更。</translation>
+    </message>
+</context>
+<context>
+    <name>emis::client::KeyMaker</name>
+    <message>
+        <location filename="../client/sync/KeyMaker.cpp" line="+32"/>
+        <source>Could not make the device key: %1</source>
+        <translation>无法生成设备密钥：%1</translation>
+    </message>
+</context>
+<context>
+    <name>emis::client::LocalStore</name>
+    <message>
+        <location filename="../client/store/LocalStore.cpp" line="+53"/>
+        <source>Cannot open the local database %1: %2</source>
+        <translation>无法打开本地数据库 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>emis::client::Migrations</name>
+    <message>
+        <location filename="../client/store/Migrations.cpp" line="+180"/>
+        <source>The local database was written by a newer version (layout %1, this program knows %2).</source>
+        <translation>本地数据库由更新版本的程序写入（结构版本 %1，本程序只认识 %2）。</translation>
+    </message>
+</context>
+<context>
+    <name>emis::client::RecordRepository</name>
+    <message>
+        <location filename="../client/store/RecordRepository.cpp" line="+32"/>
+        <source>%1 has no field called %2.</source>
+        <translation>%1没有名为 %2 的字段。</translation>
+    </message>
+</context>
+<context>
+    <name>emis::client::RecordStore</name>
+    <message>
+        <location filename="../client/store/RecordStore.cpp" line="+133"/>
+        <source>%1 are kept by the county bureau and cannot be changed here.</source>
+        <translation>%1由县教育局维护，不能在此修改。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+68"/>
+        <source>No %1 record with id %2.</source>
+        <translation>没有编号为 %2 的%1记录。</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <location line="+53"/>
+        <source>The local database could not commit the save.</source>
+        <translation>本地数据库无法提交保存。</translation>
+    </message>
+</context>
+<context>
+    <name>emis::client::ServerConnection</name>
+    <message>
+        <location filename="../client/sync/ServerConnection.cpp" line="+41"/>
+        <source>%1 with %2 failed: %3</source>
+        <translation>%1（%2）失败：%3</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Cannot reach the county server %1: %2</source>
+        <translation>无法连接县服务器 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>the server refused this device (%1)</source>
+        <translation>服务器拒绝了本设备（%1）</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Connecting</source>
+        <translation>连接</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The server %1 is not the county server this device trusts: %2</source>
+        <translation>服务器 %1 不是本设备信任的县服务器：%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The secure handshake</source>
+        <translation>安全握手</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not connected.</source>
+        <translation>未连接。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A message is too large to send.</source>
+        <translation>消息太大，无法发送。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sending</source>
+        <translation>发送</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The server sent a broken frame: %1</source>
+        <translation>服务器发送了损坏的数据帧：%1</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The server %1 did not answer in time.</source>
+        <translation>服务器 %1 没有及时应答。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Receiving</source>
+        <translation>接收</translation>
+    </message>
+</context>
+<context>
+    <name>emis::client::ServerError</name>
+    <message>
+        <location filename="../client/sync/ServerError.cpp" line="+30"/>
+        <source>The server refused: %1</source>
+        <translation>服务器拒绝：%1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The server answered with something other than %1.</source>
+        <translation>服务器的应答不是 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>emis::client::Sql</name>
+    <message>
+        <location filename="../client/store/Sql.cpp" line="+23"/>
+        <source>The local database failed: %1 (%2)</source>
+        <translation>本地数据库出错：%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>emis::client::SyncRunner</name>
+    <message>
+        <location filename="../client/sync/SyncRunner.cpp" line="+51"/>
+        <source>The server does not know this device as %1 (it says &quot;%2&quot;).</source>
+        <translation>服务器不认识本设备 %1（服务器说：“%2”）。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>This device is not enrolled; run enroll first.</source>
+        <translation>本设备尚未注册，请先运行 enroll。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The device&apos;s certificate or key is missing from %1.</source>
+        <translation>%1 中缺少设备证书或密钥。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The device key in %1 cannot be read.</source>
+        <translation>无法读取 %1 中的设备密钥。</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>pull</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The server said there is more to pull but sent nothing.</source>
+        <translation>服务器表示还有数据待下载，却没有发送任何数据。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The server already holds changes up to %1 from this device, but its local log ends at %2: was this data directory restored from a backup? Ask county IT to enroll it anew.</source>
+        <translation>服务器已保存本设备截至第 %1 条的变更，但本地日志只到第 %2 条：此数据目录是否从备份恢复过？请联系县信息中心重新注册本设备。</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>The local database could not record the acknowledgement.</source>
+        <translation>本地数据库无法记录服务器的确认。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>push</source>
+        <translation>上传</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server acknowledged nothing of a batch up to %1.</source>
+        <translation>服务器没有确认截至 %1 的这一批变更中的任何一条。</translation>
+    </message>
+</context>
+<context>
+    <name>emis::client::cli</name>
+    <message>
+        <location filename="../client/cli/DeviceCommands.cpp" line="+23"/>
+        <source>enroll needs --server HOST:PORT and --code CODE.</source>
+        <translation>enroll 需要 --server 主机:端口 和 --code 注册码。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Enrolled as device %1 of %2 (%3).</source>
+        <translation>已注册为 %2（%3）的设备 %1。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Synced: %1 changes sent, %2 rows received, %3 new rejections, %4 conflicts; %5 changes still pending.</source>
+        <translation>同步完成：发送 %1 条变更，接收 %2 行，新增 %3 条被拒绝的变更、%4 个冲突；仍有 %5 条变更待发送。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>School: %1 (%2), device %3, server %4</source>
+        <translation>学校：%1（%2），设备 %3，服务器 %4</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not enrolled.</source>
+        <translation>未注册。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pending changes: %1</source>
+        <translation>待发送的变更：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last sync: %1</source>
+        <translation>上次同步：%1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>never</source>
+        <translation>从未</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last error: %1</source>
+        <translation>上次错误：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open rejections: %1</source>
+        <translation>未处理的被拒绝变更：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open conflicts: %1</source>
+        <translation>未处理的冲突：%1</translation>
+    </message>
+    <message>
+        <location filename="../client/cli/IssueCommands.cpp" line="-139"/>
+        <source>Give the entry&apos;s number as listed, not &quot;%1&quot;.</source>
+        <translation>请填写列表中的条目编号，而不是“%1”。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>No rejections.</source>
+        <translation>没有被拒绝的变更。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>#%1 [%2] %3, record %4: %5 / %6 (%7)%8</source>
+        <translation>#%1 [%2] %3，记录 %4：%5 / %6（%7）%8</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>No conflicts.</source>
+        <translation>没有冲突。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>#%1 [%2] %3, record %4: kept &quot;%5&quot;, the other edit was &quot;%6&quot;%7</source>
+        <translation>#%1 [%2] %3，记录 %4：保留“%5”，另一处的修改为“%6”%7</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Entry %1 resolved; the correction goes out as change %2.</source>
+        <translation>条目 %1 已处理；更正将作为变更 %2 发送。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Entry %1 resolved.</source>
+        <translation>条目 %1 已处理。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <location line="+26"/>
+        <source>Discarding is on purpose: say why with --note.</source>
+        <translation>放弃必须是有意的：请用 --note 说明原因。</translation>
+    </message>
+    <message>
+        <location filename="../client/cli/RecordCommands.cpp" line="-40"/>
+        <source>Nothing changed for %1.</source>
+        <translation>%1 没有任何改动。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>students edit needs the pupil&apos;s id.</source>
+        <translation>students edit 需要学生的编号。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>students edit needs at least one --set FIELD=VALUE.</source>
+        <translation>students edit 至少需要一个 --set 字段=值。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>students remove needs the pupil&apos;s id.</source>
+        <translation>students remove 需要学生的编号。</translation>
+    </message>
+</context>
+<context>
+    <name>emis::io::XlsxWriterApi</name>
+    <message>
+        <location filename="../client/io/XlsxWriterApi.cpp" line="+59"/>
+        <source>Excel export is not available: libxlsxwriter is not installed (%1).</source>
+        <translation>无法导出 Excel：未安装 libxlsxwriter（%1）。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Excel export is not available: this libxlsxwriter is too old.</source>
+        <translation>无法导出 Excel：libxlsxwriter 版本过旧。</translation>
+    </message>
+</context>
+<context>
+    <name>emis::school::EnrollWizard</name>
+    <message>
+        <location filename="../client/school/EnrollWizard.cpp" line="+43"/>
+        <source>Enroll this computer</source>
+        <translation>注册本机</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Connect to the county server</source>
+        <translation>连接县服务器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Type the server address and the one-time enrollment code the education bureau gave the school.</source>
+        <translation>请输入服务器地址和教育局发给学校的一次性注册码。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>host:port, e.g. emis.county.edu.cn:7443</source>
+        <translation>主机:端口，例如 emis.county.edu.cn:7443</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>XXXX-XXXX-XXXX.fingerprint</source>
+        <translation>XXXX-XXXX-XXXX.指纹</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Server address:</source>
+        <translation>服务器地址：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enrollment code:</source>
+        <translation>注册码：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Enrolled</source>
+        <translation>注册成功</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The enrollment code is wrong. Check it against the bureau&apos;s note and type it again.</source>
+        <translation>注册码不正确。请对照教育局的通知核对后重新输入。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This enrollment code has already been used. Ask the education bureau for a new code.</source>
+        <translation>此注册码已被使用。请向教育局申请新的注册码。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This enrollment code has expired. Ask the education bureau for a new code.</source>
+        <translation>此注册码已过期。请向教育局申请新的注册码。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server %1 cannot be reached. Check the address and the network cable, then try again.
+(%2)</source>
+        <translation>无法连接服务器 %1。请检查地址和网线后重试。
+（%2）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Check what you typed: %1</source>
+        <translation>请检查输入的内容：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enrollment failed: %1</source>
+        <translation>注册失败：%1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Type both the server address and the enrollment code.</source>
+        <translation>请同时输入服务器地址和注册码。</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>This computer is now enrolled for %1 (%2). The program works without the network from now on and sends changes whenever the server can be reached.</source>
+        <translation>本机已为 %1（%2）注册成功。从现在起，程序在没有网络时也能使用，能连上服务器时会自动发送变更。</translation>
+    </message>
+</context>
+<context>
+    <name>emis::school::ExportActions</name>
+    <message>
+        <location filename="../client/school/ExportActions.cpp" line="+24"/>
+        <source>Export to &amp;Excel (.xlsx)…</source>
+        <translation>导出为 Excel (.xlsx)(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export to &amp;CSV…</source>
+        <translation>导出为 CSV(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export to &amp;PDF…</source>
+        <translation>导出为 PDF(&amp;P)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export only the &amp;filtered rows</source>
+        <translation>只导出筛选出的行(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <location line="+62"/>
+        <source>Cannot write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <location line="-29"/>
+        <source>%1 — %2 rows — printed %3 — page %4</source>
+        <translation>%1 — 共 %2 行 — 打印于 %3 — 第 %4 页</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CSV file (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 rows written to %2</source>
+        <translation>已将 %1 行写入 %2</translation>
+    </message>
+</context>
+<context>
+    <name>emis::school::ImportWizard</name>
+    <message>
+        <location filename="../client/school/ImportWizard.cpp" line="+26"/>
+        <source>Import %1 from a spreadsheet</source>
+        <translation>从表格导入%1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Stop</source>
+        <translation>停止</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Choose the file</source>
+        <translation>选择文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An Excel workbook (.xlsx) or a CSV file, as exported from the school&apos;s roster.</source>
+        <translation>Excel 工作簿（.xlsx）或 CSV 文件，即从学校名册导出的文件。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>File:</source>
+        <translation>文件：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sheet:</source>
+        <translation>工作表：</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Match the columns</source>
+        <translation>对应各列</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each column of the file was matched by its header. Change a match where it is wrong.</source>
+        <translation>已按表头为文件的每一列找到对应的字段。如有不对，请修改。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Column in the file</source>
+        <translation>文件中的列</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Imported as</source>
+        <translation>导入为</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>First value</source>
+        <translation>第一个值</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Check before importing</source>
+        <translation>导入前检查</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Line</source>
+        <translation>行号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Why it is not imported</source>
+        <translation>不导入的原因</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Import finished</source>
+        <translation>导入完成</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Choose the file to import</source>
+        <translation>选择要导入的文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spreadsheets (*.xlsx *.csv *.txt);;All files (*)</source>
+        <translation>表格文件 (*.xlsx *.csv *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>Reading the file…</source>
+        <translation>正在读取文件…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Checking every row…</source>
+        <translation>正在检查每一行…</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Choose a file first.</source>
+        <translation>请先选择文件。</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>%1 added, %2 updated, %3 already up to date, %4 not imported because of errors in the file.</source>
+        <translation>新增 %1 条，更新 %2 条，%3 条已是最新，%4 条因文件中有错误未导入。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Stopped before the end: the rows above were saved, the rest were not.</source>
+        <translation>已中途停止：之前的行已保存，其余的行没有保存。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Refused while saving:</source>
+        <translation>保存时被拒绝：</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>(do not import)</source>
+        <translation>（不导入）</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>%1 of %2 columns will be imported.</source>
+        <translation>将导入 %2 列中的 %1 列。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No column gives: %1. Match a column to each, or the rows cannot be imported.</source>
+        <translation>没有列对应：%1。请为每一项指定一列，否则各行都无法导入。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>%1 rows can be imported; %2 rows have errors and will be left out (listed below). Correct them in the file and import it again later: rows already imported are not doubled.</source>
+        <translation>可导入 %1 行；%2 行有错误，将不导入（见下表）。请在文件中改正后再次导入：已导入的行不会重复。</translation>
+    </message>
+</context>
+<context>
+    <name>emis::school::IssuesModel</name>
+    <message>
+        <location filename="../client/school/IssuesModel.cpp" line="+41"/>
+        <source>Refused by the server</source>
+        <translation>被服务器拒绝</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Changed in two places</source>
+        <translation>两处同时修改</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Kept &quot;%1&quot; (the later change); &quot;%2&quot; was not kept.</source>
+        <translation>保留了“%1”（较晚的修改）；“%2”未保留。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Table</source>
+        <translation>数据表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Field</source>
+        <translation>字段</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+</context>
+<context>
+    <name>emis::school::IssuesPage</name>
+    <message>
+        <location filename="../client/school/IssuesPage.cpp" line="+32"/>
+        <source>Nothing to look at: every change was accepted by the server.</source>
+        <translation>没有需要处理的问题：所有变更都已被服务器接受。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open the record</source>
+        <translation>打开记录(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Discard the change on purpose…</source>
+        <translation>有意放弃此变更(&amp;D)…</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Changes the server refused and fields changed in two places. Correct the record and save it again, or discard the change on purpose.</source>
+        <translation>以下是被服务器拒绝的变更和在两处同时修改的字段。请更正记录后重新保存，或有意放弃该变更。</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Not discarded</source>
+        <translation>未放弃</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Discard the change</source>
+        <translation>放弃变更</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The server&apos;s value will come back on the next sync. Why is the change given up?</source>
+        <translation>下次同步时将恢复服务器上的值。为什么放弃此变更？</translation>
+    </message>
+</context>
+<context>
+    <name>emis::school::MainWindow</name>
+    <message>
+        <location filename="../client/school/MainWindow.cpp" line="+38"/>
+        <source>CountyEMIS — school</source>
+        <translation>区县教育管理信息系统 — 学校端</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>CountyEMIS — %1</source>
+        <translation>区县教育管理信息系统 — %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Pupils</source>
+        <translation>学生(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>S&amp;taff</source>
+        <translation>教职工(&amp;T)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>P&amp;roblems to look at</source>
+        <translation>待处理问题(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>%1 roster</source>
+        <translation>%1名册</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Import from a spreadsheet…</source>
+        <translation>从表格导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Records</source>
+        <translation>记录(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;New record…</source>
+        <translation>新建记录(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Find</source>
+        <translation>查找(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The new language is used from the next start of the program.</source>
+        <translation>新的语言将在下次启动程序时生效。</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>corrected in the form</source>
+        <translation>已在表单中更正</translation>
+    </message>
+</context>
+<context>
+    <name>emis::school::RecordDialog</name>
+    <message>
+        <location filename="../client/school/RecordDialog.cpp" line="+18"/>
+        <source>New record: %1</source>
+        <translation>新建记录：%1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Edit record: %1</source>
+        <translation>修改记录：%1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The record is no longer there.</source>
+        <translation>该记录已不存在。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>The record was not saved: correct the fields marked in red.</source>
+        <translation>记录未保存：请改正红字标出的字段。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The record was not saved: %1</source>
+        <translation>记录未保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>emis::school::RecordForm</name>
+    <message>
+        <location filename="../client/school/RecordForm.cpp" line="+59"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>YYYY-MM-DD</source>
+        <translation>年-月-日，如 2015-03-15</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>YYYY-MM</source>
+        <translation>年-月，如 2021-09</translation>
+    </message>
+</context>
+<context>
+    <name>emis::school::RecordPage</name>
+    <message>
+        <location filename="../client/school/RecordPage.cpp" line="+31"/>
+        <source>Filter by name, ID number, student number, grade or class</source>
+        <translation>按姓名、身份证件号、学籍号、年级或班级筛选</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter by name, ID number or staff number</source>
+        <translation>按姓名、身份证件号或工号筛选</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Add</source>
+        <translation>新增(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Edit</source>
+        <translation>修改(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Filter:</source>
+        <translation>筛选：</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Cannot load the list</source>
+        <translation>无法加载列表</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 of %2</source>
+        <translation>%1 / 共 %2</translation>
+    </message>
+</context>
+<context>
+    <name>emis::school::RecordTableModel</name>
+    <message>
+        <location filename="../client/school/RecordTableModel.cpp" line="+29"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+</context>
+<context>
+    <name>emis::school::SchoolSession</name>
+    <message>
+        <location filename="../client/school/SchoolSession.cpp" line="+20"/>
+        <source>Cannot create the data folder %1.</source>
+        <translation>无法创建数据文件夹 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>emis::school::SyncPanel</name>
+    <message>
+        <location filename="../client/school/SyncPanel.cpp" line="+24"/>
+        <source>Sync now</source>
+        <translation>立即同步</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Syncing: %1 %2/%3</source>
+        <translation>正在同步：%1 %2/%3</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Syncing: %1</source>
+        <translation>正在同步：%1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Not synced yet</source>
+        <translation>尚未同步</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Offline (not enrolled)</source>
+        <translation>离线（未注册）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Syncing…</source>
+        <translation>正在同步…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Offline: the server cannot be reached</source>
+        <translation>离线：无法连接服务器</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refused by the server</source>
+        <translation>被服务器拒绝</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sync failed</source>
+        <translation>同步失败</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Last sync: %1</source>
+        <translation>上次同步：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last sync: never</source>
+        <translation>上次同步：从未</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Changes to send: %1</source>
+        <translation>待发送的变更：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Problems to look at: %1</source>
+        <translation>待处理的问题：%1</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <location filename="../client/school/app/main.cpp" line="+45"/>
+        <location line="+10"/>
+        <source>CountyEMIS</source>
+        <translation>区县教育管理信息系统</translation>
+    </message>
+</context>
 </TS>

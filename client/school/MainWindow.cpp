@@ -1,0 +1,175 @@
+#include "MainWindow.h"
+
+#include "ExportActions.h"
+#include "ImportWizard.h"
+#include "IssuesPage.h"
+#include "RecordPage.h"
+#include "RecordTableModel.h"
+#include "SchoolSession.h"
+#include "SyncPanel.h"
+#include "store/IssueService.h"
+#include "UiLanguage.h"
+
+#include <QActionGroup>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QLineEdit>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QSettings>
+#include <QStatusBar>
+#include <QTabWidget>
+
+namespace emis::school {
+namespace {
+
+// The columns a clerk scans a list by; the form shows every field.
+const std::vector<std::string> kStudentColumns = {"student_no", "name", "sex", "birth_date", "id_number",
+                                                  "ethnicity", "grade", "class_name", "status"};
+const std::vector<std::string> kStaffColumns = {"staff_no", "name", "sex", "birth_date", "id_number",
+                                                "post_category", "subject", "title", "phone"};
+
+} // namespace
+
+MainWindow::MainWindow(SchoolSession &session, client::SyncEngine *engine, QWidget *parent)
+    : QMainWindow(parent), m_session(session)
+{
+    const client::DeviceIdentity id = session.identity();
+    setWindowTitle(id.schoolName.isEmpty() ? tr("CountyEMIS — school") : tr("CountyEMIS — %1").arg(id.schoolName));
+    m_tabs = new QTabWidget(this);
+    m_students = new RecordPage(session, *schema::findTable("students"), kStudentColumns, this);
+    m_staff = new RecordPage(session, *schema::findTable("staff"), kStaffColumns, this);
+    m_issues = new IssuesPage(session, this);
+    m_tabs->addTab(m_students, tr("&Pupils"));
+    m_tabs->addTab(m_staff, tr("S&taff"));
+    m_tabs->addTab(m_issues, tr("P&roblems to look at"));
+    setCentralWidget(m_tabs);
+
+    m_sync = new SyncPanel(session, engine, this);
+    statusBar()->addPermanentWidget(m_sync, 1);
+    connect(m_sync, &SyncPanel::issuesRequested, this, &MainWindow::showIssues);
+    connect(m_sync, &SyncPanel::synced, this, &MainWindow::reloadAll);
+    connect(m_students, &RecordPage::saved, m_sync, &SyncPanel::refresh);
+    connect(m_staff, &RecordPage::saved, m_sync, &SyncPanel::refresh);
+    connect(m_issues, &IssuesPage::changed, m_sync, &SyncPanel::refresh);
+    connect(m_students, &RecordPage::saved, m_issues, &IssuesPage::reload);
+    connect(m_staff, &RecordPage::saved, m_issues, &IssuesPage::reload);
+    connect(m_issues, &IssuesPage::openRecordRequested, this, &MainWindow::openRecord);
+
+    m_export = new ExportActions(this, [this, id](bool filteredOnly) {
+        ExportSource s;
+        RecordPage *page = currentRecordPage();
+        if (!page)
+            return s;
+        s.table = &page->table();
+        for (int c = 0; c < page->model()->columnCount(); ++c)
+            s.fields.push_back(page->model()->columnField(c)->name);
+        s.rows = page->records(filteredOnly);
+        s.title = tr("%1 roster").arg(tableLabel(page->table()));
+        if (!id.schoolName.isEmpty())
+            s.title = id.schoolName + QLatin1Char(' ') + s.title;
+        return s;
+    });
+    buildMenus();
+    reloadAll();
+
+    QSettings settings;
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray()))
+        resize(1180, 760);
+}
+
+void MainWindow::buildMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *import = file->addAction(tr("&Import from a spreadsheet…"), this, [this] { importFile(); });
+    import->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+    file->addSeparator();
+    file->addAction(m_export->xlsxAction());
+    file->addAction(m_export->csvAction());
+    file->addAction(m_export->pdfAction());
+    file->addAction(m_export->filteredOnlyAction());
+    file->addSeparator();
+    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *records = menuBar()->addMenu(tr("&Records"));
+    QAction *add = records->addAction(tr("&New record…"), this, [this] {
+        if (RecordPage *p = currentRecordPage())
+            p->addRecord();
+    });
+    add->setShortcut(QKeySequence::New);
+    QAction *find = records->addAction(tr("&Find"), this, [this] {
+        if (RecordPage *p = currentRecordPage())
+            p->filterBox()->setFocus();
+    });
+    find->setShortcut(QKeySequence::Find);
+
+    QMenu *language = menuBar()->addMenu(tr("&Language"));
+    auto *group = new QActionGroup(this);
+    for (const auto &[code, name] : {std::pair{QStringLiteral("zh_CN"), QStringLiteral("中文")},
+                                     std::pair{QStringLiteral("en"), QStringLiteral("English")}}) {
+        QAction *a = language->addAction(name, this, [this, c = code] { chooseLanguage(c); });
+        a->setCheckable(true);
+        a->setChecked(uiIsChinese() == (code == QLatin1String("zh_CN")));
+        group->addAction(a);
+    }
+}
+
+void MainWindow::chooseLanguage(const QString &language)
+{
+    QSettings().setValue(QStringLiteral("ui/language"), language);
+    QMessageBox::information(this, tr("Language"), tr("The new language is used from the next start of the program."));
+}
+
+void MainWindow::reloadAll()
+{
+    m_students->reload();
+    m_staff->reload();
+    m_issues->reload();
+    m_sync->refresh();
+}
+
+RecordPage *MainWindow::currentRecordPage() const { return qobject_cast<RecordPage *>(m_tabs->currentWidget()); }
+
+void MainWindow::showIssues()
+{
+    m_issues->reload();
+    m_tabs->setCurrentWidget(m_issues);
+}
+
+void MainWindow::openRecord(const QString &table, const QString &rowId, qint64 issueId, bool conflict)
+{
+    RecordPage *page = table == QLatin1String("staff") ? m_staff : table == QLatin1String("students") ? m_students : nullptr;
+    if (!page)
+        return;
+    m_tabs->setCurrentWidget(page);
+    RecordDialog::Saver saver;
+    if (issueId > 0)
+        saver = [this, issueId, conflict](const client::RawFields &raw) {
+            client::IssueService service(m_session.store());
+            const QString note = tr("corrected in the form");
+            return conflict ? service.resolveConflict(issueId, raw, note) : service.resolveRejection(issueId, raw, note);
+        };
+    page->openRecord(rowId, std::move(saver));
+}
+
+void MainWindow::importFile(const QString &path)
+{
+    RecordPage *page = currentRecordPage();
+    if (!page)
+        page = m_students;
+    auto *wizard = new ImportWizard(page->table(), m_session.storePath(), this);
+    wizard->setAttribute(Qt::WA_DeleteOnClose);
+    connect(wizard, &ImportWizard::imported, this, &MainWindow::reloadAll);
+    if (!path.isEmpty())
+        wizard->setFile(path);
+    wizard->open();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    QSettings().setValue(QStringLiteral("window/geometry"), saveGeometry());
+    event->accept();
+}
+
+} // namespace emis::school

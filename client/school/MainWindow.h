@@ -1,0 +1,59 @@
+#pragma once
+
+#include <QMainWindow>
+
+class QTabWidget;
+
+namespace emis::client {
+class SyncEngine;
+}
+
+namespace emis::school {
+
+class ExportActions;
+class IssuesPage;
+class RecordPage;
+class SchoolSession;
+class SyncPanel;
+
+// The clerk's window: pupils, staff and the problems page as tabs, import and export in the
+// menu, and the sync panel always in the status bar. Works with no network at all.
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    // `engine` may be null (a demo or a test without a server).
+    MainWindow(SchoolSession &session, client::SyncEngine *engine, QWidget *parent = nullptr);
+
+    RecordPage *studentsPage() const { return m_students; }
+    RecordPage *staffPage() const { return m_staff; }
+    IssuesPage *issuesPage() const { return m_issues; }
+    SyncPanel *syncPanel() const { return m_sync; }
+    QTabWidget *tabs() const { return m_tabs; }
+    ExportActions *exportActions() const { return m_export; }
+
+    void showIssues();
+    // From the problems page: saving the corrected record resends it and closes the issue.
+    void openRecord(const QString &table, const QString &rowId, qint64 issueId = 0, bool conflict = false);
+    RecordPage *currentRecordPage() const;
+
+public Q_SLOTS:
+    void importFile(const QString &path = {});
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildMenus();
+    void reloadAll();
+    void chooseLanguage(const QString &language);
+
+    SchoolSession &m_session;
+    QTabWidget *m_tabs = nullptr;
+    RecordPage *m_students = nullptr;
+    RecordPage *m_staff = nullptr;
+    IssuesPage *m_issues = nullptr;
+    SyncPanel *m_sync = nullptr;
+    ExportActions *m_export = nullptr;
+};
+
+} // namespace emis::school

@@ -1,0 +1,136 @@
+// Renders each main screen of emis-school into PNGs on the offscreen platform, from a demo data
+// folder (a store with the shared fixtures' 90 pupils imported): for reviewing layouts and fonts.
+// Usage: emis-school-screens OUT_DIR [zh_CN|en]
+#include "ExportActions.h"
+#include "ImportWizard.h"
+#include "IssuesPage.h"
+#include "MainWindow.h"
+#include "RecordDialog.h"
+#include "RecordForm.h"
+#include "RecordPage.h"
+#include "SchoolFixture.h"
+#include "EnrollWizard.h"
+#include "emis.pb.h"
+#include "Translations.h"
+#include "UiLanguage.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QLineEdit>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace emis;
+
+namespace {
+
+bool save(QWidget *w, const QString &dir, const QString &name)
+{
+    QApplication::processEvents();
+    const bool ok = w->grab().save(QDir(dir).filePath(name + QStringLiteral(".png")));
+    qInfo("%s %s", qPrintable(name), ok ? "saved" : "FAILED");
+    return ok;
+}
+
+bool waitIdle(school::ImportWizard &w)
+{
+    return QTest::qWaitFor([&] { return !w.busy(); }, 30000);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    const QString out = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral("screens");
+    const QString lang = argc > 2 ? QString::fromLocal8Bit(argv[2]) : QStringLiteral("zh_CN");
+    school::setUiLanguage(i18n::installTranslations(app, lang));
+    QDir().mkpath(out);
+    QTemporaryDir dir;
+    auto session = testing::enrolledSession(dir.path());
+
+    {
+        QTemporaryDir fresh;
+        school::EnrollWizard enroll(fresh.path());
+        enroll.resize(620, 380);
+        enroll.show();
+        save(&enroll, out, QStringLiteral("1_enroll"));
+    }
+    {
+        school::ImportWizard import(*schema::findTable("students"), session->storePath());
+        import.show();
+        import.setFile(QStringLiteral(EMIS_FIXTURES_DIR "/students_dirty.csv"));
+        save(&import, out, QStringLiteral("5a_import_file"));
+        import.next();
+        (void)waitIdle(import);
+        save(&import, out, QStringLiteral("5b_import_mapping"));
+        import.next();
+        (void)waitIdle(import);
+        save(&import, out, QStringLiteral("5c_import_preview"));
+        import.next();
+        (void)QTest::qWaitFor([&] { return import.currentId() == school::ImportWizard::DonePage; }, 30000);
+        save(&import, out, QStringLiteral("5d_import_done"));
+    }
+    school::ImportWizard more(*schema::findTable("students"), session->storePath());
+    more.show();
+    more.setFile(QStringLiteral(EMIS_FIXTURES_DIR "/students_openpyxl.xlsx"));
+    more.next();
+    (void)waitIdle(more);
+    more.next();
+    (void)waitIdle(more);
+    more.next();
+    (void)QTest::qWaitFor([&] { return more.currentId() == school::ImportWizard::DonePage; }, 30000);
+
+    // One refused change, as the server would report it, for the problems page.
+    if (auto rows = session->repository(*schema::findTable("students")).list(); rows && !rows->empty()) {
+        wire::Rejection r;
+        r.set_device_seq(3);
+        r.set_table("students");
+        r.set_row_id(rows->front().id.toStdString());
+        r.set_field("id_number");
+        r.set_code("duplicate_in_store");
+        r.set_message_zh("身份证件号已登记在城关镇第二小学");
+        r.set_message_en("ID number is already registered for 城关镇第二小学");
+        (void)session->issueStore().addRejection(r);
+    }
+    school::ImportWizard staff(*schema::findTable("staff"), session->storePath());
+    staff.show();
+    staff.setFile(QStringLiteral(EMIS_FIXTURES_DIR "/staff_openpyxl.xlsx"));
+    staff.next();
+    (void)waitIdle(staff);
+    staff.next();
+    (void)waitIdle(staff);
+    staff.next();
+    (void)QTest::qWaitFor([&] { return staff.currentId() == school::ImportWizard::DonePage; }, 30000);
+    school::MainWindow window(*session, nullptr);
+    window.resize(1280, 800);
+    window.show();
+    save(&window, out, QStringLiteral("2_pupils"));
+    testing::typeText(window.studentsPage()->filterBox(), QStringLiteral("七年级"));
+    save(&window, out, QStringLiteral("2b_pupils_filtered"));
+    window.studentsPage()->filterBox()->clear();
+
+    window.studentsPage()->addRecord();
+    if (auto *d = window.studentsPage()->findChild<school::RecordDialog *>()) {
+        (void)QTest::qWaitForWindowExposed(d);
+        testing::typeText(d->form()->editor(QStringLiteral("name")), QStringLiteral("王小明"));
+        testing::typeText(d->form()->editor(QStringLiteral("id_number")), QStringLiteral("360429201503150110"));
+        testing::typeText(d->form()->editor(QStringLiteral("birth_date")), QStringLiteral("2015-03-16"));
+        save(d, out, QStringLiteral("3_pupil_form"));
+        d->reject();
+    }
+    window.tabs()->setCurrentIndex(1);
+    save(&window, out, QStringLiteral("4_staff"));
+    window.showIssues();
+    save(&window, out, QStringLiteral("6_problems"));
+    window.tabs()->setCurrentIndex(0);
+    school::ExportSource roster;
+    roster.table = &window.studentsPage()->table();
+    roster.fields = {"student_no", "name", "sex", "birth_date", "id_number", "ethnicity", "grade", "class_name", "status"};
+    roster.rows = window.studentsPage()->records(false);
+    roster.title = QStringLiteral("城关镇中心小学 学生名册");
+    const QString pdfError = school::ExportActions::writePdf(QDir(out).filePath(QStringLiteral("7_roster.pdf")), roster);
+    qInfo("7_roster.pdf %s", pdfError.isEmpty() ? "saved" : qPrintable(pdfError));
+    return 0;
+}

@@ -1,0 +1,105 @@
+// emis-school against the real emis-server on a loopback port: the enrollment wizard enrolls with
+// a fresh code and says so when the same code comes again; the sync panel's "Sync now" sends the
+// pupil saved offline, and the panel shows the server reached and nothing left to send.
+#include "EnrollWizard.h"
+#include "MainWindow.h"
+#include "RecordPage.h"
+#include "RecordTableModel.h"
+#include "SchoolFixture.h"
+#include "ServerFixture.h"
+#include "SyncPanel.h"
+#include "UiLanguage.h"
+#include "sync/SyncEngine.h"
+
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace emis;
+
+class TestSchoolSync : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void enrollWizard_enrollsWithAFreshCode();
+    void enrollWizard_saysWhenTheCodeWasUsed();
+    void syncNow_sendsWhatWasSavedOffline();
+
+private:
+    bool runWizard(school::EnrollWizard &wizard, const QString &code);
+
+    ServerFixture m_server;
+    QTemporaryDir m_dirs;
+    QString m_code;
+};
+
+void TestSchoolSync::initTestCase()
+{
+    school::setUiLanguage(QStringLiteral("en"));
+    QVERIFY(m_server.init());
+    QVERIFY(m_server.start());
+    m_code = m_server.enrollCode(QLatin1String(ServerFixture::kSchoolA));
+    QVERIFY(!m_code.isEmpty());
+}
+
+bool TestSchoolSync::runWizard(school::EnrollWizard &wizard, const QString &code)
+{
+    wizard.show();
+    testing::typeText(wizard.findChild<QLineEdit *>(QStringLiteral("server")), QStringLiteral("127.0.0.1:%1").arg(m_server.port()));
+    testing::typeText(wizard.findChild<QLineEdit *>(QStringLiteral("code")), code);
+    wizard.next();
+    return QTest::qWaitFor([&] { return !wizard.busy(); }, 30000);
+}
+
+void TestSchoolSync::enrollWizard_enrollsWithAFreshCode()
+{
+    school::EnrollWizard wizard(m_dirs.filePath(QStringLiteral("a")));
+    QVERIFY(runWizard(wizard, m_code));
+    QVERIFY2(wizard.errorShown().isEmpty(), qPrintable(wizard.errorShown()));
+    QVERIFY(wizard.currentId() != wizard.startId());
+    QCOMPARE(wizard.identity().schoolCode, QLatin1String(ServerFixture::kSchoolA));
+}
+
+void TestSchoolSync::enrollWizard_saysWhenTheCodeWasUsed()
+{
+    school::EnrollWizard wizard(m_dirs.filePath(QStringLiteral("b")));
+    QVERIFY(runWizard(wizard, m_code));
+    QVERIFY2(wizard.errorShown().contains(QStringLiteral("already been used")), qPrintable(wizard.errorShown()));
+    QCOMPARE(wizard.currentId(), wizard.startId());
+}
+
+void TestSchoolSync::syncNow_sendsWhatWasSavedOffline()
+{
+    const QString dir = m_dirs.filePath(QStringLiteral("a"));
+    auto opened = school::SchoolSession::open(dir);
+    QVERIFY(opened.ok());
+    auto &session = **opened;
+    QVERIFY(session.identity().enrolled());
+    client::RawFields raw{{QStringLiteral("name"), QStringLiteral("郑五")},
+                          {QStringLiteral("sex"), QStringLiteral("1")},
+                          {QStringLiteral("birth_date"), QStringLiteral("2015-03-15")},
+                          {QStringLiteral("id_number"), testing::idNumber(QStringLiteral("20150315"), 11)},
+                          {QStringLiteral("grade"), QStringLiteral("3")},
+                          {QStringLiteral("class_name"), QStringLiteral("2班")}};
+    auto saved = session.repository(*schema::findTable("students")).add(raw);
+    QVERIFY2(saved.ok(), qPrintable(saved.ok() ? QString() : saved.error().message));
+
+    client::SyncEngine engine(dir, QStringLiteral("emis-school"));
+    school::MainWindow window(session, &engine);
+    window.show();
+    QVERIFY(window.syncPanel()->pendingText().contains(QLatin1Char('1')));
+    QSignalSpy finished(&engine, &client::SyncEngine::finished);
+    QTest::mouseClick(window.syncPanel()->findChild<QPushButton *>(QStringLiteral("syncNow")), Qt::LeftButton);
+    QVERIFY(finished.wait(30000));
+    QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(3).toString()));
+    QTRY_COMPARE(window.syncPanel()->stateText(), QStringLiteral("Online"));
+    QTRY_VERIFY(window.syncPanel()->pendingText().endsWith(QStringLiteral(": 0")));
+    QCOMPARE(m_server.query(QStringLiteral("SELECT name FROM students WHERE id = ?"), {saved->id}).toString(),
+             QStringLiteral("郑五"));
+    QCOMPARE(window.studentsPage()->model()->rowCount(), 1);
+}
+
+QTEST_MAIN(TestSchoolSync)
+#include "tst_school_sync.moc"
