@@ -57,12 +57,22 @@
     </message>
 </context>
 <context>
-    <name>ImportSaver</name>
+    <name>ImportService</name>
     <message>
-        <location filename="../client/school/ImportSaver.cpp" line="+77"/>
+        <location filename="../client/register/ImportService.cpp" line="+50"/>
+        <source>The local database could not start the import.</source>
+        <translation>本地数据库无法开始导入。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <location line="+7"/>
         <source>line %1: %2</source>
         <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The local database could not commit the import.</source>
+        <translation>本地数据库无法提交本次导入。</translation>
     </message>
 </context>
 <context>
@@ -635,6 +645,31 @@
         <source>students remove needs the pupil&apos;s id.</source>
         <translation>students remove 需要学生的编号。</translation>
     </message>
+    <message>
+        <location filename="../client/cli/FileCommands.cpp" line="+25"/>
+        <source>Import and export know students and staff, not &quot;%1&quot;.</source>
+        <translation>导入和导出只支持 students（学生）和 staff（教职工），不支持“%1”。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 rows would be imported, %2 rejected; nothing was written (--dry-run).</source>
+        <translation>将导入 %1 行，拒绝 %2 行；未写入任何数据（--dry-run）。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Imported %1: %2 added, %3 updated, %4 unchanged, %5 rejected in the file, %6 refused by the store.</source>
+        <translation>已导入 %1：新增 %2 条，更新 %3 条，未变 %4 条，文件中被拒绝 %5 行，保存时被拒绝 %6 条。</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>Exported %1 records to %2.</source>
+        <translation>已导出 %1 条记录到 %2。</translation>
+    </message>
 </context>
 <context>
     <name>emis::io::XlsxWriterApi</name>
@@ -801,7 +836,7 @@
 <context>
     <name>emis::school::ImportWizard</name>
     <message>
-        <location filename="../client/school/ImportWizard.cpp" line="+26"/>
+        <location filename="../client/school/ImportWizard.cpp" line="+27"/>
         <source>Import %1 from a spreadsheet</source>
         <translation>从表格导入%1</translation>
     </message>
@@ -916,14 +951,14 @@
         <translation>正在保存…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+17"/>
         <source>%1 added, %2 updated, %3 already up to date, %4 not imported because of errors in the file.</source>
         <translation>新增 %1 条，更新 %2 条，%3 条已是最新，%4 条因文件中有错误未导入。</translation>
     </message>
     <message>
         <location line="+6"/>
-        <source>Stopped before the end: the rows above were saved, the rest were not.</source>
-        <translation>已中途停止：之前的行已保存，其余的行没有保存。</translation>
+        <source>Stopped before the end: nothing of this import was saved.</source>
+        <translation>导入在完成前已停止：本次导入的数据均未保存。</translation>
     </message>
     <message>
         <location line="+4"/>

@@ -2,6 +2,7 @@
 
 #include "UiLanguage.h"
 #include "SheetFile.h"
+#include "store/LocalStore.h"
 
 #include <QAbstractButton>
 #include <QComboBox>
@@ -269,7 +270,18 @@ bool ImportWizard::validateCurrentPage()
         const schema::Table *table = &m_table;
         runInBackground(tr("Saving…"),
                         [this, table, progress, cancel = m_cancel] {
-                            m_outcome = ImportSaver::save(m_storePath, *table, m_plan.accepted, progress, cancel.get());
+                            // Its own connection: this runs on a worker thread.
+                            auto store = client::LocalStore::open(m_storePath);
+                            if (!store) {
+                                m_saveError = store.error().message;
+                                return;
+                            }
+                            auto saved = client::ImportService(**store).save(*table, m_plan.accepted, progress,
+                                                                             cancel.get());
+                            if (saved)
+                                m_outcome = *saved;
+                            else
+                                m_saveError = saved.error().message;
                         },
                         [this] {
                             m_saved = true;
@@ -279,9 +291,9 @@ bool ImportWizard::validateCurrentPage()
                                                .arg(m_outcome.unchanged)
                                                .arg(m_plan.rejected.size());
                             if (m_outcome.cancelled)
-                                text += QLatin1Char('\n') + tr("Stopped before the end: the rows above were saved, the rest were not.");
-                            if (!m_outcome.error.isEmpty())
-                                text += QLatin1Char('\n') + m_outcome.error;
+                                text += QLatin1Char('\n') + tr("Stopped before the end: nothing of this import was saved.");
+                            if (!m_saveError.isEmpty())
+                                text += QLatin1Char('\n') + m_saveError;
                             if (!m_outcome.failures.isEmpty())
                                 text += QLatin1Char('\n') + tr("Refused while saving:") + QLatin1Char('\n') + m_outcome.failures.join(QLatin1Char('\n'));
                             m_result->setText(text);

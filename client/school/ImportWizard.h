@@ -2,7 +2,7 @@
 
 #include "ColumnMapping.h"
 #include "ImportPlan.h"
-#include "ImportSaver.h"
+#include "register/ImportService.h"
 #include "Sheet.h"
 
 #include <QFuture>
@@ -37,7 +37,7 @@ public:
     bool busy() const { return m_busy; }
     const io::ColumnMapping &mapping() const { return m_mapping; }
     const io::ImportPlan &plan() const { return m_plan; }
-    const ImportOutcome &outcome() const { return m_outcome; }
+    const client::ImportOutcome &outcome() const { return m_outcome; }
     QTableWidget *rejectedTable() const { return m_rejected; }
     QString errorShown() const;
     void cancelWork() { m_cancel->store(true); }
@@ -68,7 +68,8 @@ private:
     io::Sheet m_sheet;
     io::ColumnMapping m_mapping;
     io::ImportPlan m_plan;
-    ImportOutcome m_outcome;
+    client::ImportOutcome m_outcome;
+    QString m_saveError;  // the store could not take the import at all
     QString m_workError;
     QFuture<void> m_running;
     bool m_busy = false;
