@@ -4,7 +4,6 @@
 #include "store/SqliteStatement.h"
 
 namespace emis::server {
-
 namespace {
 
 constexpr const char *kUserColumns =
