@@ -218,12 +218,12 @@
         <translation>--set 的格式为 字段=值，而不是 %1。</translation>
     </message>
     <message>
-        <location filename="../client/cli/IssueCommands.cpp" line="+145"/>
+        <location filename="../client/cli/IssueCommands.cpp" line="+157"/>
         <source>Rejection %1 discarded; the server&apos;s values return on the next sync.</source>
         <translation>已放弃被拒绝的变更 %1；下次同步时将恢复服务器上的值。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+10"/>
         <source>Conflict %1 discarded.</source>
         <translation>已放弃冲突 %1。</translation>
     </message>
@@ -585,7 +585,7 @@
         <translation>未处理的冲突：%1</translation>
     </message>
     <message>
-        <location filename="../client/cli/IssueCommands.cpp" line="-139"/>
+        <location filename="../client/cli/IssueCommands.cpp" line="-135"/>
         <source>Give the entry&apos;s number as listed, not &quot;%1&quot;.</source>
         <translation>请填写列表中的条目编号，而不是“%1”。</translation>
     </message>
@@ -610,7 +610,7 @@
         <translation>#%1 [%2] %3，记录 %4：保留“%5”，另一处的修改为“%6”%7</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+41"/>
         <source>Entry %1 resolved; the correction goes out as change %2.</source>
         <translation>条目 %1 已处理；更正将作为变更 %2 发送。</translation>
     </message>
@@ -620,8 +620,7 @@
         <translation>条目 %1 已处理。</translation>
     </message>
     <message>
-        <location line="+23"/>
-        <location line="+26"/>
+        <location line="+11"/>
         <source>Discarding is on purpose: say why with --note.</source>
         <translation>放弃必须是有意的：请用 --note 说明原因。</translation>
     </message>

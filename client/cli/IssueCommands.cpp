@@ -100,26 +100,14 @@ int conflictsList(const Options &o, const Output &out)
     return 0;
 }
 
-static int closeOutcome(const Output &out, const Status &st, qint64 id, const char *what)
-{
-    if (!st)
-        return out.fail(st.error());
-    out.text(QCoreApplication::translate("emis-cli", what).arg(id));
-    out.data(QJsonObject{{QStringLiteral("id"), id}});
-    return 0;
-}
+namespace {
 
-static int resolveOutcome(const Output &out, const Result<SaveOutcome> &r, qint64 id)
-{
-    if (!r)
-        return out.fail(r.error());
-    out.text(r->deviceSeq ? tr("Entry %1 resolved; the correction goes out as change %2.").arg(id).arg(r->deviceSeq)
-                          : tr("Entry %1 resolved.").arg(id));
-    out.data(QJsonObject{{QStringLiteral("id"), id}, {QStringLiteral("device_seq"), static_cast<qint64>(r->deviceSeq)}});
-    return 0;
-}
+// Resolving and discarding work the same for rejections and conflicts; only the service call
+// and the closing sentence differ.
+using ResolveCall = Result<SaveOutcome> (IssueService::*)(qint64, const RawFields &, const QString &);
+using DiscardCall = Status (IssueService::*)(qint64, const QString &);
 
-int rejectionsResolve(const Options &o, const Output &out)
+int resolveEntry(const Options &o, const Output &out, ResolveCall call)
 {
     auto id = entryId(o);
     auto raw = parseSets(o.sets);
@@ -128,10 +116,17 @@ int rejectionsResolve(const Options &o, const Output &out)
     auto store = openDevice(o);
     if (!store)
         return out.fail(store.error());
-    return resolveOutcome(out, IssueService(**store).resolveRejection(*id, *raw, o.note), *id);
+    IssueService service(**store);
+    const auto r = (service.*call)(*id, *raw, o.note);
+    if (!r)
+        return out.fail(r.error());
+    out.text(r->deviceSeq ? tr("Entry %1 resolved; the correction goes out as change %2.").arg(*id).arg(r->deviceSeq)
+                          : tr("Entry %1 resolved.").arg(*id));
+    out.data(QJsonObject{{QStringLiteral("id"), *id}, {QStringLiteral("device_seq"), static_cast<qint64>(r->deviceSeq)}});
+    return 0;
 }
 
-int rejectionsDiscard(const Options &o, const Output &out)
+int discardEntry(const Options &o, const Output &out, DiscardCall call, const char *done)
 {
     auto id = entryId(o);
     if (!id)
@@ -141,34 +136,35 @@ int rejectionsDiscard(const Options &o, const Output &out)
     auto store = openDevice(o);
     if (!store)
         return out.fail(store.error());
-    return closeOutcome(out, IssueService(**store).discardRejection(*id, o.note), *id,
+    IssueService service(**store);
+    if (const Status st = (service.*call)(*id, o.note); !st)
+        return out.fail(st.error());
+    out.text(QCoreApplication::translate("emis-cli", done).arg(*id));
+    out.data(QJsonObject{{QStringLiteral("id"), *id}});
+    return 0;
+}
+
+} // namespace
+
+int rejectionsResolve(const Options &o, const Output &out)
+{
+    return resolveEntry(o, out, &IssueService::resolveRejection);
+}
+
+int rejectionsDiscard(const Options &o, const Output &out)
+{
+    return discardEntry(o, out, &IssueService::discardRejection,
                         QT_TRANSLATE_NOOP("emis-cli", "Rejection %1 discarded; the server's values return on the next sync."));
 }
 
 int conflictsResolve(const Options &o, const Output &out)
 {
-    auto id = entryId(o);
-    auto raw = parseSets(o.sets);
-    if (!id || !raw)
-        return out.fail(!id ? id.error() : raw.error());
-    auto store = openDevice(o);
-    if (!store)
-        return out.fail(store.error());
-    return resolveOutcome(out, IssueService(**store).resolveConflict(*id, *raw, o.note), *id);
+    return resolveEntry(o, out, &IssueService::resolveConflict);
 }
 
 int conflictsDiscard(const Options &o, const Output &out)
 {
-    auto id = entryId(o);
-    if (!id)
-        return out.fail(id.error());
-    if (o.note.isEmpty())
-        return out.fail(makeError(ErrorKind::Usage, tr("Discarding is on purpose: say why with --note.")));
-    auto store = openDevice(o);
-    if (!store)
-        return out.fail(store.error());
-    return closeOutcome(out, IssueService(**store).discardConflict(*id, o.note), *id,
-                        QT_TRANSLATE_NOOP("emis-cli", "Conflict %1 discarded."));
+    return discardEntry(o, out, &IssueService::discardConflict, QT_TRANSLATE_NOOP("emis-cli", "Conflict %1 discarded."));
 }
 
 } // namespace emis::client::cli
