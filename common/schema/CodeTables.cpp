@@ -86,6 +86,18 @@ std::vector<CodeTable> build()
                     {"2", "已批准", "approved", {}},
                     {"3", "已驳回", "refused", {}},
                     {"4", "已撤回", "withdrawn", {}}}});
+    all.push_back({"transfer_state",
+                   {{"1", "待转出学校确认", "awaiting the sending school", {}},
+                    {"2", "待教育局审批", "awaiting the bureau", {}},
+                    {"3", "转出学校不同意", "refused by the sending school", {}},
+                    {"4", "已撤回", "withdrawn", {}},
+                    {"5", "已转入", "completed", {}},
+                    {"6", "教育局驳回", "refused by the bureau", {}}}});
+    all.push_back({"problem_kind",
+                   {{"1", "一人多籍", "enrolled in two schools", {}},
+                    {"2", "疑似重复学籍", "likely duplicate", {}}}});
+    all.push_back({"problem_state",
+                   {{"1", "待处理", "open", {}}, {"2", "已解决", "resolved", {}}}});
     all.push_back({"school_type",
                    {{"211", "小学", "primary school", {"完小", "完全小学", "中心小学", "村小"}},
                     {"218", "小学教学点", "teaching point", {"教学点"}},

@@ -7,7 +7,7 @@
 namespace emis::schema {
 
 // Bumped whenever a table or field is added, so both ends can tell in the handshake.
-inline constexpr unsigned kSchemaVersion = 1;
+inline constexpr unsigned kSchemaVersion = 2;
 
 enum class FieldType { Text, Integer, Real, Bool, Date, YearMonth, Code, Blob };
 
@@ -28,6 +28,8 @@ struct Field {
 enum class Scope {
     School,   // owned by one school (owner column), seen by that school's devices
     County,   // county data kept by the bureau, seen by every device, written only by the server
+    Server,   // owned by one school and seen by its devices, but written only by the server
+              // (the problem-record queue: the server's findings about that school's rows)
 };
 
 struct Table {

@@ -149,6 +149,71 @@ Table statusChanges()
     };
 }
 
+// A cross-school transfer (转学), filed by the receiving school (the row's owner) for a pupil it
+// finds by ID number anywhere in the county. The sending school sees the row too and answers it;
+// the bureau approves it; on approval the pupil's record moves to the receiving school.
+// Who may write which field in which state is the server's rule (server/sync), not the schema's.
+Table transfers()
+{
+    return Table{
+        "transfers", "转学申请", "transfers", Scope::School,
+        {
+            checked(text("id_number", "身份证件号", "ID number", 30, true, {"身份证号"}), "id_number"),
+            text("student_name", "姓名", "name", 50, true, {"学生姓名"}),
+            text("student_id", "学生", "pupil", 36),                   // filled by the server
+            text("from_school_id", "转出学校", "sending school", 36),  // filled by the server
+            coded("to_grade", "转入年级", "grade on arrival", "grade", false, {}, T::Integer),
+            text("to_class", "转入班级", "class on arrival", 20),
+            typed("request_date", "申请日期", "request date", T::Date, true),
+            text("reason", "转学原因", "reason", 200),
+            withDefault(coded("state", "办理状态", "state", "transfer_state", true), "1"),
+            text("from_note", "转出学校意见", "sending school's note", 200),
+            text("bureau_note", "教育局意见", "bureau's note", 200),
+        },
+        {},
+        {{"from_school_id"}, {"student_id"}},
+        {},
+    };
+}
+
+// A scanned document (佐证材料) kept with a status change or a transfer, and synced with it.
+Table evidence()
+{
+    return Table{
+        "evidence", "佐证材料", "evidence", Scope::School,
+        {
+            text("owner_table", "所属记录类型", "attached to (table)", 30, true),
+            text("owner_id", "所属记录", "attached to", 36, true),
+            text("file_name", "文件名", "file name", 100, true),
+            text("mime_type", "文件类型", "file type", 40, true),
+            checked(typed("data", "文件内容", "content", T::Blob, true), "evidence_image"),
+        },
+        {},
+        {{"owner_id"}},
+        {},
+    };
+}
+
+// 问题学籍: what the server found wrong across schools (一人多籍, likely duplicates), one row per
+// school involved, so that each school and the bureau see it and act; never resolved silently.
+Table problems()
+{
+    return Table{
+        "problems", "问题学籍", "problem records", Scope::Server,
+        {
+            coded("kind", "问题类型", "problem", "problem_kind", true),
+            text("student_id", "学生", "pupil", 36, true),
+            text("other_student_id", "另一条学籍", "other record", 36),
+            text("other_school_id", "另一所学校", "other school", 36),
+            text("detail", "说明", "details", 200),
+            withDefault(coded("state", "处理状态", "state", "problem_state", true), "1"),
+        },
+        {},
+        {{"student_id"}},
+        {},
+    };
+}
+
 Table staff()
 {
     std::vector<Field> f = {
@@ -179,7 +244,8 @@ Table staff()
 
 const std::vector<Table> &tables()
 {
-    static const std::vector<Table> all = {schools(), classes(), students(), statusChanges(), staff()};
+    static const std::vector<Table> all = {schools(), classes(), students(), statusChanges(), staff(),
+                                           transfers(), evidence(), problems()};
     return all;
 }
 

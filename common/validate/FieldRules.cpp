@@ -178,12 +178,42 @@ std::optional<Issue> checkValue(const schema::Field &f, const Value &value)
         if (!std::holds_alternative<double>(value) && !std::holds_alternative<std::int64_t>(value))
             return makeIssue(Reason::NotNumber, &f);
         return std::nullopt;
-    case FieldType::Blob:
-        if (!std::holds_alternative<Bytes>(value))
+    case FieldType::Blob: {
+        const auto *bytes = std::get_if<Bytes>(&value);
+        if (!bytes)
             return makeIssue(Reason::BadRequest, &f, f.name);
+        if (f.check == "evidence_image") {
+            if (bytes->size() > kMaxEvidenceBytes)
+                return makeIssue(Reason::EvidenceTooLarge, &f);
+            if (imageType(*bytes).empty())
+                return makeIssue(Reason::EvidenceNotImage, &f);
+        }
         return std::nullopt;
     }
+    }
     return std::nullopt;
+}
+
+std::string imageType(const Bytes &data)
+{
+    const auto startsWith = [&](std::initializer_list<unsigned char> magic) {
+        if (data.size() < magic.size())
+            return false;
+        std::size_t i = 0;
+        for (unsigned char m : magic)
+            if (static_cast<unsigned char>(data[i++]) != m)
+                return false;
+        return true;
+    };
+    if (startsWith({0xFF, 0xD8, 0xFF}))
+        return "image/jpeg";
+    if (startsWith({0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A}))
+        return "image/png";
+    if (startsWith({'G', 'I', 'F', '8'}))
+        return "image/gif";
+    if (startsWith({'B', 'M'}))
+        return "image/bmp";
+    return {};
 }
 
 } // namespace emis::validate

@@ -4,7 +4,9 @@
 #include "schema/Value.h"
 #include "validate/Reason.h"
 
+#include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <variant>
 
@@ -21,5 +23,10 @@ std::optional<Issue> checkValue(const schema::Field &field, const Value &value);
 // Yes/no in the forms clerks use: 是/否, 有/无, Y/N, yes/no, true/false, 1/0, √/×.
 std::optional<bool> parseYesNo(std::string_view raw);
 bool isValidPhone(std::string_view raw);
+
+// Evidence (佐证材料) is a scanned image of at most 2 MB, so that it travels in one frame.
+inline constexpr std::size_t kMaxEvidenceBytes = 2 * 1024 * 1024;
+// "image/jpeg", "image/png", "image/gif" or "image/bmp" by the data's first bytes; empty otherwise.
+std::string imageType(const Bytes &data);
 
 } // namespace emis::validate

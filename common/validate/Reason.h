@@ -33,6 +33,11 @@ enum class Reason {
     DocumentShape,
     DuplicateInFile,
     DuplicateInStore,
+    EvidenceTooLarge,
+    EvidenceNotImage,
+    // register workflow (status changes, transfers)
+    PupilNotFound,
+    WrongState,
     // sync and session
     UnknownTable,
     UnknownField,

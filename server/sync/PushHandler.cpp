@@ -143,7 +143,7 @@ std::optional<Issue> PushHandler::check(const wire::Change &change, const schema
         return makeIssue(Reason::BadRequest, "", "", "", "hlc");
     if (sync::tooFarAhead(hlc, static_cast<std::uint64_t>(m_now)))
         return makeIssue(Reason::HlcTooFarAhead);
-    if (table->scope == schema::Scope::County)
+    if (table->scope != schema::Scope::School)
         return makeIssue(Reason::ReadOnly, "", table->labelZh, table->labelEn);
     for (const auto &fv : change.fields()) {
         const schema::Field *field = isStandardColumn(fv.field()) ? nullptr : table->field(fv.field());
