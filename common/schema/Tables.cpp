@@ -142,9 +142,11 @@ Table statusChanges()
             text("other_school_id", "对方学校", "other school", 36),
             withDefault(coded("approval", "审批状态", "approval", "approval_state", true), "0"),
             text("approval_note", "审批意见", "approval note", 200),
+            // The year-end promotion (升级) that wrote this row, so it can be undone as one.
+            text("batch_id", "升级批次", "promotion batch", 36),
         },
         {},
-        {{"student_id"}},
+        {{"student_id"}, {"batch_id"}},
         {},
     };
 }

@@ -38,6 +38,8 @@ enum class Reason {
     // register workflow (status changes, transfers)
     PupilNotFound,
     WrongState,
+    PupilStatusForbids,
+    ByTransferOnly,
     // sync and session
     UnknownTable,
     UnknownField,

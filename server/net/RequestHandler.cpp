@@ -39,6 +39,8 @@ void RequestHandler::handle(const wire::Envelope &request, Respond respond)
         return pull(request, respond);
     case wire::Envelope::kLoginRequest: return login(request, std::move(respond));
     case wire::Envelope::kReportRequest: return report(request, std::move(respond));
+    case wire::Envelope::kDecisionRequest: return decide(request, std::move(respond));
+    case wire::Envelope::kEvidenceRequest: return evidence(request, std::move(respond));
     default:
         if (!m_device) {
             logLine(m_who, "refused: request without a client certificate");

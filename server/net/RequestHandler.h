@@ -43,6 +43,9 @@ private:
     // Bureau officers (BureauRequests.cpp): a password login, then county reports.
     void login(const wire::Envelope &request, Respond respond);
     void report(const wire::Envelope &request, Respond respond);
+    // The bureau's decisions and the evidence behind them (WorkflowRequests.cpp).
+    void decide(const wire::Envelope &request, Respond respond);
+    void evidence(const wire::Envelope &request, Respond respond);
 
     ServerContext &m_context;
     std::optional<DeviceIdentity> m_device;

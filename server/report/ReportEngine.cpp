@@ -31,6 +31,7 @@ const std::vector<ReportInfo> &reports()
         {"special_groups", "特殊群体学生", "Special groups", "by=county|township|school, township=, school="},
         {"duplicates", "一人一籍问题学籍", "One person, one record", ""},
         {"data_quality", "数据质量", "Data quality", "township=, school=, silent_days= (default 7)"},
+        {"approval_queue", "待审批事项", "Awaiting approval", ""},
     };
     return all;
 }
@@ -65,6 +66,8 @@ std::variant<std::string, Issue> runReport(StoreSession &session, std::string_vi
     }
     if (name == "duplicates")
         return duplicatesReport(session, params);
+    if (name == "approval_queue")
+        return approvalQueueReport(session, params);
     if (name == "data_quality") {
         const std::string days = param(params, "silent_days", "7");
         if (days.empty() || days.size() > 4 || !std::all_of(days.begin(), days.end(), [](char c) { return c >= '0' && c <= '9'; }))

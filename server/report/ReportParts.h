@@ -62,6 +62,7 @@ std::string classSizeReport(StoreSession &s, const Params &params, const Scope &
 std::string teacherReport(StoreSession &s, const Params &params, const Scope &scope);
 std::string specialGroupsReport(StoreSession &s, const Params &params, const Scope &scope, std::string_view by);
 std::string duplicatesReport(StoreSession &s, const Params &params);
+std::string approvalQueueReport(StoreSession &s, const Params &params);
 std::string dataQualityReport(StoreSession &s, const Params &params, const Scope &scope, std::int64_t nowMs,
                               std::int64_t silentDays);
 

@@ -6,6 +6,7 @@
 #include "store/SqliteStatement.h"
 #include "store/SqliteTransaction.h"
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -55,6 +56,31 @@ int userVersion(SqliteDb &db)
     return q.step() ? static_cast<int>(q.integer(0)) : 0;
 }
 
+// A field added to an existing table arrives as a nullable column (SQLite cannot add a NOT NULL
+// column without a default), with its version columns; validation still requires it on write.
+void addMissingColumns(SqliteDb &db, const schema::Table &table)
+{
+    const auto columnsOf = [&](const std::string &name) {
+        std::set<std::string> out;
+        SqliteStatement q(db, "SELECT name FROM pragma_table_info(?)");
+        q.bind(1, name);
+        while (q.step())
+            out.insert(q.text(0));
+        return out;
+    };
+    const auto rows = columnsOf(table.name);
+    const auto versions = columnsOf(schema::versionsTable(table));
+    for (const auto &f : table.fields) {
+        if (!rows.count(f.name))
+            db.exec("ALTER TABLE " + table.name + " ADD COLUMN " + f.name + " " + schema::sqlType(f));
+        if (!versions.count(schema::versionHlcColumn(f))) {
+            db.exec("ALTER TABLE " + schema::versionsTable(table) + " ADD COLUMN " + schema::versionHlcColumn(f) + " TEXT");
+            db.exec("ALTER TABLE " + schema::versionsTable(table) + " ADD COLUMN " + schema::versionSeqColumn(f) +
+                    " INTEGER");
+        }
+    }
+}
+
 } // namespace
 
 void migrate(SqliteDb &db)
@@ -67,9 +93,11 @@ void migrate(SqliteDb &db)
         for (const auto &sql : migrations()[static_cast<std::size_t>(v)])
             db.exec(sql);
     }
-    for (const auto &table : schema::tables())
+    for (const auto &table : schema::tables()) {
         for (const auto &sql : schema::createTableStatements(table))
             db.exec(sql);
+        addMissingColumns(db, table);
+    }
     db.exec("PRAGMA user_version = " + std::to_string(kStoreVersion));
     tx.commit();
 }

@@ -58,8 +58,8 @@ public:
     virtual std::vector<AuditEntry> auditLog(int limit) = 0;
 
     // Reports: read-only SQL over the record tables, portable between SQLite and PostgreSQL
-    // (plain joins, GROUP BY, CASE; values bound as ?). Only server/report calls this, with SQL
-    // text it owns; nothing from a request is ever pasted into it.
+    // (plain joins, GROUP BY, CASE; values bound as ?). Only server/report and server/workflow
+    // (evidence lookups) call this, with SQL text they own; nothing from a request is ever pasted into it.
     using QueryRow = std::vector<Value>;
     virtual std::vector<QueryRow> query(const std::string &sql, const std::vector<Value> &params) = 0;
 };

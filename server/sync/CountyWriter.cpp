@@ -66,4 +66,34 @@ std::variant<std::string, std::vector<Issue>> CountyWriter::write(const schema::
     return row.id;
 }
 
+std::variant<StoredRow, std::vector<Issue>> CountyWriter::update(const schema::Table &table, const std::string &id,
+                                                                 const validate::Record &values)
+{
+    auto current = m_store.loadRow(table, id);
+    if (!current || current->deleted)
+        return std::vector<Issue>{makeIssue(Reason::BadRequest, "", "", "", table.name + " " + id)};
+    StoredRow row = std::move(*current);
+    std::vector<Issue> issues;
+    for (const auto &[name, value] : values) {
+        if (!table.field(name))
+            issues.push_back(makeIssue(Reason::UnknownField, name, name, name, name));
+        row.values[name] = value;
+    }
+    if (issues.empty())
+        issues = validate::validateRecord(table, row.values, validate::Completeness::Whole);
+    if (!issues.empty())
+        return issues;
+    // A device's stamp may run ahead of the server's wall clock (within the allowed skew).
+    for (const auto &[name, version] : row.versions)
+        m_clock.receive(version.hlc);
+    m_clock.receive(row.deletedVersion.hlc);
+    const sync::Hlc hlc = m_clock.tick();
+    const std::int64_t seq = m_store.touchFeed(table.name, row.id, row.schoolId);
+    for (const auto &[name, value] : values)
+        row.versions[name] = FieldVersion{hlc, seq};
+    row.hlc = hlc.toText();
+    m_store.saveRow(table, row);
+    return row;
+}
+
 } // namespace emis::server

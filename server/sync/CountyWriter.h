@@ -1,6 +1,7 @@
 #pragma once
 
 #include "schema/Schema.h"
+#include "store/StoreTypes.h"
 #include "validate/Reason.h"
 #include "validate/RecordValidator.h"
 
@@ -32,6 +33,13 @@ public:
     // Returns the new id, or the issues. Not audited: the caller audits the operation as a whole.
     std::variant<std::string, std::vector<Issue>> addRow(const schema::Table &table, const std::string &schoolId,
                                                          const validate::Record &values);
+
+    // Changes the fields given of an existing row (canonical values), as the server: the row as
+    // a whole must stay valid; each field written gets a stamp after every version the row holds
+    // (so the server's write wins the merge on every device) and the row goes on the feed. Not
+    // audited: the caller audits the operation as a whole.
+    std::variant<StoredRow, std::vector<Issue>> update(const schema::Table &table, const std::string &id,
+                                                       const validate::Record &values);
 
 private:
     std::variant<std::string, std::vector<Issue>> write(const schema::Table &table, const std::string &id,

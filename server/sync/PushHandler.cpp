@@ -2,6 +2,7 @@
 
 #include "store/StoreSession.h"
 #include "sync/Merge.h"
+#include "sync/StatusChangePush.h"
 #include "sync/Uuid.h"
 #include "sync/WireConvert.h"
 #include "validate/RecordValidator.h"
@@ -162,6 +163,12 @@ std::optional<Issue> PushHandler::check(const wire::Change &change, const schema
                                  change.table() + " " + change.row_id() + " belongs to " + current->schoolId});
         return makeIssue(Reason::NotOwner);
     }
+    if (table->name == "status_changes")
+        if (auto issue = checkStatusChangePush(incoming, current, change.deleted())) {
+            m_store.audit(AuditEntry{m_now, m_device.deviceId, m_device.schoolId, "workflow_refused",
+                                     change.table() + " " + change.row_id() + ": " + issue->code()});
+            return issue;
+        }
     if (!current && change.deleted())
         return std::nullopt;  // deleting a row the server never had: nothing to keep
     if (incoming.empty() && change.deleted())
