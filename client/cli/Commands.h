@@ -21,6 +21,17 @@ struct Options {
     QString file;
     bool dryRun = false;  // import: plan and report, write nothing
     bool gbk = false;     // export: CSV in GB18030 for old tools
+    // change add | list | withdraw, promote
+    QString student;      // a pupil: row id, 学籍号 or ID number
+    QString kind;         // a change_kind code or name
+    QString date;
+    QString reason;
+    QString toGrade;
+    QString toClass;
+    QStringList evidence; // image files
+    bool undo = false;
+    bool renameClasses = false;
+    QStringList classMap; // OLD=NEW
     int timeoutSeconds = 20;
     int batchSize = 500;
 };
@@ -36,6 +47,11 @@ int studentsRemove(const Options &o, const Output &out);
 
 int importCommand(const Options &o, const Output &out);
 int exportCommand(const Options &o, const Output &out);
+
+int changeAdd(const Options &o, const Output &out);
+int changeList(const Options &o, const Output &out);
+int changeWithdraw(const Options &o, const Output &out);
+int promoteCommand(const Options &o, const Output &out);
 
 int rejectionsList(const Options &o, const Output &out);
 int rejectionsResolve(const Options &o, const Output &out);

@@ -79,6 +79,32 @@ int main(int argc, char **argv)
     exportCmd->add_option("file", file, "FILE.xlsx or FILE.csv")->required();
     exportCmd->add_flag("--gbk", gbk, "CSV in GB18030 instead of UTF-8 with BOM");
 
+    std::string student, kind, date, reason, toGrade, toClass;
+    std::vector<std::string> evidence, classMap;
+    bool undo = false, renameClasses = false;
+    auto *change = cli.add_subcommand("change", "status changes (学籍异动)");
+    change->require_subcommand(1);
+    change->fallthrough();
+    auto *changeAdd_ = on(change->add_subcommand("add", "record a status change for a pupil"), changeAdd);
+    changeAdd_->add_option("--student", student, "the pupil: id, 学籍号 or ID number")->required();
+    changeAdd_->add_option("--kind", kind, "the kind: code (03) or name (休学)")->required();
+    changeAdd_->add_option("--date", date, "the change's date (default today)");
+    changeAdd_->add_option("--reason", reason, "why");
+    changeAdd_->add_option("--to-grade", toGrade, "new grade (留级, 跳级, 复学, 校内转班)");
+    changeAdd_->add_option("--to-class", toClass, "new class (校内转班, ...)");
+    changeAdd_->add_option("--evidence", evidence, "an evidence image (JPG, PNG, BMP, GIF; at most 2 MB)");
+    auto *changeList_ = on(change->add_subcommand("list", "status changes, newest first"), changeList);
+    changeList_->add_option("--student", student, "only this pupil: id, 学籍号 or ID number");
+    on(change->add_subcommand("withdraw", "withdraw a request waiting for the bureau"), changeWithdraw)
+        ->add_option("change_id", id, "the change's id")
+        ->required();
+    auto *promote = on(cli.add_subcommand("promote", "year-end promotion of the whole school (毕业升级)"), promoteCommand);
+    promote->add_flag("--undo", undo, "take the last promotion back");
+    promote->add_flag("--dry-run", dryRun, "count what would change; write nothing");
+    promote->add_option("--date", date, "the changes' date (default today)");
+    promote->add_option("--class-map", classMap, "OLD=NEW or GRADE/OLD=NEW: a new class name");
+    promote->add_flag("--rename-classes", renameClasses, "三(2)班 becomes 四(2)班, 初一(3)班 becomes 初二(3)班");
+
     auto *rejections = on(cli.add_subcommand("rejections", "changes the server refused"), rejectionsList);
     rejections->add_flag("--all", all, "include resolved and discarded ones");
     auto *rr = on(rejections->add_subcommand("resolve", "correct and resend"), rejectionsResolve);
@@ -122,6 +148,18 @@ int main(int argc, char **argv)
     o.file = q(file);
     o.dryRun = dryRun;
     o.gbk = gbk;
+    o.student = q(student);
+    o.kind = q(kind);
+    o.date = q(date);
+    o.reason = q(reason);
+    o.toGrade = q(toGrade);
+    o.toClass = q(toClass);
+    for (const auto &e : evidence)
+        o.evidence << q(e);
+    for (const auto &m : classMap)
+        o.classMap << q(m);
+    o.undo = undo;
+    o.renameClasses = renameClasses;
     const Output out(json);
     if (!run)
         return out.fail(makeError(ErrorKind::Usage, QStringLiteral("no command given")));

@@ -64,8 +64,14 @@ Result<std::vector<wire::Change>> ChangeLog::after(quint64 afterSeq, int limit) 
     if (auto st = q.exec(); !st)
         return st.error();
     std::vector<wire::Change> out;
+    qsizetype bytes = 0;
     while (q.next()) {
-        auto c = parseChange(q.value(0));
+        // A batch stays well under the frame cap: evidence images are up to 2 MB each.
+        const QByteArray blob = q.value(0).toByteArray();
+        if (!out.empty() && bytes + blob.size() > kMaxBatchBytes)
+            break;
+        bytes += blob.size();
+        auto c = parseChange(blob);
         if (!c)
             return c.error();
         out.push_back(std::move(*c));

@@ -17,13 +17,16 @@ namespace emis::client {
 // row it describes; marked sent only when the server's PushAck covers it.
 class ChangeLog {
 public:
+    static constexpr qsizetype kMaxBatchBytes = 4 * 1024 * 1024;
+
     explicit ChangeLog(QSqlDatabase db) : m_db(std::move(db)) {}
 
     // Gives the change the next device_seq and stores it (inside the caller's transaction).
     // `bases` holds, per changed field, the version (HLC text, empty for none) it overwrote.
     Result<quint64> append(wire::Change &change, const QHash<QString, QString> &bases);
     // Changes after `afterSeq`, oldest first, whatever their local state: the server's
-    // watermark is the truth about what it holds (a restored server may need a resend).
+    // watermark is the truth about what it holds (a restored server may need a resend). At most
+    // `limit` changes and about kMaxBatchBytes (at least one change).
     Result<std::vector<wire::Change>> after(quint64 afterSeq, int limit) const;
     Status markSentUpTo(quint64 watermark);
     // Before a batch goes on the wire (committed first, so a crash cannot forget it).

@@ -76,6 +76,23 @@ Result<std::vector<StoredRow>> RecordStore::list(const schema::Table &t, bool in
     return out;
 }
 
+Result<std::vector<StoredRow>> RecordStore::listWhere(const schema::Table &t, const std::string &field,
+                                                     const QString &value) const
+{
+    if (!t.field(field))
+        return makeError(ErrorKind::Other, QStringLiteral("no field %1 in %2").arg(qs(field), qs(t.name)));
+    // The field name comes from the schema, never from the caller's data.
+    Sql q(m_store.db(), QStringLiteral("SELECT %1 FROM %2 WHERE deleted = 0 AND %3 = ? ORDER BY id")
+                            .arg(selectColumns(t), qs(t.name), qs(field)));
+    q.bind(value);
+    if (auto st = q.exec(); !st)
+        return st.error();
+    std::vector<StoredRow> out;
+    while (q.next())
+        out.push_back(readRow(t, q));
+    return out;
+}
+
 Status RecordStore::checkNaturalKeys(const schema::Table &t, const QString &id, const QString &schoolId,
                                      const validate::Record &row) const
 {

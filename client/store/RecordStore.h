@@ -34,6 +34,10 @@ public:
 
     Result<std::optional<StoredRow>> load(const schema::Table &table, const QString &id) const;
     Result<std::vector<StoredRow>> list(const schema::Table &table, bool includeDeleted = false) const;
+    // Live rows whose `field` holds `value` (an indexed lookup: a pupil's status changes, a
+    // change's evidence).
+    Result<std::vector<StoredRow>> listWhere(const schema::Table &table, const std::string &field,
+                                             const QString &value) const;
 
     // A new row when `id` is empty, else changes to the fields given. Values must be canonical;
     // the row as it will be is validated whole before anything is written.
