@@ -163,6 +163,14 @@ std::optional<Issue> PushHandler::check(const wire::Change &change, const schema
                                  change.table() + " " + change.row_id() + " belongs to " + current->schoolId});
         return makeIssue(Reason::NotOwner);
     }
+    if (table->name == "status_changes" && incoming.count("student_id")) {
+        // A change belongs to one of the school's own pupils.
+        const auto pupil = m_store.loadRow(*schema::findTable("students"), displayText(incoming.at("student_id")));
+        if (!pupil)
+            return makeIssue(Reason::BadRequest, "student_id", "", "", "student_id");
+        if (pupil->schoolId != m_device.schoolId)
+            return makeIssue(Reason::NotOwner);
+    }
     if (table->name == "status_changes")
         if (auto issue = checkStatusChangePush(incoming, current, change.deleted())) {
             m_store.audit(AuditEntry{m_now, m_device.deviceId, m_device.schoolId, "workflow_refused",
