@@ -1,11 +1,14 @@
 #include "MainWindow.h"
 
+#include "ClassesPage.h"
 #include "ExportActions.h"
 #include "ImportWizard.h"
 #include "IssuesPage.h"
+#include "PromotionAction.h"
 #include "RecordPage.h"
 #include "RecordTableModel.h"
 #include "SchoolSession.h"
+#include "StatusChangeDialog.h"
 #include "SyncPanel.h"
 #include "store/IssueService.h"
 #include "UiLanguage.h"
@@ -16,6 +19,7 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -40,8 +44,16 @@ MainWindow::MainWindow(SchoolSession &session, client::SyncEngine *engine, QWidg
     m_students = new RecordPage(session, *schema::findTable("students"), kStudentColumns, this);
     m_staff = new RecordPage(session, *schema::findTable("staff"), kStaffColumns, this);
     m_issues = new IssuesPage(session, this);
+    m_classes = new ClassesPage(session, this);
+    m_promotion = new PromotionAction(session, this);
     m_tabs->addTab(m_students, tr("&Pupils"));
+    m_tabs->addTab(m_classes, tr("&Classes"));
     m_tabs->addTab(m_staff, tr("S&taff"));
+    auto *change = new QPushButton(tr("&Status change…"), m_students);
+    change->setObjectName(QStringLiteral("statusChange"));
+    m_students->addButton(change);
+    connect(change, &QPushButton::clicked, this, [this] { openStatusChange(); });
+    connect(m_promotion, &PromotionAction::finished, this, &MainWindow::reloadAll);
     m_tabs->addTab(m_issues, tr("P&roblems to look at"));
     setCentralWidget(m_tabs);
 
@@ -51,6 +63,7 @@ MainWindow::MainWindow(SchoolSession &session, client::SyncEngine *engine, QWidg
     connect(m_sync, &SyncPanel::synced, this, &MainWindow::reloadAll);
     connect(m_students, &RecordPage::saved, m_sync, &SyncPanel::refresh);
     connect(m_staff, &RecordPage::saved, m_sync, &SyncPanel::refresh);
+    connect(m_classes, &ClassesPage::saved, m_sync, &SyncPanel::refresh);
     connect(m_issues, &IssuesPage::changed, m_sync, &SyncPanel::refresh);
     connect(m_students, &RecordPage::saved, m_issues, &IssuesPage::reload);
     connect(m_staff, &RecordPage::saved, m_issues, &IssuesPage::reload);
@@ -103,6 +116,11 @@ void MainWindow::buildMenus()
             p->filterBox()->setFocus();
     });
     find->setShortcut(QKeySequence::Find);
+    records->addSeparator();
+    QAction *change = records->addAction(tr("&Status change of the pupil…"), this, [this] { openStatusChange(); });
+    change->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+    records->addAction(tr("&Year-end promotion…"), m_promotion, &PromotionAction::promote);
+    records->addAction(tr("&Undo the last promotion…"), m_promotion, &PromotionAction::undo);
 
     QMenu *language = menuBar()->addMenu(tr("&Language"));
     auto *group = new QActionGroup(this);
@@ -124,9 +142,29 @@ void MainWindow::chooseLanguage(const QString &language)
 void MainWindow::reloadAll()
 {
     m_students->reload();
+    m_classes->reload();
     m_staff->reload();
     m_issues->reload();
     m_sync->refresh();
+}
+
+StatusChangeDialog *MainWindow::openStatusChange(const QString &studentId)
+{
+    const QString id = studentId.isEmpty() ? m_students->currentId() : studentId;
+    if (id.isEmpty()) {
+        m_tabs->setCurrentWidget(m_students);
+        statusBar()->showMessage(tr("Select a pupil in the list first."), 5000);
+        return nullptr;
+    }
+    // Window-modal but not exec(): the event loop stays the application's (and tests can type).
+    auto *dialog = new StatusChangeDialog(m_session, id, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &StatusChangeDialog::changed, this, [this, id] {
+        m_students->refreshRecord(id);
+        m_classes->reload();
+    });
+    dialog->open();
+    return dialog;
 }
 
 RecordPage *MainWindow::currentRecordPage() const { return qobject_cast<RecordPage *>(m_tabs->currentWidget()); }

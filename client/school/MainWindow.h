@@ -10,7 +10,10 @@ class SyncEngine;
 
 namespace emis::school {
 
+class ClassesPage;
 class ExportActions;
+class PromotionAction;
+class StatusChangeDialog;
 class IssuesPage;
 class RecordPage;
 class SchoolSession;
@@ -27,6 +30,10 @@ public:
     RecordPage *studentsPage() const { return m_students; }
     RecordPage *staffPage() const { return m_staff; }
     IssuesPage *issuesPage() const { return m_issues; }
+    ClassesPage *classesPage() const { return m_classes; }
+    PromotionAction *promotion() const { return m_promotion; }
+    // 学籍异动 for the pupil selected in the list (or `studentId`); null when none is selected.
+    StatusChangeDialog *openStatusChange(const QString &studentId = {});
     SyncPanel *syncPanel() const { return m_sync; }
     QTabWidget *tabs() const { return m_tabs; }
     ExportActions *exportActions() const { return m_export; }
@@ -52,6 +59,8 @@ private:
     RecordPage *m_students = nullptr;
     RecordPage *m_staff = nullptr;
     IssuesPage *m_issues = nullptr;
+    ClassesPage *m_classes = nullptr;
+    PromotionAction *m_promotion = nullptr;
     SyncPanel *m_sync = nullptr;
     ExportActions *m_export = nullptr;
 };

@@ -64,14 +64,14 @@ RecordPage::RecordPage(SchoolSession &session, const schema::Table &table, const
     }
     connect(m_view, &QTableView::activated, this, &RecordPage::editCurrent);  // Enter or double click
 
-    auto *bar = new QHBoxLayout;
-    bar->addWidget(new QLabel(tr("Filter:"), this));
-    bar->addWidget(m_filter, 1);
-    bar->addWidget(m_count);
-    bar->addWidget(add);
-    bar->addWidget(edit);
+    m_bar = new QHBoxLayout;
+    m_bar->addWidget(new QLabel(tr("Filter:"), this));
+    m_bar->addWidget(m_filter, 1);
+    m_bar->addWidget(m_count);
+    m_bar->addWidget(add);
+    m_bar->addWidget(edit);
     auto *layout = new QVBoxLayout(this);
-    layout->addLayout(bar);
+    layout->addLayout(m_bar);
     layout->addWidget(m_view, 1);
     setTabOrder(m_filter, m_view);
 }
@@ -132,12 +132,18 @@ void RecordPage::showSaved(const QString &id)
 
 void RecordPage::addRecord() { openRecord(QString()); }
 
-void RecordPage::editCurrent()
+void RecordPage::addButton(QWidget *button) { m_bar->addWidget(button); }
+
+QString RecordPage::currentId() const
 {
     const QModelIndex current = m_view->currentIndex();
-    if (!current.isValid())
-        return;
-    openRecord(current.data(RecordTableModel::RowIdRole).toString());
+    return current.isValid() ? current.data(RecordTableModel::RowIdRole).toString() : QString();
+}
+
+void RecordPage::editCurrent()
+{
+    if (const QString id = currentId(); !id.isEmpty())
+        openRecord(id);
 }
 
 } // namespace emis::school

@@ -8,6 +8,7 @@
 
 #include <vector>
 
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QTableView;
@@ -36,6 +37,11 @@ public:
     QTableView *view() const { return m_view; }
     QLineEdit *filterBox() const { return m_filter; }
     int visibleCount() const;
+    // A further button beside Add and Edit (the pupils' status change).
+    void addButton(QWidget *button);
+    QString currentId() const;
+    // The record changed elsewhere (a status change): its row shown anew, saved() emitted.
+    void refreshRecord(const QString &id) { showSaved(id); }
     // What an export writes: every row, or only those the filter shows, in the shown order.
     std::vector<validate::Record> records(bool filteredOnly) const;
 
@@ -57,6 +63,7 @@ private:
     QTableView *m_view = nullptr;
     QLineEdit *m_filter = nullptr;
     QLabel *m_count = nullptr;
+    QHBoxLayout *m_bar = nullptr;
 };
 
 } // namespace emis::school
