@@ -76,6 +76,46 @@
     </message>
 </context>
 <context>
+    <name>PromotionService</name>
+    <message>
+        <location filename="../client/register/PromotionService.cpp" line="+157"/>
+        <source>The local database could not start the promotion.</source>
+        <translation>本地数据库无法开始升级。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The local database could not commit the promotion.</source>
+        <translation>本地数据库无法提交升级。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>There is no promotion to undo.</source>
+        <translation>没有可撤销的升级。</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source> and %1 more</source>
+        <translation>等另外%1人</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>The promotion cannot be undone: %n pupil(s) were changed since (%1). Correct them one by one.</source>
+        <translation>
+            <numerusform>无法撤销升级：升级后有%n名学生的学籍已变动（%1）。请逐个更正。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The local database could not start the undo.</source>
+        <translation>本地数据库无法开始撤销。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The local database could not commit the undo.</source>
+        <translation>本地数据库无法提交撤销。</translation>
+    </message>
+</context>
+<context>
     <name>SheetFile</name>
     <message>
         <location filename="../client/io/SheetFile.cpp" line="+15"/>
@@ -86,6 +126,45 @@
         <location line="+29"/>
         <source>A CSV file has one sheet only.</source>
         <translation>CSV 文件只有一个工作表。</translation>
+    </message>
+</context>
+<context>
+    <name>StatusChangeService</name>
+    <message>
+        <location filename="../client/register/StatusChangeService.cpp" line="+56"/>
+        <source>No pupil has the id, student number or ID number %1.</source>
+        <translation>没有记录标识、学籍号或身份证件号为%1的学生。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取%1：%2</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>No pupil with id %1.</source>
+        <translation>没有记录标识为%1的学生。</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>%1 already has a request waiting for the bureau (%2 of %3); withdraw it first.</source>
+        <translation>%1已有一项待教育局审批的申请（%3的%2）；请先撤回。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>The local database could not commit the change.</source>
+        <translation>本地数据库无法提交该异动。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <location line="+17"/>
+        <source>No status change with id %1.</source>
+        <translation>没有记录标识为%1的学籍异动。</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Only a request waiting for the bureau can be withdrawn; this one is %1.</source>
+        <translation>只有待审批的申请可以撤回；该申请当前为“%1”。</translation>
     </message>
 </context>
 <context>
@@ -373,7 +452,7 @@
 <context>
     <name>emis::client::RecordStore</name>
     <message>
-        <location filename="../client/store/RecordStore.cpp" line="+133"/>
+        <location filename="../client/store/RecordStore.cpp" line="+150"/>
         <source>%1 are kept by the county bureau and cannot be changed here.</source>
         <translation>%1由县教育局维护，不能在此修改。</translation>
     </message>
@@ -669,6 +748,56 @@
         <source>Exported %1 records to %2.</source>
         <translation>已导出 %1 条记录到 %2。</translation>
     </message>
+    <message>
+        <location filename="../client/cli/ChangeCommands.cpp" line="+90"/>
+        <source>Recorded %1 for %2 (%3): %4.</source>
+        <translation>已为%2登记%1（%3）：%4。</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>change withdraw needs the change&apos;s id.</source>
+        <translation>change withdraw 需要异动记录的标识。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Withdrew the request %1.</source>
+        <translation>已撤回申请%1。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>--class-map takes OLD=NEW, not %1.</source>
+        <translation>--class-map 的格式为 旧班级=新班级，而不是%1。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Would undo</source>
+        <translation>将撤销</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Undid</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Would promote</source>
+        <translation>将升级</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Promoted</source>
+        <translation>已升级</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1: %2 pupils up one grade, %3 graduating from grade %4, %5 not enrolled left as they are.</source>
+        <translation>%1：%2名学生升入高一年级，%3名%4年级学生毕业，%5名非在读学生保持不变。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Batch %1.</source>
+        <translation>批次%1。</translation>
+    </message>
 </context>
 <context>
     <name>emis::io::XlsxWriterApi</name>
@@ -681,6 +810,80 @@
         <location line="+20"/>
         <source>Excel export is not available: this libxlsxwriter is too old.</source>
         <translation>无法导出 Excel：libxlsxwriter 版本过旧。</translation>
+    </message>
+</context>
+<context>
+    <name>emis::school::ClassesPage</name>
+    <message>
+        <location filename="../client/school/ClassesPage.cpp" line="+30"/>
+        <source>Grade</source>
+        <translation>年级</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Class</source>
+        <translation>班级</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Head teacher</source>
+        <translation>班主任</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Entry year</source>
+        <translation>入学年份</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pupils</source>
+        <translation>在读人数</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Boys</source>
+        <translation>男</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Girls</source>
+        <translation>女</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Add</source>
+        <translation>添加(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Edit</source>
+        <translation>修改(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Delete</source>
+        <translation>删除(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Cannot load the classes</source>
+        <translation>无法加载班级列表</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>(no class record)</source>
+        <translation>（未登记班级）</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <location line="+6"/>
+        <source>Delete class</source>
+        <translation>删除班级</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <source>Delete the class record %1? The pupils keep their grade and class.</source>
+        <translation>删除班级记录%1？学生的年级和班级保持不变。</translation>
     </message>
 </context>
 <context>
@@ -1074,7 +1277,7 @@
 <context>
     <name>emis::school::MainWindow</name>
     <message>
-        <location filename="../client/school/MainWindow.cpp" line="+38"/>
+        <location filename="../client/school/MainWindow.cpp" line="+42"/>
         <source>CountyEMIS — school</source>
         <translation>区县教育管理信息系统 — 学校端</translation>
     </message>
@@ -1084,9 +1287,14 @@
         <translation>区县教育管理信息系统 — %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>&amp;Pupils</source>
         <translation>学生(&amp;P)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Classes</source>
+        <translation>班级(&amp;C)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -1095,11 +1303,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>&amp;Status change…</source>
+        <translation>学籍异动(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>P&amp;roblems to look at</source>
         <translation>待处理问题(&amp;R)</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>%1 roster</source>
         <translation>%1名册</translation>
     </message>
@@ -1135,6 +1348,21 @@
     </message>
     <message>
         <location line="+6"/>
+        <source>&amp;Status change of the pupil…</source>
+        <translation>所选学生的学籍异动(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Year-end promotion…</source>
+        <translation>学年毕业升级(&amp;Y)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Undo the last promotion…</source>
+        <translation>撤销上一次升级(&amp;U)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
@@ -1149,9 +1377,47 @@
         <translation>新的语言将在下次启动程序时生效。</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+17"/>
+        <source>Select a pupil in the list first.</source>
+        <translation>请先在列表中选择一名学生。</translation>
+    </message>
+    <message>
+        <location line="+32"/>
         <source>corrected in the form</source>
         <translation>已在表单中更正</translation>
+    </message>
+</context>
+<context>
+    <name>emis::school::PromotionAction</name>
+    <message>
+        <location filename="../client/school/PromotionAction.cpp" line="+34"/>
+        <source>Undo the year-end promotion</source>
+        <translation>撤销学年升级</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Year-end promotion</source>
+        <translation>学年毕业升级</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Take the last promotion back? %1 pupils return to their previous grade and class and %2 graduates return to 在读.</source>
+        <translation>撤销上一次升级？%1名学生回到原年级和班级，%2名毕业生恢复为在读。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Promote the whole school? %1 pupils go up one grade (class names are kept), %2 pupils of grade %3 graduate, %4 pupils not 在读 stay as they are. It can be undone in one step.</source>
+        <translation>为全校办理毕业升级？%1名学生升入高一年级（班级名称保持不变），%3年级的%2名学生毕业，%4名非在读学生保持不变。可一步撤销。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Undone: %1 pupils back in their previous grade, %2 graduates back in school.</source>
+        <translation>已撤销：%1名学生回到原年级，%2名毕业生恢复在读。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Done: %1 pupils promoted, %2 graduated.</source>
+        <translation>已完成：%1名学生升级，%2名学生毕业。</translation>
     </message>
 </context>
 <context>
@@ -1272,6 +1538,141 @@
         <location filename="../client/school/SchoolSession.cpp" line="+20"/>
         <source>Cannot create the data folder %1.</source>
         <translation>无法创建数据文件夹 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>emis::school::StatusChangeDialog</name>
+    <message>
+        <location filename="../client/school/StatusChangeDialog.cpp" line="+58"/>
+        <source>Status change</source>
+        <translation>学籍异动</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>(as the rule says)</source>
+        <translation>（按规定自动）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Kind:</source>
+        <translation>异动类别(&amp;K)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Date:</source>
+        <translation>异动日期(&amp;D)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reason:</source>
+        <translation>异动原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New &amp;grade:</source>
+        <translation>新年级(&amp;G)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New c&amp;lass:</source>
+        <translation>新班级(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Evidence images (JPG, PNG, BMP or GIF, at most 2 MB each)</source>
+        <translation>佐证材料图片（JPG、PNG、BMP或GIF，每张不超过2MB）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>&amp;Attach image…</source>
+        <translation>添加图片(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>History</source>
+        <translation>异动记录</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>From</source>
+        <translation>原年级班级</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>To</source>
+        <translation>新年级班级</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Approval</source>
+        <translation>审批状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Withdraw the selected request</source>
+        <translation>撤回所选申请(&amp;W)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+38"/>
+        <source>Sent to the bureau for approval: the pupil&apos;s record changes only once it is approved.</source>
+        <translation>需报教育局审批：审批通过后学生学籍才会变更。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Takes effect at once when saved.</source>
+        <translation>保存后立即生效。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&lt;b&gt;%1&lt;/b&gt; — %2, %3</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — %2，%3</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+20"/>
+        <source> (%n image(s))</source>
+        <translation>
+            <numerusform>（%n张图片）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Attach evidence images</source>
+        <translation>添加佐证材料图片</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Images (*.jpg *.jpeg *.png *.bmp *.gif)</source>
+        <translation>图片 (*.jpg *.jpeg *.png *.bmp *.gif)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The status change was not saved: %1</source>
+        <translation>学籍异动未保存：%1</translation>
     </message>
 </context>
 <context>

@@ -7,6 +7,7 @@
 #include "register/ClassRoster.h"
 
 #include <QHBoxLayout>
+#include <algorithm>
 #include <QHeaderView>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -33,7 +34,7 @@ ClassesPage::ClassesPage(SchoolSession &session, QWidget *parent) : QWidget(pare
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setAlternatingRowColors(true);
     m_table->verticalHeader()->hide();
-    m_table->horizontalHeader()->setStretchLastSection(true);
+    m_table->horizontalHeader()->setStretchLastSection(false);
     connect(m_table, &QTableWidget::activated, this, &ClassesPage::editCurrent);
 
     auto *add = new QPushButton(tr("&Add"), this);
@@ -84,6 +85,8 @@ void ClassesPage::reload()
         }
     }
     m_table->resizeColumnsToContents();
+    for (int c = 0; c < m_table->columnCount(); ++c)
+        m_table->setColumnWidth(c, std::max(m_table->columnWidth(c), fontMetrics().horizontalAdvance(QLatin1Char('0')) * 10));
 }
 
 QString ClassesPage::currentId() const

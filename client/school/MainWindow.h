@@ -42,6 +42,7 @@ public:
     // From the problems page: saving the corrected record resends it and closes the issue.
     void openRecord(const QString &table, const QString &rowId, qint64 issueId = 0, bool conflict = false);
     RecordPage *currentRecordPage() const;
+    void reloadAll();  // every list from the store (after a sync, an import or a promotion)
 
 public Q_SLOTS:
     void importFile(const QString &path = {});
@@ -51,7 +52,6 @@ protected:
 
 private:
     void buildMenus();
-    void reloadAll();
     void chooseLanguage(const QString &language);
 
     SchoolSession &m_session;

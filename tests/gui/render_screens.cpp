@@ -1,6 +1,7 @@
 // Renders each main screen of emis-school into PNGs on the offscreen platform, from a demo data
 // folder (a store with the shared fixtures' 90 pupils imported): for reviewing layouts and fonts.
 // Usage: emis-school-screens OUT_DIR [zh_CN|en]
+#include "ClassesPage.h"
 #include "ExportActions.h"
 #include "ImportWizard.h"
 #include "IssuesPage.h"
@@ -9,12 +10,17 @@
 #include "RecordForm.h"
 #include "RecordPage.h"
 #include "SchoolFixture.h"
+#include "StatusChangeDialog.h"
+#include "register/StatusChangeService.h"
 #include "EnrollWizard.h"
 #include "emis.pb.h"
 #include "Translations.h"
 #include "UiLanguage.h"
 
 #include <QApplication>
+#include <QBuffer>
+#include <QFile>
+#include <QImage>
 #include <QDir>
 #include <QLineEdit>
 #include <QTabWidget>
@@ -120,7 +126,39 @@ int main(int argc, char *argv[])
         save(d, out, QStringLiteral("3_pupil_form"));
         d->reject();
     }
-    window.tabs()->setCurrentIndex(1);
+    // A pupil with some history: an immediate class change, a pending 休学 with its evidence.
+    if (auto rows = session->repository(*schema::findTable("students")).list(); rows && !rows->empty()) {
+        const QString id = rows->front().id;
+        client::StatusChangeService changes(session->store());
+        (void)changes.record(id, {QStringLiteral("08"), QStringLiteral("2025-09-01"), QStringLiteral("家长申请"), {},
+                                  QStringLiteral("3班")});
+        QImage scan(320, 240, QImage::Format_RGB32);
+        scan.fill(QColor(230, 230, 220));
+        QByteArray png;
+        QBuffer buffer(&png);
+        buffer.open(QIODevice::WriteOnly);
+        scan.save(&buffer, "PNG");
+        std::vector<client::EvidenceFile> files;
+        if (auto file = client::StatusChangeService::checkEvidence(QStringLiteral("诊断证明.png"), png))
+            files.push_back(*file);
+        (void)changes.record(id, {QStringLiteral("03"), QStringLiteral("2026-03-01"), QStringLiteral("病休一年"), {}, {}},
+                             files);
+        window.reloadAll();
+        if (auto *d = window.openStatusChange(id)) {
+            (void)QTest::qWaitForWindowExposed(d);
+            d->selectKind(QStringLiteral("08"));
+            testing::typeText(d->reasonEdit(), QStringLiteral("分班调整"));
+            const QString scanPath = QDir(out).filePath(QStringLiteral("scan.png"));
+            scan.save(scanPath);
+            d->addEvidence(scanPath);
+            QFile::remove(scanPath);
+            save(d, out, QStringLiteral("8_status_change"));
+            d->reject();
+        }
+    }
+    window.tabs()->setCurrentWidget(window.classesPage());
+    save(&window, out, QStringLiteral("9_classes"));
+    window.tabs()->setCurrentWidget(window.staffPage());
     save(&window, out, QStringLiteral("4_staff"));
     window.showIssues();
     save(&window, out, QStringLiteral("6_problems"));
