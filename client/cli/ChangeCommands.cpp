@@ -82,14 +82,14 @@ int changeAdd(const Options &o, const Output &out)
     if (!saved)
         return out.fail(saved.error());
     auto row = service.history(pupil->id);
-    QString approval;
+    QString approval, kindName;
     if (row)
         for (const auto &e : *row)
-            if (e.change.id == saved->id)
+            if (e.change.id == saved->id) {
                 approval = e.approvalName;
-    out.text(tr("Recorded %1 for %2 (%3): %4.")
-                 .arg(qs(schema::findCodeTable("change_kind")->nameOf(ss(o.kind))), text(pupil->values, "name"),
-                      saved->id, approval));
+                kindName = e.kindName;
+            }
+    out.text(tr("Recorded %1 for %2 (%3): %4.").arg(kindName, text(pupil->values, "name"), saved->id, approval));
     out.data(QJsonObject{{QStringLiteral("id"), saved->id},
                          {QStringLiteral("student_id"), pupil->id},
                          {QStringLiteral("approval_name"), approval},

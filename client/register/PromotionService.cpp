@@ -83,15 +83,20 @@ QString PromotionService::renamedClass(const QString &name, int from, int to)
 
 int PromotionService::topGrade() const
 {
+    auto pupils = RecordStore(m_store).list(pupilsTable());
+    return topGrade(pupils ? *pupils : std::vector<StoredRow>{});
+}
+
+int PromotionService::topGrade(const std::vector<StoredRow> &pupils) const
+{
     RecordStore records(m_store);
     if (auto school = records.load(*schema::findTable("schools"), m_store.identity().schoolId); school && school->has_value())
         if (const int last = lastGradeOfType(textOf((*school)->values, "school_type")))
             return last;
     // No school row yet (never synced): the end of the stage its highest grade belongs to.
     std::int64_t highest = 0;
-    if (auto pupils = records.list(pupilsTable()))
-        for (const auto &p : *pupils)
-            highest = std::max(highest, intOf(p.values, "grade"));
+    for (const auto &p : pupils)
+        highest = std::max(highest, intOf(p.values, "grade"));
     return highest <= 6 ? 6 : highest <= 9 ? 9 : 12;
 }
 
@@ -103,7 +108,7 @@ Result<PromotionOutcome> PromotionService::promote(const PromotionOptions &optio
     auto pupils = records.list(pupilsTable());
     if (!pupils)
         return pupils.error();
-    outcome.topGrade = topGrade();
+    outcome.topGrade = topGrade(*pupils);
     auto date = validate::normalizeField(
         *changesTable().field("change_date"),
         ss(options.date.trimmed().isEmpty() ? QDate::currentDate().toString(Qt::ISODate) : options.date));

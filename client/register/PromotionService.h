@@ -1,6 +1,6 @@
 #pragma once
 
-#include "store/Result.h"
+#include "store/RecordStore.h"
 
 #include <QCoreApplication>
 #include <QMap>
@@ -54,6 +54,8 @@ public:
     int topGrade() const;
 
 private:
+    int topGrade(const std::vector<StoredRow> &pupils) const;
+
     LocalStore &m_store;
 };
 

@@ -1,15 +1,24 @@
 #pragma once
 
+#include "store/Result.h"
+
 #include <QObject>
 
+#include <functional>
+
 class QWidget;
+
+namespace emis::client {
+class PromotionService;
+struct PromotionOutcome;
+}
 
 namespace emis::school {
 
 class SchoolSession;
 
 // The year-end promotion (毕业升级) and its undo from the menu: counts what would change and asks
-// for confirmation, then writes on a worker thread with its own store connection (3,000 pupils
+// for confirmation, then writes; both on a worker thread with its own store connection (3,000 pupils
 // take longer than a GUI thread may stall), with a progress dialog, and says what was done.
 class PromotionAction : public QObject {
     Q_OBJECT
@@ -25,6 +34,9 @@ Q_SIGNALS:
 
 private:
     void run(bool undo);
+    void inBackground(const QString &label,
+                      std::function<client::Result<client::PromotionOutcome>(client::PromotionService &)> work,
+                      std::function<void(const client::Result<client::PromotionOutcome> &)> done);
 
     SchoolSession &m_session;
     QWidget *m_window;
