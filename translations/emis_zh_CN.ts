@@ -78,7 +78,7 @@
 <context>
     <name>PromotionService</name>
     <message>
-        <location filename="../client/register/PromotionService.cpp" line="+157"/>
+        <location filename="../client/register/PromotionService.cpp" line="+162"/>
         <source>The local database could not start the promotion.</source>
         <translation>本地数据库无法开始升级。</translation>
     </message>
@@ -749,12 +749,12 @@
         <translation>已导出 %1 条记录到 %2。</translation>
     </message>
     <message>
-        <location filename="../client/cli/ChangeCommands.cpp" line="+90"/>
+        <location filename="../client/cli/ChangeCommands.cpp" line="+92"/>
         <source>Recorded %1 for %2 (%3): %4.</source>
         <translation>已为%2登记%1（%3）：%4。</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+53"/>
         <source>change withdraw needs the change&apos;s id.</source>
         <translation>change withdraw 需要异动记录的标识。</translation>
     </message>
@@ -815,7 +815,7 @@
 <context>
     <name>emis::school::ClassesPage</name>
     <message>
-        <location filename="../client/school/ClassesPage.cpp" line="+30"/>
+        <location filename="../client/school/ClassesPage.cpp" line="+31"/>
         <source>Grade</source>
         <translation>年级</translation>
     </message>
@@ -875,7 +875,7 @@
         <translation>（未登记班级）</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+67"/>
         <location line="+6"/>
         <source>Delete class</source>
         <translation>删除班级</translation>
@@ -1390,7 +1390,7 @@
 <context>
     <name>emis::school::PromotionAction</name>
     <message>
-        <location filename="../client/school/PromotionAction.cpp" line="+34"/>
+        <location filename="../client/school/PromotionAction.cpp" line="+63"/>
         <source>Undo the year-end promotion</source>
         <translation>撤销学年升级</translation>
     </message>
@@ -1400,7 +1400,7 @@
         <translation>学年毕业升级</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+15"/>
         <source>Take the last promotion back? %1 pupils return to their previous grade and class and %2 graduates return to 在读.</source>
         <translation>撤销上一次升级？%1名学生回到原年级和班级，%2名毕业生恢复为在读。</translation>
     </message>
@@ -1410,12 +1410,12 @@
         <translation>为全校办理毕业升级？%1名学生升入高一年级（班级名称保持不变），%3年级的%2名学生毕业，%4名非在读学生保持不变。可一步撤销。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+17"/>
         <source>Undone: %1 pupils back in their previous grade, %2 graduates back in school.</source>
         <translation>已撤销：%1名学生回到原年级，%2名毕业生恢复在读。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Done: %1 pupils promoted, %2 graduated.</source>
         <translation>已完成：%1名学生升级，%2名学生毕业。</translation>
     </message>
