@@ -46,8 +46,9 @@ Result<StoredRow> StatusChangeService::findPupil(const QString &key) const
         return byId.error();
     if (byId->has_value() && !(*byId)->deleted)
         return **byId;
-    for (const char *field : {"student_no", "id_number"}) {
-        auto rows = records.listWhere(pupilsTable(), field, k.toUpper());
+    // An ID number's check character may be typed as a small x.
+    for (const auto &[field, value] : {std::pair{"student_no", k}, std::pair{"id_number", k.toUpper()}}) {
+        auto rows = records.listWhere(pupilsTable(), field, value);
         if (!rows)
             return rows.error();
         if (!rows->empty())
