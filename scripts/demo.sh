@@ -22,12 +22,21 @@ emisctl="$build/server/emisctl"
 emis_server="$build/server/emis-server"
 emis_cli="$build/client/cli/emis-cli"
 emis_school="$build/client/school/emis-school"
+emis_bureau="$build/client/bureau/emis-bureau"
+# The demo bureau officer (管理员) for emis-bureau; a demo password, printed below.
+bureau_user=demo
+bureau_password=demo-bureau-2024
 mkdir -p "$demo"
 
 if [ ! -f "$server/emis.conf" ]; then
   echo "== Making the demo county in $server"
   "$emisctl" init --dir "$server" --listen "127.0.0.1:$port"
   "$emisctl" demo --dir "$server"
+fi
+
+if ! "$emisctl" user list --dir "$server" --json | grep -q "\"$bureau_user\""; then
+  echo "== Adding the demo bureau officer '$bureau_user'"
+  printf '%s\n' "$bureau_password" | "$emisctl" user add --dir "$server" --name "$bureau_user" --role admin --display 演示科长
 fi
 
 running() { [ -f "$demo/server.pid" ] && kill -0 "$(cat "$demo/server.pid")" 2>/dev/null; }
@@ -58,6 +67,12 @@ fi
 echo
 echo "The county server is running (pid $(cat "$demo/server.pid")); stop it with: kill \$(cat $demo/server.pid)"
 echo "County reports:  $emisctl report --dir $server enrolment -p by=township"
+echo
+echo "The bureau's workstation (county figures, drill-down, exports, approvals):"
+echo "  $emis_bureau --server 127.0.0.1:$port"
+echo "  user: $bureau_user   password: $bureau_password"
+echo "  county CA fingerprint (asked on the first login): $("$emisctl" ca --dir "$server" --json | sed 's/.*"fingerprint":"\([0-9a-f]*\)".*/\1/')"
+echo
 if [ -n "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
   echo "== Opening emis-school"
   exec "$emis_school" --data-dir "$school"

@@ -6,12 +6,18 @@
 #include <QTranslator>
 
 namespace emis::i18n {
+namespace {
+QString g_installed = QStringLiteral("zh_CN");
+}
+
+QString installedLanguage() { return g_installed; }
 
 QString installTranslations(QCoreApplication &app, const QString &language)
 {
     QString lang = language;
     if (lang.isEmpty())
         lang = QLocale::system().language() == QLocale::Chinese ? QStringLiteral("zh_CN") : QStringLiteral("en");
+    g_installed = lang;
     if (lang == QLatin1String("en"))
         return lang;  // the sources are English
     auto *ours = new QTranslator(&app);

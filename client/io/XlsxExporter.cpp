@@ -95,4 +95,67 @@ Status XlsxExporter::write(const QString &path, const schema::Table &table, cons
     return {};
 }
 
+Status XlsxExporter::writeTable(const QString &path, const PlainTable &table)
+{
+    QString unavailable;
+    const XlsxWriterApi *lxw = XlsxWriterApi::get(&unavailable);
+    if (!lxw)
+        return Status::failure(unavailable);
+    const QByteArray fileName = QFile::encodeName(path);
+    lxw_workbook *workbook = lxw->workbook_new(fileName.constData());
+    if (!workbook)
+        return Status::failure(tr("Cannot create %1.").arg(path));
+    lxw_worksheet *sheet = lxw->workbook_add_worksheet(workbook, safeSheetName(table.sheetName).toUtf8().constData());
+    lxw_format *bold = lxw->workbook_add_format(workbook);
+    lxw->format_set_bold(bold);
+    Status status;
+    const auto check = [&](lxw_error e) {
+        if (e != LXW_NO_ERROR && status.ok())
+            status = Status::failure(tr("Cannot write %1: %2").arg(path, QString::fromUtf8(lxw->lxw_strerror(e))));
+    };
+    constexpr lxw_row_t kHeaderRow = 3;
+    if (sheet) {
+        check(lxw->worksheet_write_string(sheet, 0, 0, table.title.toUtf8().constData(), bold));
+        check(lxw->worksheet_write_string(sheet, 1, 0, table.subtitle.toUtf8().constData(), nullptr));
+        for (qsizetype c = 0; c < table.headers.size(); ++c) {
+            const auto col = static_cast<lxw_col_t>(c);
+            check(lxw->worksheet_set_column(sheet, col, col, c == 0 ? 22 : std::max(10.0, table.headers[c].size() * 2.2),
+                                            nullptr));
+            check(lxw->worksheet_write_string(sheet, kHeaderRow, col, table.headers[c].toUtf8().constData(), bold));
+        }
+    }
+    for (qsizetype r = 0; sheet && r < table.rows.size(); ++r) {
+        const auto row = static_cast<lxw_row_t>(kHeaderRow + 1 + r);
+        for (qsizetype c = 0; c < table.rows[r].size(); ++c) {
+            const QVariant &v = table.rows[r][c];
+            const auto col = static_cast<lxw_col_t>(c);
+            const auto type = v.typeId();
+            if (type == QMetaType::Int || type == QMetaType::LongLong || type == QMetaType::Double)
+                check(lxw->worksheet_write_number(sheet, row, col, v.toDouble(), nullptr));
+            else if (!v.toString().isEmpty())
+                check(lxw->worksheet_write_string(sheet, row, col, v.toString().toUtf8().constData(), nullptr));
+        }
+    }
+    if (sheet && !table.chartPng.isEmpty()) {
+        lxw_image_options options{};
+        options.x_scale = 0.75;
+        options.y_scale = 0.75;
+        // libxlsxwriter copies the buffer when the image is inserted.
+        check(lxw->worksheet_insert_image_buffer_opt(
+            sheet, static_cast<lxw_row_t>(kHeaderRow + table.rows.size() + 3), 0,
+            reinterpret_cast<const unsigned char *>(table.chartPng.constData()),
+            static_cast<std::size_t>(table.chartPng.size()), &options));
+    }
+    if (sheet)
+        lxw->worksheet_freeze_panes(sheet, kHeaderRow + 1, 0);
+    const lxw_error closed = lxw->workbook_close(workbook);
+    if (!sheet)
+        return Status::failure(tr("Cannot write %1: the sheet could not be created.").arg(path));
+    if (!status.ok())
+        return status;
+    if (closed != LXW_NO_ERROR)
+        return Status::failure(tr("Cannot write %1: %2").arg(path, QString::fromUtf8(lxw->lxw_strerror(closed))));
+    return {};
+}
+
 } // namespace emis::io

@@ -74,6 +74,7 @@ Loaded load()
                      resolve(handle, "worksheet_write_number", a.worksheet_write_number) &&
                      resolve(handle, "worksheet_write_datetime", a.worksheet_write_datetime) &&
                      resolve(handle, "worksheet_freeze_panes", a.worksheet_freeze_panes) &&
+                     resolve(handle, "worksheet_insert_image_buffer_opt", a.worksheet_insert_image_buffer_opt) &&
                      resolve(handle, "lxw_strerror", a.lxw_strerror);
     if (!all) {
         l.error = QCoreApplication::translate("emis::io::XlsxWriterApi",
@@ -91,7 +92,7 @@ Loaded load()
     l.api = XlsxWriterApi{&::workbook_new, &::workbook_new_opt, &::workbook_add_worksheet, &::workbook_add_format,
                           &::workbook_close, &::format_set_num_format, &::format_set_bold, &::worksheet_set_column,
                           &::worksheet_write_string, &::worksheet_write_number, &::worksheet_write_datetime,
-                          &::worksheet_freeze_panes, &::lxw_strerror};
+                          &::worksheet_freeze_panes, &::worksheet_insert_image_buffer_opt, &::lxw_strerror};
     l.ok = true;
     return l;
 }

@@ -32,6 +32,7 @@ struct XlsxWriterApi {
     decltype(&::worksheet_write_number) worksheet_write_number = nullptr;
     decltype(&::worksheet_write_datetime) worksheet_write_datetime = nullptr;
     decltype(&::worksheet_freeze_panes) worksheet_freeze_panes = nullptr;
+    decltype(&::worksheet_insert_image_buffer_opt) worksheet_insert_image_buffer_opt = nullptr;
     decltype(&::lxw_strerror) lxw_strerror = nullptr;
 
     // Loaded once; nullptr (and a message in `error`) when the library is missing.

@@ -180,6 +180,19 @@ int schoolList(const std::string &dir, bool json)
     return 0;
 }
 
+int caInfo(const std::string &dir, bool json)
+{
+    const ServerConfig c = config(dir);
+    const CountyCa ca = CountyCa::load(c.path("ca.pem"), c.path("ca.key"));
+    if (json)
+        std::cout << "{\"fingerprint\":" << text::jsonEscape(ca.fingerprint())
+                  << ",\"file\":" << text::jsonEscape(c.path("ca.pem")) << "}\n";
+    else
+        std::cout << "CA fingerprint: " << ca.fingerprint() << "\n"
+                  << "CA certificate: " << c.path("ca.pem") << "\n";
+    return 0;
+}
+
 int enrollCode(const std::string &dir, const std::string &schoolCode, int hours, bool json)
 {
     const ServerConfig c = config(dir);

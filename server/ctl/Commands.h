@@ -14,6 +14,8 @@ int schoolAdd(const std::string &dir, const std::string &code, const std::string
               const std::string &township);
 int schoolImport(const std::string &dir, const std::string &file);  // 3 when some rows were rejected
 int schoolList(const std::string &dir, bool json);
+// The county CA's fingerprint (what emis-bureau asks for on its first start) and its file.
+int caInfo(const std::string &dir, bool json);
 int enrollCode(const std::string &dir, const std::string &schoolCode, int hours, bool json);
 int deviceList(const std::string &dir, bool json);
 int deviceRevoke(const std::string &dir, const std::string &deviceId);

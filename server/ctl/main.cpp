@@ -12,6 +12,7 @@ int main(int argc, char **argv)
     CLI::App app{"CountyEMIS server administration"};
     app.require_subcommand(1);
     std::string dir;
+    bool json = false;
     int result = 0;
 
     auto *init = app.add_subcommand("init", "create the county CA, server certificate, store and config in --dir");
@@ -38,10 +39,14 @@ int main(int argc, char **argv)
     import->add_option("file", file)->required();
     import->callback([&] { result = ctl::schoolImport(dir, file); });
     auto *list = school->add_subcommand("list", "list the schools");
-    bool json = false;
     list->add_option("--dir", dir)->required();
     list->add_flag("--json", json);
     list->callback([&] { result = ctl::schoolList(dir, json); });
+
+    auto *caCmd = app.add_subcommand("ca", "print the county CA's fingerprint (for emis-bureau's first start)");
+    caCmd->add_option("--dir", dir)->required();
+    caCmd->add_flag("--json", json);
+    caCmd->callback([&] { result = ctl::caInfo(dir, json); });
 
     auto *enroll = app.add_subcommand("enroll-code", "print a one-time enrollment code for a school's device");
     std::string schoolCode;

@@ -25,8 +25,8 @@ const std::vector<ReportInfo> &reports()
 {
     static const std::vector<ReportInfo> all = {
         {"enrolment", "在校生统计", "Enrolment",
-         "by=county|township|school|grade|class|stage|sex|ethnicity, township=, school=, grade="},
-        {"class_size", "班额统计", "Class size", "by=county|township|school|class, township=, school=, grade="},
+         "by=county|township|school|grade|class|stage|sex|ethnicity, township=, school=, grade=, class="},
+        {"class_size", "班额统计", "Class size", "by=county|township|school|class, township=, school=, grade=, class="},
         {"teachers", "专任教师与生师比", "Full-time teachers and pupil/teacher ratio", "township=, school="},
         {"special_groups", "特殊群体学生", "Special groups", "by=county|township|school, township=, school="},
         {"duplicates", "一人一籍问题学籍", "One person, one record", ""},

@@ -21,6 +21,12 @@ std::variant<Scope, Issue> scopeFrom(const Params &params)
             return makeIssue(Reason::BadRequest, {}, {}, {}, "grade=" + it->second);
         scope.grade = std::stoll(*code);
     }
+    if (auto it = params.find("class"); it != params.end() && !it->second.empty()) {
+        // A class name alone would mix the 1班 of every grade and school: one class needs both.
+        if (scope.grade == 0 || scope.schoolCode.empty())
+            return makeIssue(Reason::BadRequest, {}, {}, {}, "class= needs school= and grade=");
+        scope.className = it->second;
+    }
     return scope;
 }
 
@@ -28,7 +34,7 @@ std::string scopeSql(bool withGrade)
 {
     std::string sql = " AND (? = '' OR c.township = ?) AND (? = '' OR c.code = ?) ";
     if (withGrade)
-        sql += " AND (? = 0 OR s.grade = ?) ";
+        sql += " AND (? = 0 OR s.grade = ?) AND (? = '' OR s.class_name = ?) ";
     return sql;
 }
 
@@ -38,6 +44,8 @@ std::vector<Value> scopeParams(const Scope &scope, bool withGrade)
     if (withGrade) {
         p.emplace_back(scope.grade);
         p.emplace_back(scope.grade);
+        p.emplace_back(scope.className);
+        p.emplace_back(scope.className);
     }
     return p;
 }

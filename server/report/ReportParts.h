@@ -18,9 +18,11 @@ struct Scope {
     std::string township;
     std::string schoolCode;
     std::int64_t grade = 0;
+    std::string className;  // 班级 within the grade, e.g. "1班": the last drill level
 };
 
-// Reads township=, school= (学校标识码) and grade= (1–12 or a grade name); an issue when bad.
+// Reads township=, school= (学校标识码), grade= (1–12 or a grade name) and class= (a class name,
+// with grade= and school=: one class); an issue when bad.
 std::variant<Scope, Issue> scopeFrom(const Params &params);
 
 // SQL pieces over `students s JOIN schools c ON c.id = s.school_id`.

@@ -67,6 +67,7 @@ private Q_SLOTS:
     void cleanupTestCase();
     void enrolment_countsOnlyPupilsInSchool();
     void enrolment_drillsFromCountyToClass();
+    void enrolment_oneClass_bySexAndEthnicity();
     void enrolment_bySexAndStage();
     void classSize_countsLargeAndVeryLargeClasses();
     void teachers_ratioAgainstNorms();
@@ -188,6 +189,37 @@ void TestReports::enrolment_drillsFromCountyToClass()
     QCOMPARE(classes.size(), 1);
     QCOMPARE(classes[0].toObject().value(QLatin1String("label")).toString(), QString::fromUtf8("七年级1班"));
     QCOMPARE(field(classes[0].toObject(), "total"), 57);
+}
+
+void TestReports::enrolment_oneClass_bySexAndEthnicity()
+{
+    // The last drill level: one class (school, grade and class name), broken down further.
+    const report::Params oneClass = {{"school", "3604290001"}, {"grade", "1"}, {"class", "1班"}};
+    auto bySex = oneClass;
+    bySex["by"] = "sex";
+    const auto sexes = run(*m_store, "enrolment", bySex);
+    QCOMPARE(field(sexes.value(QLatin1String("totals")).toObject(), "total"), 3);
+    QCOMPARE(field(sexes.value(QLatin1String("rows")).toArray()[0].toObject(), "male"), 2);
+    QCOMPARE(field(sexes.value(QLatin1String("rows")).toArray()[1].toObject(), "female"), 1);
+    auto byEthnicity = oneClass;
+    byEthnicity["by"] = "ethnicity";
+    const auto groups = run(*m_store, "enrolment", byEthnicity).value(QLatin1String("rows")).toArray();
+    QCOMPARE(groups.size(), 2);  // 张丽 has no ethnicity
+    QCOMPARE(groups[0].toObject().value(QLatin1String("label")).toString(), QString::fromUtf8("未填"));
+    QCOMPARE(field(groups[1].toObject(), "total"), 2);
+    auto sizes = oneClass;
+    sizes["by"] = "class";
+    const auto classes = run(*m_store, "class_size", sizes).value(QLatin1String("rows")).toArray();
+    QCOMPARE(classes.size(), 1);
+    QCOMPARE(field(classes[0].toObject(), "pupils"), 3);
+    // Another class name of the same grade holds nobody; a class without its grade is refused.
+    QCOMPARE(field(run(*m_store, "enrolment", {{"school", "3604290001"}, {"grade", "1"}, {"class", "2班"}})
+                       .value(QLatin1String("totals"))
+                       .toObject(),
+                   "total"),
+             0);
+    QCOMPARE(run(*m_store, "enrolment", {{"class", "1班"}}).value(QLatin1String("issue")).toString(),
+             QStringLiteral("bad_request"));
 }
 
 void TestReports::enrolment_bySexAndStage()

@@ -1,0 +1,48 @@
+#pragma once
+
+#include <QMainWindow>
+
+class QTabWidget;
+
+namespace emis::bureau {
+
+class ApprovalsPage;
+class BureauClient;
+class DashboardPage;
+class DrillPage;
+class ReportPage;
+
+// emis-bureau's main window after the login: the county figures, the drill-down, the schools'
+// data freshness, the approval queue and the problem records, one tab each. The window's size and
+// place are kept between runs.
+class BureauWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit BureauWindow(BureauClient &client, QWidget *parent = nullptr);
+
+    DashboardPage *dashboard() const { return m_dashboard; }
+    DrillPage *drill() const { return m_drill; }
+    ReportPage *schools() const { return m_schools; }
+    ApprovalsPage *approvals() const { return m_approvals; }
+    ReportPage *problems() const { return m_problems; }
+    QTabWidget *tabs() const { return m_tabs; }
+    void refreshAll();
+
+    static QString roleName(const QString &role);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void setLanguage(const QString &language);
+
+    BureauClient &m_client;
+    QTabWidget *m_tabs;
+    DashboardPage *m_dashboard;
+    DrillPage *m_drill;
+    ReportPage *m_schools;
+    ApprovalsPage *m_approvals;
+    ReportPage *m_problems;
+};
+
+} // namespace emis::bureau

@@ -1,0 +1,121 @@
+#pragma once
+
+// A small county on the real emis-server for the bureau's GUI tests and screens: the two
+// schools of ServerFixture, pupils and teachers pushed by an enrolled device of each school over
+// the protocol, and bureau officers made with emisctl. The figures (counted by hand):
+//   湖口县第一中学 (双钟镇): 七年级1班 58 pupils (29 boys; 大班额), 一年级1班 4 pupils (1 留守);
+//                         teachers: 2 primary, 4 junior
+//   流泗镇中心小学 (流泗镇): 二年级1班 10 pupils (5 boys; 3 留守, 2 寄宿); teachers: 1 primary
+//   county: 72 pupils (14 primary, 58 junior), 3 classes, 1 大班额, 7 full-time teachers,
+//   pupils per teacher 4.67 primary, 14.50 junior.
+#include "ServerFixture.h"
+#include "SyncDevice.h"
+#include "sync/Uuid.h"
+#include "validate/IdNumber.h"
+
+#include <QString>
+
+namespace emis::testing {
+
+inline constexpr const char *kOfficerPassword = "bureau pass 2024";
+
+struct CountyPerson {
+    std::string table;
+    std::vector<std::pair<std::string, std::string>> text;
+    std::vector<std::pair<std::string, std::int64_t>> ints;
+};
+
+// A resident ID number born on `ymd` whose sequence digit says the sex.
+inline std::string bureauIdNumber(const std::string &ymd, int serial, bool male)
+{
+    const int n = serial * 2 + (male ? 1 : 0);
+    char tail[8];
+    std::snprintf(tail, sizeof tail, "%03d", n % 1000);
+    const std::string body = "360429" + ymd + tail;
+    return body + validate::idCheckCharacter(body);
+}
+
+class BureauCounty {
+public:
+    bool start()
+    {
+        if (!server.init())
+            return false;
+        for (const auto &[name, role] : {std::pair{"wang", "enrolment"}, std::pair{"li", "inspector"}}) {
+            const auto r = server.ctl({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--dir"), server.dir(),
+                                       QStringLiteral("--name"), QLatin1String(name), QStringLiteral("--role"),
+                                       QLatin1String(role), QStringLiteral("--display"), QStringLiteral("王科长")},
+                                      QByteArray(kOfficerPassword) + "\n");
+            if (r.exitCode != 0)
+                return false;
+        }
+        if (!server.start())
+            return false;
+        return pushSchool(ServerFixture::kSchoolA, {{7, 58, 0}, {1, 4, 1}}, 0, {{"1", 2}, {"2", 4}}) &&
+               pushSchool(ServerFixture::kSchoolB, {{2, 10, 3}}, 2, {{"1", 1}});
+    }
+
+    QString address() const { return QStringLiteral("127.0.0.1:%1").arg(server.port()); }
+
+    ServerFixture server;
+
+private:
+    struct ClassPlan {
+        int grade;
+        int pupils;
+        int leftBehind;
+    };
+
+    bool pushSchool(const char *school, const std::vector<ClassPlan> &classes, int boarders,
+                    const std::vector<std::pair<const char *, int>> &teachers)
+    {
+        SyncDevice device = SyncDevice::enroll(server, school);
+        if (!device.client)
+            return false;
+        std::vector<wire::Change> changes;
+        for (const auto &c : classes) {
+            const std::string birth = std::to_string(2024 - 6 - c.grade) + "0901";
+            for (int i = 0; i < c.pupils; ++i) {
+                const bool male = i % 2 == 0;
+                auto ch = device.change("students", sync::newUuidV7());
+                setText(ch, "name", "学生" + std::to_string(m_serial));
+                setText(ch, "sex", male ? "1" : "2");
+                setText(ch, "birth_date", birth.substr(0, 4) + "-09-01");
+                setText(ch, "id_type", "1");
+                setText(ch, "id_number", bureauIdNumber(birth, m_serial++, male));
+                setText(ch, "ethnicity", "01");
+                setInt(ch, "grade", c.grade);
+                setText(ch, "class_name", "1班");
+                setText(ch, "status", "1");
+                if (i < c.leftBehind)
+                    setInt(ch, "left_behind", 1);
+                if (i < boarders)
+                    setInt(ch, "boarding", 1);
+                changes.push_back(ch);
+            }
+        }
+        for (const auto &[stage, count] : teachers)
+            for (int i = 0; i < count; ++i) {
+                auto ch = device.change("staff", sync::newUuidV7());
+                setText(ch, "name", "教师" + std::to_string(m_serial));
+                setText(ch, "sex", "2");
+                setText(ch, "id_type", "1");
+                setText(ch, "id_number", bureauIdNumber("19850301", m_serial++, false));
+                setText(ch, "post_category", "1");
+                setText(ch, "teaching_stage", stage);
+                changes.push_back(ch);
+            }
+        const auto ack = device.push(changes);
+        if (!ack || !ack->has_push_ack() || ack->push_ack().rejections_size() > 0) {
+            if (ack && ack->has_push_ack())
+                qWarning("rejected: %s %s", ack->push_ack().rejections(0).code().c_str(),
+                         ack->push_ack().rejections(0).field().c_str());
+            return false;
+        }
+        return true;
+    }
+
+    int m_serial = 1;
+};
+
+} // namespace emis::testing

@@ -1,0 +1,151 @@
+// Renders each screen of emis-bureau into PNGs, against the real emis-server holding the small
+// county of BureauFixture.h: for reviewing layouts, charts and fonts. Not a test.
+// Usage: emis-bureau-screens OUT_DIR [zh_CN|en]
+#include "ApprovalsPage.h"
+#include "BureauClient.h"
+#include "BureauFixture.h"
+#include "BureauWindow.h"
+#include "DashboardPage.h"
+#include "DrillPage.h"
+#include "LoginDialog.h"
+#include "ReportPage.h"
+#include "ReportView.h"
+#include "Translations.h"
+#include "sync/ServerConnection.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace emis;
+
+namespace {
+
+bool save(QWidget *w, const QString &dir, const QString &name)
+{
+    QApplication::processEvents();
+    const bool ok = w->grab().save(QDir(dir).filePath(QStringLiteral("bureau_") + name + QStringLiteral(".png")));
+    qInfo("%s %s", qPrintable(name), ok ? "saved" : "FAILED");
+    return ok;
+}
+
+void type(QWidget *dialog, const char *field, const QString &text)
+{
+    auto *edit = dialog->findChild<QLineEdit *>(QLatin1String(field));
+    edit->clear();
+    QTest::keyClicks(edit, text);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    const QString out = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral("screens");
+    const QString lang = argc > 2 ? QString::fromLocal8Bit(argv[2]) : QStringLiteral("zh_CN");
+    QTemporaryDir settings;
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settings.path());
+    i18n::installTranslations(app, lang);
+    QDir().mkpath(out);
+    testing::BureauCounty county;
+    if (!county.start())
+        qFatal("the county server did not start");
+    const QString fp =
+        client::caFingerprint(QSslCertificate::fromData(county.server.caPem()).constFirst());
+
+    bureau::BureauClient client;
+    const auto login = [&](bureau::BureauClient &c, const char *user, const char *password, const QString &shot) {
+        bureau::LoginDialog dialog(c);
+        dialog.show();
+        type(&dialog, "server", county.address());
+        type(&dialog, "user", QLatin1String(user));
+        type(&dialog, "password", QLatin1String(password));
+        if (dialog.findChild<QLineEdit *>(QStringLiteral("fingerprint"))->text().isEmpty())
+            type(&dialog, "fingerprint", fp);
+        if (!shot.isEmpty())
+            save(&dialog, out, shot + QStringLiteral("a"));
+        dialog.login();
+        (void)QTest::qWaitFor([&] { return !dialog.busy(); }, 30000);
+        if (!shot.isEmpty())
+            save(&dialog, out, shot + QStringLiteral("b"));
+    };
+    login(client, "wang", "wrong password", QStringLiteral("1_login_wrong"));
+    login(client, "wang", testing::kOfficerPassword, {});
+
+    bureau::BureauWindow window(client);
+    window.resize(1366, 820);
+    window.show();
+    {
+        QSignalSpy loaded(window.dashboard(), &bureau::DashboardPage::loaded);
+        window.dashboard()->refresh();
+        loaded.wait(30000);
+        save(&window, out, QStringLiteral("2_dashboard"));
+    }
+    auto *drill = window.drill();
+    window.tabs()->setCurrentWidget(drill);
+    QSignalSpy drilled(drill, &bureau::DrillPage::loaded);
+    const auto waitDrill = [&] {
+        drilled.clear();
+        (void)drilled.wait(30000);
+    };
+    drill->refresh();
+    waitDrill();
+    save(&window, out, QStringLiteral("3a_drill_county"));
+    drill->drillInto(0);
+    waitDrill();
+    drill->drillInto(0);
+    waitDrill();
+    save(&window, out, QStringLiteral("3b_drill_school"));
+    drill->drillInto(1);
+    waitDrill();
+    drill->drillInto(0);
+    waitDrill();
+    save(&window, out, QStringLiteral("3c_drill_class"));
+    drill->view()->exportTo(QDir(out).filePath(QStringLiteral("bureau_3c_drill_class.pdf")));
+    drill->view()->exportTo(QDir(out).filePath(QStringLiteral("bureau_3c_drill_class.xlsx")));
+    drill->goBack(0);
+    waitDrill();
+    drill->setReportName(QStringLiteral("class_size"));
+    waitDrill();
+    save(&window, out, QStringLiteral("3d_drill_class_size"));
+
+    window.tabs()->setCurrentWidget(window.schools());
+    {
+        QSignalSpy loaded(window.schools(), &bureau::ReportPage::loaded);
+        window.schools()->refresh();
+        loaded.wait(30000);
+    }
+    save(&window, out, QStringLiteral("4_schools"));
+    window.tabs()->setCurrentWidget(window.approvals());
+    {
+        QSignalSpy loaded(window.approvals()->page(), &bureau::ReportPage::loaded);
+        window.approvals()->refresh();
+        loaded.wait(30000);
+    }
+    save(&window, out, QStringLiteral("5a_approvals"));
+    window.tabs()->setCurrentWidget(window.problems());
+    {
+        QSignalSpy loaded(window.problems(), &bureau::ReportPage::loaded);
+        window.problems()->refresh();
+        loaded.wait(30000);
+    }
+    save(&window, out, QStringLiteral("6_problems"));
+
+    bureau::BureauClient inspector;
+    login(inspector, "li", testing::kOfficerPassword, {});
+    bureau::BureauWindow readOnly(inspector);
+    readOnly.resize(1366, 820);
+    readOnly.show();
+    readOnly.tabs()->setCurrentWidget(readOnly.approvals());
+    save(&readOnly, out, QStringLiteral("5b_approvals_inspector"));
+    (void)QTest::qWaitFor([&] { return !client.busy(); }, 30000);
+    QTest::qWait(500);  // the exports run on workers
+    return 0;
+}

@@ -1,0 +1,282 @@
+// emis-bureau against the real emis-server holding a small county (BureauFixture.h): the login
+// dialog typed into (a wrong password says so; the CA is pinned by its fingerprint on first
+// contact and remembered), the dashboard's county figures, a drill-down from the county to one
+// class, that class exported to .xlsx (read back with XlsxReader) and PDF (text and chart), and
+// the approval queue without buttons for 督导室.
+#include "ApprovalsPage.h"
+#include "BureauClient.h"
+#include "BureauFixture.h"
+#include "BureauWindow.h"
+#include "DashboardPage.h"
+#include "DrillPage.h"
+#include "LoginDialog.h"
+#include "ReportPage.h"
+#include "ReportView.h"
+#include "Translations.h"
+#include "XlsxReader.h"
+#include "sync/ServerConnection.h"
+
+#include <QApplication>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProcess>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace emis;
+
+class TestBureau : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void login_wrongPassword_saysSo();
+    void login_typed_pinsTheCaAndRemembersServerAndUser();
+    void dashboard_showsTheCountyFigures();
+    void drillDown_fromCountyToOneClass();
+    void export_classToXlsxAndPdf();
+    void approvals_inspectorSeesNoButtons_officerDoes();
+    void unreachableServer_saysSo();
+
+private:
+    bool logIn(bureau::BureauClient &client, const char *user, const char *password, QString *error = nullptr);
+    QString fingerprint() const;
+
+    QTemporaryDir m_settings;
+    QTemporaryDir m_out;
+    testing::BureauCounty m_county;
+    std::unique_ptr<bureau::BureauClient> m_client;
+    std::unique_ptr<bureau::BureauWindow> m_window;
+};
+
+void TestBureau::initTestCase()
+{
+    // The program's QSettings in a scratch folder, never the user's.
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settings.path());
+    QApplication::setOrganizationName(QStringLiteral("CountyEMIS-test"));
+    QApplication::setApplicationName(QStringLiteral("emis-bureau"));
+    i18n::installTranslations(*qApp, QStringLiteral("en"));
+    QVERIFY(m_county.start());
+}
+
+QString TestBureau::fingerprint() const
+{
+    return client::caFingerprint(QSslCertificate::fromData(m_county.server.caPem()).constFirst());
+}
+
+bool TestBureau::logIn(bureau::BureauClient &client, const char *user, const char *password, QString *error)
+{
+    bureau::LoginDialog dialog(client);
+    dialog.show();
+    auto *server = dialog.findChild<QLineEdit *>(QStringLiteral("server"));
+    auto *name = dialog.findChild<QLineEdit *>(QStringLiteral("user"));
+    auto *fp = dialog.findChild<QLineEdit *>(QStringLiteral("fingerprint"));
+    server->clear();
+    QTest::keyClicks(server, m_county.address());
+    name->clear();
+    QTest::keyClicks(name, QLatin1String(user));
+    QTest::keyClicks(dialog.findChild<QLineEdit *>(QStringLiteral("password")), QLatin1String(password));
+    if (fp->text().isEmpty())
+        QTest::keyClicks(fp, fingerprint());
+    QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("login")), Qt::LeftButton);
+    if (!QTest::qWaitFor([&] { return !dialog.busy(); }, 30000))
+        return false;
+    if (error)
+        *error = dialog.errorShown();
+    return dialog.result() == QDialog::Accepted;
+}
+
+void TestBureau::login_wrongPassword_saysSo()
+{
+    bureau::BureauClient client;
+    QString error;
+    QVERIFY(!logIn(client, "wang", "not the password", &error));
+    QVERIFY2(error.contains(QStringLiteral("Wrong user name or password")), qPrintable(error));
+}
+
+void TestBureau::login_typed_pinsTheCaAndRemembersServerAndUser()
+{
+    QVERIFY(bureau::pinnedCa(m_county.address()).isNull());
+    m_client = std::make_unique<bureau::BureauClient>();
+    QString error;
+    QVERIFY2(logIn(*m_client, "wang", testing::kOfficerPassword, &error), qPrintable(error));
+    QCOMPARE(m_client->user().role, QStringLiteral("enrolment"));
+    QCOMPARE(client::caFingerprint(bureau::pinnedCa(m_county.address())), fingerprint());
+    // The next start offers the same server, user and CA; only the password is typed.
+    bureau::BureauClient other;
+    bureau::LoginDialog dialog(other);
+    QCOMPARE(dialog.findChild<QLineEdit *>(QStringLiteral("server"))->text(), m_county.address());
+    QCOMPARE(dialog.findChild<QLineEdit *>(QStringLiteral("user"))->text(), QStringLiteral("wang"));
+    QCOMPARE(dialog.findChild<QLineEdit *>(QStringLiteral("fingerprint"))->text(), fingerprint());
+    QVERIFY(dialog.findChild<QLineEdit *>(QStringLiteral("password"))->text().isEmpty());
+}
+
+void TestBureau::dashboard_showsTheCountyFigures()
+{
+    QVERIFY(m_client);
+    m_window = std::make_unique<bureau::BureauWindow>(*m_client);
+    m_window->show();
+    auto *dashboard = m_window->dashboard();
+    QSignalSpy loaded(dashboard, &bureau::DashboardPage::loaded);
+    dashboard->refresh();
+    QVERIFY(loaded.wait(30000));
+    QVERIFY2(dashboard->errorShown().isEmpty(), qPrintable(dashboard->errorShown()));
+    QCOMPARE(dashboard->figure(QStringLiteral("pupils")), QStringLiteral("72"));
+    QCOMPARE(dashboard->figure(QStringLiteral("primary")), QStringLiteral("14"));
+    QCOMPARE(dashboard->figure(QStringLiteral("junior")), QStringLiteral("58"));
+    QCOMPARE(dashboard->figure(QStringLiteral("senior")), QStringLiteral("0"));
+    QCOMPARE(dashboard->figure(QStringLiteral("classes")), QStringLiteral("3"));
+    QCOMPARE(dashboard->figure(QStringLiteral("large")), QStringLiteral("1"));
+    QCOMPARE(dashboard->figure(QStringLiteral("very_large")), QStringLiteral("0"));
+    QCOMPARE(dashboard->figure(QStringLiteral("teachers")), QStringLiteral("7"));
+    QCOMPARE(dashboard->figure(QStringLiteral("ratio_primary")), QStringLiteral("4.67"));
+    QCOMPARE(dashboard->figure(QStringLiteral("ratio_junior")), QStringLiteral("14.50"));
+    QCOMPARE(dashboard->figure(QStringLiteral("left_behind")), QStringLiteral("4"));
+    QCOMPARE(dashboard->figure(QStringLiteral("boarding")), QStringLiteral("2"));
+    QVERIFY(dashboard->findChild<QLabel *>(QStringLiteral("note_ratio_junior"))->text().contains(QStringLiteral("over the norm of 13.5")));
+    QVERIFY(dashboard->view()->chartView());
+}
+
+void TestBureau::drillDown_fromCountyToOneClass()
+{
+    QVERIFY(m_window);
+    auto *drill = m_window->drill();
+    m_window->tabs()->setCurrentWidget(drill);
+    QSignalSpy loaded(drill, &bureau::DrillPage::loaded);
+    const auto openRow = [&](const QString &label) {
+        const auto *model = drill->view()->model();
+        for (int r = 0; r < model->rowCount(); ++r)
+            if (model->rowLabel(r) == label) {
+                loaded.clear();
+                // A double click, as the officer does it.
+                QTableView *table = drill->view()->table();
+                const QRect cell = table->visualRect(model->index(r, 0));
+                QTest::mouseDClick(table->viewport(), Qt::LeftButton, {}, cell.center());
+                return loaded.wait(30000);
+            }
+        qWarning("no row %s", qPrintable(label));
+        return false;
+    };
+    drill->refresh();
+    QVERIFY(loaded.wait(30000));
+    QCOMPARE(drill->view()->model()->rowCount(), 3);  // two townships and the total
+    QVERIFY(openRow(QStringLiteral("双钟镇")));
+    QCOMPARE(drill->level(), int(bureau::DrillPage::Township));
+    QVERIFY(openRow(QStringLiteral("湖口县第一中学")));
+    QCOMPARE(drill->level(), int(bureau::DrillPage::School));
+    QCOMPARE(drill->view()->model()->rowCount(), 3);  // 一年级, 七年级, total
+    QVERIFY(openRow(QStringLiteral("七年级")));
+    QCOMPARE(drill->level(), int(bureau::DrillPage::Grade));
+    QVERIFY(openRow(QStringLiteral("七年级1班")));
+    QCOMPARE(drill->level(), int(bureau::DrillPage::Class));
+    const auto &report = drill->view()->model()->report();
+    QCOMPARE(report.totals.value(QLatin1String("total")).toInt(), 58);
+    QCOMPARE(report.totals.value(QLatin1String("male")).toInt(), 29);
+    QCOMPARE(report.rows.size(), 1);
+    QCOMPARE(report.rows[0].value(QLatin1String("label")).toString(), QStringLiteral("汉族"));
+    QCOMPARE(drill->view()->findChild<QLabel *>(QStringLiteral("scope"))->text(),
+             QStringLiteral("County › 双钟镇 › 湖口县第一中学 › 七年级 › 1班"));
+}
+
+void TestBureau::export_classToXlsxAndPdf()
+{
+    QVERIFY(m_window);
+    auto *view = m_window->drill()->view();
+    QSignalSpy exported(view, &bureau::ReportView::exported);
+    const QString xlsx = m_out.filePath(QStringLiteral("class.xlsx"));
+    view->exportTo(xlsx);
+    QVERIFY(exported.wait(30000));
+    QVERIFY2(exported.first().at(1).toString().isEmpty(), qPrintable(exported.first().at(1).toString()));
+    io::XlsxReader reader;
+    QVERIFY(reader.open(xlsx).ok());
+    auto sheet = reader.read(0);
+    QVERIFY(sheet.ok());
+    const auto cell = [&](int row, int col) { return sheet->rows.value(row).cells.value(col).text; };
+    QCOMPARE(cell(0, 0), QStringLiteral("Enrolment"));
+    QVERIFY2(cell(1, 0).contains(QStringLiteral("七年级 › 1班")), qPrintable(cell(1, 0)));
+    QCOMPARE(cell(2, 0), QStringLiteral("Ethnicity"));  // the header row (the blank row is left out)
+    QCOMPARE(cell(2, 1), QStringLiteral("Total"));
+    QCOMPARE(cell(3, 0), QStringLiteral("汉族"));
+    QCOMPARE(cell(3, 1), QStringLiteral("58"));
+    QCOMPARE(sheet->rows.value(3).cells.value(1).kind, io::CellKind::Number);
+    QCOMPARE(cell(3, 2), QStringLiteral("29"));
+    QCOMPARE(cell(4, 0), QStringLiteral("Total"));
+    QCOMPARE(cell(4, 1), QStringLiteral("58"));
+
+    exported.clear();
+    const QString pdf = m_out.filePath(QStringLiteral("class.pdf"));
+    view->exportTo(pdf);
+    QVERIFY(exported.wait(30000));
+    QVERIFY2(exported.first().at(1).toString().isEmpty(), qPrintable(exported.first().at(1).toString()));
+    QFile f(pdf);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray bytes = f.readAll();
+    QVERIFY(bytes.startsWith("%PDF"));
+    QVERIFY2(bytes.contains("/Subtype /Image"), "the chart is in the PDF");
+    if (QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty())
+        QSKIP("pdftotext (poppler-utils) is not installed: the PDF's text is not checked");
+    QProcess text;
+    text.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")});
+    QVERIFY(text.waitForFinished(30000));
+    const QString out = QString::fromUtf8(text.readAllStandardOutput());
+    QVERIFY2(out.contains(QStringLiteral("湖口县第一中学")), qPrintable(out));
+    QVERIFY2(out.contains(QStringLiteral("汉族")), qPrintable(out));
+    QVERIFY2(out.contains(QStringLiteral("58")), qPrintable(out));
+}
+
+void TestBureau::approvals_inspectorSeesNoButtons_officerDoes()
+{
+    QVERIFY(m_window);
+    auto *page = m_window->approvals();
+    m_window->tabs()->setCurrentWidget(page);
+    QVERIFY(page->approveButton()->isVisible());
+    QVERIFY(page->refuseButton()->isVisible());
+    QSignalSpy loaded(page->page(), &bureau::ReportPage::loaded);
+    page->refresh();
+    QVERIFY(loaded.wait(30000));
+    // Until the server has the queue, the page says so in words; once it has, it lists it.
+    if (!loaded.first().at(0).toBool())
+        QVERIFY2(page->page()->view()->errorShown().contains(QStringLiteral("does not offer the report “approval_queue”")),
+                 qPrintable(page->page()->view()->errorShown()));
+    else
+        QVERIFY(page->page()->view()->model()->columnCount() > 0);
+
+    bureau::BureauClient inspector;
+    QString error;
+    QVERIFY2(logIn(inspector, "li", testing::kOfficerPassword, &error), qPrintable(error));
+    QCOMPARE(inspector.user().role, QStringLiteral("inspector"));
+    bureau::BureauWindow window(inspector);
+    window.show();
+    window.tabs()->setCurrentWidget(window.approvals());
+    QVERIFY(!window.approvals()->approveButton()->isVisible());
+    QVERIFY(!window.approvals()->refuseButton()->isVisible());
+    QVERIFY(!window.approvals()->noteEdit()->isVisible());
+    QVERIFY(window.findChild<QLabel *>(QStringLiteral("who"))->text().contains(QStringLiteral("read only")));
+}
+
+void TestBureau::unreachableServer_saysSo()
+{
+    bureau::BureauClient client;
+    bureau::LoginDialog dialog(client);
+    auto *server = dialog.findChild<QLineEdit *>(QStringLiteral("server"));
+    server->clear();
+    QTest::keyClicks(server, QStringLiteral("127.0.0.1:1"));
+    auto *name = dialog.findChild<QLineEdit *>(QStringLiteral("user"));
+    name->clear();
+    QTest::keyClicks(name, QStringLiteral("wang"));
+    QTest::keyClicks(dialog.findChild<QLineEdit *>(QStringLiteral("password")), QStringLiteral("x"));
+    auto *fp = dialog.findChild<QLineEdit *>(QStringLiteral("fingerprint"));
+    fp->clear();
+    QTest::keyClicks(fp, fingerprint());
+    dialog.login();
+    QVERIFY(QTest::qWaitFor([&] { return !dialog.busy(); }, 30000));
+    QVERIFY2(dialog.errorShown().contains(QStringLiteral("cannot be reached")), qPrintable(dialog.errorShown()));
+}
+
+QTEST_MAIN(TestBureau)
+#include "tst_bureau.moc"
