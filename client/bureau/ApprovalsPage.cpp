@@ -22,6 +22,7 @@ namespace emis::bureau {
 ApprovalsPage::ApprovalsPage(BureauClient &client, QWidget *parent) : QWidget(parent), m_client(client)
 {
     m_page = new ReportPage(client, QStringLiteral("approval_queue"), {}, this);
+    m_page->view()->setTitle(tr("Requests awaiting the bureau"));
     auto *side = new QGroupBox(tr("The selected request"), this);
     m_selected = new QLabel(tr("Select a request in the list."), side);
     m_selected->setWordWrap(true);

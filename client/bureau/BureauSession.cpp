@@ -10,8 +10,6 @@
 namespace emis::bureau {
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("emis::bureau::BureauSession", text); }
-
 using client::qs;
 using client::ss;
 
@@ -140,24 +138,24 @@ QString describeError(const Error &error)
 {
     const QString &code = error.code;
     if (code == QLatin1String("login_failed"))
-        return tr("Wrong user name or password.");
+        return BureauSession::tr("Wrong user name or password.");
     if (code == QLatin1String("account_locked"))
-        return tr("This account is locked after repeated wrong passwords. Ask the county administrator to unlock it "
+        return BureauSession::tr("This account is locked after repeated wrong passwords. Ask the county administrator to unlock it "
                   "(emisctl user unlock) or to set a new password.");
     if (code == QLatin1String("not_allowed"))
-        return tr("Your account is not allowed to do this. (%1)").arg(error.message);
+        return BureauSession::tr("Your account is not allowed to do this. (%1)").arg(error.message);
     if (code == QLatin1String("unknown_report"))
-        return tr("This county server does not offer the report “%1” yet; it may need an update.").arg(error.message);
+        return BureauSession::tr("This county server does not offer the report “%1” yet; it may need an update.").arg(error.message);
     if (code == QLatin1String("untrusted_server") || code == QLatin1String("tls_refused"))
-        return tr("The server is not the county server: its certificate is not signed by the county CA you set. "
+        return BureauSession::tr("The server is not the county server: its certificate is not signed by the county CA you set. "
                   "Check the address and the CA fingerprint. (%1)")
             .arg(error.message);
     if (code == QLatin1String("no_ca"))
-        return tr("Enter the county CA fingerprint (ask the county IT; `emisctl ca` prints it) or choose the CA file.");
+        return BureauSession::tr("Enter the county CA fingerprint (ask the county IT; `emisctl ca` prints it) or choose the CA file.");
     if (code == QLatin1String("not_authenticated"))
-        return tr("The server did not accept this request from your session. (%1)").arg(error.message);
+        return BureauSession::tr("The server did not accept this request from your session. (%1)").arg(error.message);
     if (error.kind == ErrorKind::Offline)
-        return tr("The county server cannot be reached. Check the address and the network, then try again. (%1)")
+        return BureauSession::tr("The county server cannot be reached. Check the address and the network, then try again. (%1)")
             .arg(error.message);
     return error.message;
 }

@@ -4,6 +4,7 @@
 #include "sync/ServerConnection.h"
 
 #include <QByteArray>
+#include <QCoreApplication>
 #include <QList>
 #include <QMap>
 #include <QSslCertificate>
@@ -50,6 +51,7 @@ using Params = QMap<QString, QString>;
 // trusts only the county CA (no client certificate), Hello, a password login, then requests.
 // When the server has closed an idle session, the next request reconnects and logs in again once.
 class BureauSession {
+    Q_DECLARE_TR_FUNCTIONS(BureauSession)
 public:
     explicit BureauSession(int timeoutMs = 20000);
     ~BureauSession();

@@ -5,6 +5,7 @@
 #include "DashboardPage.h"
 #include "DrillPage.h"
 #include "ReportPage.h"
+#include "ReportView.h"
 
 #include <QCloseEvent>
 #include <QHBoxLayout>
@@ -27,7 +28,7 @@ QString BureauWindow::roleName(const QString &role)
     if (role == QLatin1String("staffing"))
         return tr("人事股 staffing");
     if (role == QLatin1String("inspector"))
-        return tr("督导室 inspector (read only)");
+        return tr("督导室 inspector, read only");
     return role;
 }
 
@@ -39,6 +40,7 @@ BureauWindow::BureauWindow(BureauClient &client, QWidget *parent) : QMainWindow(
     m_drill = new DrillPage(client, m_tabs);
     m_schools = new ReportPage(client, QStringLiteral("data_quality"), {{QStringLiteral("silent_days"), QStringLiteral("7")}},
                                m_tabs);
+    m_schools->view()->setTitle(tr("How fresh each school's data is"));
     auto *days = new QSpinBox(m_schools);
     days->setObjectName(QStringLiteral("silentDays"));
     days->setRange(1, 365);
@@ -52,6 +54,7 @@ BureauWindow::BureauWindow(BureauClient &client, QWidget *parent) : QMainWindow(
     m_schools->controls()->insertWidget(1, days);
     m_approvals = new ApprovalsPage(client, m_tabs);
     m_problems = new ReportPage(client, QStringLiteral("problem_records"), {}, m_tabs);
+    m_problems->view()->setTitle(tr("Problem records (一人多籍, likely duplicates)"));
     m_tabs->addTab(m_dashboard, tr("County figures"));
     m_tabs->addTab(m_drill, tr("Drill down"));
     m_tabs->addTab(m_schools, tr("Schools' data"));

@@ -9,7 +9,7 @@
 namespace emis::bureau {
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("emis::bureau::CaTrust", text); }
+QString tr(const char *text) { return QCoreApplication::translate("emis::bureau", text); }
 
 } // namespace
 

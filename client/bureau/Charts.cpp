@@ -39,7 +39,8 @@ QChartView *makeBarChart(const QString &title, const QStringList &categories, co
     chart->addAxis(x, Qt::AlignBottom);
     bars->attachAxis(x);
     auto *y = new QValueAxis;
-    y->setRange(0, top > 0 ? top * 1.1 : 1);
+    y->setRange(0, top > 0 ? top * 1.05 : 1);
+    y->applyNiceNumbers();
     y->setLabelFormat(top >= 10 ? QStringLiteral("%d") : QStringLiteral("%.1f"));
     chart->addAxis(y, Qt::AlignLeft);
     bars->attachAxis(y);

@@ -16,12 +16,17 @@
 namespace emis::bureau {
 namespace {
 
+// Counts as integers, ratios with two decimals.
 QString number(double v) { return v == double(qint64(v)) ? QString::number(qint64(v)) : QString::number(v, 'f', 2); }
 
 } // namespace
 
 DashboardPage::DashboardPage(BureauClient &client, QWidget *parent) : QWidget(parent), m_client(client)
 {
+    // The figures table exists for the exports; on screen the cards and charts show it.
+    m_view = new ReportView(this);
+    m_view->setTitle(tr("County figures"));
+    m_view->setTableVisible(false);
     auto *cardsBox = new QWidget(this);
     m_cards = new QGridLayout(cardsBox);
     m_cards->setContentsMargins(0, 0, 0, 0);
@@ -30,15 +35,14 @@ DashboardPage::DashboardPage(BureauClient &client, QWidget *parent) : QWidget(pa
     refreshButton->setObjectName(QStringLiteral("refresh"));
     connect(refreshButton, &QPushButton::clicked, this, &DashboardPage::refresh);
     m_charts = new QHBoxLayout;
-    m_view = new ReportView(this);
 
     auto *top = new QHBoxLayout;
-    top->addWidget(cardsBox, 1);
+    top->addWidget(m_view, 1);
     top->addWidget(refreshButton, 0, Qt::AlignTop);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
-    layout->addLayout(m_charts, 3);
-    layout->addWidget(m_view, 2);
+    layout->addWidget(cardsBox);
+    layout->addLayout(m_charts, 1);
 }
 
 QString DashboardPage::figure(const QString &key) const
@@ -125,10 +129,17 @@ void DashboardPage::refresh()
             const QJsonObject row = r.rows[i];
             const QString key = QStringLiteral("ratio_") + row.value(QLatin1String("key")).toString();
             const bool within = row.value(QLatin1String("within_norm")).toBool();
+            const QString norm = QString::number(row.value(QLatin1String("norm")).toDouble());  // 19, 13.5, 12.5
+            if (row.value(QLatin1String("teachers")).toInteger() == 0) {
+                // No ratio without teachers: say what there is instead of a misleading 0.
+                const qint64 pupils = row.value(QLatin1String("pupils")).toInteger();
+                setFigure(key, tr("%1 pupils per teacher").arg(stages[i]), QStringLiteral("—"),
+                          pupils == 0 ? tr("no pupils at this stage") : tr("%1 pupils, no full-time teacher").arg(pupils));
+                continue;
+            }
             setFigure(key, tr("%1 pupils per teacher").arg(stages[i]),
                       number(row.value(QLatin1String("pupils_per_teacher")).toDouble()),
-                      (within ? tr("within the norm of %1") : tr("over the norm of %1"))
-                          .arg(number(row.value(QLatin1String("norm")).toDouble())));
+                      (within ? tr("within the norm of %1") : tr("over the norm of %1")).arg(norm));
         }
     });
     ask(QStringLiteral("special_groups"), {{QStringLiteral("by"), QStringLiteral("county")}}, [this](const ReportData &r) {
@@ -163,6 +174,7 @@ void DashboardPage::finish()
         stages[2].values << row.value(QLatin1String("senior")).toDouble();
     }
     QChartView *byTown = makeBarChart(tr("Pupils by township"), towns, stages, true);
+    m_charts->addWidget(byTown, 3);
     QStringList stageNames;
     QList<ChartSeries> ratios = {{tr("Pupils per teacher"), {}}, {tr("Norm"), {}}};
     for (const auto &row : m_teachers.rows) {
@@ -188,7 +200,8 @@ void DashboardPage::finish()
         figures.rows << row;
     }
     m_view->setReport(figures, tr("the whole county"));
-    m_view->setChartView(byTown);
+    m_view->setTableVisible(false);
+    m_view->setChartView(byTown, false);
     Q_EMIT loaded();
 }
 

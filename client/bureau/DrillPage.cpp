@@ -24,6 +24,7 @@ DrillPage::DrillPage(BureauClient &client, QWidget *parent) : QWidget(parent), m
     m_trailBox = new QWidget(this);
     m_trailLayout = new QHBoxLayout(m_trailBox);
     m_trailLayout->setContentsMargins(0, 0, 0, 0);
+    m_trailLayout->setSpacing(2);
     m_view = new ReportView(this);
     connect(m_view, &ReportView::rowActivated, this, &DrillPage::drillInto);
 
@@ -78,6 +79,7 @@ void DrillPage::showTrail()
             m_trailLayout->addWidget(new QLabel(QStringLiteral("›"), m_trailBox));
         auto *b = new QPushButton(m_trail[i].label, m_trailBox);
         b->setFlat(true);
+        b->setStyleSheet(QStringLiteral("QPushButton { padding: 2px 6px; } QPushButton:enabled { color: #1a5fb4; }"));
         b->setObjectName(QStringLiteral("trail%1").arg(i));
         b->setEnabled(i + 1 < m_trail.size());
         connect(b, &QPushButton::clicked, this, [this, i] { goBack(i); });
@@ -194,7 +196,8 @@ void DrillPage::showChart(const ReportData &report)
             s.values << row.value(k).toDouble();
         series << s;
     }
-    m_view->setChartView(makeBarChart(report.title(), categories, series, stacked));
+    m_view->setChartView(makeBarChart(report.title() + QStringLiteral(" — ") + m_trail.last().label, categories, series,
+                                      stacked));
 }
 
 } // namespace emis::bureau

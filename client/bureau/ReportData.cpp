@@ -10,14 +10,12 @@
 namespace emis::bureau {
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("emis::bureau::ReportData", text); }
-
 // Days since a sync, for the schools page; the column is the client's, the figure the server's.
 constexpr const char *kLastSync = "last_sync_ms";
 
 } // namespace
 
-QString yesNo(bool value) { return value ? tr("Yes") : tr("No"); }
+QString yesNo(bool value) { return value ? ReportData::tr("Yes") : ReportData::tr("No"); }
 
 client::Result<ReportData> ReportData::parse(const QByteArray &json)
 {

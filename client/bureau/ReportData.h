@@ -2,6 +2,7 @@
 
 #include "store/Result.h"
 
+#include <QCoreApplication>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -18,6 +19,8 @@ struct ReportColumn {
 // One county report as the server sent it (server/report/ReportEngine.h has the JSON shape):
 // columns with their names in both languages, rows carrying a "key" to drill down with, totals.
 struct ReportData {
+    Q_DECLARE_TR_FUNCTIONS(ReportData)
+public:
     QString name;
     QString titleZh;
     QString titleEn;

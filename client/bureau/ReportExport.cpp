@@ -9,7 +9,7 @@
 namespace emis::bureau {
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("emis::bureau::ReportExport", text); }
+QString tr(const char *text) { return QCoreApplication::translate("emis::bureau", text); }
 
 QString cellText(const QVariant &v)
 {
@@ -75,8 +75,14 @@ QString writeReportPdf(const QString &path, const io::PlainTable &table, const Q
                        metrics.elidedText(cells[c], Qt::ElideRight, width[c] - 8));
         y += rowHeight;
     };
+    // Figures sit right-aligned, their headings too; the kind is the first row's.
+    QList<bool> numeric;
+    for (const auto &v : table.rows.value(0)) {
+        const auto t = v.typeId();
+        numeric << (t == QMetaType::Int || t == QMetaType::LongLong || t == QMetaType::Double);
+    }
     auto header = [&] {
-        drawRow(table.headers, bold, {});
+        drawRow(table.headers, bold, numeric);
         p.drawLine(0, y, page.width(), y);
     };
     header();
@@ -87,13 +93,9 @@ QString writeReportPdf(const QString &path, const io::PlainTable &table, const Q
             header();
         }
         QStringList cells;
-        QList<bool> right;
-        for (const auto &v : row) {
+        for (const auto &v : row)
             cells << cellText(v);
-            const auto t = v.typeId();
-            right << (t == QMetaType::Int || t == QMetaType::LongLong || t == QMetaType::Double);
-        }
-        drawRow(cells, font, right);
+        drawRow(cells, font, numeric);
     }
     if (!chart.isNull()) {
         const QSize fitted = chart.size().scaled(page.width(), page.height() / 2, Qt::KeepAspectRatio);

@@ -104,13 +104,18 @@ void ReportView::showBusy()
 
 QString ReportView::errorShown() const { return m_message->isVisible() ? m_message->text() : QString(); }
 
-void ReportView::setChartView(QChartView *chart)
+void ReportView::setTitle(const QString &title) { m_title->setText(title); }
+
+void ReportView::setTableVisible(bool visible) { m_table->parentWidget()->setVisible(visible); }
+
+void ReportView::setChartView(QChartView *chart, bool besideTable)
 {
-    if (m_chart)
+    if (m_chart && m_chart->parentWidget() == m_chartHolder)
         m_chart->deleteLater();
     m_chart = chart;
-    m_chartHolder->layout()->addWidget(chart);
-    m_chartHolder->setVisible(chart != nullptr);
+    if (chart && besideTable)
+        m_chartHolder->layout()->addWidget(chart);
+    m_chartHolder->setVisible(chart && besideTable);
 }
 
 void ReportView::askAndExport(const QString &suffix, const QString &filter)

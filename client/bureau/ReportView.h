@@ -2,9 +2,10 @@
 
 #include "ReportTableModel.h"
 
+#include <QChartView>
+#include <QPointer>
 #include <QWidget>
 
-class QChartView;
 class QLabel;
 class QPushButton;
 class QTableView;
@@ -22,11 +23,14 @@ public:
     ReportTableModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
     void setReport(ReportData report, const QString &scope);
+    void setTitle(const QString &title);  // before the report has come
+    // The chart drawn into the exports: shown beside the table and owned by the view, or
+    // (besideTable false) placed and owned by the caller.
+    void setChartView(QChartView *chart, bool besideTable = true);
+    void setTableVisible(bool visible);
     void showError(const QString &message);  // also clears the table
     void showBusy();
     QString errorShown() const;
-    // The chart shown beside the table and drawn into the exports; owned by the view.
-    void setChartView(QChartView *chart);
     QChartView *chartView() const { return m_chart; }
 
     // Writes the report on a worker thread; exported() says when and how it went.
@@ -47,7 +51,7 @@ private:
     QPushButton *m_xlsx;
     QPushButton *m_pdf;
     QWidget *m_chartHolder;
-    QChartView *m_chart = nullptr;
+    QPointer<QChartView> m_chart;
 };
 
 } // namespace emis::bureau

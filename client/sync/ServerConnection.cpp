@@ -24,7 +24,9 @@ Result<Endpoint> parseEndpoint(const QString &hostPort)
     bool ok = false;
     const uint port = colon > 0 ? hostPort.mid(colon + 1).toUInt(&ok) : 0;
     if (!ok || port == 0 || port > 65535)
-        return makeError(ErrorKind::Usage, tr("The server must be given as HOST:PORT, not %1.").arg(hostPort));
+        // The context lupdate gives a free function's tr(): the namespace's.
+        return makeError(ErrorKind::Usage, QCoreApplication::translate("emis::client", "The server must be given as HOST:PORT, not %1.")
+                                               .arg(hostPort));
     return Endpoint{hostPort.left(colon), static_cast<quint16>(port)};
 }
 

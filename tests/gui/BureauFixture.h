@@ -41,7 +41,7 @@ public:
     {
         if (!server.init())
             return false;
-        for (const auto &[name, role] : {std::pair{"wang", "enrolment"}, std::pair{"li", "inspector"}}) {
+        for (const auto &[name, role] : {std::pair{"wang", "enrolment"}, std::pair{"li", "inspector"}, std::pair{"sun", "staffing"}}) {
             const auto r = server.ctl({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--dir"), server.dir(),
                                        QStringLiteral("--name"), QLatin1String(name), QStringLiteral("--role"),
                                        QLatin1String(role), QStringLiteral("--display"), QStringLiteral("王科长")},

@@ -144,6 +144,11 @@ int main(int argc, char *argv[])
     readOnly.resize(1366, 820);
     readOnly.show();
     readOnly.tabs()->setCurrentWidget(readOnly.approvals());
+    {
+        QSignalSpy loaded(readOnly.approvals()->page(), &bureau::ReportPage::loaded);
+        readOnly.approvals()->refresh();
+        loaded.wait(30000);
+    }
     save(&readOnly, out, QStringLiteral("5b_approvals_inspector"));
     (void)QTest::qWaitFor([&] { return !client.busy(); }, 30000);
     QTest::qWait(500);  // the exports run on workers

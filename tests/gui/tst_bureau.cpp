@@ -36,6 +36,7 @@ class TestBureau : public QObject {
 private Q_SLOTS:
     void initTestCase();
     void login_wrongPassword_saysSo();
+    void login_fifthWrongPassword_saysLocked();
     void login_typed_pinsTheCaAndRemembersServerAndUser();
     void dashboard_showsTheCountyFigures();
     void drillDown_fromCountyToOneClass();
@@ -98,6 +99,20 @@ void TestBureau::login_wrongPassword_saysSo()
     QString error;
     QVERIFY(!logIn(client, "wang", "not the password", &error));
     QVERIFY2(error.contains(QStringLiteral("Wrong user name or password")), qPrintable(error));
+}
+
+void TestBureau::login_fifthWrongPassword_saysLocked()
+{
+    bureau::BureauClient client;
+    QString error;
+    for (int i = 0; i < 4; ++i) {
+        QVERIFY(!logIn(client, "sun", "a wrong guess", &error));
+        QVERIFY2(error.contains(QStringLiteral("Wrong user name or password")), qPrintable(error));
+    }
+    QVERIFY(!logIn(client, "sun", "a wrong guess", &error));
+    QVERIFY2(error.contains(QStringLiteral("This account is locked")), qPrintable(error));
+    QVERIFY(!logIn(client, "sun", testing::kOfficerPassword, &error));
+    QVERIFY2(error.contains(QStringLiteral("This account is locked")), qPrintable(error));
 }
 
 void TestBureau::login_typed_pinsTheCaAndRemembersServerAndUser()
@@ -210,6 +225,9 @@ void TestBureau::export_classToXlsxAndPdf()
     QCOMPARE(cell(3, 2), QStringLiteral("29"));
     QCOMPARE(cell(4, 0), QStringLiteral("Total"));
     QCOMPARE(cell(4, 1), QStringLiteral("58"));
+    QFile workbook(xlsx);
+    QVERIFY(workbook.open(QIODevice::ReadOnly));
+    QVERIFY2(workbook.readAll().contains("xl/media/image1.png"), "the chart is in the workbook");
 
     exported.clear();
     const QString pdf = m_out.filePath(QStringLiteral("class.pdf"));
