@@ -45,6 +45,7 @@ private slots:
     void schoolImport_withAndWithoutBom_keepsGoodRowsListsBadOnes();
     void schoolAdd_duplicateCodeRefused();
     void enrollCode_json_andUnknownSchool();
+    void ca_printsTheFingerprintInTheEnrollCodes();
     void backupWhileServing_restoreBringsStoreBack();
     void handshakeIdleAndFrameTimeouts_closeSessions();
     void connectionCap_refusesBeyondLimit();
@@ -162,6 +163,23 @@ void TestServerCtl::enrollCode_json_andUnknownSchool()
                                        QStringLiteral("--school"), QStringLiteral("9999999999")});
     QCOMPARE(bad.exitCode, 1);
     QVERIFY(bad.out.isEmpty());
+}
+
+void TestServerCtl::ca_printsTheFingerprintInTheEnrollCodes()
+{
+    // emis-bureau's first start asks for this fingerprint: the same as after an enroll code's dot.
+    ServerFixture s;
+    QVERIFY(s.init());
+    const auto r = s.ctl(args({"ca", "--json"}, s.dir()));
+    QCOMPARE(r.exitCode, 0);
+    const QJsonObject o = QJsonDocument::fromJson(r.out.toUtf8()).object();
+    const QString fingerprint = o.value(QStringLiteral("fingerprint")).toString();
+    QCOMPARE(fingerprint.size(), 32);
+    QVERIFY(s.enrollCode(QLatin1String(ServerFixture::kSchoolA)).endsWith(QLatin1Char('.') + fingerprint));
+    QCOMPARE(o.value(QStringLiteral("file")).toString(), s.dir() + QStringLiteral("/ca.pem"));
+    const auto text = s.ctl(args({"ca"}, s.dir()));
+    QCOMPARE(text.exitCode, 0);
+    QVERIFY(text.out.contains(QStringLiteral("CA fingerprint: ") + fingerprint));
 }
 
 void TestServerCtl::backupWhileServing_restoreBringsStoreBack()
