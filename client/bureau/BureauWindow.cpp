@@ -8,6 +8,7 @@
 #include "ReportView.h"
 
 #include <QCloseEvent>
+#include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QMenuBar>
@@ -55,6 +56,16 @@ BureauWindow::BureauWindow(BureauClient &client, QWidget *parent) : QMainWindow(
     m_approvals = new ApprovalsPage(client, m_tabs);
     m_problems = new ReportPage(client, QStringLiteral("problem_records"), {}, m_tabs);
     m_problems->view()->setTitle(tr("Problem records (一人多籍, likely duplicates)"));
+    // The server's problem queue, or the live 一人一籍 check it is built from.
+    auto *problemKind = new QComboBox(m_problems);
+    problemKind->setObjectName(QStringLiteral("problemReport"));
+    problemKind->addItem(tr("Problem records awaiting the schools"), QStringLiteral("problem_records"));
+    problemKind->addItem(tr("One person, one record: the check as of now"), QStringLiteral("duplicates"));
+    connect(problemKind, &QComboBox::currentIndexChanged, this, [this, problemKind] {
+        m_problems->setReportName(problemKind->currentData().toString());
+        m_problems->refresh();
+    });
+    m_problems->controls()->insertWidget(0, problemKind);
     m_tabs->addTab(m_dashboard, tr("County figures"));
     m_tabs->addTab(m_drill, tr("Drill down"));
     m_tabs->addTab(m_schools, tr("Schools' data"));

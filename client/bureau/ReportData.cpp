@@ -96,8 +96,14 @@ QVariant ReportData::value(const QJsonObject &row, int column) const
             return qint64(d);
         return d;
     }
-    if (v.isString())
+    if (v.isString()) {
+        // The duplicates report's kinds are codes; say them in words.
+        if (key == QLatin1String("kind") && v.toString() == QLatin1String("same_id"))
+            return tr("一人多籍: one ID number in several places");
+        if (key == QLatin1String("kind") && v.toString() == QLatin1String("likely"))
+            return tr("likely the same child twice");
         return v.toString();
+    }
     return QVariant();
 }
 

@@ -26,12 +26,18 @@ ReportPage::ReportPage(BureauClient &client, QString reportName, Params params, 
 
 void ReportPage::refresh()
 {
-    if (m_busy)
+    if (m_busy) {
+        m_again = true;  // the parameters changed meanwhile: ask once more when this answer is in
         return;
+    }
     m_busy = true;
     m_view->showBusy();
     m_client.report(m_name, m_params, this, [this](const Result<QByteArray> &r) {
         m_busy = false;
+        if (m_again) {
+            m_again = false;
+            return refresh();
+        }
         auto report = r ? ReportData::parse(*r) : Result<ReportData>(r.error());
         if (!report)
             m_view->showError(describeError(report.error()));

@@ -20,6 +20,7 @@ public:
 
     void refresh();
     void setParam(const QString &key, const QString &value) { m_params.insert(key, value); }
+    void setReportName(const QString &name) { m_name = name; }
     ReportView *view() const { return m_view; }
     QHBoxLayout *controls() const { return m_controls; }
     bool busy() const { return m_busy; }
@@ -36,6 +37,7 @@ private:
     ReportView *m_view;
     QHBoxLayout *m_controls;
     bool m_busy = false;
+    bool m_again = false;
 };
 
 } // namespace emis::bureau

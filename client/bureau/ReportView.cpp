@@ -76,7 +76,11 @@ ReportView::ReportView(QWidget *parent) : QWidget(parent), m_model(new ReportTab
 
 void ReportView::setReport(ReportData report, const QString &scope)
 {
-    m_message->hide();
+    // An empty report is an answer too: say so rather than show a bare header.
+    m_error = false;
+    m_message->setVisible(report.rows.isEmpty());
+    m_message->setText(tr("Nothing to list: the county server found no rows for this report."));
+    m_message->setStyleSheet(QStringLiteral("color: #555;"));
     m_title->setText(report.title());
     m_scope->setText(scope);
     m_model->setReport(std::move(report));
@@ -90,6 +94,8 @@ void ReportView::setReport(ReportData report, const QString &scope)
 void ReportView::showError(const QString &message)
 {
     m_model->clear();
+    m_error = true;
+    m_message->setStyleSheet(QStringLiteral("color: #a40000;"));
     m_message->setText(message);
     m_message->show();
     m_xlsx->setEnabled(false);
@@ -98,11 +104,13 @@ void ReportView::showError(const QString &message)
 
 void ReportView::showBusy()
 {
+    m_error = false;
+    m_message->setStyleSheet(QStringLiteral("color: #555;"));
     m_message->setText(tr("Asking the county server…"));
     m_message->show();
 }
 
-QString ReportView::errorShown() const { return m_message->isVisible() ? m_message->text() : QString(); }
+QString ReportView::errorShown() const { return m_error ? m_message->text() : QString(); }
 
 void ReportView::setTitle(const QString &title) { m_title->setText(title); }
 
@@ -146,6 +154,8 @@ void ReportView::exportTo(const QString &path)
         const QString error = watcher->result();
         watcher->deleteLater();
         if (!error.isEmpty()) {
+            m_error = true;
+            m_message->setStyleSheet(QStringLiteral("color: #a40000;"));
             m_message->setText(error);
             m_message->show();
         }

@@ -52,6 +52,7 @@ private:
     QPushButton *m_pdf;
     QWidget *m_chartHolder;
     QPointer<QChartView> m_chart;
+    bool m_error = false;  // the message line says what went wrong (not "nothing to list")
 };
 
 } // namespace emis::bureau

@@ -14,6 +14,7 @@
 #include "sync/ServerConnection.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QLineEdit>
 #include <QPushButton>
@@ -136,7 +137,14 @@ int main(int argc, char *argv[])
         window.problems()->refresh();
         loaded.wait(30000);
     }
-    save(&window, out, QStringLiteral("6_problems"));
+    save(&window, out, QStringLiteral("6a_problems"));
+    {
+        QSignalSpy loaded(window.problems(), &bureau::ReportPage::loaded);
+        auto *kind = window.problems()->findChild<QComboBox *>(QStringLiteral("problemReport"));
+        kind->setCurrentIndex(1);
+        loaded.wait(30000);
+    }
+    save(&window, out, QStringLiteral("6b_problems_duplicates"));
 
     bureau::BureauClient inspector;
     login(inspector, "li", testing::kOfficerPassword, {});
