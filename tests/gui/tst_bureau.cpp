@@ -35,6 +35,7 @@ class TestBureau : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase();
+    void login_wrongFingerprint_trustsNotTheServer();
     void login_wrongPassword_saysSo();
     void login_fifthWrongPassword_saysLocked();
     void login_typed_pinsTheCaAndRemembersServerAndUser();
@@ -43,6 +44,7 @@ private Q_SLOTS:
     void export_classToXlsxAndPdf();
     void approvals_inspectorSeesNoButtons_officerDoes();
     void unreachableServer_saysSo();
+    void session_logsInAgainAfterTheServerClosedItIdle();
 
 private:
     bool logIn(bureau::BureauClient &client, const char *user, const char *password, QString *error = nullptr);
@@ -91,6 +93,28 @@ bool TestBureau::logIn(bureau::BureauClient &client, const char *user, const cha
     if (error)
         *error = dialog.errorShown();
     return dialog.result() == QDialog::Accepted;
+}
+
+void TestBureau::login_wrongFingerprint_trustsNotTheServer()
+{
+    bureau::BureauClient client;
+    bureau::LoginDialog dialog(client);
+    const auto type = [&](const char *field, const QString &text) {
+        auto *edit = dialog.findChild<QLineEdit *>(QLatin1String(field));
+        edit->clear();
+        QTest::keyClicks(edit, text);
+    };
+    type("server", m_county.address());
+    type("user", QStringLiteral("wang"));
+    type("password", QLatin1String(testing::kOfficerPassword));
+    type("fingerprint", QStringLiteral("00112233445566778899aabbccddeeff"));
+    dialog.login();
+    QVERIFY(QTest::qWaitFor([&] { return !dialog.busy(); }, 30000));
+    QVERIFY2(dialog.errorShown().contains(QStringLiteral("not the county server")), qPrintable(dialog.errorShown()));
+    QVERIFY(bureau::pinnedCa(m_county.address()).isNull());  // nothing is kept from a failed login
+    type("fingerprint", QStringLiteral("not hex"));
+    dialog.login();
+    QVERIFY2(dialog.errorShown().contains(QStringLiteral("county CA fingerprint")), qPrintable(dialog.errorShown()));
 }
 
 void TestBureau::login_wrongPassword_saysSo()
@@ -297,6 +321,31 @@ void TestBureau::unreachableServer_saysSo()
     dialog.login();
     QVERIFY(QTest::qWaitFor([&] { return !dialog.busy(); }, 30000));
     QVERIFY2(dialog.errorShown().contains(QStringLiteral("cannot be reached")), qPrintable(dialog.errorShown()));
+}
+
+void TestBureau::session_logsInAgainAfterTheServerClosedItIdle()
+{
+    // An officer reads a table for longer than the server's idle timeout, then asks again.
+    ServerFixture server;
+    QVERIFY(server.init());
+    QVERIFY(server.setConfig(QStringLiteral("idle_timeout_s"), QStringLiteral("1")));
+    QCOMPARE(server.ctl({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--dir"), server.dir(),
+                         QStringLiteral("--name"), QStringLiteral("wang"), QStringLiteral("--role"),
+                         QStringLiteral("enrolment")},
+                        QByteArray(testing::kOfficerPassword) + "\n")
+                 .exitCode,
+             0);
+    QVERIFY(server.start());
+    bureau::BureauSession session(10000);
+    const auto ca = QSslCertificate::fromData(server.caPem()).constFirst();
+    const auto login = session.login({QStringLiteral("127.0.0.1:%1").arg(server.port()), ca, QStringLiteral("wang"),
+                                      QLatin1String(testing::kOfficerPassword)});
+    QVERIFY2(login.ok(), qPrintable(login.ok() ? QString() : login.error().message));
+    QTest::qWait(2500);
+    const auto report = session.report(QStringLiteral("enrolment"), {{QStringLiteral("by"), QStringLiteral("school")}});
+    QVERIFY2(report.ok(), qPrintable(report.ok() ? QString() : report.error().message));
+    QVERIFY(report->contains("\"report\":\"enrolment\""));
+    QCOMPARE(server.query(QStringLiteral("SELECT count(*) FROM audit WHERE action = 'login' AND actor = 'wang'")).toInt(), 2);
 }
 
 QTEST_MAIN(TestBureau)
