@@ -331,7 +331,7 @@
         <translation>本设备尚未在县服务器注册，请先注册。</translation>
     </message>
     <message>
-        <location filename="../client/sync/Enrollment.cpp" line="+28"/>
+        <location filename="../client/sync/Enrollment.cpp" line="+29"/>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>

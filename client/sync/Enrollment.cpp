@@ -14,7 +14,8 @@
 namespace emis::client {
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("emis::client::Enrollment", text); }
+// The context lupdate files these under: tr() in free functions belongs to the namespace.
+QString tr(const char *text) { return QCoreApplication::translate("emis::client", text); }
 
 Status writeFile(const QString &path, const QByteArray &bytes, bool secret)
 {
