@@ -6,6 +6,7 @@
 //   湖口县第一中学 (双钟镇): 七年级1班 58 pupils (29 boys; 大班额), 一年级1班 4 pupils (1 留守);
 //                         teachers: 2 primary, 4 junior
 //   流泗镇中心小学 (流泗镇): 二年级1班 10 pupils (5 boys; 3 留守, 2 寄宿); teachers: 1 primary
+//   付垅乡教学点 (付垅乡): no device yet, so never synced (silent)
 //   county: 72 pupils (14 primary, 58 junior), 3 classes, 1 大班额, 7 full-time teachers,
 //   pupils per teacher 4.67 primary, 14.50 junior.
 #include "ServerFixture.h"
@@ -18,6 +19,7 @@
 namespace emis::testing {
 
 inline constexpr const char *kOfficerPassword = "bureau pass 2024";
+inline constexpr const char *kSilentSchool = "3604290003";
 
 struct CountyPerson {
     std::string table;
@@ -49,7 +51,11 @@ public:
             if (r.exitCode != 0)
                 return false;
         }
-        if (!server.start())
+        const auto added = server.ctl({QStringLiteral("school"), QStringLiteral("add"), QStringLiteral("--dir"), server.dir(),
+                                       QStringLiteral("--code"), QLatin1String(kSilentSchool), QStringLiteral("--name"),
+                                       QStringLiteral("付垅乡教学点"), QStringLiteral("--type"), QStringLiteral("教学点"),
+                                       QStringLiteral("--township"), QStringLiteral("付垅乡")});
+        if (added.exitCode != 0 || !server.start())
             return false;
         return pushSchool(ServerFixture::kSchoolA, {{7, 58, 0}, {1, 4, 1}}, 0, {{"1", 2}, {"2", 4}}) &&
                pushSchool(ServerFixture::kSchoolB, {{2, 10, 3}}, 2, {{"1", 1}});

@@ -17,6 +17,7 @@
 #include "sync/ServerConnection.h"
 
 #include <QApplication>
+#include <QDate>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -42,6 +43,7 @@ private Q_SLOTS:
     void dashboard_showsTheCountyFigures();
     void drillDown_fromCountyToOneClass();
     void export_classToXlsxAndPdf();
+    void schools_showLastSyncAndTheSilentOne();
     void approvals_inspectorSeesNoButtons_officerDoes();
     void unreachableServer_saysSo();
     void session_logsInAgainAfterTheServerClosedItIdle();
@@ -272,6 +274,33 @@ void TestBureau::export_classToXlsxAndPdf()
     QVERIFY2(out.contains(QStringLiteral("湖口县第一中学")), qPrintable(out));
     QVERIFY2(out.contains(QStringLiteral("汉族")), qPrintable(out));
     QVERIFY2(out.contains(QStringLiteral("58")), qPrintable(out));
+}
+
+void TestBureau::schools_showLastSyncAndTheSilentOne()
+{
+    QVERIFY(m_window);
+    auto *page = m_window->schools();
+    m_window->tabs()->setCurrentWidget(page);
+    QSignalSpy loaded(page, &bureau::ReportPage::loaded);
+    page->refresh();
+    QVERIFY(loaded.wait(30000));
+    const auto *model = page->view()->model();
+    QCOMPARE(model->rowCount(), 3);
+    const int lastSync = model->report().columnOf(QStringLiteral("last_sync_ms"));
+    const int silent = model->report().columnOf(QStringLiteral("silent"));
+    const int days = model->report().columnOf(QStringLiteral("days_silent"));
+    QVERIFY(lastSync >= 0 && silent >= 0 && days >= 0);
+    const QString today = QDate::currentDate().toString(Qt::ISODate);
+    for (int r = 0; r < 2; ++r) {  // synced a moment ago by the fixture's devices
+        QVERIFY(model->index(r, lastSync).data().toString().startsWith(today));
+        QCOMPARE(model->index(r, silent).data().toString(), QStringLiteral("No"));
+        QCOMPARE(model->index(r, days).data().toString(), QStringLiteral("0"));
+    }
+    QCOMPARE(model->rowKey(2), QLatin1String(testing::kSilentSchool));
+    QCOMPARE(model->index(2, lastSync).data().toString(), QStringLiteral("never"));
+    QCOMPARE(model->index(2, silent).data().toString(), QStringLiteral("Yes"));
+    QVERIFY(model->index(2, 0).data(Qt::BackgroundRole).isValid());  // marked
+    QVERIFY(!model->index(0, 0).data(Qt::BackgroundRole).isValid());
 }
 
 void TestBureau::approvals_inspectorSeesNoButtons_officerDoes()
