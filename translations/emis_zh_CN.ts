@@ -2,6 +2,59 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>BureauSession</name>
+    <message>
+        <location filename="../client/bureau/BureauSession.cpp" line="+47"/>
+        <source>The county CA is not set.</source>
+        <translation>尚未设置县级 CA。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Not logged in.</source>
+        <translation>尚未登录。</translation>
+    </message>
+    <message>
+        <location line="+68"/>
+        <source>Wrong user name or password.</source>
+        <translation>用户名或密码错误。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This account is locked after repeated wrong passwords. Ask the county administrator to unlock it (emisctl user unlock) or to set a new password.</source>
+        <translation>该账户因多次输错密码已被锁定。请联系县管理员解锁（emisctl user unlock）或重设密码。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your account is not allowed to do this. (%1)</source>
+        <translation>您的账户无权进行此操作。（%1）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>This county server does not offer the report “%1” yet; it may need an update.</source>
+        <translation>县服务器尚未提供报表“%1”，服务器可能需要升级。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server is not the county server: its certificate is not signed by the county CA you set. Check the address and the CA fingerprint. (%1)</source>
+        <translation>该服务器不是本县服务器：其证书不是由您设置的县级 CA 签发的。请检查地址和 CA 指纹。（%1）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Enter the county CA fingerprint (ask the county IT; `emisctl ca` prints it) or choose the CA file.</source>
+        <translation>请输入县级 CA 指纹（向县信息中心索取，`emisctl ca` 可显示），或选择 CA 证书文件。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The server did not accept this request from your session. (%1)</source>
+        <translation>服务器未接受本次会话的此请求。（%1）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The county server cannot be reached. Check the address and the network, then try again. (%1)</source>
+        <translation>无法连接县服务器。请检查地址和网络后重试。（%1）</translation>
+    </message>
+</context>
+<context>
     <name>CsvExporter</name>
     <message>
         <location filename="../client/io/CsvExporter.cpp" line="+47"/>
@@ -116,6 +169,44 @@
     </message>
 </context>
 <context>
+    <name>ReportData</name>
+    <message>
+        <location filename="../client/bureau/ReportData.cpp" line="+18"/>
+        <source>Yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The server sent a report that cannot be read: %1</source>
+        <translation>服务器发来的报表无法读取：%1</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Days silent</source>
+        <translation>未同步天数</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>never</source>
+        <translation>从未同步</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>一人多籍: one ID number in several places</source>
+        <translation>一人多籍（同一身份证件号多处在籍）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>likely the same child twice</source>
+        <translation>疑似重复学籍</translation>
+    </message>
+</context>
+<context>
     <name>SheetFile</name>
     <message>
         <location filename="../client/io/SheetFile.cpp" line="+15"/>
@@ -131,7 +222,7 @@
 <context>
     <name>StatusChangeService</name>
     <message>
-        <location filename="../client/register/StatusChangeService.cpp" line="+56"/>
+        <location filename="../client/register/StatusChangeService.cpp" line="+57"/>
         <source>No pupil has the id, student number or ID number %1.</source>
         <translation>没有记录标识、学籍号或身份证件号为%1的学生。</translation>
     </message>
@@ -171,17 +262,21 @@
     <name>XlsxExporter</name>
     <message>
         <location filename="../client/io/XlsxExporter.cpp" line="+42"/>
+        <location line="+65"/>
         <source>Cannot create %1.</source>
         <translation>无法创建 %1。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="-49"/>
         <location line="+36"/>
+        <location line="+20"/>
+        <location line="+43"/>
         <source>Cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-67"/>
+        <location line="+63"/>
         <source>Cannot write %1: the sheet could not be created.</source>
         <translation>无法写入 %1：无法创建工作表。</translation>
     </message>
@@ -319,6 +414,566 @@
     </message>
 </context>
 <context>
+    <name>emis::bureau</name>
+    <message>
+        <location filename="../client/bureau/CaTrust.cpp" line="+28"/>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 holds no certificate (a PEM file such as ca.pem).</source>
+        <translation>%1 中没有证书（应为 ca.pem 这样的 PEM 文件）。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The server at %1 does not present the county CA with the fingerprint %2.</source>
+        <translation>%1 上的服务器未出示指纹为 %2 的县级 CA。</translation>
+    </message>
+    <message>
+        <location filename="../client/bureau/ReportExport.cpp" line="+44"/>
+        <location line="+64"/>
+        <source>Cannot write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>emis::bureau::ApprovalsPage</name>
+    <message>
+        <location filename="../client/bureau/ApprovalsPage.cpp" line="+25"/>
+        <source>Requests awaiting the bureau</source>
+        <translation>待教育局审批的申请</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The selected request</source>
+        <translation>选中的申请</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+84"/>
+        <source>Select a request in the list.</source>
+        <translation>请在列表中选择一条申请。</translation>
+    </message>
+    <message>
+        <location line="-72"/>
+        <source>审批意见: the bureau&apos;s note (required to refuse)</source>
+        <translation>审批意见（驳回时必填）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Refuse</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Evidence (佐证材料); double-click to enlarge:</source>
+        <translation>佐证材料（双击放大）：</translation>
+    </message>
+    <message>
+        <location line="+76"/>
+        <source>No evidence images are attached to this request.</source>
+        <translation>此申请没有附佐证材料。</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Write the reason for refusing in the note first.</source>
+        <translation>请先在审批意见中写明驳回理由。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Approved.</source>
+        <translation>已批准。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Refused.</source>
+        <translation>已驳回。</translation>
+    </message>
+</context>
+<context>
+    <name>emis::bureau::BureauWindow</name>
+    <message>
+        <location filename="../client/bureau/BureauWindow.cpp" line="+26"/>
+        <source>管理员 administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>基教股 enrolment</source>
+        <translation>基教股</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>人事股 staffing</source>
+        <translation>人事股</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>督导室 inspector, read only</source>
+        <translation>督导室，只读</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>CountyEMIS — education bureau</source>
+        <translation>区县教育管理信息系统 — 教育局</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>How fresh each school&apos;s data is</source>
+        <translation>各校数据更新情况</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Silent when the last sync is older than</source>
+        <translation>超过以下天数未同步视为失联：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Problem records (一人多籍, likely duplicates)</source>
+        <translation>问题学籍（一人多籍、疑似重复）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Problem records awaiting the schools</source>
+        <translation>待学校处理的问题学籍</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One person, one record: the check as of now</source>
+        <translation>一人一籍：当前核查结果</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>County figures</source>
+        <translation>全县概况</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drill down</source>
+        <translation>逐级查询</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Schools&apos; data</source>
+        <translation>学校数据</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approvals</source>
+        <translation>审批</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Problem records</source>
+        <translation>问题学籍</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Refresh all</source>
+        <translation>全部刷新(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Logged in as %1 (%2)</source>
+        <translation>当前用户：%1（%2）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Asking the county server…</source>
+        <translation>正在向县服务器查询…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The language changes when the program starts next time.</source>
+        <translation>语言将在下次启动程序时切换。</translation>
+    </message>
+</context>
+<context>
+    <name>emis::bureau::DashboardPage</name>
+    <message>
+        <location filename="../client/bureau/DashboardPage.cpp" line="+28"/>
+        <location line="+162"/>
+        <source>County figures</source>
+        <translation>全县概况</translation>
+    </message>
+    <message>
+        <location line="-156"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>Pupils in school</source>
+        <translation>在校生</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>boys %1, girls %2</source>
+        <translation>男 %1，女 %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Primary (小学)</source>
+        <translation>小学</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Junior secondary (初中)</source>
+        <translation>初中</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Senior secondary (高中)</source>
+        <translation>高中</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Classes</source>
+        <translation>班级数</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>average %1 pupils</source>
+        <translation>平均班额 %1 人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>大班额 (over 56)</source>
+        <translation>大班额（56人以上）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>超大班额 (over 66)</source>
+        <translation>超大班额（66人以上）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Full-time teachers</source>
+        <translation>专任教师</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+42"/>
+        <source>Primary</source>
+        <translation>小学</translation>
+    </message>
+    <message>
+        <location line="-42"/>
+        <location line="+42"/>
+        <source>Junior</source>
+        <translation>初中</translation>
+    </message>
+    <message>
+        <location line="-42"/>
+        <location line="+42"/>
+        <source>Senior</source>
+        <translation>高中</translation>
+    </message>
+    <message>
+        <location line="-33"/>
+        <location line="+4"/>
+        <source>%1 pupils per teacher</source>
+        <translation>%1生师比</translation>
+    </message>
+    <message>
+        <location line="-3"/>
+        <source>no pupils at this stage</source>
+        <translation>该学段无在校生</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 pupils, no full-time teacher</source>
+        <translation>在校生 %1 人，无专任教师</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>within the norm of %1</source>
+        <translation>达标（标准 %1）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>over the norm of %1</source>
+        <translation>超标（标准 %1）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Left-behind (留守儿童)</source>
+        <translation>留守儿童</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Migrant (随迁子女)</source>
+        <translation>随迁子女</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Registered poor (建档立卡)</source>
+        <translation>建档立卡</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Boarders (寄宿)</source>
+        <translation>寄宿生</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Pupils by township</source>
+        <translation>各乡镇在校生</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Pupils per teacher</source>
+        <translation>生师比</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Norm</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Pupils per full-time teacher against the norms</source>
+        <translation>生师比与标准对比</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Figure</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the whole county</source>
+        <translation>全县</translation>
+    </message>
+</context>
+<context>
+    <name>emis::bureau::DrillPage</name>
+    <message>
+        <location filename="../client/bureau/DrillPage.cpp" line="+20"/>
+        <source>Pupils in school (enrolment)</source>
+        <translation>在校生统计</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Class size (大班额 &gt; 56, 超大班额 &gt; 66)</source>
+        <translation>班额统计（大班额&gt;56，超大班额&gt;66）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Special groups</source>
+        <translation>特殊群体学生</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Report:</source>
+        <translation>报表：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Double-click a row to open the level below.</source>
+        <translation>双击一行可查看下一级。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>County</source>
+        <translation>全县</translation>
+    </message>
+</context>
+<context>
+    <name>emis::bureau::LoginDialog</name>
+    <message>
+        <location filename="../client/bureau/LoginDialog.cpp" line="+38"/>
+        <source>CountyEMIS bureau — log in</source>
+        <translation>教育局报表工作站 — 登录</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>e.g. 10.12.0.5:7443</source>
+        <translation>例如 10.12.0.5:7443</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>32 hex digits, from the county IT (emisctl ca)</source>
+        <translation>32位十六进制数，由县信息中心提供（emisctl ca）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>CA file…</source>
+        <translation>CA 文件…</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Log in</source>
+        <translation>登录</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>County server:</source>
+        <translation>县服务器：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>User name:</source>
+        <translation>用户名：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>County CA fingerprint:</source>
+        <translation>县级 CA 指纹：</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>This server&apos;s county CA is known from an earlier login.</source>
+        <translation>已从上次登录记住该服务器的县级 CA。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>First login to this server: enter the county CA fingerprint that the county IT gives you (emisctl ca prints it), or choose the CA file (ca.pem).</source>
+        <translation>首次登录此服务器：请输入县信息中心提供的县级 CA 指纹（emisctl ca 可显示），或选择 CA 证书文件（ca.pem）。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The county CA</source>
+        <translation>县级 CA</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificates (*.pem *.crt);;All files (*)</source>
+        <translation>证书 (*.pem *.crt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The CA from %1.</source>
+        <translation>使用 %1 中的 CA。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Enter your user name and password.</source>
+        <translation>请输入用户名和密码。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Logging in…</source>
+        <translation>正在登录…</translation>
+    </message>
+</context>
+<context>
+    <name>emis::bureau::ReportPage</name>
+    <message>
+        <location filename="../client/bureau/ReportPage.cpp" line="+17"/>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>the whole county</source>
+        <translation>全县</translation>
+    </message>
+</context>
+<context>
+    <name>emis::bureau::ReportTableModel</name>
+    <message>
+        <location filename="../client/bureau/ReportTableModel.cpp" line="+56"/>
+        <location line="+4"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+</context>
+<context>
+    <name>emis::bureau::ReportView</name>
+    <message>
+        <location filename="../client/bureau/ReportView.cpp" line="+34"/>
+        <source>Export to Excel…</source>
+        <translation>导出 Excel…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export to PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Nothing to list: the county server found no rows for this report.</source>
+        <translation>没有可列出的内容：县服务器在此报表中没有找到记录。</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Asking the county server…</source>
+        <translation>正在向县服务器查询…</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>%1 — county server report of %2</source>
+        <translation>%1 — 县服务器报表，%2</translation>
+    </message>
+</context>
+<context>
     <name>emis::client</name>
     <message>
         <location filename="../client/store/IssueService.cpp" line="+22"/>
@@ -361,7 +1016,7 @@
         <translation>服务器发送的证书机构与注册码所指定的不同。</translation>
     </message>
     <message>
-        <location filename="../client/sync/ServerConnection.cpp" line="+27"/>
+        <location filename="../client/sync/ServerConnection.cpp" line="+28"/>
         <source>The server must be given as HOST:PORT, not %1.</source>
         <translation>服务器地址应写成 主机:端口，而不是 %1。</translation>
     </message>
@@ -472,7 +1127,7 @@
 <context>
     <name>emis::client::ServerConnection</name>
     <message>
-        <location filename="../client/sync/ServerConnection.cpp" line="+41"/>
+        <location filename="../client/sync/ServerConnection.cpp" line="+42"/>
         <source>%1 with %2 failed: %3</source>
         <translation>%1（%2）失败：%3</translation>
     </message>
@@ -807,7 +1462,7 @@
         <translation>无法导出 Excel：未安装 libxlsxwriter（%1）。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Excel export is not available: this libxlsxwriter is too old.</source>
         <translation>无法导出 Excel：libxlsxwriter 版本过旧。</translation>
     </message>
@@ -815,7 +1470,7 @@
 <context>
     <name>emis::school::ClassesPage</name>
     <message>
-        <location filename="../client/school/ClassesPage.cpp" line="+31"/>
+        <location filename="../client/school/ClassesPage.cpp" line="+32"/>
         <source>Grade</source>
         <translation>年级</translation>
     </message>
