@@ -7,6 +7,9 @@
 //                         teachers: 2 primary, 4 junior
 //   流泗镇中心小学 (流泗镇): 二年级1班 10 pupils (5 boys; 3 留守, 2 寄宿); teachers: 1 primary
 //   付垅乡教学点 (付垅乡): no device yet, so never synced (silent)
+//   waiting for the bureau: a 休学 of the last 一年级 pupil of 湖口县第一中学, with one scanned
+//   document (a real PNG), pushed by the school's device
+//   (its approval makes that pupil 休学: the county figures above count before it)
 //   county: 72 pupils (14 primary, 58 junior), 3 classes, 1 大班额, 7 full-time teachers,
 //   pupils per teacher 4.67 primary, 14.50 junior.
 #include "ServerFixture.h"
@@ -14,6 +17,9 @@
 #include "sync/Uuid.h"
 #include "validate/IdNumber.h"
 
+#include <QBuffer>
+#include <QImage>
+#include <QPainter>
 #include <QString>
 
 namespace emis::testing {
@@ -57,11 +63,14 @@ public:
                                        QStringLiteral("--township"), QStringLiteral("付垅乡")});
         if (added.exitCode != 0 || !server.start())
             return false;
-        return pushSchool(ServerFixture::kSchoolA, {{7, 58, 0}, {1, 4, 1}}, 0, {{"1", 2}, {"2", 4}}) &&
-               pushSchool(ServerFixture::kSchoolB, {{2, 10, 3}}, 2, {{"1", 1}});
+        return pushSchool(ServerFixture::kSchoolA, {{7, 58, 0}, {1, 4, 1}}, 0, {{"1", 2}, {"2", 4}}, true) &&
+               pushSchool(ServerFixture::kSchoolB, {{2, 10, 3}}, 2, {{"1", 1}}, false);
     }
 
     QString address() const { return QStringLiteral("127.0.0.1:%1").arg(server.port()); }
+
+    std::string pendingChange;  // status_changes row id of the 休学 awaiting the bureau
+    std::string pendingPupil;
 
     ServerFixture server;
 
@@ -73,17 +82,19 @@ private:
     };
 
     bool pushSchool(const char *school, const std::vector<ClassPlan> &classes, int boarders,
-                    const std::vector<std::pair<const char *, int>> &teachers)
+                    const std::vector<std::pair<const char *, int>> &teachers, bool withPendingChange)
     {
         SyncDevice device = SyncDevice::enroll(server, school);
         if (!device.client)
             return false;
         std::vector<wire::Change> changes;
+        std::string lastPupil;
         for (const auto &c : classes) {
             const std::string birth = std::to_string(2024 - 6 - c.grade) + "0901";
             for (int i = 0; i < c.pupils; ++i) {
                 const bool male = i % 2 == 0;
-                auto ch = device.change("students", sync::newUuidV7());
+                lastPupil = sync::newUuidV7();
+                auto ch = device.change("students", lastPupil);
                 setText(ch, "name", "学生" + std::to_string(m_serial));
                 setText(ch, "sex", male ? "1" : "2");
                 setText(ch, "birth_date", birth.substr(0, 4) + "-09-01");
@@ -111,6 +122,26 @@ private:
                 setText(ch, "teaching_stage", stage);
                 changes.push_back(ch);
             }
+        if (withPendingChange) {
+            pendingPupil = lastPupil;
+            pendingChange = sync::newUuidV7();
+            auto ch = device.change("status_changes", pendingChange);
+            setText(ch, "student_id", pendingPupil);
+            setText(ch, "kind", "03");  // 休学
+            setText(ch, "change_date", "2026-03-02");
+            setText(ch, "reason", "病休");
+            setText(ch, "approval", "1");  // sent for the bureau's approval
+            changes.push_back(ch);
+            auto doc = device.change("evidence", sync::newUuidV7());
+            setText(doc, "owner_table", "status_changes");
+            setText(doc, "owner_id", pendingChange);
+            setText(doc, "file_name", "诊断证明.png");
+            setText(doc, "mime_type", "image/png");
+            auto *data = doc.add_fields();
+            data->set_field("data");
+            data->set_blob(scannedDocument());
+            changes.push_back(doc);
+        }
         const auto ack = device.push(changes);
         if (!ack || !ack->has_push_ack() || ack->push_ack().rejections_size() > 0) {
             if (ack && ack->has_push_ack())
@@ -119,6 +150,24 @@ private:
             return false;
         }
         return true;
+    }
+
+    // A small page-like picture, so the thumbnail and the large view show something.
+    static std::string scannedDocument()
+    {
+        QImage page(420, 560, QImage::Format_RGB32);
+        page.fill(Qt::white);
+        QPainter p(&page);
+        p.setPen(QPen(Qt::darkBlue, 6));
+        p.drawRect(20, 20, 380, 520);
+        for (int y = 90; y < 500; y += 40)
+            p.drawLine(50, y, 370, y);
+        p.end();
+        QByteArray png;
+        QBuffer buffer(&png);
+        buffer.open(QIODevice::WriteOnly);
+        page.save(&buffer, "PNG");
+        return png.toStdString();
     }
 
     int m_serial = 1;

@@ -130,6 +130,11 @@ int main(int argc, char *argv[])
         window.approvals()->refresh();
         loaded.wait(30000);
     }
+    {
+        QSignalSpy evidence(window.approvals(), &bureau::ApprovalsPage::evidenceLoaded);
+        window.approvals()->selectRow(0);
+        evidence.wait(30000);
+    }
     save(&window, out, QStringLiteral("5a_approvals"));
     window.tabs()->setCurrentWidget(window.problems());
     {

@@ -20,6 +20,7 @@
 #include <QDate>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPlainTextEdit>
 #include <QProcess>
 #include <QPushButton>
@@ -45,6 +46,7 @@ private Q_SLOTS:
     void export_classToXlsxAndPdf();
     void schools_showLastSyncAndTheSilentOne();
     void approvals_inspectorSeesNoButtons_officerDoes();
+    void approvals_evidenceShown_approvedWithNote();
     void unreachableServer_saysSo();
     void session_logsInAgainAfterTheServerClosedItIdle();
 
@@ -331,6 +333,74 @@ void TestBureau::approvals_inspectorSeesNoButtons_officerDoes()
     QVERIFY(!window.approvals()->refuseButton()->isVisible());
     QVERIFY(!window.approvals()->noteEdit()->isVisible());
     QVERIFY(window.findChild<QLabel *>(QStringLiteral("who"))->text().contains(QStringLiteral("read only")));
+}
+
+void TestBureau::approvals_evidenceShown_approvedWithNote()
+{
+    QVERIFY(m_window);
+    auto *page = m_window->approvals();
+    m_window->tabs()->setCurrentWidget(page);
+    QSignalSpy loaded(page->page(), &bureau::ReportPage::loaded);
+    page->refresh();
+    QVERIFY(loaded.wait(30000));
+    QVERIFY2(loaded.first().at(0).toBool(), qPrintable(page->page()->view()->errorShown()));
+    const auto *model = page->page()->view()->model();
+    QCOMPARE(model->rowCount(), 1);
+    QCOMPARE(model->rowKey(0), QString::fromStdString(m_county.pendingChange));
+
+    QSignalSpy evidence(page, &bureau::ApprovalsPage::evidenceLoaded);
+    page->selectRow(0);
+    QVERIFY(evidence.wait(30000));
+    QCOMPARE(page->evidenceList()->count(), 1);
+    QCOMPARE(page->evidenceList()->item(0)->text(), QStringLiteral("诊断证明.png"));
+    QVERIFY(!page->evidenceList()->item(0)->icon().isNull());  // a thumbnail of the real image
+
+    // Refusing needs a note; the page says so and sends nothing.
+    QTest::mouseClick(page->refuseButton(), Qt::LeftButton);
+    QVERIFY(page->messageShown().contains(QStringLiteral("reason for refusing")));
+    QCOMPARE(m_county.server.query(QStringLiteral("SELECT approval FROM status_changes WHERE id = ?"),
+                                   {QString::fromStdString(m_county.pendingChange)})
+                 .toString(),
+             QStringLiteral("1"));
+
+    // 督导室 sees the same queue, without buttons; asked anyway, the server says no, in words.
+    bureau::BureauClient inspector;
+    QString error;
+    QVERIFY2(logIn(inspector, "li", testing::kOfficerPassword, &error), qPrintable(error));
+    bureau::BureauWindow readOnly(inspector);
+    readOnly.show();
+    readOnly.tabs()->setCurrentWidget(readOnly.approvals());
+    QSignalSpy readOnlyLoaded(readOnly.approvals()->page(), &bureau::ReportPage::loaded);
+    readOnly.approvals()->refresh();
+    QVERIFY(readOnlyLoaded.wait(30000));
+    QCOMPARE(readOnly.approvals()->page()->view()->model()->rowCount(), 1);
+    QVERIFY(!readOnly.approvals()->approveButton()->isVisible());
+    QString refused;
+    inspector.decide(QStringLiteral("status_changes"), QString::fromStdString(m_county.pendingChange), true, {}, this,
+                     [&](const client::Result<QString> &r) { refused = r ? QString() : bureau::describeError(r.error()); });
+    QVERIFY(QTest::qWaitFor([&] { return !inspector.busy(); }, 30000));
+    QVERIFY2(refused.contains(QStringLiteral("not allowed")), qPrintable(refused));
+
+    QTest::keyClicks(page->noteEdit(), QStringLiteral("agreed"));
+    QSignalSpy decided(page, &bureau::ApprovalsPage::decided);
+    loaded.clear();
+    QTest::mouseClick(page->approveButton(), Qt::LeftButton);
+    QVERIFY(decided.wait(30000));
+    QVERIFY2(decided.first().at(0).toBool(), qPrintable(page->messageShown()));
+    QVERIFY(loaded.wait(30000));  // the queue is asked again
+    QCOMPARE(page->page()->view()->model()->rowCount(), 0);
+    QCOMPARE(m_county.server.query(QStringLiteral("SELECT approval FROM status_changes WHERE id = ?"),
+                                   {QString::fromStdString(m_county.pendingChange)})
+                 .toString(),
+             QStringLiteral("2"));
+    QCOMPARE(m_county.server.query(QStringLiteral("SELECT approval_note FROM status_changes WHERE id = ?"),
+                                   {QString::fromStdString(m_county.pendingChange)})
+                 .toString(),
+             QStringLiteral("agreed"));
+    QCOMPARE(m_county.server.query(QStringLiteral("SELECT status FROM students WHERE id = ?"),
+                                   {QString::fromStdString(m_county.pendingPupil)})
+                 .toString(),
+             QStringLiteral("2"));  // 休学
 }
 
 void TestBureau::unreachableServer_saysSo()
