@@ -63,6 +63,8 @@ std::string teacherReport(StoreSession &s, const Params &params, const Scope &sc
 std::string specialGroupsReport(StoreSession &s, const Params &params, const Scope &scope, std::string_view by);
 std::string duplicatesReport(StoreSession &s, const Params &params);
 std::string approvalQueueReport(StoreSession &s, const Params &params);
+std::string schoolsReport(StoreSession &s, const Params &params, const Scope &scope, std::string_view by);
+std::string staffReport(StoreSession &s, const Params &params, const Scope &scope, std::string_view by);
 std::string dataQualityReport(StoreSession &s, const Params &params, const Scope &scope, std::int64_t nowMs,
                               std::int64_t silentDays);
 

@@ -8,6 +8,7 @@
 #include "validate/IdNumber.h"
 #include "validate/RecordValidator.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -72,7 +73,11 @@ private Q_SLOTS:
     void teachers_ratioAgainstNorms();
     void specialGroups_counted();
     void duplicates_sameIdInTwoSchoolsAndLikelyTwins();
-    void dataQuality_listsEverySchoolAsSilentWithoutDevices();
+    void dataQuality_silentSchoolsByLastSync();
+    void dataQuality_countsRefusedChangesMissingRequiredFields();
+    void classSize_bySizeBand();
+    void schools_byTypeTownshipAndSchool();
+    void staff_byPostSexAndStage();
     void badRequests_areIssuesNotCrashes();
 
 private:
@@ -91,7 +96,9 @@ void TestReports::initTestCase()
         const StoredRow a = makeRow("schools", {}, {{"code", "3604290001"}, {"name", "甲镇中心小学"}, {"school_type", "小学"}, {"township", "甲镇"}});
         const StoredRow b = makeRow("schools", {}, {{"code", "3604290002"}, {"name", "甲镇中学"}, {"school_type", "初中"}, {"township", "甲镇"}});
         const StoredRow c = makeRow("schools", {}, {{"code", "3604290003"}, {"name", "乙乡教学点"}, {"school_type", "教学点"}, {"township", "乙乡"}});
-        for (const auto *r : {&a, &b, &c})
+        // D: a school with nothing on its books yet.
+        const StoredRow d = makeRow("schools", {}, {{"code", "3604290004"}, {"name", "甲镇第二小学"}, {"school_type", "小学"}, {"township", "甲镇"}});
+        for (const auto *r : {&a, &b, &c, &d})
             s.saveRow(*schools, *r);
 
         int serial = 1;
@@ -139,16 +146,31 @@ void TestReports::initTestCase()
                                       {"id_type", "护照"}, {"id_number", "E12345678"},
                                       {"grade", "1"}, {"class_name", "1班"}}));
         // Staff: 1 primary teacher at A, 5 junior teachers and 1 administrator at B.
-        auto person = [&](const StoredRow &school, const char *post, const char *stage) {
-            const int n = serial++ * 2 + 1;
-            Raw raw = {{"name", "教师"}, {"sex", "男"}, {"birth_date", "1980-01-01"},
+        auto person = [&](const StoredRow &school, const char *post, const char *stage, bool male = true) {
+            const int n = serial++ * 2 + (male ? 1 : 0);
+            Raw raw = {{"name", "教师"}, {"sex", male ? "男" : "女"}, {"birth_date", "1980-01-01"},
                        {"id_number", idNumber("19800101", n)}, {"post_category", post}, {"teaching_stage", stage}};
-            s.saveRow(*staff, makeRow("staff", school.id, raw));
+            return makeRow("staff", school.id, raw);
         };
-        person(a, "专任教师", "小学");
+        s.saveRow(*staff, person(a, "专任教师", "小学", false));
         for (int i = 0; i < 5; ++i)
-            person(b, "专任教师", "初中");
-        person(b, "行政人员", "");
+            s.saveRow(*staff, person(b, "专任教师", "初中"));
+        s.saveRow(*staff, person(b, "行政人员", ""));
+        s.saveRow(*staff, person(c, "工勤人员", ""));
+        // C's device sent two changes the server refused: a pupil with no name, a bad ID number.
+        // A synced just now, B ten days ago, C never; D has no device.
+        const auto now = static_cast<std::int64_t>(QDateTime::currentMSecsSinceEpoch());
+        s.addDevice(DeviceRecord{"device-a", a.id, "A", "0a", 1, {}, {}});
+        s.addDevice(DeviceRecord{"device-b", b.id, "B", "0b", 1, {}, {}});
+        s.addDevice(DeviceRecord{"device-c", c.id, "C", "0c", 1, {}, {}});
+        s.touchDevice("device-a", now);
+        s.touchDevice("device-b", now - 10LL * 24 * 3600 * 1000);
+        s.addRejection(RejectionRecord{"device-c", 1, "students", sync::newUuidV7(), "name", "required", "姓名为空",
+                                       "name missing"},
+                       1);
+        s.addRejection(RejectionRecord{"device-c", 2, "students", sync::newUuidV7(), "id_number", "id_check_character",
+                                       "校验位不对", "bad check character"},
+                       1);
     });
 }
 
@@ -265,12 +287,110 @@ void TestReports::duplicates_sameIdInTwoSchoolsAndLikelyTwins()
     QCOMPARE(field(likely, "records"), 30);  // the passport pupil and the 29 boys of 初一 born that day
 }
 
-void TestReports::dataQuality_listsEverySchoolAsSilentWithoutDevices()
+void TestReports::dataQuality_silentSchoolsByLastSync()
 {
     const auto r = run(*m_store, "data_quality", {});
-    QCOMPARE(r.value(QLatin1String("rows")).toArray().size(), 3);
+    const auto rows = r.value(QLatin1String("rows")).toArray();
+    QCOMPARE(rows.size(), 4);
+    // Silent for more than 7 days (the default): B (10 days), C (never synced), D (no device).
     QCOMPARE(field(r.value(QLatin1String("totals")).toObject(), "silent_schools"), 3);
-    QCOMPARE(field(r.value(QLatin1String("rows")).toArray()[0].toObject(), "missing_ethnicity"), 1);
+    QVERIFY(!rows[0].toObject().value(QLatin1String("silent")).toBool());
+    QVERIFY(rows[1].toObject().value(QLatin1String("silent")).toBool());
+    QVERIFY(rows[0].toObject().value(QLatin1String("last_sync_ms")).toDouble() > 0);
+    QCOMPARE(field(rows[3].toObject(), "devices"), 0);
+    QCOMPARE(field(rows[0].toObject(), "missing_ethnicity"), 1);
+    const auto month = run(*m_store, "data_quality", {{"silent_days", "30"}});
+    QCOMPARE(field(month.value(QLatin1String("totals")).toObject(), "silent_schools"), 2);
+}
+
+void TestReports::dataQuality_countsRefusedChangesMissingRequiredFields()
+{
+    const auto r = run(*m_store, "data_quality", {});
+    const auto rows = r.value(QLatin1String("rows")).toArray();
+    QCOMPARE(rows[2].toObject().value(QLatin1String("key")).toString(), QStringLiteral("3604290003"));
+    QCOMPARE(field(rows[2].toObject(), "missing_required"), 1);  // the pupil sent with no name
+    QCOMPARE(field(rows[2].toObject(), "rejected_changes"), 2);
+    QCOMPARE(field(rows[2].toObject(), "devices"), 1);
+    QCOMPARE(field(rows[2].toObject(), "staff"), 1);
+    QCOMPARE(field(rows[1].toObject(), "missing_required"), 0);
+    QCOMPARE(field(rows[1].toObject(), "staff"), 6);
+    QCOMPARE(field(rows[3].toObject(), "pupils"), 0);
+    QCOMPARE(field(r.value(QLatin1String("totals")).toObject(), "missing_required"), 1);
+}
+
+void TestReports::classSize_bySizeBand()
+{
+    const auto r = run(*m_store, "class_size", {{"by", "size"}});
+    const auto rows = r.value(QLatin1String("rows")).toArray();
+    // Every band is listed, also the empty ones: A's 3 and 1, C's 3; B's 57; B's 67.
+    QCOMPARE(rows.size(), 6);
+    const int expected[6] = {3, 0, 0, 0, 1, 1};
+    const char *keys[6] = {"1-25", "26-35", "36-45", "46-56", "57-66", "67-"};
+    for (int i = 0; i < 6; ++i) {
+        QCOMPARE(rows[i].toObject().value(QLatin1String("key")).toString(), QLatin1String(keys[i]));
+        QCOMPARE(field(rows[i].toObject(), "classes"), expected[i]);
+    }
+    QCOMPARE(field(rows[0].toObject(), "pupils"), 7);
+    QCOMPARE(rows[5].toObject().value(QLatin1String("label")).toString(), QString::fromUtf8("67人及以上"));
+    QCOMPARE(field(r.value(QLatin1String("totals")).toObject(), "classes"), 5);
+}
+
+void TestReports::schools_byTypeTownshipAndSchool()
+{
+    const auto byType = run(*m_store, "schools", {{"by", "type"}});
+    const auto types = byType.value(QLatin1String("rows")).toArray();
+    QCOMPARE(types.size(), 3);
+    QCOMPARE(types[0].toObject().value(QLatin1String("key")).toString(), QStringLiteral("211"));
+    QCOMPARE(types[0].toObject().value(QLatin1String("label")).toString(), QString::fromUtf8("小学"));
+    QCOMPARE(field(types[0].toObject(), "schools"), 2);  // A and the empty D
+    QCOMPARE(field(types[0].toObject(), "pupils"), 4);
+    QCOMPARE(field(types[2].toObject(), "classes"), 2);  // B: 七年级1班, 八年级1班
+    const auto totals = byType.value(QLatin1String("totals")).toObject();
+    QCOMPARE(field(totals, "schools"), 4);
+    QCOMPARE(field(totals, "pupils"), 131);
+    QCOMPARE(field(totals, "classes"), 5);
+    QCOMPARE(field(totals, "staff"), 8);
+    QCOMPARE(field(totals, "full_time_teachers"), 6);
+
+    const auto towns = run(*m_store, "schools", {{"by", "township"}}).value(QLatin1String("rows")).toArray();
+    QCOMPARE(towns.size(), 2);
+    QCOMPARE(field(towns[1].toObject(), "schools"), 3);
+    QCOMPARE(field(towns[1].toObject(), "pupils"), 128);
+
+    const auto one = run(*m_store, "schools", {{"school", "3604290003"}}).value(QLatin1String("rows")).toArray();
+    QCOMPARE(one.size(), 1);
+    const auto c = one[0].toObject();
+    QCOMPARE(c.value(QLatin1String("type")).toString(), QString::fromUtf8("小学教学点"));
+    QCOMPARE(c.value(QLatin1String("township")).toString(), QString::fromUtf8("乙乡"));
+    QCOMPARE(field(c, "pupils"), 3);
+    QCOMPARE(field(c, "staff"), 1);
+    QCOMPARE(field(c, "full_time_teachers"), 0);
+}
+
+void TestReports::staff_byPostSexAndStage()
+{
+    const auto byPost = run(*m_store, "staff", {{"by", "post"}});
+    const auto posts = byPost.value(QLatin1String("rows")).toArray();
+    QCOMPARE(posts.size(), 3);
+    QCOMPARE(posts[0].toObject().value(QLatin1String("label")).toString(), QString::fromUtf8("专任教师"));
+    QCOMPARE(field(posts[0].toObject(), "total"), 6);
+    QCOMPARE(field(posts[0].toObject(), "female"), 1);
+    QCOMPARE(field(posts[1].toObject(), "total"), 1);
+    QCOMPARE(posts[2].toObject().value(QLatin1String("key")).toString(), QStringLiteral("4"));
+    const auto totals = byPost.value(QLatin1String("totals")).toObject();
+    QCOMPARE(field(totals, "total"), 8);
+    QCOMPARE(field(totals, "male"), 7);
+    QCOMPARE(field(totals, "female"), 1);
+    QCOMPARE(field(totals, "teachers_primary"), 1);
+    QCOMPARE(field(totals, "teachers_junior"), 5);
+    QCOMPARE(field(totals, "teachers_senior"), 0);
+    QCOMPARE(field(totals, "full_time_teachers"), 6);
+
+    const auto schools = run(*m_store, "staff", {{"by", "school"}, {"township", "甲镇"}}).value(QLatin1String("rows")).toArray();
+    QCOMPARE(schools.size(), 2);
+    QCOMPARE(field(schools[1].toObject(), "total"), 6);
+    QCOMPARE(field(schools[1].toObject(), "teachers_junior"), 5);
+    QCOMPARE(schools[1].toObject().value(QLatin1String("label")).toString(), QString::fromUtf8("甲镇中学"));
 }
 
 void TestReports::badRequests_areIssuesNotCrashes()
@@ -279,6 +399,10 @@ void TestReports::badRequests_areIssuesNotCrashes()
     QCOMPARE(run(*m_store, "enrolment", {{"by", "x; DROP TABLE students"}}).value(QLatin1String("issue")).toString(),
              QStringLiteral("bad_request"));
     QCOMPARE(run(*m_store, "enrolment", {{"grade", "十三年级"}}).value(QLatin1String("issue")).toString(),
+             QStringLiteral("bad_request"));
+    QCOMPARE(run(*m_store, "staff", {{"by", "grade"}}).value(QLatin1String("issue")).toString(),
+             QStringLiteral("bad_request"));
+    QCOMPARE(run(*m_store, "schools", {{"by", "class"}}).value(QLatin1String("issue")).toString(),
              QStringLiteral("bad_request"));
     QCOMPARE(run(*m_store, "data_quality", {{"silent_days", "-1"}}).value(QLatin1String("issue")).toString(),
              QStringLiteral("bad_request"));
