@@ -434,6 +434,16 @@ void TestTruth::emisctlReport_equalsProtocolReport()
     QCOMPARE(rows(fromCtl), rows(overTheWire));
     QCOMPARE(totals(fromCtl), totals(overTheWire));
     QCOMPARE(v(totals(fromCtl), "total"), m_expected.at(path("/pupils/total")));
+
+    // Without --json: a table for a person, the same figures under Chinese titles.
+    const auto table = m_server.ctl({QStringLiteral("report"), QStringLiteral("--dir"), m_server.dir(),
+                                     QStringLiteral("teachers")});
+    QCOMPARE(table.exitCode, 0);
+    QVERIFY2(table.out.startsWith(QString::fromUtf8("专任教师与生师比")), qPrintable(table.out));
+    const QString county = table.out.section(QLatin1Char('\n'), -2, -2).simplified();  // the 合计 line
+    QCOMPARE(county, QString::fromUtf8("合计 %1 %2")
+                         .arg(m_expected.at(path("/teachers/full_time_total")).toInt())
+                         .arg(m_expected.at(path("/pupils/total")).toInt()));
 }
 
 void TestTruth::everyFigureOfAggregatesWasChecked()
