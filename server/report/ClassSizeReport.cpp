@@ -66,8 +66,8 @@ const char *byTitle(std::string_view by)
 
 std::string classSizeReport(StoreSession &s, const Params &params, const Scope &scope, std::string_view by)
 {
-    const std::string sql = std::string("SELECT c.township, c.code, c.name, s.grade, s.class_name, COUNT(*)") +
-                            kPupilsFrom + " WHERE " + kActivePupil + scopeSql() +
+    const std::string sql = std::string("SELECT c.township, c.code, c.name, s.grade, s.class_name, SUM(s.pupils)") +
+                            kSummaryFrom + " WHERE " + kActivePupils + scopeSql() +
                             " GROUP BY c.township, c.code, c.name, s.grade, s.class_name ORDER BY 2, 4, 5";
     std::vector<ClassRow> classes;
     for (const auto &r : s.query(sql, scopeParams(scope)))

@@ -23,10 +23,9 @@ std::string dataQualityReport(StoreSession &s, const Params &params, const Scope
         rows[asText(r[0])].name = asText(r[1]);
 
     const std::string pupilsSql =
-        std::string("SELECT c.code, COUNT(*), SUM(CASE WHEN s.ethnicity IS NULL OR s.ethnicity = '' THEN 1 ELSE 0 END),"
-                    " SUM(CASE WHEN s.guardian_phone IS NULL OR s.guardian_phone = '' THEN 1 ELSE 0 END),"
-                    " SUM(CASE WHEN s.entry_month IS NULL OR s.entry_month = '' THEN 1 ELSE 0 END)") +
-        kPupilsFrom + " WHERE " + kActivePupil + scopeSql(false) + " GROUP BY c.code";
+        std::string("SELECT c.code, SUM(s.pupils), SUM(CASE WHEN s.ethnicity = '' THEN s.pupils ELSE 0 END),"
+                    " SUM(s.no_guardian_phone), SUM(s.no_entry_month)") +
+        kSummaryFrom + " WHERE " + kActivePupils + scopeSql(false) + " GROUP BY c.code";
     for (const auto &r : s.query(pupilsSql, scopeParams(scope, false))) {
         Row &row = rows[asText(r[0])];
         row.pupils = asInt(r[1]);

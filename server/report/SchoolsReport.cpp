@@ -40,8 +40,8 @@ std::string schoolsReport(StoreSession &s, const Params &params, const Scope &sc
     // Per school id: what each school holds, counted once, then grouped below.
     std::map<std::string, Counts> held;
     const std::string pupilSql =
-        std::string("SELECT s.school_id, COUNT(*), COUNT(DISTINCT CAST(s.grade AS TEXT) || '/' || s.class_name)") +
-        kPupilsFrom + " WHERE " + kActivePupil + scopeSql(false) + " GROUP BY s.school_id";
+        std::string("SELECT s.school_id, SUM(s.pupils), COUNT(DISTINCT CAST(s.grade AS TEXT) || '/' || s.class_name)") +
+        kSummaryFrom + " WHERE " + kActivePupils + scopeSql(false) + " GROUP BY s.school_id";
     for (const auto &r : s.query(pupilSql, scopeParams(scope, false))) {
         Counts &c = held[asText(r[0])];
         c.pupils = asInt(r[1]);

@@ -3,6 +3,7 @@
 #include "report/ReportEngine.h"
 #include "report/ReportTable.h"
 #include "schema/Schema.h"
+#include "store/ReportSummary.h"
 #include "store/SqliteStore.h"
 #include "store/StoreSession.h"
 #include "sync/Uuid.h"
@@ -15,6 +16,8 @@
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sqlite3.h>
 
 using namespace emis;
 using namespace emis::server;
@@ -80,6 +83,7 @@ private Q_SLOTS:
     void schools_byTypeTownshipAndSchool();
     void staff_byPostSexAndStage();
     void badRequests_areIssuesNotCrashes();
+    void summary_followsEveryChangeAndFillsOnOpen();
     void table_alignedUnderChineseTitlesWithTotals();
     void table_showsYesNoNeverAndCaseMembers();
 
@@ -413,6 +417,88 @@ void TestReports::badRequests_areIssuesNotCrashes()
     QCOMPARE(field(run(*m_store, "enrolment", {{"township", "' OR 1=1 --"}}).value(QLatin1String("totals")).toObject(),
                    "total"),
              0);
+}
+
+namespace {
+
+// The summary's live rows beside a fresh count of the pupils.
+bool summaryMatches(Store &store)
+{
+    bool same = false;
+    store.read([&](StoreSession &s) {
+        const auto summary = s.query("SELECT * FROM report_pupils WHERE pupils > 0 ORDER BY 1, 2, 3, 4, 5, 6", {});
+        const auto recount = s.query(reportSummaryRecountSql() + " ORDER BY 1, 2, 3, 4, 5, 6", {});
+        same = !summary.empty() && summary == recount;
+    });
+    return same;
+}
+
+} // namespace
+
+void TestReports::summary_followsEveryChangeAndFillsOnOpen()
+{
+    QTemporaryDir dir;
+    const std::string path = dir.filePath(QStringLiteral("emis.db")).toStdString();
+    auto store = std::make_unique<SqliteStore>(path);
+    const auto *students = schema::findTable("students");
+    const StoredRow school = makeRow("schools", {}, {{"code", "3604290009"}, {"name", "丙小学"}, {"school_type", "小学"}, {"township", "丙镇"}});
+    std::vector<StoredRow> pupils;
+    store->write([&](StoreSession &s) {
+        s.saveRow(*schema::findTable("schools"), school);
+        for (int i = 0; i < 4; ++i) {
+            pupils.push_back(makeRow("students", school.id,
+                                     {{"name", "学生"}, {"sex", i % 2 ? "女" : "男"}, {"birth_date", "2018-05-01"},
+                                      {"id_number", idNumber("20180501", 900 + i * 2 + (i % 2 ? 0 : 1))},
+                                      {"grade", "2"}, {"class_name", "1班"}, {"boarding", i == 0 ? "是" : "否"}}));
+            s.saveRow(*students, pupils.back());
+        }
+    });
+    QVERIFY(summaryMatches(*store));
+    const auto step = [&](auto change) {
+        store->write([&](StoreSession &s) { change(s); });
+        return summaryMatches(*store);
+    };
+    // Moved to another class and grade; a flag and a missing phone; a tombstone and its undoing;
+    // graduated; removed outright.
+    QVERIFY(step([&](StoreSession &s) {
+        pupils[0].values["grade"] = std::int64_t{3};
+        pupils[0].values["class_name"] = std::string("2班");
+        s.saveRow(*students, pupils[0]);
+    }));
+    QVERIFY(step([&](StoreSession &s) {
+        pupils[1].values["left_behind"] = std::int64_t{1};
+        pupils[1].values["guardian_phone"] = Value{};
+        pupils[1].values["ethnicity"] = std::string("03");
+        s.saveRow(*students, pupils[1]);
+    }));
+    QVERIFY(step([&](StoreSession &s) {
+        pupils[2].deleted = true;
+        s.saveRow(*students, pupils[2]);
+    }));
+    QVERIFY(step([&](StoreSession &s) {
+        pupils[2].deleted = false;
+        s.saveRow(*students, pupils[2]);
+    }));
+    QVERIFY(step([&](StoreSession &s) {
+        pupils[3].values["status"] = std::string("5");
+        s.saveRow(*students, pupils[3]);
+    }));
+    QVERIFY(step([&](StoreSession &s) { s.query("DELETE FROM students WHERE id = ?", {pupils[1].id}); }));
+    QCOMPARE(field(run(*store, "enrolment", {{"by", "county"}}).value(QLatin1String("totals")).toObject(), "total"), 2);
+
+    // A store from before the summary: it is made, and filled, on the next open.
+    store->close();
+    store.reset();
+    sqlite3 *db = nullptr;
+    QCOMPARE(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+    for (const char *t : {"report_pupils_insert", "report_pupils_delete", "report_pupils_update_old", "report_pupils_update_new"})
+        QCOMPARE(sqlite3_exec(db, (std::string("DROP TRIGGER ") + t).c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+    QCOMPARE(sqlite3_exec(db, "DROP TABLE report_pupils", nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(db);
+    store = std::make_unique<SqliteStore>(path);
+    QVERIFY(summaryMatches(*store));
+    QVERIFY(step([&](StoreSession &s) { s.saveRow(*students, pupils[1]); }));
+    store->close();
 }
 
 namespace {
