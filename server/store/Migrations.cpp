@@ -99,7 +99,7 @@ void migrate(SqliteDb &db)
             db.exec(sql);
         addMissingColumns(db, table);
     }
-    createReportSummary(db);
+    createReportSummaries(db);
     db.exec("PRAGMA user_version = " + std::to_string(kStoreVersion));
     tx.commit();
 }

@@ -421,14 +421,16 @@ void TestReports::badRequests_areIssuesNotCrashes()
 
 namespace {
 
-// The summary's live rows beside a fresh count of the pupils.
+// The summaries' live rows beside a fresh count of the pupils.
 bool summaryMatches(Store &store)
 {
     bool same = false;
     store.read([&](StoreSession &s) {
         const auto summary = s.query("SELECT * FROM report_pupils WHERE pupils > 0 ORDER BY 1, 2, 3, 4, 5, 6", {});
-        const auto recount = s.query(reportSummaryRecountSql() + " ORDER BY 1, 2, 3, 4, 5, 6", {});
-        same = !summary.empty() && summary == recount;
+        const auto recount = s.query(reportSummaryRecountSql("report_pupils") + " ORDER BY 1, 2, 3, 4, 5, 6", {});
+        const auto ids = s.query("SELECT * FROM report_ids WHERE holders > 0 ORDER BY 1, 2", {});
+        const auto idRecount = s.query(reportSummaryRecountSql("report_ids") + " ORDER BY 1, 2", {});
+        same = !summary.empty() && summary == recount && !ids.empty() && ids == idRecount;
     });
     return same;
 }
@@ -459,7 +461,7 @@ void TestReports::summary_followsEveryChangeAndFillsOnOpen()
         return summaryMatches(*store);
     };
     // Moved to another class and grade; a flag and a missing phone; a tombstone and its undoing;
-    // graduated; removed outright.
+    // graduated; another ID number; removed outright.
     QVERIFY(step([&](StoreSession &s) {
         pupils[0].values["grade"] = std::int64_t{3};
         pupils[0].values["class_name"] = std::string("2班");
@@ -483,6 +485,11 @@ void TestReports::summary_followsEveryChangeAndFillsOnOpen()
         pupils[3].values["status"] = std::string("5");
         s.saveRow(*students, pupils[3]);
     }));
+    QVERIFY(step([&](StoreSession &s) {
+        pupils[0].values["id_number"] = pupils[2].values["id_number"];  // now one number held twice
+        s.saveRow(*students, pupils[0]);
+    }));
+    QCOMPARE(field(run(*store, "duplicates", {}).value(QLatin1String("totals")).toObject(), "same_id"), 1);
     QVERIFY(step([&](StoreSession &s) { s.query("DELETE FROM students WHERE id = ?", {pupils[1].id}); }));
     QCOMPARE(field(run(*store, "enrolment", {{"by", "county"}}).value(QLatin1String("totals")).toObject(), "total"), 2);
 
@@ -491,9 +498,11 @@ void TestReports::summary_followsEveryChangeAndFillsOnOpen()
     store.reset();
     sqlite3 *db = nullptr;
     QCOMPARE(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-    for (const char *t : {"report_pupils_insert", "report_pupils_delete", "report_pupils_update_old", "report_pupils_update_new"})
-        QCOMPARE(sqlite3_exec(db, (std::string("DROP TRIGGER ") + t).c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
-    QCOMPARE(sqlite3_exec(db, "DROP TABLE report_pupils", nullptr, nullptr, nullptr), SQLITE_OK);
+    for (const std::string t : {"report_pupils", "report_ids"}) {
+        for (const char *trigger : {"_insert", "_delete", "_update_old", "_update_new"})
+            QCOMPARE(sqlite3_exec(db, ("DROP TRIGGER " + t + trigger).c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+        QCOMPARE(sqlite3_exec(db, ("DROP TABLE " + t).c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+    }
     sqlite3_close(db);
     store = std::make_unique<SqliteStore>(path);
     QVERIFY(summaryMatches(*store));
