@@ -28,7 +28,8 @@ int userLock(const std::string &dir, const std::string &name, bool locked);
 int userList(const std::string &dir, bool json);
 // The demo county: files in D/demo (rosters, aggregates.json) and its schools in the store.
 int demo(const std::string &dir, std::uint64_t seed);
-// A county report as JSON on stdout; params are key=value.
+// A county report on stdout, as a table for a person or with json as the JSON document; params
+// are key=value.
 int report(const std::string &dir, const std::string &name, const std::vector<std::string> &params, bool json);
 
 

@@ -6,6 +6,7 @@
 #include "DemoOptions.h"
 #include "net/ServerConfig.h"
 #include "report/ReportEngine.h"
+#include "report/ReportTable.h"
 #include "store/SqliteStore.h"
 #include "store/StoreSession.h"
 #include "sync/Hlc.h"
@@ -60,8 +61,8 @@ int report(const std::string &dir, const std::string &name, const std::vector<st
                       << "\n";
         return 2;
     }
-    std::cout << std::get<std::string>(result) << "\n";
-    (void)json;
+    const std::string &document = std::get<std::string>(result);
+    std::cout << (json ? document : report::reportTable(document)) << (json ? "\n" : "");
     return 0;
 }
 

@@ -109,15 +109,15 @@ int main(int argc, char **argv)
     demo->add_option("--seed", seed, "seed of the generator (default: the reference county's)");
     demo->callback([&] { result = ctl::demo(dir, seed); });
 
-    auto *report = app.add_subcommand("report", "print a county report as JSON");
+    auto *report = app.add_subcommand("report", "print a county report as a table (--json: as JSON)");
     std::string reportName;
     std::vector<std::string> reportParams;
     report->add_option("--dir", dir)->required();
     report->add_option("name", reportName,
-                       "enrolment, class_size, teachers, special_groups, duplicates, data_quality")
+                       "enrolment, class_size, teachers, staff, schools, special_groups, duplicates, data_quality")
         ->required();
     report->add_option("--param,-p", reportParams, "key=value, e.g. by=school, township=双钟镇, school=CODE");
-    report->add_flag("--json", json, "JSON (the only output form; kept for scripts)");
+    report->add_flag("--json", json, "the report as JSON, for scripts");
     report->callback([&] { result = ctl::report(dir, reportName, reportParams, json); });
 
     try {

@@ -13,7 +13,7 @@ struct ClassRow {
 };
 
 struct Group {
-    std::string label;
+    std::string key, label;
     std::int64_t classes = 0, pupils = 0, largest = 0, large = 0, veryLarge = 0;
     void add(const ClassRow &c)
     {
@@ -35,19 +35,46 @@ void writeCounts(text::JsonWriter &w, const Group &g)
         .field("very_large_over_66", g.veryLarge);
 }
 
+// Size bands of by=size: the two thresholds and the common steps below them.
+struct Band {
+    std::int64_t min, max;  // max 0: no upper bound
+};
+constexpr Band kBands[] = {{1, 25}, {26, 35}, {36, 45}, {46, kLargeClass}, {kLargeClass + 1, kVeryLargeClass},
+                           {kVeryLargeClass + 1, 0}};
+
+std::size_t bandOf(std::int64_t pupils)
+{
+    std::size_t i = 0;
+    while (i + 1 < std::size(kBands) && pupils > kBands[i].max)
+        ++i;
+    return i;
+}
+
+std::string bandKey(const Band &b) { return std::to_string(b.min) + "-" + (b.max ? std::to_string(b.max) : ""); }
+
+std::string bandLabel(const Band &b)
+{
+    return b.max ? std::to_string(b.min) + "–" + std::to_string(b.max) + "人" : std::to_string(b.min) + "人及以上";
+}
+
+const char *byTitle(std::string_view by)
+{
+    return by == "township" ? "乡镇" : by == "school" ? "学校" : by == "size" ? "班额段" : "全县";
+}
+
 } // namespace
 
 std::string classSizeReport(StoreSession &s, const Params &params, const Scope &scope, std::string_view by)
 {
-    const std::string sql = std::string("SELECT c.township, c.code, c.name, s.grade, s.class_name, COUNT(*)") +
-                            kPupilsFrom + " WHERE " + kActivePupil + scopeSql() +
+    const std::string sql = std::string("SELECT c.township, c.code, c.name, s.grade, s.class_name, SUM(s.pupils)") +
+                            kSummaryFrom + " WHERE " + kActivePupils + scopeSql() +
                             " GROUP BY c.township, c.code, c.name, s.grade, s.class_name ORDER BY 2, 4, 5";
     std::vector<ClassRow> classes;
     for (const auto &r : s.query(sql, scopeParams(scope)))
         classes.push_back({asText(r[0]), asText(r[1]), asText(r[2]), asText(r[4]), asInt(r[3]), asInt(r[5])});
 
     text::JsonWriter w;
-    Group total{"全县"};
+    Group total{{}, "全县"};
     for (const auto &c : classes)
         total.add(c);
     if (by == "class") {
@@ -70,23 +97,31 @@ std::string classSizeReport(StoreSession &s, const Params &params, const Scope &
         w.endArray();
     } else {
         beginReport(w, "class_size", params,
-                    {{"label", by == "township" ? "乡镇" : by == "school" ? "学校" : "全县", by.data()},
+                    {{"label", byTitle(by), by.data()},
                      {"classes", "班级数", "classes"},
                      {"pupils", "学生数", "pupils"},
                      {"average", "平均班额", "average size"},
                      {"largest", "最大班额", "largest"},
                      {"large_over_56", "大班额(>56)", "classes over 56"},
                      {"very_large_over_66", "超大班额(>66)", "classes over 66"}});
-        std::map<std::string, Group> groups;  // ordered by key
+        std::map<std::string, Group> groups;  // ordered by sort key
+        if (by == "size")  // every band, also an empty one, so the distribution reads whole
+            for (std::size_t i = 0; i < std::size(kBands); ++i)
+                groups[std::to_string(i)] = Group{bandKey(kBands[i]), bandLabel(kBands[i])};
         for (const auto &c : classes) {
+            if (by == "size") {
+                groups[std::to_string(bandOf(c.pupils))].add(c);
+                continue;
+            }
             const std::string key = by == "township" ? c.township : by == "school" ? c.schoolCode : std::string();
             Group &g = groups[key];
+            g.key = key;
             g.label = by == "township" ? c.township : by == "school" ? c.schoolName : std::string("全县");
             g.add(c);
         }
         w.key("rows").beginArray();
-        for (const auto &[key, g] : groups) {
-            w.beginObject().field("key", key).field("label", g.label);
+        for (const auto &[sortKey, g] : groups) {
+            w.beginObject().field("key", g.key).field("label", g.label);
             writeCounts(w, g);
             w.endObject();
         }

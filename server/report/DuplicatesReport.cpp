@@ -77,20 +77,27 @@ std::string duplicatesReport(StoreSession &s, const Params &params)
     w.key("rows").beginArray();
     std::int64_t sameIdCases = 0, likelyCases = 0;
 
-    const std::string sameIdSql = std::string("SELECT s.id_type, s.id_number") + kPupilsFrom + " WHERE " +
-                                  kHoldsPlace + " AND s.id_number <> ''" +
-                                  " GROUP BY s.id_type, s.id_number HAVING COUNT(*) > 1 ORDER BY 2";
+    // The numbers held more than once come from the store's summary (store/ReportSummary.h)
+    // through its partial index; then each one's records.
+    const std::string sameIdSql = "SELECT x.id_type, x.id_number FROM report_ids x WHERE x.holders > 1 ORDER BY 2";
     for (const auto &r : s.query(sameIdSql, {})) {
         const auto m = members(s, " AND s.id_type = ? AND s.id_number = ?", {r[0], r[1]});
+        if (m.size() < 2)  // a deleted school's pupil
+            continue;
         writeCase(w, "same_id", asText(r[1]), asText(r[1]), m);
         ++sameIdCases;
     }
 
-    const std::string likelySql = std::string("SELECT s.name, s.sex, s.birth_date") + kPupilsFrom + " WHERE " +
-                                  kHoldsPlace + " GROUP BY s.name, s.sex, s.birth_date HAVING COUNT(*) > 1" +
-                                  " AND SUM(CASE WHEN s.id_type = '1' THEN 0 ELSE 1 END) > 0 ORDER BY 3, 1";
+    // A likely case has a pupil with no resident ID number (id_type other than 1) in it: start
+    // from those few, through the (id_type, id_number) index, and find who shares name, sex
+    // and birth date with them.
+    const std::string likelySql = "SELECT DISTINCT s.name, s.sex, s.birth_date FROM students s"
+                                  " WHERE (s.id_type < '1' OR s.id_type > '1') AND s.deleted = 0"
+                                  " AND s.status IN ('1', '2') ORDER BY 3, 1";
     for (const auto &r : s.query(likelySql, {})) {
         const auto m = members(s, " AND s.name = ? AND s.sex = ? AND s.birth_date = ?", {r[0], r[1], r[2]});
+        if (m.size() < 2)
+            continue;
         const std::string label = asText(r[0]) + " " + codeName("sex", asText(r[1])) + " " + asText(r[2]);
         writeCase(w, "likely", asText(r[0]) + "/" + asText(r[1]) + "/" + asText(r[2]), label, m);
         ++likelyCases;

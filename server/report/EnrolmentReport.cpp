@@ -30,7 +30,7 @@ Dimension dimension(std::string_view by)
                 "学段", "stage"};
     if (by == "sex")
         return {"s.sex", "''", "性别", "sex"};
-    return {"COALESCE(s.ethnicity, '')", "''", "民族", "ethnicity"};
+    return {"s.ethnicity", "''", "民族", "ethnicity"};
 }
 
 std::string labelFor(std::string_view by, const std::string &key, const std::string &sqlLabel)
@@ -62,11 +62,12 @@ std::string enrolmentReport(StoreSession &s, const Params &params, const Scope &
     const Dimension d = dimension(by);
     const std::string sql =
         std::string("SELECT ") + d.key + ", " + d.label +
-        ", COUNT(*), SUM(CASE WHEN s.sex = '1' THEN 1 ELSE 0 END), SUM(CASE WHEN s.sex = '2' THEN 1 ELSE 0 END),"
-        " SUM(CASE WHEN s.grade BETWEEN 1 AND 6 THEN 1 ELSE 0 END),"
-        " SUM(CASE WHEN s.grade BETWEEN 7 AND 9 THEN 1 ELSE 0 END),"
-        " SUM(CASE WHEN s.grade BETWEEN 10 AND 12 THEN 1 ELSE 0 END)" +
-        kPupilsFrom + " WHERE " + kActivePupil + scopeSql() + " GROUP BY 1, 2 ORDER BY 1, 2";
+        ", SUM(s.pupils), SUM(CASE WHEN s.sex = '1' THEN s.pupils ELSE 0 END),"
+        " SUM(CASE WHEN s.sex = '2' THEN s.pupils ELSE 0 END),"
+        " SUM(CASE WHEN s.grade BETWEEN 1 AND 6 THEN s.pupils ELSE 0 END),"
+        " SUM(CASE WHEN s.grade BETWEEN 7 AND 9 THEN s.pupils ELSE 0 END),"
+        " SUM(CASE WHEN s.grade BETWEEN 10 AND 12 THEN s.pupils ELSE 0 END)" +
+        kSummaryFrom + " WHERE " + kActivePupils + scopeSql() + " GROUP BY 1, 2 ORDER BY 1, 2";
     const auto rows = s.query(sql, scopeParams(scope));
 
     text::JsonWriter w;

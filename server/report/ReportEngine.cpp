@@ -26,8 +26,10 @@ const std::vector<ReportInfo> &reports()
     static const std::vector<ReportInfo> all = {
         {"enrolment", "在校生统计", "Enrolment",
          "by=county|township|school|grade|class|stage|sex|ethnicity, township=, school=, grade=, class="},
-        {"class_size", "班额统计", "Class size", "by=county|township|school|class, township=, school=, grade=, class="},
+        {"class_size", "班额统计", "Class size", "by=county|township|school|size|class, township=, school=, grade=, class="},
         {"teachers", "专任教师与生师比", "Full-time teachers and pupil/teacher ratio", "township=, school="},
+        {"staff", "教职工统计", "Staff", "by=county|township|school|post, township=, school="},
+        {"schools", "学校统计", "Schools", "by=county|township|type|school, township=, school="},
         {"special_groups", "特殊群体学生", "Special groups", "by=county|township|school, township=, school="},
         {"duplicates", "一人一籍问题学籍", "One person, one record", ""},
         {"data_quality", "数据质量", "Data quality", "township=, school=, silent_days= (default 7)"},
@@ -52,12 +54,24 @@ std::variant<std::string, Issue> runReport(StoreSession &session, std::string_vi
     }
     if (name == "class_size") {
         const std::string by = param(params, "by", "school");
-        if (!oneOf(by, {"county", "township", "school", "class"}))
+        if (!oneOf(by, {"county", "township", "school", "size", "class"}))
             return badBy(by);
         return classSizeReport(session, params, scope, by);
     }
     if (name == "teachers")
         return teacherReport(session, params, scope);
+    if (name == "staff") {
+        const std::string by = param(params, "by", "post");
+        if (!oneOf(by, {"county", "township", "school", "post"}))
+            return badBy(by);
+        return staffReport(session, params, scope, by);
+    }
+    if (name == "schools") {
+        const std::string by = param(params, "by", "school");
+        if (!oneOf(by, {"county", "township", "type", "school"}))
+            return badBy(by);
+        return schoolsReport(session, params, scope, by);
+    }
     if (name == "special_groups") {
         const std::string by = param(params, "by", "school");
         if (!oneOf(by, {"county", "township", "school"}))

@@ -25,10 +25,13 @@ struct Scope {
 // with grade= and school=: one class); an issue when bad.
 std::variant<Scope, Issue> scopeFrom(const Params &params);
 
-// SQL pieces over `students s JOIN schools c ON c.id = s.school_id`.
+// SQL pieces over `students s JOIN schools c ON c.id = s.school_id`, for reports on single pupils.
 inline constexpr const char *kPupilsFrom = " FROM students s JOIN schools c ON c.id = s.school_id ";
-// A pupil counts when the row is live and the pupil is 在读.
-inline constexpr const char *kActivePupil = " s.deleted = 0 AND s.status = '1' AND c.deleted = 0 ";
+// Counting reports read the pupils summed up (store/ReportSummary.h) instead: the same columns
+// (school_id, grade, class_name, sex, ethnicity, status), with SUM(s.pupils) for COUNT(*).
+inline constexpr const char *kSummaryFrom = " FROM report_pupils s JOIN schools c ON c.id = s.school_id ";
+// Pupils count when they are 在读 (the summary holds live rows only).
+inline constexpr const char *kActivePupils = " s.status = '1' AND s.pupils > 0 AND c.deleted = 0 ";
 // " AND ..." restricting to the scope; bind scopeParams() in order.
 std::string scopeSql(bool withGrade = true);
 std::vector<Value> scopeParams(const Scope &scope, bool withGrade = true);
@@ -65,6 +68,8 @@ std::string teacherReport(StoreSession &s, const Params &params, const Scope &sc
 std::string specialGroupsReport(StoreSession &s, const Params &params, const Scope &scope, std::string_view by);
 std::string duplicatesReport(StoreSession &s, const Params &params);
 std::string approvalQueueReport(StoreSession &s, const Params &params);
+std::string schoolsReport(StoreSession &s, const Params &params, const Scope &scope, std::string_view by);
+std::string staffReport(StoreSession &s, const Params &params, const Scope &scope, std::string_view by);
 std::string dataQualityReport(StoreSession &s, const Params &params, const Scope &scope, std::int64_t nowMs,
                               std::int64_t silentDays);
 

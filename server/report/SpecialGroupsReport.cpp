@@ -8,9 +8,9 @@ std::string specialGroupsReport(StoreSession &s, const Params &params, const Sco
     const char *key = by == "township" ? "c.township" : by == "school" ? "c.code" : "''";
     const char *label = by == "township" ? "c.township" : by == "school" ? "c.name" : "'全县'";
     const std::string sql = std::string("SELECT ") + key + ", " + label +
-                            ", COUNT(*), SUM(COALESCE(s.left_behind, 0)), SUM(COALESCE(s.migrant, 0)),"
-                            " SUM(COALESCE(s.poverty_registered, 0)), SUM(COALESCE(s.boarding, 0))" +
-                            kPupilsFrom + " WHERE " + kActivePupil + scopeSql() + " GROUP BY 1, 2 ORDER BY 1";
+                            ", SUM(s.pupils), SUM(s.left_behind), SUM(s.migrant), SUM(s.poverty_registered),"
+                            " SUM(s.boarding)" +
+                            kSummaryFrom + " WHERE " + kActivePupils + scopeSql() + " GROUP BY 1, 2 ORDER BY 1";
     static constexpr const char *kKeys[] = {"pupils", "left_behind", "migrant", "poverty_registered", "boarding"};
 
     text::JsonWriter w;

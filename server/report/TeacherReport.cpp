@@ -17,7 +17,7 @@ std::string teacherReport(StoreSession &s, const Params &params, const Scope &sc
         if (stage == "1" || stage == "2" || stage == "3")
             teachers[stage[0] - '1'] += asInt(r[1]);
     }
-    const std::string pupilSql = std::string("SELECT s.grade, COUNT(*)") + kPupilsFrom + " WHERE " + kActivePupil +
+    const std::string pupilSql = std::string("SELECT s.grade, SUM(s.pupils)") + kSummaryFrom + " WHERE " + kActivePupils +
                                  scopeSql(false) + " GROUP BY s.grade";
     for (const auto &r : s.query(pupilSql, scopeParams(scope, false))) {
         const int stage = stageOfGrade(asInt(r[0]));

@@ -1,6 +1,7 @@
 #include "store/Migrations.h"
 
 #include "schema/SqlGen.h"
+#include "store/ReportSummary.h"
 #include "store/SqliteDb.h"
 #include "store/SqliteSavepoint.h"
 #include "store/SqliteStatement.h"
@@ -98,6 +99,7 @@ void migrate(SqliteDb &db)
             db.exec(sql);
         addMissingColumns(db, table);
     }
+    createReportSummaries(db);
     db.exec("PRAGMA user_version = " + std::to_string(kStoreVersion));
     tx.commit();
 }

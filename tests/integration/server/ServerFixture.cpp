@@ -88,7 +88,7 @@ ServerFixture::CtlResult ServerFixture::ctl(QStringList args, const QByteArray &
                      QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
 }
 
-bool ServerFixture::init()
+bool ServerFixture::init(bool withSchools)
 {
     m_port = freePort();
     const auto r = ctl({QStringLiteral("init"), QStringLiteral("--dir"), dir(), QStringLiteral("--listen"),
@@ -97,6 +97,8 @@ bool ServerFixture::init()
         qWarning("emisctl init: %s", qPrintable(r.err));
         return false;
     }
+    if (!withSchools)
+        return true;
     const QString add = QStringLiteral("add");
     for (const auto &[code, name, town] : {std::tuple{kSchoolA, "湖口县第一中学", "双钟镇"},
                                            std::tuple{kSchoolB, "流泗镇中心小学", "流泗镇"}}) {

@@ -25,7 +25,7 @@ public:
     ServerFixture();
     ~ServerFixture();
 
-    bool init();   // emisctl init + two schools (kSchoolA, kSchoolB)
+    bool init(bool withSchools = true);  // emisctl init, then two schools (kSchoolA, kSchoolB)
     bool start();  // starts emis-server and waits until it accepts
     bool setConfig(const QString &key, const QString &value);  // in emis.conf, before start()
     int stop(int signal = 15);  // returns the exit code

@@ -1,4 +1,5 @@
 // Small text helpers shared by both ends: trimming, full-width folding, JSON writing.
+#include "text/JsonReader.h"
 #include "text/JsonWriter.h"
 #include "text/TextUtil.h"
 
@@ -16,6 +17,8 @@ private Q_SLOTS:
     void halfWidth_foldsFullWidthAscii();
     void splitLines_handlesCrLf();
     void json_isValidAndEscaped();
+    void jsonReader_readsWhatTheWriterWrites();
+    void jsonReader_refusesBrokenText();
 };
 
 void TestText::trim_removesIdeographicAndNoBreakSpaces()
@@ -65,6 +68,48 @@ void TestText::json_isValidAndEscaped()
     QCOMPARE(o.value(QLatin1String("count")).toInt(), 3);
     QCOMPARE(o.value(QLatin1String("ratio")).toDouble(), 13.5);
     QCOMPARE(o.value(QLatin1String("rows")).toArray().size(), 4);
+}
+
+void TestText::jsonReader_readsWhatTheWriterWrites()
+{
+    JsonWriter w;
+    w.beginObject()
+        .field("name", "学校 \"一\"\n\\")
+        .field("count", -3)
+        .field("ratio", 15.87)
+        .field("ok", false)
+        .key("rows")
+        .beginArray()
+        .null()
+        .beginObject()
+        .field("k", 1)
+        .endObject()
+        .endArray()
+        .endObject();
+    const auto doc = parseJson(w.str());
+    QVERIFY(doc);
+    QCOMPARE(int(doc->kind), int(JsonValue::Kind::Object));
+    QCOMPARE(doc->keys, (std::vector<std::string>{"name", "count", "ratio", "ok", "rows"}));  // in order
+    QCOMPARE(doc->find("name")->text, std::string("学校 \"一\"\n\\"));
+    QCOMPARE(doc->find("count")->text, std::string("-3"));
+    QCOMPARE(doc->find("ratio")->text, std::string("15.87"));  // as written
+    QVERIFY(!doc->find("ok")->boolean);
+    QCOMPARE(doc->find("rows")->items.size(), std::size_t{2});
+    QCOMPARE(int(doc->find("rows")->items[0].kind), int(JsonValue::Kind::Null));
+    QCOMPARE(doc->find("rows")->items[1].find("k")->text, std::string("1"));
+    QVERIFY(!doc->find("missing"));
+    // \u escapes, a surrogate pair among them.
+    QCOMPARE(parseJson("\"\\u6c49\\ud840\\udc00\"")->text, std::string("汉\xF0\xA0\x80\x80"));
+    QCOMPARE(parseJson(" [1e3, 0.5] ")->items[0].text, std::string("1e3"));
+}
+
+void TestText::jsonReader_refusesBrokenText()
+{
+    for (const char *bad : {"", "{", "{\"a\" 1}", "[1,]", "[1 2]", "tru", "\"open", "01x", "{\"a\":1} x", "-", "1.",
+                            "\"\\ud840\"", "\"\\q\""})
+        QVERIFY2(!parseJson(bad), bad);
+    QVERIFY(!parseJson(std::string(100, '[') + std::string(100, ']')));  // too deep
+    QVERIFY(parseJson(std::string(60, '[') + std::string(60, ']')));
 }
 
 QTEST_GUILESS_MAIN(TestText)

@@ -1,18 +1,23 @@
 // County reports on small hand-made data in a real SQLite store: every figure is counted here by
 // hand from the rows below.
 #include "report/ReportEngine.h"
+#include "report/ReportTable.h"
 #include "schema/Schema.h"
+#include "store/ReportSummary.h"
 #include "store/SqliteStore.h"
 #include "store/StoreSession.h"
 #include "sync/Uuid.h"
 #include "validate/IdNumber.h"
 #include "validate/RecordValidator.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <sqlite3.h>
 
 using namespace emis;
 using namespace emis::server;
@@ -73,8 +78,15 @@ private Q_SLOTS:
     void teachers_ratioAgainstNorms();
     void specialGroups_counted();
     void duplicates_sameIdInTwoSchoolsAndLikelyTwins();
-    void dataQuality_listsEverySchoolAsSilentWithoutDevices();
+    void dataQuality_silentSchoolsByLastSync();
+    void dataQuality_countsRefusedChangesMissingRequiredFields();
+    void classSize_bySizeBand();
+    void schools_byTypeTownshipAndSchool();
+    void staff_byPostSexAndStage();
     void badRequests_areIssuesNotCrashes();
+    void summary_followsEveryChangeAndFillsOnOpen();
+    void table_alignedUnderChineseTitlesWithTotals();
+    void table_showsYesNoNeverAndCaseMembers();
 
 private:
     QTemporaryDir m_dir;
@@ -92,7 +104,9 @@ void TestReports::initTestCase()
         const StoredRow a = makeRow("schools", {}, {{"code", "3604290001"}, {"name", "甲镇中心小学"}, {"school_type", "小学"}, {"township", "甲镇"}});
         const StoredRow b = makeRow("schools", {}, {{"code", "3604290002"}, {"name", "甲镇中学"}, {"school_type", "初中"}, {"township", "甲镇"}});
         const StoredRow c = makeRow("schools", {}, {{"code", "3604290003"}, {"name", "乙乡教学点"}, {"school_type", "教学点"}, {"township", "乙乡"}});
-        for (const auto *r : {&a, &b, &c})
+        // D: a school with nothing on its books yet.
+        const StoredRow d = makeRow("schools", {}, {{"code", "3604290004"}, {"name", "甲镇第二小学"}, {"school_type", "小学"}, {"township", "甲镇"}});
+        for (const auto *r : {&a, &b, &c, &d})
             s.saveRow(*schools, *r);
 
         int serial = 1;
@@ -140,16 +154,31 @@ void TestReports::initTestCase()
                                       {"id_type", "护照"}, {"id_number", "E12345678"},
                                       {"grade", "1"}, {"class_name", "1班"}}));
         // Staff: 1 primary teacher at A, 5 junior teachers and 1 administrator at B.
-        auto person = [&](const StoredRow &school, const char *post, const char *stage) {
-            const int n = serial++ * 2 + 1;
-            Raw raw = {{"name", "教师"}, {"sex", "男"}, {"birth_date", "1980-01-01"},
+        auto person = [&](const StoredRow &school, const char *post, const char *stage, bool male = true) {
+            const int n = serial++ * 2 + (male ? 1 : 0);
+            Raw raw = {{"name", "教师"}, {"sex", male ? "男" : "女"}, {"birth_date", "1980-01-01"},
                        {"id_number", idNumber("19800101", n)}, {"post_category", post}, {"teaching_stage", stage}};
-            s.saveRow(*staff, makeRow("staff", school.id, raw));
+            return makeRow("staff", school.id, raw);
         };
-        person(a, "专任教师", "小学");
+        s.saveRow(*staff, person(a, "专任教师", "小学", false));
         for (int i = 0; i < 5; ++i)
-            person(b, "专任教师", "初中");
-        person(b, "行政人员", "");
+            s.saveRow(*staff, person(b, "专任教师", "初中"));
+        s.saveRow(*staff, person(b, "行政人员", ""));
+        s.saveRow(*staff, person(c, "工勤人员", ""));
+        // C's device sent two changes the server refused: a pupil with no name, a bad ID number.
+        // A synced just now, B ten days ago, C never; D has no device.
+        const auto now = static_cast<std::int64_t>(QDateTime::currentMSecsSinceEpoch());
+        s.addDevice(DeviceRecord{"device-a", a.id, "A", "0a", 1, {}, {}});
+        s.addDevice(DeviceRecord{"device-b", b.id, "B", "0b", 1, {}, {}});
+        s.addDevice(DeviceRecord{"device-c", c.id, "C", "0c", 1, {}, {}});
+        s.touchDevice("device-a", now);
+        s.touchDevice("device-b", now - 10LL * 24 * 3600 * 1000);
+        s.addRejection(RejectionRecord{"device-c", 1, "students", sync::newUuidV7(), "name", "required", "姓名为空",
+                                       "name missing"},
+                       1);
+        s.addRejection(RejectionRecord{"device-c", 2, "students", sync::newUuidV7(), "id_number", "id_check_character",
+                                       "校验位不对", "bad check character"},
+                       1);
     });
 }
 
@@ -297,12 +326,110 @@ void TestReports::duplicates_sameIdInTwoSchoolsAndLikelyTwins()
     QCOMPARE(field(likely, "records"), 30);  // the passport pupil and the 29 boys of 初一 born that day
 }
 
-void TestReports::dataQuality_listsEverySchoolAsSilentWithoutDevices()
+void TestReports::dataQuality_silentSchoolsByLastSync()
 {
     const auto r = run(*m_store, "data_quality", {});
-    QCOMPARE(r.value(QLatin1String("rows")).toArray().size(), 3);
+    const auto rows = r.value(QLatin1String("rows")).toArray();
+    QCOMPARE(rows.size(), 4);
+    // Silent for more than 7 days (the default): B (10 days), C (never synced), D (no device).
     QCOMPARE(field(r.value(QLatin1String("totals")).toObject(), "silent_schools"), 3);
-    QCOMPARE(field(r.value(QLatin1String("rows")).toArray()[0].toObject(), "missing_ethnicity"), 1);
+    QVERIFY(!rows[0].toObject().value(QLatin1String("silent")).toBool());
+    QVERIFY(rows[1].toObject().value(QLatin1String("silent")).toBool());
+    QVERIFY(rows[0].toObject().value(QLatin1String("last_sync_ms")).toDouble() > 0);
+    QCOMPARE(field(rows[3].toObject(), "devices"), 0);
+    QCOMPARE(field(rows[0].toObject(), "missing_ethnicity"), 1);
+    const auto month = run(*m_store, "data_quality", {{"silent_days", "30"}});
+    QCOMPARE(field(month.value(QLatin1String("totals")).toObject(), "silent_schools"), 2);
+}
+
+void TestReports::dataQuality_countsRefusedChangesMissingRequiredFields()
+{
+    const auto r = run(*m_store, "data_quality", {});
+    const auto rows = r.value(QLatin1String("rows")).toArray();
+    QCOMPARE(rows[2].toObject().value(QLatin1String("key")).toString(), QStringLiteral("3604290003"));
+    QCOMPARE(field(rows[2].toObject(), "missing_required"), 1);  // the pupil sent with no name
+    QCOMPARE(field(rows[2].toObject(), "rejected_changes"), 2);
+    QCOMPARE(field(rows[2].toObject(), "devices"), 1);
+    QCOMPARE(field(rows[2].toObject(), "staff"), 1);
+    QCOMPARE(field(rows[1].toObject(), "missing_required"), 0);
+    QCOMPARE(field(rows[1].toObject(), "staff"), 6);
+    QCOMPARE(field(rows[3].toObject(), "pupils"), 0);
+    QCOMPARE(field(r.value(QLatin1String("totals")).toObject(), "missing_required"), 1);
+}
+
+void TestReports::classSize_bySizeBand()
+{
+    const auto r = run(*m_store, "class_size", {{"by", "size"}});
+    const auto rows = r.value(QLatin1String("rows")).toArray();
+    // Every band is listed, also the empty ones: A's 3 and 1, C's 3; B's 57; B's 67.
+    QCOMPARE(rows.size(), 6);
+    const int expected[6] = {3, 0, 0, 0, 1, 1};
+    const char *keys[6] = {"1-25", "26-35", "36-45", "46-56", "57-66", "67-"};
+    for (int i = 0; i < 6; ++i) {
+        QCOMPARE(rows[i].toObject().value(QLatin1String("key")).toString(), QLatin1String(keys[i]));
+        QCOMPARE(field(rows[i].toObject(), "classes"), expected[i]);
+    }
+    QCOMPARE(field(rows[0].toObject(), "pupils"), 7);
+    QCOMPARE(rows[5].toObject().value(QLatin1String("label")).toString(), QString::fromUtf8("67人及以上"));
+    QCOMPARE(field(r.value(QLatin1String("totals")).toObject(), "classes"), 5);
+}
+
+void TestReports::schools_byTypeTownshipAndSchool()
+{
+    const auto byType = run(*m_store, "schools", {{"by", "type"}});
+    const auto types = byType.value(QLatin1String("rows")).toArray();
+    QCOMPARE(types.size(), 3);
+    QCOMPARE(types[0].toObject().value(QLatin1String("key")).toString(), QStringLiteral("211"));
+    QCOMPARE(types[0].toObject().value(QLatin1String("label")).toString(), QString::fromUtf8("小学"));
+    QCOMPARE(field(types[0].toObject(), "schools"), 2);  // A and the empty D
+    QCOMPARE(field(types[0].toObject(), "pupils"), 4);
+    QCOMPARE(field(types[2].toObject(), "classes"), 2);  // B: 七年级1班, 八年级1班
+    const auto totals = byType.value(QLatin1String("totals")).toObject();
+    QCOMPARE(field(totals, "schools"), 4);
+    QCOMPARE(field(totals, "pupils"), 131);
+    QCOMPARE(field(totals, "classes"), 5);
+    QCOMPARE(field(totals, "staff"), 8);
+    QCOMPARE(field(totals, "full_time_teachers"), 6);
+
+    const auto towns = run(*m_store, "schools", {{"by", "township"}}).value(QLatin1String("rows")).toArray();
+    QCOMPARE(towns.size(), 2);
+    QCOMPARE(field(towns[1].toObject(), "schools"), 3);
+    QCOMPARE(field(towns[1].toObject(), "pupils"), 128);
+
+    const auto one = run(*m_store, "schools", {{"school", "3604290003"}}).value(QLatin1String("rows")).toArray();
+    QCOMPARE(one.size(), 1);
+    const auto c = one[0].toObject();
+    QCOMPARE(c.value(QLatin1String("type")).toString(), QString::fromUtf8("小学教学点"));
+    QCOMPARE(c.value(QLatin1String("township")).toString(), QString::fromUtf8("乙乡"));
+    QCOMPARE(field(c, "pupils"), 3);
+    QCOMPARE(field(c, "staff"), 1);
+    QCOMPARE(field(c, "full_time_teachers"), 0);
+}
+
+void TestReports::staff_byPostSexAndStage()
+{
+    const auto byPost = run(*m_store, "staff", {{"by", "post"}});
+    const auto posts = byPost.value(QLatin1String("rows")).toArray();
+    QCOMPARE(posts.size(), 3);
+    QCOMPARE(posts[0].toObject().value(QLatin1String("label")).toString(), QString::fromUtf8("专任教师"));
+    QCOMPARE(field(posts[0].toObject(), "total"), 6);
+    QCOMPARE(field(posts[0].toObject(), "female"), 1);
+    QCOMPARE(field(posts[1].toObject(), "total"), 1);
+    QCOMPARE(posts[2].toObject().value(QLatin1String("key")).toString(), QStringLiteral("4"));
+    const auto totals = byPost.value(QLatin1String("totals")).toObject();
+    QCOMPARE(field(totals, "total"), 8);
+    QCOMPARE(field(totals, "male"), 7);
+    QCOMPARE(field(totals, "female"), 1);
+    QCOMPARE(field(totals, "teachers_primary"), 1);
+    QCOMPARE(field(totals, "teachers_junior"), 5);
+    QCOMPARE(field(totals, "teachers_senior"), 0);
+    QCOMPARE(field(totals, "full_time_teachers"), 6);
+
+    const auto schools = run(*m_store, "staff", {{"by", "school"}, {"township", "甲镇"}}).value(QLatin1String("rows")).toArray();
+    QCOMPARE(schools.size(), 2);
+    QCOMPARE(field(schools[1].toObject(), "total"), 6);
+    QCOMPARE(field(schools[1].toObject(), "teachers_junior"), 5);
+    QCOMPARE(schools[1].toObject().value(QLatin1String("label")).toString(), QString::fromUtf8("甲镇中学"));
 }
 
 void TestReports::badRequests_areIssuesNotCrashes()
@@ -312,12 +439,165 @@ void TestReports::badRequests_areIssuesNotCrashes()
              QStringLiteral("bad_request"));
     QCOMPARE(run(*m_store, "enrolment", {{"grade", "十三年级"}}).value(QLatin1String("issue")).toString(),
              QStringLiteral("bad_request"));
+    QCOMPARE(run(*m_store, "staff", {{"by", "grade"}}).value(QLatin1String("issue")).toString(),
+             QStringLiteral("bad_request"));
+    QCOMPARE(run(*m_store, "schools", {{"by", "class"}}).value(QLatin1String("issue")).toString(),
+             QStringLiteral("bad_request"));
     QCOMPARE(run(*m_store, "data_quality", {{"silent_days", "-1"}}).value(QLatin1String("issue")).toString(),
              QStringLiteral("bad_request"));
     // A township that is not there is an empty report, not an error.
     QCOMPARE(field(run(*m_store, "enrolment", {{"township", "' OR 1=1 --"}}).value(QLatin1String("totals")).toObject(),
                    "total"),
              0);
+}
+
+namespace {
+
+// The summaries' live rows beside a fresh count of the pupils.
+bool summaryMatches(Store &store)
+{
+    bool same = false;
+    store.read([&](StoreSession &s) {
+        const auto summary = s.query("SELECT * FROM report_pupils WHERE pupils > 0 ORDER BY 1, 2, 3, 4, 5, 6", {});
+        const auto recount = s.query(reportSummaryRecountSql("report_pupils") + " ORDER BY 1, 2, 3, 4, 5, 6", {});
+        const auto ids = s.query("SELECT * FROM report_ids WHERE holders > 0 ORDER BY 1, 2", {});
+        const auto idRecount = s.query(reportSummaryRecountSql("report_ids") + " ORDER BY 1, 2", {});
+        same = !summary.empty() && summary == recount && !ids.empty() && ids == idRecount;
+    });
+    return same;
+}
+
+} // namespace
+
+void TestReports::summary_followsEveryChangeAndFillsOnOpen()
+{
+    QTemporaryDir dir;
+    const std::string path = dir.filePath(QStringLiteral("emis.db")).toStdString();
+    auto store = std::make_unique<SqliteStore>(path);
+    const auto *students = schema::findTable("students");
+    const StoredRow school = makeRow("schools", {}, {{"code", "3604290009"}, {"name", "丙小学"}, {"school_type", "小学"}, {"township", "丙镇"}});
+    std::vector<StoredRow> pupils;
+    store->write([&](StoreSession &s) {
+        s.saveRow(*schema::findTable("schools"), school);
+        for (int i = 0; i < 4; ++i) {
+            pupils.push_back(makeRow("students", school.id,
+                                     {{"name", "学生"}, {"sex", i % 2 ? "女" : "男"}, {"birth_date", "2018-05-01"},
+                                      {"id_number", idNumber("20180501", 900 + i * 2 + (i % 2 ? 0 : 1))},
+                                      {"grade", "2"}, {"class_name", "1班"}, {"boarding", i == 0 ? "是" : "否"}}));
+            s.saveRow(*students, pupils.back());
+        }
+    });
+    QVERIFY(summaryMatches(*store));
+    const auto step = [&](auto change) {
+        store->write([&](StoreSession &s) { change(s); });
+        return summaryMatches(*store);
+    };
+    // Moved to another class and grade; a flag and a missing phone; a tombstone and its undoing;
+    // graduated; another ID number; removed outright.
+    QVERIFY(step([&](StoreSession &s) {
+        pupils[0].values["grade"] = std::int64_t{3};
+        pupils[0].values["class_name"] = std::string("2班");
+        s.saveRow(*students, pupils[0]);
+    }));
+    QVERIFY(step([&](StoreSession &s) {
+        pupils[1].values["left_behind"] = std::int64_t{1};
+        pupils[1].values["guardian_phone"] = Value{};
+        pupils[1].values["ethnicity"] = std::string("03");
+        s.saveRow(*students, pupils[1]);
+    }));
+    QVERIFY(step([&](StoreSession &s) {
+        pupils[2].deleted = true;
+        s.saveRow(*students, pupils[2]);
+    }));
+    QVERIFY(step([&](StoreSession &s) {
+        pupils[2].deleted = false;
+        s.saveRow(*students, pupils[2]);
+    }));
+    QVERIFY(step([&](StoreSession &s) {
+        pupils[3].values["status"] = std::string("5");
+        s.saveRow(*students, pupils[3]);
+    }));
+    QVERIFY(step([&](StoreSession &s) {
+        pupils[0].values["id_number"] = pupils[2].values["id_number"];  // now one number held twice
+        s.saveRow(*students, pupils[0]);
+    }));
+    QCOMPARE(field(run(*store, "duplicates", {}).value(QLatin1String("totals")).toObject(), "same_id"), 1);
+    QVERIFY(step([&](StoreSession &s) { s.query("DELETE FROM students WHERE id = ?", {pupils[1].id}); }));
+    QCOMPARE(field(run(*store, "enrolment", {{"by", "county"}}).value(QLatin1String("totals")).toObject(), "total"), 2);
+
+    // A store from before the summary: it is made, and filled, on the next open.
+    store->close();
+    store.reset();
+    sqlite3 *db = nullptr;
+    QCOMPARE(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+    for (const std::string t : {"report_pupils", "report_ids"}) {
+        for (const char *trigger : {"_insert", "_delete", "_update_old", "_update_new"})
+            QCOMPARE(sqlite3_exec(db, ("DROP TRIGGER " + t + trigger).c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+        QCOMPARE(sqlite3_exec(db, ("DROP TABLE " + t).c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+    }
+    sqlite3_close(db);
+    store = std::make_unique<SqliteStore>(path);
+    QVERIFY(summaryMatches(*store));
+    QVERIFY(step([&](StoreSession &s) { s.saveRow(*students, pupils[1]); }));
+    store->close();
+}
+
+namespace {
+
+std::string tableOf(Store &store, const std::string &name, report::Params params)
+{
+    std::string out;
+    store.read([&](StoreSession &s) { out = report::reportTable(std::get<std::string>(report::runReport(s, name, params))); });
+    return out;
+}
+
+std::vector<std::string> linesOf(const std::string &text)
+{
+    std::vector<std::string> out;
+    for (std::size_t start = 0, end; start < text.size(); start = end + 1) {
+        end = text.find('\n', start);
+        out.push_back(text.substr(start, end - start));
+    }
+    return out;
+}
+
+} // namespace
+
+void TestReports::table_alignedUnderChineseTitlesWithTotals()
+{
+    const auto lines = linesOf(tableOf(*m_store, "enrolment", {{"by", "school"}}));
+    // Title, column titles, rule, three schools with pupils, rule, 合计.
+    QCOMPARE(lines.size(), std::size_t{8});
+    QCOMPARE(QString::fromStdString(lines[0]), QString::fromUtf8("在校生统计  Enrolment  by=school"));
+    QCOMPARE(QString::fromStdString(lines[1]).simplified(), QString::fromUtf8("代码 学校 合计 男 女 小学 初中 高中"));
+    const std::size_t width = lines[2].size();  // the rule, all ASCII
+    QVERIFY(lines[2].find_first_not_of('-') == std::string::npos);
+    // The last column is a number, right-aligned: every line ends at the rule's end, whatever
+    // mix of Chinese (two columns) and digits it holds.
+    for (std::size_t i : {1, 3, 4, 5, 7})
+        QCOMPARE(report::displayWidth(lines[i]), width);
+    QVERIFY(QString::fromStdString(lines[4]).startsWith(QString::fromUtf8("3604290002  甲镇中学")));
+    // 男: A 2, B 29 + 34, C 2; 女: A 2, B 28 + 33, C 1.
+    QCOMPARE(QString::fromStdString(lines[7]).simplified(), QString::fromUtf8("合计 131 67 64 7 124 0"));
+    QCOMPARE(report::displayWidth("甲镇a1"), std::size_t{6});
+}
+
+void TestReports::table_showsYesNoNeverAndCaseMembers()
+{
+    const std::string quality = tableOf(*m_store, "data_quality", {});
+    const auto lines = linesOf(quality);
+    const QString c = QString::fromStdString(lines[5]);
+    QVERIFY2(c.startsWith(QStringLiteral("3604290003")), lines[5].c_str());
+    QVERIFY(c.contains(QString::fromUtf8("从未")));  // never synced
+    QVERIFY(c.endsWith(QString::fromUtf8("是")));     // silent
+    QVERIFY(QString::fromStdString(lines[3]).endsWith(QString::fromUtf8("否")));
+    QVERIFY(QString::fromStdString(quality).contains(QString::fromUtf8("学校数 4；超过天数未同步的学校 3")));
+
+    const QString cases = QString::fromStdString(tableOf(*m_store, "duplicates", {}));
+    // The case, then each of its records indented under it: school, name, ID number, ...
+    QVERIFY(cases.contains(QString::fromUtf8("\n    3604290001  甲镇中心小学  王小明  ")));
+    QVERIFY(cases.contains(QString::fromUtf8("同号多籍 1；疑似重复 1")));
+    QVERIFY(report::reportTable("not json").empty());
 }
 
 QTEST_GUILESS_MAIN(TestReports)

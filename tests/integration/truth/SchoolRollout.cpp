@@ -1,0 +1,97 @@
+#include "SchoolRollout.h"
+
+#include "CliRunner.h"
+#include "ServerFixture.h"
+
+#include <QElapsedTimer>
+#include <QJsonObject>
+
+#include <atomic>
+#include <mutex>
+#include <thread>
+
+namespace {
+
+QString describe(const QString &code, const char *step, const CliResult &r)
+{
+    return QStringLiteral("%1 %2: exit %3 %4 %5").arg(code, QLatin1String(step)).arg(r.exitCode).arg(r.out, r.err);
+}
+
+// One school, start to end; returns what went wrong or an empty string.
+QString runSchool(const ServerFixture &server, const QString &rosterDir, const QString &devicesDir,
+                  const RolloutSchool &school, std::array<std::atomic<qint64>, RolloutResult::kSteps> &stepMs)
+{
+    QElapsedTimer t;
+    const auto lap = [&](int step) { stepMs[static_cast<std::size_t>(step)] += t.restart(); };
+    t.start();
+    const auto code = server.ctl({QStringLiteral("enroll-code"), QStringLiteral("--dir"), server.dir(),
+                                  QStringLiteral("--school"), school.code});
+    lap(0);
+    if (code.exitCode != 0)
+        return school.code + QStringLiteral(" enroll-code: ") + code.err;
+
+    const CliRunner cli(devicesDir + QLatin1Char('/') + school.code);
+    const auto enroll = cli.run({QStringLiteral("enroll"), QStringLiteral("--server"),
+                                 QStringLiteral("127.0.0.1:%1").arg(server.port()), QStringLiteral("--code"),
+                                 code.out.trimmed()});
+    lap(1);
+    if (enroll.exitCode != 0)
+        return describe(school.code, "enroll", enroll);
+
+    const QString roster = rosterDir + QLatin1Char('/') + school.code;
+    const std::pair<const char *, int> imports[] = {{"students", school.pupils}, {"staff", school.staff}};
+    for (int i = 0; i < 2; ++i) {
+        const auto &[table, rows] = imports[i];
+        const auto r = cli.run({QStringLiteral("--json"), QStringLiteral("import"), QLatin1String(table),
+                                roster + QStringLiteral("_%1.csv").arg(QLatin1String(table))});
+        lap(2 + i);
+        if (r.exitCode != 0 || r.json().object().value(QLatin1String("added")).toInt() != rows)
+            return describe(school.code, table, r) + QStringLiteral(" (expected %1 added)").arg(rows);
+    }
+
+    const auto sync = cli.run({QStringLiteral("--json"), QStringLiteral("sync")}, 300000);
+    lap(4);
+    const QJsonObject s = sync.json().object();
+    if (sync.exitCode != 0 || s.value(QLatin1String("rejections")).toInt() != 0 ||
+        s.value(QLatin1String("pending")).toInt() != 0)
+        return describe(school.code, "sync", sync);
+    return {};
+}
+
+} // namespace
+
+const char *RolloutResult::stepName(int i)
+{
+    static const char *const names[kSteps] = {"emisctl enroll-code", "emis-cli enroll", "emis-cli import students",
+                                              "emis-cli import staff", "emis-cli sync"};
+    return names[i];
+}
+
+RolloutResult rollOut(const ServerFixture &server, const QString &rosterDir, const QString &devicesDir,
+                      const std::vector<RolloutSchool> &schools, int jobs)
+{
+    RolloutResult result;
+    std::array<std::atomic<qint64>, RolloutResult::kSteps> stepMs{};
+    std::atomic<std::size_t> next{0};
+    std::mutex failuresMutex;
+    QElapsedTimer wall;
+    wall.start();
+    // Each worker blocks on its own child processes (QProcess needs no event loop for that).
+    std::vector<std::thread> workers;
+    for (int j = 0; j < std::max(1, jobs); ++j)
+        workers.emplace_back([&] {
+            for (std::size_t i = next++; i < schools.size(); i = next++) {
+                const QString failure = runSchool(server, rosterDir, devicesDir, schools[i], stepMs);
+                if (!failure.isEmpty()) {
+                    const std::lock_guard lock(failuresMutex);
+                    result.failures << failure;
+                }
+            }
+        });
+    for (auto &w : workers)
+        w.join();
+    result.wallMs = wall.elapsed();
+    for (int i = 0; i < RolloutResult::kSteps; ++i)
+        result.stepMs[static_cast<std::size_t>(i)] = stepMs[static_cast<std::size_t>(i)];
+    return result;
+}
