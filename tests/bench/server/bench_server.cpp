@@ -5,7 +5,8 @@
 //       rows on the same disk, in the same run
 //   (c) the server's resident memory with 500 idle connections (measured first)
 // Every push is durably committed by the server before it is acknowledged.
-//   bench_server [--rounds 10] [--think-ms 1000] [--keep DIR]
+//   bench_server [--rounds 10] [--think-ms 1000] [--keep DIR] [--only bulk]
+// --only bulk enrolls one device per school and runs (b) alone, for profiling the push path.
 #include "DemoCounty.h"
 #include "DemoOptions.h"
 #include "DemoRows.h"
@@ -301,6 +302,7 @@ int main(int argc, char **argv)
     QCoreApplication app(argc, argv);
     int rounds = 10, thinkMs = 1000;
     QString keep;
+    bool bulkOnly = false;
     const QStringList args = app.arguments();
     for (int i = 1; i + 1 < args.size(); i += 2) {
         if (args[i] == QLatin1String("--rounds"))
@@ -309,6 +311,8 @@ int main(int argc, char **argv)
             thinkMs = args[i + 1].toInt();
         else if (args[i] == QLatin1String("--keep"))
             keep = args[i + 1];
+        else if (args[i] == QLatin1String("--only"))
+            bulkOnly = args[i + 1] == QLatin1String("bulk");
     }
     QTemporaryDir tmp;
     g_dir = keep.isEmpty() ? tmp.path() : keep;
@@ -334,7 +338,7 @@ int main(int argc, char **argv)
     serverProcess.waitForStarted();
     QThread::msleep(500);
 
-    const int devices = 500;
+    const int devices = bulkOnly ? static_cast<int>(county.schools.size()) : 500;
     const auto enrollStart = Clock::now();
     for (int i = 0; i < devices; ++i) {
         const auto &school = county.schools[static_cast<std::size_t>(i) % county.schools.size()];
@@ -348,14 +352,16 @@ int main(int argc, char **argv)
                 std::chrono::duration<double>(Clock::now() - enrollStart).count());
     std::fflush(stdout);
 
-    // Memory first, on a server that has done nothing but enroll: later phases grow SQLite's
-    // page cache, which is not what idle connections cost.
-    idleConnections(serverProcess.processId(), 500);
-    std::fflush(stdout);
-    pushRoundTrips(county, 122, rounds, thinkMs);
-    std::fflush(stdout);
-    pushRoundTrips(county, 500, rounds, thinkMs);
-    std::fflush(stdout);
+    if (!bulkOnly) {
+        // Memory first, on a server that has done nothing but enroll: later phases grow SQLite's
+        // page cache, which is not what idle connections cost.
+        idleConnections(serverProcess.processId(), 500);
+        std::fflush(stdout);
+        pushRoundTrips(county, 122, rounds, thinkMs);
+        std::fflush(stdout);
+        pushRoundTrips(county, 500, rounds, thinkMs);
+        std::fflush(stdout);
+    }
     bulkPush(county, serverProcess.processId());
 
     serverProcess.terminate();
