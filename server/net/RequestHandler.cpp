@@ -123,11 +123,12 @@ void RequestHandler::push(const wire::Envelope &request, Respond respond)
     auto ack = std::make_shared<wire::PushAck>();
     auto error = std::make_shared<std::optional<wire::Error>>();
     const auto id = request.request_id();
-    // The batch is copied into the job: the request may not outlive this call.
-    auto batch = std::make_shared<wire::PushBatch>(request.push_batch());
+    // Decoded and checked here, on the session's thread, so the store's one writer only does what
+    // needs the store. The job owns the result: the request may not outlive this call.
+    const auto batch = std::make_shared<const std::vector<PreparedChange>>(prepareChanges(request.push_batch(), nowMs()));
     const DeviceIdentity device = *m_device;
     const std::string who = m_who;
-    logLine(who, "push of " + std::to_string(batch->changes_size()) + " changes received");
+    logLine(who, "push of " + std::to_string(batch->size()) + " changes received");
     m_context.store.submitWrite(
         [=](StoreSession &s) { *error = PushHandler(s, device, nowMs()).apply(*batch, *ack); },
         [=](std::exception_ptr failure) {
@@ -150,7 +151,7 @@ void RequestHandler::push(const wire::Envelope &request, Respond respond)
                 r.close = (*error)->fatal();
                 *r.envelope.mutable_error() = std::move(**error);
             } else {
-                logLine(who, "push of " + std::to_string(batch->changes_size()) + " changes committed, watermark " +
+                logLine(who, "push of " + std::to_string(batch->size()) + " changes committed, watermark " +
                                  std::to_string(ack->watermark()) + ", " + std::to_string(ack->rejections_size()) +
                                  " rejected, " + std::to_string(ack->conflicts_size()) + " conflicts");
                 *r.envelope.mutable_push_ack() = std::move(*ack);

@@ -6,6 +6,7 @@
 #include "store/SqliteStatement.h"
 #include "store/SqliteTransaction.h"
 
+#include <algorithm>
 #include <unordered_map>
 
 namespace emis::server {
@@ -19,13 +20,23 @@ std::string placeholders(std::size_t n)
     return out;
 }
 
+// How this store keeps the per-field versions (<table>_versions): <f>_hlc and <f>_seq as usual,
+// except that a field whose stamp is the row's own stamp (the row's hlc column, its latest
+// change) keeps NULL in <f>_hlc and only its seq. Every field of a new row carries the row's
+// stamp, and the full stamp text repeated per field made the versions table four times the size
+// of the records themselves. Both NULL: the field was never written. The tombstone's
+// deleted_hlc is always written out.
+
 // The SQL of one record table, built once: a bulk push saves tens of thousands of rows, and
 // building these strings per row cost more than some of the statements themselves.
 struct TableSql {
     std::string select;          // SELECT <all columns> FROM <table>, a WHERE clause follows
+    std::string selectById;      // the same, WHERE id = ?
     std::string selectVersions;  // SELECT * FROM <table>_versions WHERE id = ?
     std::string upsert;          // the row
     std::string upsertVersions;  // its versions
+    std::string insert;          // a new row
+    std::string insertVersions;  // its versions
 };
 
 TableSql buildSql(const schema::Table &t)
@@ -45,13 +56,18 @@ TableSql buildSql(const schema::Table &t)
     versionColumns += ", deleted_hlc, deleted_seq";
     versionUpdate += "deleted_hlc = excluded.deleted_hlc, deleted_seq = excluded.deleted_seq";
     const std::string versions = schema::versionsTable(t);
+    const std::string insert = "INSERT INTO " + t.name + " (" + fields + ") VALUES (" +
+                               placeholders(t.fields.size() + 4) + ")";
+    const std::string insertVersions = "INSERT INTO " + versions + " (" + versionColumns + ") VALUES (" +
+                                       placeholders(2 * t.fields.size() + 3) + ")";
     return TableSql{
         "SELECT " + fields + " FROM " + t.name,
+        "SELECT " + fields + " FROM " + t.name + " WHERE id = ?",
         "SELECT * FROM " + versions + " WHERE id = ?",
-        "INSERT INTO " + t.name + " (" + fields + ") VALUES (" + placeholders(t.fields.size() + 4) +
-            ") ON CONFLICT (id) DO UPDATE SET " + update,
-        "INSERT INTO " + versions + " (" + versionColumns + ") VALUES (" + placeholders(2 * t.fields.size() + 3) +
-            ") ON CONFLICT (id) DO UPDATE SET " + versionUpdate,
+        insert + " ON CONFLICT (id) DO UPDATE SET " + update,
+        insertVersions + " ON CONFLICT (id) DO UPDATE SET " + versionUpdate,
+        insert,
+        insertVersions,
     };
 }
 
@@ -78,6 +94,8 @@ FieldVersion readVersion(const SqliteStatement &q, int hlcColumn)
 
 std::int64_t i64(std::uint64_t v) { return static_cast<std::int64_t>(v); }
 
+const std::string kWhereId = " WHERE id = ?";
+
 } // namespace
 
 std::vector<StoredRow> SqliteSession::selectRows(const schema::Table &t, const std::string &where,
@@ -85,7 +103,7 @@ std::vector<StoredRow> SqliteSession::selectRows(const schema::Table &t, const s
 {
     std::vector<StoredRow> rows;
     const TableSql &sql = sqlFor(t);
-    SqliteStatement q(m_db, sql.select + where);
+    SqliteStatement q(m_db, where == kWhereId ? sql.selectById : sql.select + where);
     if (!arg.empty())
         q.bind(1, arg);
     while (q.step()) {
@@ -103,11 +121,14 @@ std::vector<StoredRow> SqliteSession::selectRows(const schema::Table &t, const s
         v.bind(1, r.id);
         if (!v.step())
             continue;
+        const sync::Hlc rowHlc = sync::Hlc::fromText(r.hlc).value_or(sync::Hlc{});
         // Columns: id, then (<f>_hlc, <f>_seq) per field, then deleted_hlc, deleted_seq.
         for (std::size_t i = 0; i < t.fields.size(); ++i) {
             const int col = 1 + 2 * static_cast<int>(i);
             if (!v.isNull(col))
                 r.versions[t.fields[i].name] = readVersion(v, col);
+            else if (!v.isNull(col + 1))
+                r.versions[t.fields[i].name] = FieldVersion{rowHlc, v.integer(col + 1)};
         }
         const int del = 1 + 2 * static_cast<int>(t.fields.size());
         if (!v.isNull(del))
@@ -118,7 +139,7 @@ std::vector<StoredRow> SqliteSession::selectRows(const schema::Table &t, const s
 
 std::optional<StoredRow> SqliteSession::loadRow(const schema::Table &table, const std::string &id)
 {
-    auto rows = selectRows(table, " WHERE id = ?", id);
+    auto rows = selectRows(table, kWhereId, id);
     if (rows.empty())
         return std::nullopt;
     return std::move(rows.front());
@@ -151,10 +172,15 @@ void SqliteSession::saveRow(const schema::Table &t, const StoredRow &row)
 
     SqliteStatement v(m_db, sql.upsertVersions);
     v.bind(1, row.id);
+    const sync::Hlc rowHlc = sync::Hlc::fromText(row.hlc).value_or(sync::Hlc{});
     int index = 2;
-    auto bindVersion = [&](const FieldVersion *fv) {
+    // A field stamped with the row's own stamp keeps only its seq (see the layout note above).
+    auto bindVersion = [&](const FieldVersion *fv, bool mayShare) {
         if (fv && !fv->hlc.isZero()) {
-            v.bind(index, fv->hlc.toText());
+            if (mayShare && fv->hlc == rowHlc)
+                v.bindNull(index);
+            else
+                v.bind(index, fv->hlc.toText());
             v.bind(index + 1, fv->seq);
         } else {
             v.bindNull(index);
@@ -164,9 +190,41 @@ void SqliteSession::saveRow(const schema::Table &t, const StoredRow &row)
     };
     for (const auto &f : t.fields) {
         const auto it = row.versions.find(f.name);
-        bindVersion(it == row.versions.end() ? nullptr : &it->second);
+        bindVersion(it == row.versions.end() ? nullptr : &it->second, true);
     }
-    bindVersion(&row.deletedVersion);
+    bindVersion(&row.deletedVersion, false);
+    v.run();
+}
+
+void SqliteSession::insertRow(const schema::Table &t, const std::string &id, const std::string &schoolId,
+                              const FieldVersion &version, const std::vector<std::optional<Value>> &fields)
+{
+    // The row's stamp is its latest field's: the version's, unless no field was written.
+    const bool written = std::any_of(fields.begin(), fields.end(), [](const auto &f) { return f.has_value(); });
+    const TableSql &sql = sqlFor(t);
+    SqliteStatement q(m_db, sql.insert);
+    q.bind(1, id).bind(2, schoolId).bind(3, (written ? version.hlc : sync::Hlc{}).toText()).bind(4, std::int64_t{0});
+    for (std::size_t i = 0; i < t.fields.size(); ++i) {
+        if (i < fields.size() && fields[i])
+            q.bind(static_cast<int>(i) + 5, *fields[i]);
+        else
+            q.bindNull(static_cast<int>(i) + 5);
+    }
+    q.run();
+
+    // Every field written carries the row's own stamp: only its seq is kept (the layout note above).
+    SqliteStatement v(m_db, sql.insertVersions);
+    v.bind(1, id);
+    for (std::size_t i = 0; i < t.fields.size(); ++i) {
+        const int index = 2 + 2 * static_cast<int>(i);
+        v.bindNull(index);
+        if (i < fields.size() && fields[i])
+            v.bind(index + 1, version.seq);
+        else
+            v.bindNull(index + 1);
+    }
+    v.bindNull(2 + 2 * static_cast<int>(t.fields.size()));
+    v.bindNull(3 + 2 * static_cast<int>(t.fields.size()));
     v.run();
 }
 

@@ -38,6 +38,7 @@ SqliteStore::SqliteStore(std::string path) : m_path(std::move(path))
     m_writer->exec("PRAGMA journal_mode = WAL");
     // FULL: an acknowledged batch survives a power cut, which is what the acknowledgement promises.
     m_writer->exec("PRAGMA synchronous = FULL");
+    m_writer->exec("PRAGMA cache_size = -65536");
     migrate(*m_writer);
     m_thread = std::thread([this] { writerLoop(); });
 }

@@ -3,30 +3,11 @@
 #include "store/StoreSession.h"
 #include "sync/Merge.h"
 #include "sync/StatusChangePush.h"
-#include "sync/Uuid.h"
 #include "sync/WireConvert.h"
 #include "validate/RecordValidator.h"
 
-#include <set>
-
 namespace emis::server {
 namespace {
-
-bool isStandardColumn(std::string_view name)
-{
-    return name == schema::kIdColumn || name == schema::kOwnerColumn || name == schema::kHlcColumn ||
-           name == schema::kDeletedColumn;
-}
-
-Reason typeMismatch(const schema::Field &f)
-{
-    switch (f.type) {
-    case schema::FieldType::Integer: return f.codeTable.empty() ? Reason::NotInteger : Reason::NotRecognised;
-    case schema::FieldType::Bool: return Reason::NotYesNo;
-    case schema::FieldType::Real: return Reason::NotNumber;
-    default: return Reason::NotRecognised;
-    }
-}
 
 void fillWire(const ConflictRecord &c, wire::Conflict &out)
 {
@@ -60,7 +41,7 @@ PushHandler::PushHandler(StoreSession &store, DeviceIdentity device, std::int64_
 {
 }
 
-std::optional<wire::Error> PushHandler::apply(const wire::PushBatch &batch, wire::PushAck &ack)
+std::optional<wire::Error> PushHandler::apply(const std::vector<PreparedChange> &batch, wire::PushAck &ack)
 {
     // Revoked while its session was open: nothing more from this device.
     const auto record = m_store.device(m_device.deviceId);
@@ -77,13 +58,13 @@ std::optional<wire::Error> PushHandler::apply(const wire::PushBatch &batch, wire
     // The sequence is checked before anything is written: a gap refuses the whole batch.
     std::uint64_t expected = watermark + 1;
     std::uint64_t lowestSkipped = 0;
-    for (const auto &c : batch.changes()) {
-        if (c.device_seq() <= watermark) {
-            if (!lowestSkipped || c.device_seq() < lowestSkipped)
-                lowestSkipped = c.device_seq();
+    for (const auto &c : batch) {
+        if (c.deviceSeq <= watermark) {
+            if (!lowestSkipped || c.deviceSeq < lowestSkipped)
+                lowestSkipped = c.deviceSeq;
             continue;
         }
-        if (c.device_seq() != expected) {
+        if (c.deviceSeq != expected) {
             wire::Error e;
             const Issue issue = makeIssue(Reason::SequenceGap, "", "", "", std::to_string(watermark + 1));
             e.set_code(issue.code());
@@ -92,7 +73,7 @@ std::optional<wire::Error> PushHandler::apply(const wire::PushBatch &batch, wire
             e.set_watermark(watermark);
             m_store.audit(AuditEntry{m_now, m_device.deviceId, m_device.schoolId, "sequence_gap",
                                      "watermark " + std::to_string(watermark) + ", got " +
-                                         std::to_string(c.device_seq())});
+                                         std::to_string(c.deviceSeq)});
             return e;
         }
         ++expected;
@@ -107,17 +88,15 @@ std::optional<wire::Error> PushHandler::apply(const wire::PushBatch &batch, wire
 
     int applied = 0;
     int rejected = 0;
-    for (const auto &c : batch.changes()) {
-        if (c.device_seq() <= watermark)
+    for (const auto &c : batch) {
+        if (c.deviceSeq <= watermark)
             continue;
-        const schema::Table *table = schema::findTable(c.table());
-        validate::Record incoming;
         std::optional<StoredRow> current;
-        if (auto issue = check(c, table, incoming, current)) {
+        if (auto issue = c.refused ? c.refused : check(c, current)) {
             reject(c, *issue, ack);
             ++rejected;
         } else {
-            merge(c, *table, incoming, std::move(current), ack);
+            merge(c, std::move(current), ack);
             ++applied;
         }
     }
@@ -132,38 +111,43 @@ std::optional<wire::Error> PushHandler::apply(const wire::PushBatch &batch, wire
     return std::nullopt;
 }
 
-std::optional<Issue> PushHandler::check(const wire::Change &change, const schema::Table *table,
-                                        validate::Record &incoming, std::optional<StoredRow> &current)
+std::optional<Issue> PushHandler::check(const PreparedChange &change, std::optional<StoredRow> &current)
 {
-    if (!table)
-        return makeIssue(Reason::UnknownTable, "", "", "", change.table());
-    if (!sync::isUuid(change.row_id()))
-        return makeIssue(Reason::BadRequest, "", "", "", "row_id");
-    const sync::Hlc hlc = sync::fromWire(change.hlc());
-    if (hlc.isZero())
-        return makeIssue(Reason::BadRequest, "", "", "", "hlc");
-    if (sync::tooFarAhead(hlc, static_cast<std::uint64_t>(m_now)))
-        return makeIssue(Reason::HlcTooFarAhead);
-    if (table->scope != schema::Scope::School)
-        return makeIssue(Reason::ReadOnly, "", table->labelZh, table->labelEn);
-    for (const auto &fv : change.fields()) {
-        const schema::Field *field = isStandardColumn(fv.field()) ? nullptr : table->field(fv.field());
-        if (!field)
-            return makeIssue(Reason::UnknownField, fv.field(), fv.field(), fv.field(), fv.field());
-        if (incoming.count(fv.field()))
-            return makeIssue(Reason::BadRequest, fv.field(), fv.field(), fv.field(), "field twice");
-        const auto value = sync::coerceToField(*field, sync::fromWire(fv));
-        if (!value)
-            return makeIssue(typeMismatch(*field), field);
-        incoming.emplace(fv.field(), *value);
-    }
-    current = m_store.loadRow(*table, change.row_id());
+    const schema::Table &table = *change.table;
+    current = m_store.loadRow(table, change.rowId);
     if (current && current->schoolId != m_device.schoolId) {
         m_store.audit(AuditEntry{m_now, m_device.deviceId, m_device.schoolId, "not_owner",
-                                 change.table() + " " + change.row_id() + " belongs to " + current->schoolId});
+                                 change.tableName + " " + change.rowId + " belongs to " + current->schoolId});
         return makeIssue(Reason::NotOwner);
     }
-    if (table->name == "status_changes" && incoming.count("student_id")) {
+    if (auto issue = tableRules(change, current))
+        return issue;
+    if (!current && change.deleted)
+        return std::nullopt;  // deleting a row the server never had: nothing to keep
+    if (!current)
+        return change.asNewRow.empty() ? std::nullopt : std::optional<Issue>(change.asNewRow.front());
+    const validate::Record incoming = change.incoming();
+    if (incoming.empty() && change.deleted)
+        return std::nullopt;  // a bare tombstone changes no value there is to check
+    // The fields sent, on their own, then the row as it would be after the change as a whole.
+    auto issues = validate::validateRecord(table, incoming, validate::Completeness::Partial);
+    if (issues.empty()) {
+        validate::Record merged = current->values;
+        for (const auto &[name, value] : incoming)
+            merged[name] = value;
+        issues = validate::validateRecord(table, merged, validate::Completeness::Whole);
+    }
+    if (!issues.empty())
+        return issues.front();
+    return std::nullopt;
+}
+
+std::optional<Issue> PushHandler::tableRules(const PreparedChange &change, const std::optional<StoredRow> &current)
+{
+    if (change.table->name != "status_changes")
+        return std::nullopt;
+    const validate::Record incoming = change.incoming();
+    if (incoming.count("student_id")) {
         // A change belongs to one of the school's own pupils.
         const auto pupil = m_store.loadRow(*schema::findTable("students"), displayText(incoming.at("student_id")));
         if (!pupil)
@@ -171,49 +155,30 @@ std::optional<Issue> PushHandler::check(const wire::Change &change, const schema
         if (pupil->schoolId != m_device.schoolId)
             return makeIssue(Reason::NotOwner);
     }
-    if (table->name == "status_changes")
-        if (auto issue = checkStatusChangePush(incoming, current, change.deleted())) {
-            m_store.audit(AuditEntry{m_now, m_device.deviceId, m_device.schoolId, "workflow_refused",
-                                     change.table() + " " + change.row_id() + ": " + issue->code()});
-            return issue;
-        }
-    if (!current && change.deleted())
-        return std::nullopt;  // deleting a row the server never had: nothing to keep
-    if (incoming.empty() && change.deleted())
-        return std::nullopt;  // a bare tombstone changes no value there is to check
-    // The fields sent, on their own, then the row as it would be after the change as a whole. A
-    // new row is only the fields sent, so the whole-row check alone says everything (and a bulk
-    // push of new rows pays for one check, not two).
-    auto issues = current ? validate::validateRecord(*table, incoming, validate::Completeness::Partial)
-                          : std::vector<Issue>{};
-    if (issues.empty()) {
-        validate::Record merged = current ? current->values : validate::Record{};
-        for (const auto &[name, value] : incoming)
-            merged[name] = value;
-        issues = validate::validateRecord(*table, merged, validate::Completeness::Whole);
+    if (auto issue = checkStatusChangePush(incoming, current, change.deleted)) {
+        m_store.audit(AuditEntry{m_now, m_device.deviceId, m_device.schoolId, "workflow_refused",
+                                 change.tableName + " " + change.rowId + ": " + issue->code()});
+        return issue;
     }
-    if (!issues.empty())
-        return issues.front();
     return std::nullopt;
 }
 
-void PushHandler::merge(const wire::Change &change, const schema::Table &table, const validate::Record &incoming,
-                        std::optional<StoredRow> current, wire::PushAck &ack)
+void PushHandler::merge(const PreparedChange &change, std::optional<StoredRow> current, wire::PushAck &ack)
 {
-    if (!current && change.deleted())
+    if (!current && change.deleted)
         return;
-    const sync::Hlc hlc = sync::fromWire(change.hlc());
-    StoredRow row;
-    if (current) {
-        row = std::move(*current);
-    } else {
-        row.id = change.row_id();
-        row.schoolId = m_device.schoolId;
-        for (const auto &f : table.fields)
-            row.values[f.name] = Value{};
+    const schema::Table &table = *change.table;
+    if (!current) {
+        // A new row: nothing stored to merge against, so no map of values and versions to build.
+        // Every field sent is written at the change's stamp.
+        const std::int64_t seq = m_store.touchFeed(table.name, change.rowId, m_device.schoolId);
+        m_store.insertRow(table, change.rowId, m_device.schoolId, FieldVersion{change.hlc, seq}, change.fields);
+        return;
     }
+    const sync::Hlc &hlc = change.hlc;
+    StoredRow row = std::move(*current);
     const std::int64_t seq = m_store.touchFeed(table.name, row.id, row.schoolId);
-    const auto base = static_cast<std::int64_t>(change.base_cursor());
+    const std::int64_t base = change.baseCursor;
 
     auto mergeOne = [&](const std::string &field, Value &slot, FieldVersion &version, const Value &value) {
         // Concurrent: another device wrote this field after the writer last pulled.
@@ -221,7 +186,7 @@ void PushHandler::merge(const wire::Change &change, const schema::Table &table, 
             !version.hlc.isZero() && version.hlc.device != hlc.device && version.seq > base;
         const auto m = sync::mergeField(version.hlc, hlc, concurrent, slot != value);
         if (m.conflict) {
-            ConflictRecord c{table.name, row.id, field, {}, {}, {}, {}, m_device.deviceId, change.device_seq()};
+            ConflictRecord c{table.name, row.id, field, {}, {}, {}, {}, m_device.deviceId, change.deviceSeq};
             c.winner = m.takeIncoming ? value : slot;
             c.winnerHlc = (m.takeIncoming ? hlc : version.hlc).toText();
             c.loser = m.takeIncoming ? slot : value;
@@ -233,9 +198,9 @@ void PushHandler::merge(const wire::Change &change, const schema::Table &table, 
             version = FieldVersion{hlc, seq};
         }
     };
-    for (const auto &[name, value] : incoming)
+    for (const auto &[name, value] : change.incoming())
         mergeOne(name, row.values[name], row.versions[name], value);
-    if (change.deleted()) {
+    if (change.deleted) {
         Value deleted = std::int64_t{row.deleted ? 1 : 0};
         mergeOne("deleted", deleted, row.deletedVersion, Value{std::int64_t{1}});
         row.deleted = std::get<std::int64_t>(deleted) != 0;
@@ -248,14 +213,14 @@ void PushHandler::merge(const wire::Change &change, const schema::Table &table, 
     m_store.saveRow(table, row);
 }
 
-void PushHandler::reject(const wire::Change &change, const Issue &issue, wire::PushAck &ack)
+void PushHandler::reject(const PreparedChange &change, const Issue &issue, wire::PushAck &ack)
 {
-    const RejectionRecord r{m_device.deviceId, change.device_seq(), change.table(), change.row_id(), issue.field,
+    const RejectionRecord r{m_device.deviceId, change.deviceSeq, change.tableName, change.rowId, issue.field,
                             issue.code(), issue.zh, issue.en};
     m_store.addRejection(r, m_now);
     m_store.audit(AuditEntry{m_now, m_device.deviceId, m_device.schoolId, "reject",
-                             "change " + std::to_string(change.device_seq()) + " " + change.table() + " " +
-                                 change.row_id() + " " + issue.field + ": " + issue.code()});
+                             "change " + std::to_string(change.deviceSeq) + " " + change.tableName + " " +
+                                 change.rowId + " " + issue.field + ": " + issue.code()});
     fillWire(r, *ack.add_rejections());
 }
 

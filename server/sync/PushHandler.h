@@ -4,31 +4,37 @@
 #include "emis.pb.h"
 #include "schema/Schema.h"
 #include "store/StoreTypes.h"
+#include "sync/PreparedChange.h"
 #include "validate/Reason.h"
 
 #include <optional>
+#include <vector>
 
 namespace emis::server {
 
 class StoreSession;
 
-// One pushed batch, applied inside one write job: the sequence checked against the device's
-// watermark, each new change validated and merged field by field (or rejected with a reason),
-// the watermark advanced, everything audited. The caller commits, then acknowledges.
+// One pushed batch, applied inside one write job on the store's writer thread: the sequence
+// checked against the device's watermark, each new change checked against the stored row and
+// merged field by field (or rejected with a reason), the watermark advanced, everything audited.
+// The caller commits, then acknowledges. The changes arrive decoded, with every check that needs
+// no stored row already made (prepareChanges, on the session's thread): the writer is the one
+// serial part of the server, so it only does what needs the store.
 class PushHandler {
 public:
     PushHandler(StoreSession &store, DeviceIdentity device, std::int64_t nowMs);
 
     // Fills `ack`; or returns an Error (sequence_gap) when nothing was applied.
-    std::optional<wire::Error> apply(const wire::PushBatch &batch, wire::PushAck &ack);
+    std::optional<wire::Error> apply(const std::vector<PreparedChange> &batch, wire::PushAck &ack);
 
 private:
-    // Every check that needs no merge; the first issue refuses the change.
-    std::optional<Issue> check(const wire::Change &change, const schema::Table *table,
-                               validate::Record &incoming, std::optional<StoredRow> &current);
-    void merge(const wire::Change &change, const schema::Table &table, const validate::Record &incoming,
-               std::optional<StoredRow> current, wire::PushAck &ack);
-    void reject(const wire::Change &change, const Issue &issue, wire::PushAck &ack);
+    // The checks that need the stored row (`current`, loaded here); the first issue refuses the change.
+    std::optional<Issue> check(const PreparedChange &change, std::optional<StoredRow> &current);
+    // Per-table rules that need the store (a row's workflow state, lookups of other rows): the
+    // place for them, after ownership and before the values are validated and merged.
+    std::optional<Issue> tableRules(const PreparedChange &change, const std::optional<StoredRow> &current);
+    void merge(const PreparedChange &change, std::optional<StoredRow> current, wire::PushAck &ack);
+    void reject(const PreparedChange &change, const Issue &issue, wire::PushAck &ack);
     void addConflict(const ConflictRecord &c, wire::PushAck &ack);
 
     StoreSession &m_store;

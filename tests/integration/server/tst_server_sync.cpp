@@ -23,6 +23,7 @@ class TestServerSync : public QObject {
 private slots:
     void initTestCase();
     void push_appliesAndPullReturnsWholeRow();
+    void partialUpdate_keepsEachFieldsOwnStamp();
     void resend_appliesExactlyOnce_andRepeatsStoredOutcomes();
     void gap_refusesWholeBatch_thenResendFromWatermarkApplies();
     void concurrentWrites_mergeByField_andRecordConflicts();
@@ -74,6 +75,47 @@ void TestServerSync::push_appliesAndPullReturnsWholeRow()
     QCOMPARE(mine->fields_size(), 4);  // every field, null ones too
     QCOMPARE(mine->hlc().device(), m_a1.id.deviceId);
     QVERIFY(!mine->deleted());
+}
+
+void TestServerSync::partialUpdate_keepsEachFieldsOwnStamp()
+{
+    // The store keeps a field stamped with the row's own stamp by its seq alone: after a later
+    // change to another field, the first fields must still come back with their own stamps.
+    const auto stampOf = [](const wire::RowState &r, const std::string &field) {
+        for (int i = 0; i < r.fields_size(); ++i)
+            if (r.fields(i).field() == field)
+                return r.field_hlcs(i).physical_ms() ? hlcText(r.field_hlcs(i)) : std::string();
+        return std::string("(no such field)");
+    };
+    const auto pulled = [&](const std::string &row) {
+        for (const auto &r : m_a2.pullAll(500))
+            if (r.row_id() == row)
+                return std::optional<wire::RowState>(r);
+        return std::optional<wire::RowState>();
+    };
+    const std::string row = sync::newUuidV7();
+    auto create = m_a1.change("classes", row);
+    setInt(create, "grade", 2);
+    setText(create, "name", "二(1)班");
+    QCOMPARE(m_a1.push({create})->push_ack().rejections_size(), 0);
+    const auto created = pulled(row);
+    QVERIFY(created);
+    QCOMPARE(stampOf(*created, "name"), hlcText(create.hlc()));
+    QCOMPARE(stampOf(*created, "grade"), hlcText(create.hlc()));
+    QCOMPARE(stampOf(*created, "head_teacher"), std::string());  // never written
+    QCOMPARE(hlcText(created->hlc()), hlcText(create.hlc()));
+
+    auto teacher = m_a1.change("classes", row, 5);
+    setText(teacher, "head_teacher", "周老师");
+    QCOMPARE(m_a1.push({teacher})->push_ack().rejections_size(), 0);
+    const auto updated = pulled(row);
+    QVERIFY(updated);
+    QCOMPARE(stampOf(*updated, "name"), hlcText(create.hlc()));
+    QCOMPARE(stampOf(*updated, "grade"), hlcText(create.hlc()));
+    QCOMPARE(stampOf(*updated, "head_teacher"), hlcText(teacher.hlc()));
+    QCOMPARE(stampOf(*updated, "entry_year"), std::string());
+    QCOMPARE(hlcText(updated->hlc()), hlcText(teacher.hlc()));
+    QCOMPARE(fieldText(*updated, "name"), std::string("二(1)班"));
 }
 
 void TestServerSync::resend_appliesExactlyOnce_andRepeatsStoredOutcomes()

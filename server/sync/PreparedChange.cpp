@@ -1,0 +1,93 @@
+#include "sync/PreparedChange.h"
+
+#include "emis.pb.h"
+#include "sync/Uuid.h"
+#include "sync/WireConvert.h"
+
+namespace emis::server {
+namespace {
+
+bool isStandardColumn(std::string_view name)
+{
+    return name == schema::kIdColumn || name == schema::kOwnerColumn || name == schema::kHlcColumn ||
+           name == schema::kDeletedColumn;
+}
+
+Reason typeMismatch(const schema::Field &f)
+{
+    switch (f.type) {
+    case schema::FieldType::Integer: return f.codeTable.empty() ? Reason::NotInteger : Reason::NotRecognised;
+    case schema::FieldType::Bool: return Reason::NotYesNo;
+    case schema::FieldType::Real: return Reason::NotNumber;
+    default: return Reason::NotRecognised;
+    }
+}
+
+// The checks in the order a clerk should hear about them; the first issue refuses the change.
+std::optional<Issue> decode(const wire::Change &change, std::int64_t nowMs, PreparedChange &out)
+{
+    if (!out.table)
+        return makeIssue(Reason::UnknownTable, "", "", "", change.table());
+    if (!sync::isUuid(change.row_id()))
+        return makeIssue(Reason::BadRequest, "", "", "", "row_id");
+    if (out.hlc.isZero())
+        return makeIssue(Reason::BadRequest, "", "", "", "hlc");
+    if (sync::tooFarAhead(out.hlc, static_cast<std::uint64_t>(nowMs)))
+        return makeIssue(Reason::HlcTooFarAhead);
+    const schema::Table &table = *out.table;
+    if (table.scope != schema::Scope::School)
+        return makeIssue(Reason::ReadOnly, "", table.labelZh, table.labelEn);
+    out.fields.resize(table.fields.size());
+    for (const auto &fv : change.fields()) {
+        const int index = isStandardColumn(fv.field()) ? -1 : table.fieldIndex(fv.field());
+        if (index < 0)
+            return makeIssue(Reason::UnknownField, fv.field(), fv.field(), fv.field(), fv.field());
+        auto &slot = out.fields[static_cast<std::size_t>(index)];
+        if (slot)
+            return makeIssue(Reason::BadRequest, fv.field(), fv.field(), fv.field(), "field twice");
+        const schema::Field &field = table.fields[static_cast<std::size_t>(index)];
+        auto value = sync::coerceToField(field, sync::fromWire(fv));
+        if (!value)
+            return makeIssue(typeMismatch(field), &field);
+        slot = std::move(*value);
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+validate::Record PreparedChange::incoming() const
+{
+    validate::Record r;
+    for (std::size_t i = 0; i < fields.size(); ++i)
+        if (fields[i])
+            r.emplace(table->fields[i].name, *fields[i]);
+    return r;
+}
+
+std::vector<PreparedChange> prepareChanges(const wire::PushBatch &batch, std::int64_t nowMs)
+{
+    std::vector<PreparedChange> out(static_cast<std::size_t>(batch.changes_size()));
+    for (int i = 0; i < batch.changes_size(); ++i) {
+        const wire::Change &c = batch.changes(i);
+        PreparedChange &p = out[static_cast<std::size_t>(i)];
+        p.deviceSeq = c.device_seq();
+        p.tableName = c.table();
+        p.table = schema::findTable(c.table());
+        p.rowId = c.row_id();
+        p.hlc = sync::fromWire(c.hlc());
+        p.deleted = c.deleted();
+        p.baseCursor = static_cast<std::int64_t>(c.base_cursor());
+        p.refused = decode(c, nowMs, p);
+        if (p.refused) {
+            p.fields.clear();
+        } else if (!p.deleted) {
+            // Whether the row is new only the writer can tell; checking it as new here costs
+            // the writer nothing when it is (a bulk push is almost all new rows).
+            p.asNewRow = validate::validateRecord(*p.table, p.incoming(), validate::Completeness::Whole);
+        }
+    }
+    return out;
+}
+
+} // namespace emis::server
