@@ -20,39 +20,46 @@ SqliteDb::SqliteDb(const std::string &path, Mode mode)
 
 SqliteDb::~SqliteDb()
 {
-    for (auto &[sql, stmt] : m_idleStatements)
-        sqlite3_finalize(stmt);
+    for (auto &[sql, idle] : m_statements)
+        for (sqlite3_stmt *stmt : idle)
+            sqlite3_finalize(stmt);
     sqlite3_close_v2(m_db);
 }
 
-sqlite3_stmt *SqliteDb::acquireStatement(const std::string &sql)
+SqliteDb::CachedStatement SqliteDb::acquireStatement(std::string_view sql)
 {
-    if (auto it = m_idleStatements.find(sql); it != m_idleStatements.end()) {
-        sqlite3_stmt *stmt = it->second;
-        m_idleStatements.erase(it);
-        return stmt;
+    auto it = m_statements.find(sql);
+    if (it == m_statements.end())
+        it = m_statements.emplace(std::string(sql), std::vector<sqlite3_stmt *>{}).first;
+    auto &idle = it->second;
+    if (!idle.empty()) {
+        sqlite3_stmt *stmt = idle.back();
+        idle.pop_back();
+        --m_idleCount;
+        return {stmt, &idle};
     }
     sqlite3_stmt *stmt = nullptr;
-    const int rc = sqlite3_prepare_v3(m_db, sql.c_str(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
+    const int rc = sqlite3_prepare_v3(m_db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
                                       &stmt, nullptr);
     if (rc != SQLITE_OK) {
         sqlite3_finalize(stmt);
-        fail("prepare " + sql.substr(0, 200), rc);
+        fail("prepare " + std::string(sql.substr(0, 200)), rc);
     }
-    return stmt;
+    return {stmt, &idle};
 }
 
-void SqliteDb::releaseStatement(const std::string &sql, sqlite3_stmt *stmt)
+void SqliteDb::releaseStatement(const CachedStatement &statement)
 {
-    // The report queries and one-off statements would grow the cache without bound otherwise.
+    // Copies made while others were in use are not all worth keeping.
     constexpr std::size_t kMaxIdle = 128;
-    sqlite3_reset(stmt);
-    sqlite3_clear_bindings(stmt);
-    if (m_idleStatements.size() >= kMaxIdle) {
-        sqlite3_finalize(stmt);
+    sqlite3_reset(statement.stmt);
+    sqlite3_clear_bindings(statement.stmt);
+    if (m_idleCount >= kMaxIdle) {
+        sqlite3_finalize(statement.stmt);
         return;
     }
-    m_idleStatements.emplace(sql, stmt);
+    statement.idle->push_back(statement.stmt);
+    ++m_idleCount;
 }
 
 void SqliteDb::exec(const std::string &sql)

@@ -6,7 +6,9 @@
 
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <unordered_map>
+#include <vector>
 
 namespace emis::server {
 
@@ -38,13 +40,23 @@ public:
 
     // Prepared statements are kept per connection and reused: preparing the same INSERT for
     // every row of a bulk push cost more than running it. SqliteStatement takes one (a fresh one
-    // when the cached copies are all in use) and gives it back reset.
-    sqlite3_stmt *acquireStatement(const std::string &sql);
-    void releaseStatement(const std::string &sql, sqlite3_stmt *stmt);
+    // when the cached copies are all in use) and gives it back reset. The cache is keyed by the
+    // SQL text; the server's SQL texts are a fixed set (values are bound, never pasted in).
+    struct CachedStatement {
+        sqlite3_stmt *stmt = nullptr;
+        std::vector<sqlite3_stmt *> *idle = nullptr;  // where it goes back; stable while the connection lives
+    };
+    CachedStatement acquireStatement(std::string_view sql);
+    void releaseStatement(const CachedStatement &statement);
 
 private:
+    struct TextHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+    };
     sqlite3 *m_db = nullptr;
-    std::unordered_multimap<std::string, sqlite3_stmt *> m_idleStatements;
+    std::unordered_map<std::string, std::vector<sqlite3_stmt *>, TextHash, std::equal_to<>> m_statements;
+    std::size_t m_idleCount = 0;
 };
 
 } // namespace emis::server

@@ -2,26 +2,38 @@
 
 namespace emis::server {
 
-SqliteStatement::SqliteStatement(SqliteDb &db, const std::string &sql)
+SqliteStatement::SqliteStatement(SqliteDb &db, std::string_view sql)
     : m_db(db)
-    , m_sql(sql)
-    , m_stmt(db.acquireStatement(sql))
+    , m_cached(db.acquireStatement(sql))
+    , m_stmt(m_cached.stmt)
 {
 }
 
-SqliteStatement::~SqliteStatement() { m_db.releaseStatement(m_sql, m_stmt); }
+SqliteStatement::~SqliteStatement() { m_db.releaseStatement(m_cached); }
 
-SqliteStatement &SqliteStatement::bind(int index, const Value &value)
+SqliteStatement &SqliteStatement::bind(int index, const Value &value) { return bind(index, value, SQLITE_TRANSIENT); }
+
+SqliteStatement &SqliteStatement::bindView(int index, const Value &value) { return bind(index, value, SQLITE_STATIC); }
+
+SqliteStatement &SqliteStatement::bindView(int index, std::string_view text)
+{
+    if (const int rc = sqlite3_bind_text(m_stmt, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
+        rc != SQLITE_OK)
+        m_db.fail("bind", rc);
+    return *this;
+}
+
+SqliteStatement &SqliteStatement::bind(int index, const Value &value, void (*lifetime)(void *))
 {
     int rc = SQLITE_OK;
     if (const auto *s = std::get_if<std::string>(&value))
-        rc = sqlite3_bind_text(m_stmt, index, s->data(), static_cast<int>(s->size()), SQLITE_TRANSIENT);
+        rc = sqlite3_bind_text(m_stmt, index, s->data(), static_cast<int>(s->size()), lifetime);
     else if (const auto *i = std::get_if<std::int64_t>(&value))
         rc = sqlite3_bind_int64(m_stmt, index, *i);
     else if (const auto *d = std::get_if<double>(&value))
         rc = sqlite3_bind_double(m_stmt, index, *d);
     else if (const auto *b = std::get_if<Bytes>(&value))
-        rc = sqlite3_bind_blob(m_stmt, index, b->data(), static_cast<int>(b->size()), SQLITE_TRANSIENT);
+        rc = sqlite3_bind_blob(m_stmt, index, b->data(), static_cast<int>(b->size()), lifetime);
     else
         rc = sqlite3_bind_null(m_stmt, index);
     if (rc != SQLITE_OK)
@@ -29,9 +41,27 @@ SqliteStatement &SqliteStatement::bind(int index, const Value &value)
     return *this;
 }
 
-SqliteStatement &SqliteStatement::bind(int index, const std::string &text) { return bind(index, Value{text}); }
-SqliteStatement &SqliteStatement::bind(int index, std::int64_t number) { return bind(index, Value{number}); }
-SqliteStatement &SqliteStatement::bindNull(int index) { return bind(index, Value{}); }
+SqliteStatement &SqliteStatement::bind(int index, const std::string &text)
+{
+    if (const int rc = sqlite3_bind_text(m_stmt, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+        rc != SQLITE_OK)
+        m_db.fail("bind", rc);
+    return *this;
+}
+
+SqliteStatement &SqliteStatement::bind(int index, std::int64_t number)
+{
+    if (const int rc = sqlite3_bind_int64(m_stmt, index, number); rc != SQLITE_OK)
+        m_db.fail("bind", rc);
+    return *this;
+}
+
+SqliteStatement &SqliteStatement::bindNull(int index)
+{
+    if (const int rc = sqlite3_bind_null(m_stmt, index); rc != SQLITE_OK)
+        m_db.fail("bind", rc);
+    return *this;
+}
 
 bool SqliteStatement::step()
 {

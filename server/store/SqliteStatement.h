@@ -2,13 +2,15 @@
 
 #include "store/SqliteDb.h"
 
+#include <string_view>
+
 namespace emis::server {
 
 // A prepared statement, taken from the connection's cache and given back when done. Values are
 // only ever bound, never pasted into the SQL text.
 class SqliteStatement {
 public:
-    SqliteStatement(SqliteDb &db, const std::string &sql);
+    SqliteStatement(SqliteDb &db, std::string_view sql);
     ~SqliteStatement();
     SqliteStatement(const SqliteStatement &) = delete;
     SqliteStatement &operator=(const SqliteStatement &) = delete;
@@ -18,6 +20,12 @@ public:
     SqliteStatement &bind(int index, const char *text) { return bind(index, std::string(text)); }
     SqliteStatement &bind(int index, std::int64_t number);
     SqliteStatement &bindNull(int index);
+    // Binds without a copy: `value` must stay as it is until the statement has run (a bulk
+    // insert's values, held by the caller across run()).
+    SqliteStatement &bindView(int index, const Value &value);
+    SqliteStatement &bindView(int index, std::string_view text);
+    SqliteStatement &bindView(int index, const std::string &text) { return bindView(index, std::string_view(text)); }
+    SqliteStatement &bindView(int index, std::string &&) = delete;  // a temporary would not outlive run()
     // True while a row is available; false when done.
     bool step();
     void run();  // steps a statement that returns no rows
@@ -30,8 +38,10 @@ public:
     int columnCount() const;
 
 private:
+    SqliteStatement &bind(int index, const Value &value, void (*lifetime)(void *));
+
     SqliteDb &m_db;
-    std::string m_sql;
+    SqliteDb::CachedStatement m_cached;
     sqlite3_stmt *m_stmt = nullptr;
 };
 

@@ -14,6 +14,8 @@ namespace {
 
 // Enough to amortise one fsync over a busy moment without making a single batch wait long.
 constexpr std::size_t kMaxGroup = 64;
+// SQLite's own auto-checkpoint threshold (pages of log), now reached on the checkpoint thread.
+constexpr int kCheckpointFrames = 1000;
 
 void backup(sqlite3 *from, sqlite3 *to)
 {
@@ -39,11 +41,44 @@ SqliteStore::SqliteStore(std::string path) : m_path(std::move(path))
     // FULL: an acknowledged batch survives a power cut, which is what the acknowledgement promises.
     m_writer->exec("PRAGMA synchronous = FULL");
     m_writer->exec("PRAGMA cache_size = -65536");
+    m_writer->exec("PRAGMA temp_store = MEMORY");
     migrate(*m_writer);
+    m_checkpointer = std::make_unique<SqliteDb>(m_path, SqliteDb::Mode::ReadWrite);
+    // Replaces SQLite's auto-checkpoint, which ran inside the writer's commits.
+    sqlite3_wal_hook(m_writer->handle(), &SqliteStore::walCommitted, this);
+    m_checkpointThread = std::thread([this] { checkpointLoop(); });
     m_thread = std::thread([this] { writerLoop(); });
 }
 
 SqliteStore::~SqliteStore() { close(); }
+
+int SqliteStore::walCommitted(void *store, sqlite3 *, const char *, int frames)
+{
+    if (frames >= kCheckpointFrames) {
+        auto *self = static_cast<SqliteStore *>(store);
+        {
+            std::lock_guard lock(self->m_checkpointMutex);
+            self->m_checkpointDue = true;
+        }
+        self->m_checkpointWanted.notify_one();
+    }
+    return SQLITE_OK;
+}
+
+void SqliteStore::checkpointLoop()
+{
+    for (;;) {
+        {
+            std::unique_lock lock(m_checkpointMutex);
+            m_checkpointWanted.wait(lock, [this] { return m_checkpointDue || m_checkpointStop; });
+            if (m_checkpointStop)
+                return;
+            m_checkpointDue = false;
+        }
+        // PASSIVE: copies what no reader still needs, never waits for the writer or a reader.
+        sqlite3_wal_checkpoint_v2(m_checkpointer->handle(), nullptr, SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+    }
+}
 
 void SqliteStore::submitWrite(Job job, Done done)
 {
@@ -172,6 +207,13 @@ void SqliteStore::close()
     m_queueReady.notify_all();
     if (m_thread.joinable())
         m_thread.join();
+    {
+        std::lock_guard lock(m_checkpointMutex);
+        m_checkpointStop = true;
+    }
+    m_checkpointWanted.notify_all();
+    if (m_checkpointThread.joinable())
+        m_checkpointThread.join();
 }
 
 } // namespace emis::server

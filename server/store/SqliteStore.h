@@ -2,6 +2,8 @@
 
 #include "store/Store.h"
 
+#include <sqlite3.h>
+
 #include <condition_variable>
 #include <deque>
 #include <memory>
@@ -13,8 +15,9 @@ namespace emis::server {
 
 class SqliteDb;
 
-// The SQLite store: WAL mode, one writer thread committing queued jobs in groups, and a pool of
-// read connections so reads run in parallel with the writer and each other.
+// The SQLite store: WAL mode, one writer thread committing queued jobs in groups, a pool of
+// read connections so reads run in parallel with the writer and each other, and a checkpoint
+// thread that copies the log back into the database so the writer never stops to.
 class SqliteStore final : public Store {
 public:
     // Opens (creating if needed) and migrates the store at `path`.
@@ -36,6 +39,8 @@ private:
         Done done;
     };
     void writerLoop();
+    void checkpointLoop();
+    static int walCommitted(void *store, sqlite3 *db, const char *name, int frames);
     std::unique_ptr<SqliteDb> takeReader();
     void giveBackReader(std::unique_ptr<SqliteDb> db);
 
@@ -47,6 +52,13 @@ private:
     std::deque<Pending> m_queue;
     bool m_closing = false;
     std::thread m_thread;
+
+    std::unique_ptr<SqliteDb> m_checkpointer;
+    std::mutex m_checkpointMutex;
+    std::condition_variable m_checkpointWanted;
+    bool m_checkpointDue = false;
+    bool m_checkpointStop = false;
+    std::thread m_checkpointThread;
 
     std::mutex m_readersMutex;
     std::vector<std::unique_ptr<SqliteDb>> m_readers;
