@@ -157,7 +157,8 @@ void RequestHandler::push(const wire::Envelope &request, Respond respond)
                 *r.envelope.mutable_push_ack() = std::move(*ack);
             }
             respond(std::move(r));
-        });
+        },
+        batch->size());
 }
 
 void RequestHandler::pull(const wire::Envelope &request, const Respond &respond)

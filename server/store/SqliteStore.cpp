@@ -12,8 +12,12 @@
 namespace emis::server {
 namespace {
 
-// Enough to amortise one fsync over a busy moment without making a single batch wait long.
+// Enough to amortise one fsync over a busy moment without making a single batch wait long: at
+// most this many jobs, and no more jobs once the group writes this many rows. A bigger group
+// held back every acknowledgement in it until the whole group was written, and the devices
+// then all sent their next batch at once while the writer waited.
 constexpr std::size_t kMaxGroup = 64;
+constexpr std::size_t kMaxGroupRows = 2000;
 // SQLite's own auto-checkpoint threshold (pages of log), now reached on the checkpoint thread.
 constexpr int kCheckpointFrames = 1000;
 
@@ -80,7 +84,7 @@ void SqliteStore::checkpointLoop()
     }
 }
 
-void SqliteStore::submitWrite(Job job, Done done)
+void SqliteStore::submitWrite(Job job, Done done, std::size_t rows)
 {
     {
         std::lock_guard lock(m_queueMutex);
@@ -88,7 +92,7 @@ void SqliteStore::submitWrite(Job job, Done done)
             done(std::make_exception_ptr(std::runtime_error("store closed")));
             return;
         }
-        m_queue.push_back(Pending{std::move(job), std::move(done)});
+        m_queue.push_back(Pending{std::move(job), std::move(done), rows});
     }
     m_queueReady.notify_one();
 }
@@ -114,7 +118,10 @@ void SqliteStore::writerLoop()
             m_queueReady.wait(lock, [this] { return m_closing || !m_queue.empty(); });
             if (m_queue.empty())
                 return;  // closing and drained
-            while (!m_queue.empty() && group.size() < kMaxGroup) {
+            std::size_t rows = 0;
+            while (!m_queue.empty() && group.size() < kMaxGroup &&
+                   (group.empty() || rows + m_queue.front().rows <= kMaxGroupRows)) {
+                rows += m_queue.front().rows;
                 group.push_back(std::move(m_queue.front()));
                 m_queue.pop_front();
             }

@@ -24,7 +24,8 @@ public:
     explicit SqliteStore(std::string path);
     ~SqliteStore() override;
 
-    void submitWrite(Job job, Done done) override;
+    using Store::submitWrite;
+    void submitWrite(Job job, Done done, std::size_t rows) override;
     void write(const Job &job) override;
     void read(const Job &job) override;
     void backupTo(const std::string &path) override;
@@ -37,6 +38,7 @@ private:
     struct Pending {
         Job job;
         Done done;
+        std::size_t rows = 1;
     };
     void writerLoop();
     void checkpointLoop();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <exception>
 #include <functional>
 #include <string>
@@ -18,8 +19,11 @@ public:
 
     // Queues a write. Jobs queued together commit in one transaction, each in its own savepoint
     // so a job that throws rolls back alone. `done` runs on the writer thread after the commit
-    // (null on success, the failure otherwise); only then may the caller acknowledge.
-    virtual void submitWrite(Job job, Done done) = 0;
+    // (null on success, the failure otherwise); only then may the caller acknowledge. `rows` is
+    // about how many rows the job writes (a pushed batch: its changes): a group stops growing
+    // at a few thousand, so acknowledgements keep flowing while the next group is written.
+    virtual void submitWrite(Job job, Done done, std::size_t rows) = 0;
+    void submitWrite(Job job, Done done) { submitWrite(std::move(job), std::move(done), 1); }
     // A write that waits for its commit; rethrows the job's failure.
     virtual void write(const Job &job) = 0;
     // A read on a consistent snapshot, on the calling thread.

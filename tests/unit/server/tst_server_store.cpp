@@ -50,6 +50,7 @@ class TestServerStore : public QObject {
 
 private slots:
     void groupCommit_failingJobRollsBackAlone();
+    void groupCommit_stopsGrowingAtAFewThousandRows();
     void concurrentWriters_allCommitted();
     void migrate_twiceIsHarmless_newerStoreRefused();
     void feed_changedRowMovesToTheEnd_visibilityBySchoolAndCounty();
@@ -77,6 +78,40 @@ void TestServerStore::groupCommit_failingJobRollsBackAlone()
     QCOMPARE(auditCount(store, "job0"), 1);
     QCOMPARE(auditCount(store, "job1"), 0);
     QCOMPARE(auditCount(store, "job2"), 1);
+}
+
+void TestServerStore::groupCommit_stopsGrowingAtAFewThousandRows()
+{
+    // A job sees another job's rows from a read snapshot only once that job's group has
+    // committed: that tells which queued jobs were grouped together.
+    QTemporaryDir dir;
+    SqliteStore store(dir.filePath(QStringLiteral("s.db")).toStdString());
+    std::promise<void> started, release;
+    std::promise<std::exception_ptr> first;
+    store.submitWrite(
+        [&](StoreSession &) {
+            started.set_value();
+            release.get_future().wait();
+        },
+        [&](std::exception_ptr e) { first.set_value(e); });
+    started.get_future().wait();  // the writer is busy: what follows queues up
+    std::promise<int> bigSeenBySecond, secondSeenByThird;
+    std::promise<void> allDone;
+    auto none = [](std::exception_ptr) {};
+    store.submitWrite([](StoreSession &s) { s.audit(AuditEntry{1, "t", {}, "big1", {}}); }, none, 1500);
+    store.submitWrite(
+        [&](StoreSession &s) {
+            s.audit(AuditEntry{1, "t", {}, "big2", {}});
+            bigSeenBySecond.set_value(auditCount(store, "big1"));
+        },
+        none, 1500);
+    store.submitWrite([&](StoreSession &) { secondSeenByThird.set_value(auditCount(store, "big2")); },
+                      [&](std::exception_ptr) { allDone.set_value(); }, 1);
+    release.set_value();
+    QVERIFY(!first.get_future().get());
+    allDone.get_future().wait();
+    QCOMPARE(bigSeenBySecond.get_future().get(), 1);    // 1500 + 1500 rows: the second waited for the next group
+    QCOMPARE(secondSeenByThird.get_future().get(), 0);  // 1500 + 1: one group, not yet committed
 }
 
 void TestServerStore::concurrentWriters_allCommitted()
