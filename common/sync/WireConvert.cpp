@@ -42,7 +42,7 @@ void toWire(const Hlc &hlc, wire::Hlc &out)
 
 Hlc fromWire(const wire::Hlc &in) { return Hlc{in.physical_ms(), in.counter(), in.device()}; }
 
-std::optional<Value> coerceToField(const schema::Field &field, const Value &value)
+std::optional<Value> coerceToField(const schema::Field &field, Value value)
 {
     if (isNull(value))
         return value;

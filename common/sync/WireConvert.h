@@ -22,6 +22,6 @@ Hlc fromWire(const wire::Hlc &in);
 
 // The value read from the wire converted to the field's type where the member sent allows it
 // (an integer for a Real field); nullopt when the member does not fit the type.
-std::optional<Value> coerceToField(const schema::Field &field, const Value &value);
+std::optional<Value> coerceToField(const schema::Field &field, Value value);
 
 } // namespace emis::sync
