@@ -1,6 +1,10 @@
 #include "sync/PushHandler.h"
 
 #include "store/StoreSession.h"
+#include "sync/CountyWriter.h"
+#include "sync/Hlc.h"
+#include "sync/ProblemFinder.h"
+#include "sync/TransferRules.h"
 #include "sync/Merge.h"
 #include "sync/StatusChangePush.h"
 #include "sync/Uuid.h"
@@ -121,6 +125,13 @@ std::optional<wire::Error> PushHandler::apply(const wire::PushBatch &batch, wire
             ++applied;
         }
     }
+    if (!m_changedPupils.empty()) {
+        // One person, one record: the server's findings about the pupils just changed. Its own
+        // writes, stamped after every version they replace.
+        sync::HlcClock clock("server", [now = m_now] { return static_cast<std::uint64_t>(now); });
+        CountyWriter writer(m_store, clock, m_device.deviceId, m_now);
+        refreshProblems(m_store, writer, m_changedPupils);
+    }
     const std::uint64_t newWatermark = expected - 1;
     if (newWatermark != watermark)
         m_store.setWatermark(m_device.deviceId, newWatermark);
@@ -158,7 +169,11 @@ std::optional<Issue> PushHandler::check(const wire::Change &change, const schema
         incoming.emplace(fv.field(), *value);
     }
     current = m_store.loadRow(*table, change.row_id());
-    if (current && current->schoolId != m_device.schoolId) {
+    if (table->name == "transfers") {
+        // Two schools write a transfer, each its own steps (sync/TransferRules).
+        if (auto issue = checkTransferChange(m_store, m_device.schoolId, change.deleted(), incoming, current))
+            return issue;
+    } else if (current && current->schoolId != m_device.schoolId) {
         m_store.audit(AuditEntry{m_now, m_device.deviceId, m_device.schoolId, "not_owner",
                                  change.table() + " " + change.row_id() + " belongs to " + current->schoolId});
         return makeIssue(Reason::NotOwner);
@@ -246,6 +261,10 @@ void PushHandler::merge(const wire::Change &change, const schema::Table &table, 
             latest = v.hlc;
     row.hlc = latest.toText();
     m_store.saveRow(table, row);
+    if (table.name == "transfers")
+        shareTransfer(m_store, row);
+    else if (table.name == "students")
+        m_changedPupils.insert(row.id);
 }
 
 void PushHandler::reject(const wire::Change &change, const Issue &issue, wire::PushAck &ack)

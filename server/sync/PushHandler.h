@@ -7,6 +7,8 @@
 #include "validate/Reason.h"
 
 #include <optional>
+#include <set>
+#include <string>
 
 namespace emis::server {
 
@@ -34,6 +36,7 @@ private:
     StoreSession &m_store;
     DeviceIdentity m_device;
     std::int64_t m_now;
+    std::set<std::string> m_changedPupils;  // students rows this batch wrote
 };
 
 } // namespace emis::server
