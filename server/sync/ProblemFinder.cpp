@@ -19,7 +19,12 @@ std::string textOf(const validate::Record &r, const std::string &name)
     return it == r.end() ? std::string() : displayText(it->second);
 }
 
-bool active(const StoredRow &pupil) { return !pupil.deleted && textOf(pupil.values, "status") == "1"; }
+// A pupil who still holds a place (在读 or 休学), as the duplicates report counts them.
+bool active(const StoredRow &pupil)
+{
+    const std::string status = textOf(pupil.values, "status");
+    return !pupil.deleted && (status == "1" || status == "2");
+}
 
 // (student, other student) -> kind, for the pairs that are a problem now.
 using Pairs = std::map<std::pair<std::string, std::string>, std::string>;
@@ -48,8 +53,9 @@ void findPairs(StoreSession &store, const StoredRow &pupil, Pairs &out)
     for (const auto &other : same) {
         if (other.schoolId == pupil.schoolId || !active(other))
             continue;
-        // Two ID numbers on both sides say two people (equal ones are kind 1 above).
-        if (!idNumber.empty() && !textOf(other.values, "id_number").empty())
+        // Two resident ID numbers tell the two apart (equal ones are kind 1 above); another
+        // document (a passport, a permit) does not.
+        if (textOf(pupil.values, "id_type") == "1" && textOf(other.values, "id_type") == "1")
             continue;
         out.emplace(std::make_pair(pupil.id, other.id), "2");
     }

@@ -52,7 +52,8 @@ std::optional<Issue> checkRequest(StoreSession &store, const std::string &school
                                                   {"id_number", Value{idNumber}},
                                                   {"deleted", Value{std::int64_t{0}}}});
     for (const auto &pupil : found) {
-        if (pupil.schoolId == schoolId || textOf(pupil.values, "status") != "1")
+        const std::string status = textOf(pupil.values, "status");
+        if (pupil.schoolId == schoolId || (status != "1" && status != "2"))
             continue;
         if (!name.empty() && text::trim(textOf(pupil.values, "name")) != name)
             continue;  // the ID number and the name must agree, or it is someone else
