@@ -59,6 +59,10 @@ Result<SaveOutcome> TransferService::request(const TransferRequest &r)
         {"reason", ss(r.reason.trimmed())},
         {"state", "1"},
     };
+    // The pupil is found by a resident ID number: check it whole here (digits, check
+    // character, a number Excel mangled) so the clerk hears of a typo before any sync.
+    if (auto checked = validate::checkResidentId(ss(r.idNumber)); std::holds_alternative<Issue>(checked))
+        return invalidRecord({std::get<Issue>(checked)});
     auto normalized = validate::normalizeRecord(transfers(), raw);
     if (!normalized.issues.empty())
         return invalidRecord(normalized.issues);
