@@ -6,6 +6,7 @@
 #include "SyncDevice.h"
 #include "TestClient.h"
 
+#include "report/ReportParts.h"
 #include "store/SqliteStore.h"
 #include "store/StoreSession.h"
 #include "sync/Hlc.h"
@@ -82,6 +83,7 @@ private:
     ServerFixture m_server;
     SyncDevice m_a, m_b;
     int m_serial = 100;
+    std::string m_queue;  // the transfer part of the approval queue before the last decision
 };
 
 void TestServerTransfers::initTestCase()
@@ -145,6 +147,14 @@ server::workflow::DecisionResult TestServerTransfers::decide(const std::string &
         server::SqliteStore store(QString(m_server.dir() + QStringLiteral("/emis.db")).toStdString());
         sync::HlcClock clock("server");
         server::workflow::Decision d{"transfers", row, approve, note, "jjg", QDateTime::currentMSecsSinceEpoch()};
+        // What the bureau's queue showed just before the decision.
+        store.read([&](server::StoreSession &s) {
+            text::JsonWriter w;
+            w.beginArray();
+            server::report::writeTransferQueueRows(w, s);
+            w.endArray();
+            m_queue = w.str();
+        });
         store.write([&](server::StoreSession &s) { result = server::workflow::decideTransfer(s, clock, d); });
         store.close();
     }
@@ -206,10 +216,13 @@ void TestServerTransfers::transfer_completesThoughEachPartyWasOffline()
     QVERIFY(rejectionCodes(setState(m_a, transfer, "2", "同意转出")).empty());
     // The bureau approves while both schools are offline.
     const auto decided = decide(transfer, true, "同意");
+    QVERIFY(m_queue.find(transfer) != std::string::npos);
+    QVERIFY(m_queue.find("李思远") != std::string::npos);
     QVERIFY(std::holds_alternative<std::string>(decided));
     QCOMPARE(std::get<std::string>(decided), std::string("5"));
     // A second decision finds the request done.
     QVERIFY(std::holds_alternative<Issue>(decide(transfer, false, "again")));
+    QVERIFY(m_queue.find(transfer) == std::string::npos);  // decided: off the queue
 
     // B now holds the pupil, in the class it asked for, with the history and its 转入 record.
     seenB = pull(m_b);
