@@ -67,6 +67,7 @@ void ProblemsPage::reload()
         for (int c = 0; c < cells.size(); ++c) {
             auto *item = new QTableWidgetItem(cells[c]);
             item->setData(Qt::UserRole, p.studentId);
+            item->setToolTip(cells[c]);
             m_view->setItem(r, c, item);
         }
     }

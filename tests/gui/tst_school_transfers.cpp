@@ -9,11 +9,8 @@
 #include "RecordTableModel.h"
 #include "TransferRequestDialog.h"
 #include "TransfersPage.h"
-#include "emis.pb.h"
 #include "register/TransferService.h"
-#include "store/RemoteMerge.h"
 #include "sync/Uuid.h"
-#include "sync/WireConvert.h"
 
 #include <QCheckBox>
 #include <QLabel>
@@ -26,28 +23,6 @@
 
 using namespace emis;
 
-namespace {
-
-wire::RowState serverRow(const char *table, const std::string &id, const char *owner,
-                         const std::map<std::string, Value> &values, std::uint64_t seq)
-{
-    const sync::Hlc stamp{static_cast<std::uint64_t>(QDateTime::currentMSecsSinceEpoch()), static_cast<std::uint32_t>(seq),
-                          "server"};
-    wire::RowState r;
-    r.set_server_seq(seq);
-    r.set_table(table);
-    r.set_row_id(id);
-    r.set_school_id(owner);
-    for (const auto &f : schema::findTable(table)->fields) {
-        const auto it = values.find(f.name);
-        sync::toWire(f.name, it == values.end() ? Value{} : it->second, *r.add_fields());
-        sync::toWire(stamp, *r.add_field_hlcs());
-    }
-    sync::toWire(stamp, *r.mutable_hlc());
-    return r;
-}
-
-} // namespace
 
 class TestSchoolTransfers : public QObject {
     Q_OBJECT
@@ -96,10 +71,7 @@ QString TestSchoolTransfers::addPupil(int seq, const QString &name)
 void TestSchoolTransfers::pull(const char *table, const std::string &id, const char *owner,
                                const std::map<std::string, Value> &values)
 {
-    wire::PullPage page;
-    *page.add_rows() = serverRow(table, id, owner, values, ++m_seq);
-    page.set_next_cursor(m_seq);
-    QVERIFY(client::RemoteMerge(m_session->store()).applyPage(page).ok());
+    QVERIFY(testing::pullRow(*m_session, table, id, owner, values, ++m_seq));
 }
 
 std::map<std::string, Value> TestSchoolTransfers::transferOf(const QString &pupil, const char *state)
