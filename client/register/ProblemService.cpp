@@ -1,7 +1,6 @@
 #include "register/ProblemService.h"
 
-#include "store/RecordStore.h"
-#include "store/SqlValue.h"
+#include "register/RegisterText.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -12,12 +11,6 @@ namespace emis::client {
 namespace {
 
 QString tr(const char *text) { return QCoreApplication::translate("emis::client::ProblemService", text); }
-
-QString text(const validate::Record &r, const char *name)
-{
-    const auto it = r.find(name);
-    return it == r.end() ? QString() : qs(displayText(it->second));
-}
 
 } // namespace
 
@@ -31,27 +24,24 @@ Result<std::vector<ProblemView>> ProblemService::list(bool all) const
     if (auto own = records.list(*schema::findTable("students")))
         for (auto &p : *own)
             pupils.insert(p.id, std::move(p.values));
-    QHash<QString, QString> schools;
-    if (auto list = records.list(*schema::findTable("schools")))
-        for (const auto &s : *list)
-            schools.insert(s.id, text(s.values, "name"));
+    const QHash<QString, QString> schools = schoolNames(m_store);
     std::vector<ProblemView> out;
     for (const auto &row : *rows) {
         ProblemView v;
         v.id = row.id;
-        v.kind = text(row.values, "kind");
-        v.open = text(row.values, "state") == QLatin1String("1");
+        v.kind = fieldText(row.values, "kind");
+        v.open = fieldText(row.values, "state") == QLatin1String("1");
         if (!v.open && !all)
             continue;
-        v.studentId = text(row.values, "student_id");
+        v.studentId = fieldText(row.values, "student_id");
         const auto pupil = pupils.constFind(v.studentId);
         if (pupil != pupils.cend()) {
-            v.studentName = text(*pupil, "name");
-            v.idNumber = text(*pupil, "id_number");
+            v.studentName = fieldText(*pupil, "name");
+            v.idNumber = fieldText(*pupil, "id_number");
         }
-        const QString other = text(row.values, "other_school_id");
+        const QString other = fieldText(row.values, "other_school_id");
         v.otherSchool = schools.value(other, other);
-        v.detail = text(row.values, "detail");
+        v.detail = fieldText(row.values, "detail");
         if (v.kind == QLatin1String("1")) {
             v.kindText = tr("enrolled in two schools");
             v.advice = tr("The same ID number is enrolled at %1. Check with that school: the school the pupil "

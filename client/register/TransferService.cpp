@@ -2,7 +2,7 @@
 
 #include "schema/CodeTables.h"
 #include "store/LocalStore.h"
-#include "store/SqlValue.h"
+#include "register/RegisterText.h"
 #include "validate/FieldRules.h"
 #include "validate/IdNumber.h"
 
@@ -17,12 +17,6 @@ namespace {
 QString tr(const char *text) { return QCoreApplication::translate("emis::client::TransferService", text); }
 
 const schema::Table &transfers() { return *schema::findTable("transfers"); }
-
-QString text(const validate::Record &r, const char *name)
-{
-    const auto it = r.find(name);
-    return it == r.end() ? QString() : qs(displayText(it->second));
-}
 
 Error invalid(const QString &message, const char *code = "wrong_state")
 {
@@ -103,30 +97,26 @@ Result<std::vector<TransferView>> TransferService::list() const
     if (!rows)
         return rows.error();
     const QString mine = m_store.identity().schoolId;
-    auto schools = records.list(*schema::findTable("schools"));
-    QHash<QString, QString> schoolNames;
-    if (schools)
-        for (const auto &s : *schools)
-            schoolNames.insert(s.id, text(s.values, "name"));
+    const QHash<QString, QString> schools = schoolNames(m_store);
     std::vector<TransferView> out;
     for (const auto &row : *rows) {
         TransferView v;
         v.id = row.id;
         v.incoming = row.schoolId == mine;
-        v.idNumber = text(row.values, "id_number");
-        v.name = text(row.values, "student_name");
-        const QString other = v.incoming ? text(row.values, "from_school_id") : row.schoolId;
-        v.otherSchool = schoolNames.value(other, other);
-        v.state = text(row.values, "state");
+        v.idNumber = fieldText(row.values, "id_number");
+        v.name = fieldText(row.values, "student_name");
+        const QString other = v.incoming ? fieldText(row.values, "from_school_id") : row.schoolId;
+        v.otherSchool = schools.value(other, other);
+        v.state = fieldText(row.values, "state");
         v.stateText = stateText(v.state);
-        v.toGrade = qs(schema::findCodeTable("grade")->nameOf(ss(text(row.values, "to_grade"))));
-        if (text(row.values, "to_grade").isEmpty())
+        v.toGrade = qs(schema::findCodeTable("grade")->nameOf(ss(fieldText(row.values, "to_grade"))));
+        if (fieldText(row.values, "to_grade").isEmpty())
             v.toGrade.clear();
-        v.toClass = text(row.values, "to_class");
-        v.requestDate = text(row.values, "request_date");
-        v.reason = text(row.values, "reason");
-        v.fromNote = text(row.values, "from_note");
-        v.bureauNote = text(row.values, "bureau_note");
+        v.toClass = fieldText(row.values, "to_class");
+        v.requestDate = fieldText(row.values, "request_date");
+        v.reason = fieldText(row.values, "reason");
+        v.fromNote = fieldText(row.values, "from_note");
+        v.bureauNote = fieldText(row.values, "bureau_note");
         v.waitingForUs = !v.incoming && v.state == QLatin1String("1");
         out.push_back(std::move(v));
     }
@@ -159,7 +149,7 @@ Result<SaveOutcome> TransferService::agree(const QString &id, const QString &not
     const QString mine = m_store.identity().schoolId;
     if (row->schoolId == mine)
         return invalid(tr("Only the sending school agrees to a transfer; this school asked for it."), "not_owner");
-    const QString state = text(row->values, "state");
+    const QString state = fieldText(row->values, "state");
     if (state != QLatin1String("1"))
         return invalid(tr("The request is now \"%1\", so it can no longer be agreed to.").arg(stateText(state)));
     return setState(*row, QStringLiteral("2"), note.isEmpty() ? QString() : note);
@@ -173,7 +163,7 @@ Result<SaveOutcome> TransferService::refuse(const QString &id, const QString &re
     if (row->schoolId == m_store.identity().schoolId)
         return invalid(tr("Only the sending school refuses a transfer; to stop your own request, withdraw it."),
                        "not_owner");
-    const QString state = text(row->values, "state");
+    const QString state = fieldText(row->values, "state");
     if (state != QLatin1String("1"))
         return invalid(tr("The request is now \"%1\", so it can no longer be refused.").arg(stateText(state)));
     if (reason.trimmed().isEmpty())
@@ -188,7 +178,7 @@ Result<SaveOutcome> TransferService::withdraw(const QString &id)
         return row.error();
     if (row->schoolId != m_store.identity().schoolId)
         return invalid(tr("Only the school that asked for the pupil can withdraw the request."), "not_owner");
-    const QString state = text(row->values, "state");
+    const QString state = fieldText(row->values, "state");
     if (state != QLatin1String("1") && state != QLatin1String("2"))
         return invalid(tr("The request is now \"%1\", so it can no longer be withdrawn.").arg(stateText(state)));
     return setState(*row, QStringLiteral("4"), QString());

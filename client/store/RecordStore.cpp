@@ -63,20 +63,14 @@ Result<std::optional<StoredRow>> RecordStore::load(const schema::Table &t, const
     return std::optional<StoredRow>{readRow(t, q)};
 }
 
-Result<std::vector<StoredRow>> RecordStore::list(const schema::Table &t, bool includeDeleted) const
+Result<std::vector<StoredRow>> RecordStore::select(const schema::Table &t, const QStringList &where,
+                                                   const QVariantList &args) const
 {
-    QStringList where;
-    if (!includeDeleted)
-        where << QStringLiteral("deleted = 0");
-    // Transfers are shared by the two schools; other school rows are the school's own.
-    const bool ownOnly = t.scope == schema::Scope::School && t.name != "transfers";
-    if (ownOnly)
-        where << QStringLiteral("school_id = ?");
     Sql q(m_store.db(), QStringLiteral("SELECT %1 FROM %2 %3 ORDER BY id")
                             .arg(selectColumns(t), qs(t.name),
                                  where.isEmpty() ? QString() : QStringLiteral("WHERE ") + where.join(QStringLiteral(" AND "))));
-    if (ownOnly)
-        q.bind(m_store.identity().schoolId);
+    for (const auto &a : args)
+        q.bind(a);
     if (auto st = q.exec(); !st)
         return st.error();
     std::vector<StoredRow> out;
@@ -85,17 +79,23 @@ Result<std::vector<StoredRow>> RecordStore::list(const schema::Table &t, bool in
     return out;
 }
 
+Result<std::vector<StoredRow>> RecordStore::list(const schema::Table &t, bool includeDeleted) const
+{
+    QStringList where;
+    QVariantList args;
+    if (!includeDeleted)
+        where << QStringLiteral("deleted = 0");
+    // Transfers are shared by the two schools; other school rows are the school's own.
+    if (t.scope == schema::Scope::School && t.name != "transfers") {
+        where << QStringLiteral("school_id = ?");
+        args << m_store.identity().schoolId;
+    }
+    return select(t, where, args);
+}
+
 Result<std::vector<StoredRow>> RecordStore::traces(const schema::Table &t) const
 {
-    Sql q(m_store.db(), QStringLiteral("SELECT %1 FROM %2 WHERE deleted = 0 AND school_id <> ? ORDER BY id")
-                            .arg(selectColumns(t), qs(t.name)));
-    q.bind(m_store.identity().schoolId);
-    if (auto st = q.exec(); !st)
-        return st.error();
-    std::vector<StoredRow> out;
-    while (q.next())
-        out.push_back(readRow(t, q));
-    return out;
+    return select(t, {QStringLiteral("deleted = 0"), QStringLiteral("school_id <> ?")}, {m_store.identity().schoolId});
 }
 
 Result<std::vector<StoredRow>> RecordStore::listWhere(const schema::Table &t, const std::string &field,

@@ -5,6 +5,8 @@
 #include "validate/RecordValidator.h"
 
 #include <QString>
+#include <QStringList>
+#include <QVariantList>
 
 #include <optional>
 #include <vector>
@@ -54,6 +56,8 @@ public:
     Result<SaveOutcome> remove(const schema::Table &table, const QString &id);
 
 private:
+    Result<std::vector<StoredRow>> select(const schema::Table &table, const QStringList &where,
+                                          const QVariantList &args) const;
     Status checkNaturalKeys(const schema::Table &table, const QString &id, const QString &schoolId,
                             const validate::Record &row) const;
     Status writeRow(const schema::Table &table, const QString &id, const QString &schoolId, bool isNew,

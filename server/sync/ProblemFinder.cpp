@@ -13,16 +13,10 @@ namespace {
 const schema::Table &students() { return *schema::findTable("students"); }
 const schema::Table &problems() { return *schema::findTable("problems"); }
 
-std::string textOf(const validate::Record &r, const std::string &name)
-{
-    const auto it = r.find(name);
-    return it == r.end() ? std::string() : displayText(it->second);
-}
-
 // A pupil who still holds a place (在读 or 休学), as the duplicates report counts them.
 bool active(const StoredRow &pupil)
 {
-    const std::string status = textOf(pupil.values, "status");
+    const std::string status = fieldText(pupil.values, "status");
     return !pupil.deleted && (status == "1" || status == "2");
 }
 
@@ -33,7 +27,7 @@ void findPairs(StoreSession &store, const StoredRow &pupil, Pairs &out)
 {
     if (!active(pupil))
         return;
-    const std::string idNumber = textOf(pupil.values, "id_number");
+    const std::string idNumber = fieldText(pupil.values, "id_number");
     const Value notDeleted{std::int64_t{0}};
     if (!idNumber.empty()) {
         const auto same = store.rowsWhere(students(), {{"id_type", pupil.values.at("id_type")},
@@ -43,7 +37,7 @@ void findPairs(StoreSession &store, const StoredRow &pupil, Pairs &out)
             if (other.schoolId != pupil.schoolId && active(other))
                 out[{pupil.id, other.id}] = "1";
     }
-    const std::string birth = textOf(pupil.values, "birth_date");
+    const std::string birth = fieldText(pupil.values, "birth_date");
     if (birth.empty())
         return;
     const auto same = store.rowsWhere(students(), {{"name", pupil.values.at("name")},
@@ -55,7 +49,7 @@ void findPairs(StoreSession &store, const StoredRow &pupil, Pairs &out)
             continue;
         // Two resident ID numbers tell the two apart (equal ones are kind 1 above); another
         // document (a passport, a permit) does not.
-        if (textOf(pupil.values, "id_type") == "1" && textOf(other.values, "id_type") == "1")
+        if (fieldText(pupil.values, "id_type") == "1" && fieldText(other.values, "id_type") == "1")
             continue;
         out.emplace(std::make_pair(pupil.id, other.id), "2");
     }
@@ -65,8 +59,8 @@ std::string detailOf(const std::string &kind, const StoredRow &other, StoreSessi
 {
     std::string school = other.schoolId;
     if (const auto row = store.loadRow(*schema::findTable("schools"), other.schoolId))
-        school = textOf(row->values, "name");
-    const std::string who = textOf(other.values, "name") + " " + textOf(other.values, "id_number");
+        school = fieldText(row->values, "name");
+    const std::string who = fieldText(other.values, "name") + " " + fieldText(other.values, "id_number");
     return (kind == "1" ? "同一身份证件号在" : "疑似同一学生在") + school + "也有在籍学籍：" + who;
 }
 
@@ -78,7 +72,7 @@ void refreshProblems(StoreSession &store, CountyWriter &writer, const std::set<s
     std::set<std::string> look = studentIds;
     for (const auto &id : studentIds)
         for (const auto &p : store.rowsWhere(problems(), {{"student_id", Value{id}}}))
-            look.insert(textOf(p.values, "other_student_id"));
+            look.insert(fieldText(p.values, "other_student_id"));
     std::map<std::string, StoredRow> pupils;
     Pairs now;
     for (const auto &id : look) {
@@ -102,13 +96,13 @@ void refreshProblems(StoreSession &store, CountyWriter &writer, const std::set<s
     std::map<std::tuple<std::string, std::string, std::string>, StoredRow> existing;
     for (const auto &[id, pupil] : pupils) {
         for (auto &p : store.rowsWhere(problems(), {{"student_id", Value{id}}}))
-            existing.emplace(std::make_tuple(id, textOf(p.values, "other_student_id"), textOf(p.values, "kind")),
+            existing.emplace(std::make_tuple(id, fieldText(p.values, "other_student_id"), fieldText(p.values, "kind")),
                              std::move(p));
     }
     for (auto &[key, row] : existing) {
         const auto &[student, other, kind] = key;
         const auto it = wanted.find({student, other});
-        const bool open = textOf(row.values, "state") == "1";
+        const bool open = fieldText(row.values, "state") == "1";
         const bool problem = it != wanted.end() && it->second == kind;
         // Only pairs whose both pupils were looked at are decided here.
         if (!look.count(student) && !look.count(other))

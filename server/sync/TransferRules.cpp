@@ -13,12 +13,6 @@ namespace {
 
 const schema::Table &transfers() { return *schema::findTable("transfers"); }
 
-std::string textOf(const validate::Record &r, const std::string &name)
-{
-    const auto it = r.find(name);
-    return it == r.end() ? std::string() : displayText(it->second);
-}
-
 Issue wrongState(const std::string &state)
 {
     return makeIssue(Reason::WrongState, transfers().field("state"),
@@ -40,22 +34,22 @@ std::set<std::string> written(const validate::Record &incoming, const StoredRow 
 std::optional<Issue> checkRequest(StoreSession &store, const std::string &schoolId, validate::Record &incoming)
 {
     for (const char *name : {"student_id", "from_school_id", "from_note", "bureau_note"})
-        if (!text::trim(textOf(incoming, name)).empty())
+        if (!text::trim(fieldText(incoming, name)).empty())
             return makeIssue(Reason::ReadOnly, transfers().field(name));
-    const std::string state = textOf(incoming, "state");
+    const std::string state = fieldText(incoming, "state");
     if (!state.empty() && state != "1")
         return wrongState("1");
-    const std::string idNumber = textOf(incoming, "id_number");
-    const std::string name(text::trim(textOf(incoming, "student_name")));
+    const std::string idNumber = fieldText(incoming, "id_number");
+    const std::string name(text::trim(fieldText(incoming, "student_name")));
     const schema::Table &students = *schema::findTable("students");
     const auto found = store.rowsWhere(students, {{"id_type", Value{std::string("1")}},
                                                   {"id_number", Value{idNumber}},
                                                   {"deleted", Value{std::int64_t{0}}}});
     for (const auto &pupil : found) {
-        const std::string status = textOf(pupil.values, "status");
+        const std::string status = fieldText(pupil.values, "status");
         if (pupil.schoolId == schoolId || (status != "1" && status != "2"))
             continue;
-        if (!name.empty() && text::trim(textOf(pupil.values, "name")) != name)
+        if (!name.empty() && text::trim(fieldText(pupil.values, "name")) != name)
             continue;  // the ID number and the name must agree, or it is someone else
         incoming["student_id"] = Value{pupil.id};
         incoming["from_school_id"] = Value{pupil.schoolId};
@@ -67,7 +61,7 @@ std::optional<Issue> checkRequest(StoreSession &store, const std::string &school
 
 } // namespace
 
-std::string transferState(const StoredRow &row) { return textOf(row.values, "state"); }
+std::string transferState(const StoredRow &row) { return fieldText(row.values, "state"); }
 
 std::optional<Issue> checkTransferChange(StoreSession &store, const std::string &schoolId, bool deleted,
                                          validate::Record &incoming, const std::optional<StoredRow> &current)
@@ -75,7 +69,7 @@ std::optional<Issue> checkTransferChange(StoreSession &store, const std::string 
     if (!current)
         return deleted ? std::nullopt : checkRequest(store, schoolId, incoming);
     const std::string state = transferState(*current);
-    const std::string fromSchool = textOf(current->values, "from_school_id");
+    const std::string fromSchool = fieldText(current->values, "from_school_id");
     const bool receiving = current->schoolId == schoolId;
     const bool sending = !receiving && fromSchool == schoolId;
     if (!receiving && !sending)
@@ -93,7 +87,7 @@ std::optional<Issue> checkTransferChange(StoreSession &store, const std::string 
     }
     if (changed.empty())
         return std::nullopt;
-    const std::string next = changed.count("state") ? textOf(incoming, "state") : state;
+    const std::string next = changed.count("state") ? fieldText(incoming, "state") : state;
     if (receiving) {
         // Withdrawal, before the bureau has decided.
         if (next != "4" || (state != "1" && state != "2"))
@@ -104,7 +98,7 @@ std::optional<Issue> checkTransferChange(StoreSession &store, const std::string 
     if (state != "1" || (next != "2" && next != "3"))
         return wrongState(state);
     if (next == "3") {
-        const auto note = changed.count("from_note") ? textOf(incoming, "from_note") : textOf(current->values, "from_note");
+        const auto note = changed.count("from_note") ? fieldText(incoming, "from_note") : fieldText(current->values, "from_note");
         if (text::trim(note).empty())
             return makeIssue(Reason::Required, transfers().field("from_note"));
     }
@@ -113,7 +107,7 @@ std::optional<Issue> checkTransferChange(StoreSession &store, const std::string 
 
 void shareTransfer(StoreSession &store, const StoredRow &row)
 {
-    const std::string fromSchool = textOf(row.values, "from_school_id");
+    const std::string fromSchool = fieldText(row.values, "from_school_id");
     if (!fromSchool.empty() && fromSchool != row.schoolId)
         store.setFeedReader("transfers", row.id, fromSchool);
 }

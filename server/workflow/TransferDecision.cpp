@@ -18,12 +18,6 @@ namespace {
 
 const schema::Table &table(const char *name) { return *schema::findTable(name); }
 
-std::string textOf(const validate::Record &r, const std::string &name)
-{
-    const auto it = r.find(name);
-    return it == r.end() ? std::string() : displayText(it->second);
-}
-
 std::string dateOf(std::int64_t ms)
 {
     const std::time_t t = static_cast<std::time_t>(ms / 1000);
@@ -47,7 +41,7 @@ void movePupil(StoreSession &store, CountyWriter &writer, StoredRow &pupil, cons
     validate::Record changes;
     if (!isNull(valueOf(transfer.values, "to_grade")))
         changes["grade"] = transfer.values.at("to_grade");
-    if (!textOf(transfer.values, "to_class").empty())
+    if (!fieldText(transfer.values, "to_class").empty())
         changes["class_name"] = transfer.values.at("to_class");
     writer.rewrite(table("students"), pupil, changes, school);
     for (auto &change : store.rowsWhere(table("status_changes"), {{"student_id", Value{pupil.id}}})) {
@@ -68,12 +62,12 @@ void addChange(CountyWriter &writer, const std::string &owner, const std::string
         {"from_class", valueOf(before.values, "class_name")},
         {"to_grade", isNull(valueOf(transfer.values, "to_grade")) ? valueOf(before.values, "grade")
                                                                    : transfer.values.at("to_grade")},
-        {"to_class", textOf(transfer.values, "to_class").empty() ? valueOf(before.values, "class_name")
+        {"to_class", fieldText(transfer.values, "to_class").empty() ? valueOf(before.values, "class_name")
                                                                  : transfer.values.at("to_class")},
         {"other_school_id", Value{otherSchool}},
         {"approval", Value{std::string("2")}},
     };
-    if (!textOf(transfer.values, "reason").empty())
+    if (!fieldText(transfer.values, "reason").empty())
         values["reason"] = transfer.values.at("reason");
     writer.addRow(table("status_changes"), owner, values);
 }
@@ -92,17 +86,17 @@ DecisionResult decideTransfer(StoreSession &store, sync::HlcClock &clock, const 
                          schema::findCodeTable("transfer_state")->nameOf(state));
     CountyWriter writer(store, clock, decision.user, decision.nowMs);
     const std::string receiving = row->schoolId;
-    const std::string sending = textOf(row->values, "from_school_id");
+    const std::string sending = fieldText(row->values, "from_school_id");
     const std::string date = dateOf(decision.nowMs);
     if (!decision.approve) {
         writer.rewrite(transfers, *row, {{"state", Value{std::string("6")}}, {"bureau_note", Value{decision.note}}});
         store.audit(AuditEntry{decision.nowMs, decision.user, receiving, "transfer_refuse",
-                               row->id + " " + textOf(row->values, "id_number") + ": " + decision.note});
+                               row->id + " " + fieldText(row->values, "id_number") + ": " + decision.note});
         return std::string("6");
     }
-    auto pupil = store.loadRow(table("students"), textOf(row->values, "student_id"));
+    auto pupil = store.loadRow(table("students"), fieldText(row->values, "student_id"));
     if (!pupil || pupil->deleted || pupil->schoolId != sending)
-        return makeIssue(Reason::PupilNotFound, transfers.field("id_number"), textOf(row->values, "id_number"));
+        return makeIssue(Reason::PupilNotFound, transfers.field("id_number"), fieldText(row->values, "id_number"));
     const StoredRow before = *pupil;
     movePupil(store, writer, *pupil, *row, receiving);
     addChange(writer, receiving, "01", before, *row, sending, date);
