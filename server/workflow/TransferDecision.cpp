@@ -78,8 +78,8 @@ DecisionResult decideTransfer(StoreSession &store, sync::HlcClock &clock, const 
 {
     const schema::Table &transfers = table("transfers");
     auto row = store.loadRow(transfers, decision.rowId);
-    if (!row || row->deleted)
-        return makeIssue(Reason::PupilNotFound, transfers.field("id_number"), decision.rowId);
+    if (!row || row->deleted)  // no such request waiting: nothing to decide
+        return makeIssue(Reason::WrongState, transfers.field("state"), decision.rowId);
     const std::string state = transferState(*row);
     if (state != "2")
         return makeIssue(Reason::WrongState, transfers.field("state"),

@@ -181,9 +181,10 @@ void TestServerTransfers::transfer_completesThoughEachPartyWasOffline()
     const std::string history = sync::newUuidV7();
     auto h = m_a.change("status_changes", history);
     setText(h, "student_id", pupil);
-    setText(h, "kind", "03");
+    setText(h, "kind", "08");
     setText(h, "change_date", "2025-10-08");
-    setText(h, "reason", "病休");
+    setText(h, "reason", "分班调整");
+    setText(h, "to_class", "1班");
     setText(h, "approval", "0");
     QCOMPARE(rejectionCodes(m_a.push({h})), std::vector<std::string>{});
     pull(m_a);
