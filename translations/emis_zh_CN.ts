@@ -412,6 +412,21 @@
         <source>Removed pupil %1.</source>
         <translation>已删除学生 %1。</translation>
     </message>
+    <message>
+        <location filename="../client/cli/WorkflowCommands.cpp" line="+93"/>
+        <source>Agreed to transfer request %1.</source>
+        <translation>已同意转学申请 %1。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Refused transfer request %1.</source>
+        <translation>已不同意转学申请 %1。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Withdrew transfer request %1.</source>
+        <translation>已撤回转学申请 %1。</translation>
+    </message>
 </context>
 <context>
     <name>emis::bureau</name>
@@ -1097,6 +1112,34 @@
     </message>
 </context>
 <context>
+    <name>emis::client::ProblemService</name>
+    <message>
+        <location filename="../client/register/ProblemService.cpp" line="+46"/>
+        <source>enrolled in two schools</source>
+        <translation>一人多籍</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The same ID number is enrolled at %1. Check with that school: the school the pupil attends keeps the record and proves it to the bureau; if the pupil is not yours, correct the ID number or remove the record.</source>
+        <translation>同一身份证件号在%1也有在籍学籍。请与该校核实：学生实际就读的学校保留学籍，并向教育局提供证明；如学生不在本校就读，请更正身份证件号或注销本校学籍。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>likely duplicate</source>
+        <translation>疑似重复学籍</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A pupil with the same name, sex and birth date is enrolled at %1 and no resident ID number tells them apart. Prove they are two children (enter the resident ID number), correct the record, or remove it if it is the same child.</source>
+        <translation>%1有一名姓名、性别、出生日期都相同的在籍学生，且没有居民身份证号可以区分。请证明是两个孩子（录入居民身份证号）、更正学籍，或确属同一人时注销本校学籍。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Resolved: the condition no longer holds.</source>
+        <translation>已解决：问题已不存在。</translation>
+    </message>
+</context>
+<context>
     <name>emis::client::RecordRepository</name>
     <message>
         <location filename="../client/store/RecordRepository.cpp" line="+32"/>
@@ -1107,18 +1150,23 @@
 <context>
     <name>emis::client::RecordStore</name>
     <message>
-        <location filename="../client/store/RecordStore.cpp" line="+150"/>
+        <location filename="../client/store/RecordStore.cpp" line="+173"/>
         <source>%1 are kept by the county bureau and cannot be changed here.</source>
         <translation>%1由县教育局维护，不能在此修改。</translation>
     </message>
     <message>
         <location line="+12"/>
-        <location line="+68"/>
+        <location line="+73"/>
         <source>No %1 record with id %2.</source>
         <translation>没有编号为 %2 的%1记录。</translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-68"/>
+        <source>This record now belongs to another school (the pupil transferred out); it is kept here read-only.</source>
+        <translation>该学生已转出，记录现属其他学校，本机只保留只读记录。</translation>
+    </message>
+    <message>
+        <location line="+54"/>
         <location line="+53"/>
         <source>The local database could not commit the save.</source>
         <translation>本地数据库无法提交保存。</translation>
@@ -1259,6 +1307,84 @@
         <location line="+2"/>
         <source>The server acknowledged nothing of a batch up to %1.</source>
         <translation>服务器没有确认截至 %1 的这一批变更中的任何一条。</translation>
+    </message>
+</context>
+<context>
+    <name>emis::client::TransferService</name>
+    <message>
+        <location filename="../client/register/TransferService.cpp" line="+31"/>
+        <source>waiting for the sending school</source>
+        <translation>待转出学校确认</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>waiting for the bureau</source>
+        <translation>待教育局审批</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>refused by the sending school</source>
+        <translation>转出学校不同意</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>withdrawn</source>
+        <translation>已撤回</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>completed</source>
+        <translation>已转入</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>refused by the bureau</source>
+        <translation>教育局驳回</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+62"/>
+        <source>No transfer request with id %1.</source>
+        <translation>没有编号为 %1 的转学申请。</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Only the sending school agrees to a transfer; this school asked for it.</source>
+        <translation>只有转出学校才能同意转学；本校是申请转入的学校。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The request is now &quot;%1&quot;, so it can no longer be agreed to.</source>
+        <translation>该申请当前状态为“%1”，不能再同意。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Only the sending school refuses a transfer; to stop your own request, withdraw it.</source>
+        <translation>只有转出学校才能不同意转学；要终止本校的申请，请撤回。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The request is now &quot;%1&quot;, so it can no longer be refused.</source>
+        <translation>该申请当前状态为“%1”，不能再不同意。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Give the reason for refusing; the receiving school reads it.</source>
+        <translation>请填写不同意的原因，转入学校会看到。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Only the school that asked for the pupil can withdraw the request.</source>
+        <translation>只有申请转入的学校才能撤回申请。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The request is now &quot;%1&quot;, so it can no longer be withdrawn.</source>
+        <translation>该申请当前状态为“%1”，不能再撤回。</translation>
     </message>
 </context>
 <context>
@@ -1452,6 +1578,71 @@
         <location line="+10"/>
         <source>Batch %1.</source>
         <translation>批次%1。</translation>
+    </message>
+    <message>
+        <location filename="../client/cli/WorkflowCommands.cpp" line="-83"/>
+        <source>It reaches the other school and the bureau on the next sync.</source>
+        <translation>下次同步后送达对方学校和教育局。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Give the request&apos;s id (see transfer list).</source>
+        <translation>请给出申请的编号（见 transfer list）。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Saved transfer request %1.</source>
+        <translation>已保存转学申请 %1。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>id</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>direction</source>
+        <translation>方向</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ID number</source>
+        <translation>身份证件号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>other school</source>
+        <translation>对方学校</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>state</source>
+        <translation>办理状态</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>notes</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>in</source>
+        <translation>转入</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>out</source>
+        <translation>转出</translation>
+    </message>
+    <message>
+        <location line="+75"/>
+        <source>No problem records.</source>
+        <translation>没有问题学籍。</translation>
     </message>
 </context>
 <context>
@@ -1932,7 +2123,7 @@
 <context>
     <name>emis::school::MainWindow</name>
     <message>
-        <location filename="../client/school/MainWindow.cpp" line="+42"/>
+        <location filename="../client/school/MainWindow.cpp" line="+44"/>
         <source>CountyEMIS — school</source>
         <translation>区县教育管理信息系统 — 学校端</translation>
     </message>
@@ -1962,12 +2153,22 @@
         <translation>学籍异动(&amp;S)…</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
+        <source>Trans&amp;fers</source>
+        <translation>转学(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Problem &amp;records</source>
+        <translation>问题学籍(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>P&amp;roblems to look at</source>
         <translation>待处理问题(&amp;R)</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+26"/>
         <source>%1 roster</source>
         <translation>%1名册</translation>
     </message>
@@ -2032,7 +2233,7 @@
         <translation>新的语言将在下次启动程序时生效。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+19"/>
         <source>Select a pupil in the list first.</source>
         <translation>请先在列表中选择一名学生。</translation>
     </message>
@@ -2040,6 +2241,69 @@
         <location line="+32"/>
         <source>corrected in the form</source>
         <translation>已在表单中更正</translation>
+    </message>
+</context>
+<context>
+    <name>emis::school::ProblemsPage</name>
+    <message>
+        <location filename="../client/school/ProblemsPage.cpp" line="+21"/>
+        <source>Problem</source>
+        <translation>问题类型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Pupil</source>
+        <translation>学生</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>ID number</source>
+        <translation>身份证件号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Other school</source>
+        <translation>对方学校</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>State</source>
+        <translation>处理状态</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What to do</source>
+        <translation>处理办法</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Show &amp;resolved ones too</source>
+        <translation>同时显示已解决的(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No problem records: every pupil here is enrolled once in the county.</source>
+        <translation>没有问题学籍：本校学生在全县都只有一个学籍。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Open the pupil</source>
+        <translation>打开学生记录(&amp;O)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Problem records the county server found (一人一籍). Nothing is merged or removed for you: prove the record is right, correct it, or remove it; the problem closes on the next sync.</source>
+        <translation>县服务器发现的问题学籍（一人一籍）。系统不会替您合并或删除：请证明学籍无误、更正或注销，下次同步后问题自动关闭。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>open</source>
+        <translation>待处理</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>resolved</source>
+        <translation>已解决</translation>
     </message>
 </context>
 <context>
@@ -2401,6 +2665,205 @@
         <location line="+2"/>
         <source>Problems to look at: %1</source>
         <translation>待处理的问题：%1</translation>
+    </message>
+</context>
+<context>
+    <name>emis::school::TransferRequestDialog</name>
+    <message>
+        <location filename="../client/school/TransferRequestDialog.cpp" line="+19"/>
+        <source>Request a pupil from another school</source>
+        <translation>申请转入外校学生</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>e.g. 五年级; empty keeps the pupil&apos;s grade</source>
+        <translation>如：五年级；不填则保持原年级</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>a scanned image, at most 2 MB (optional)</source>
+        <translation>扫描图片，不超过 2 MB（可不填）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Browse…</source>
+        <translation>浏览(&amp;B)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Scanned document</source>
+        <translation>佐证材料</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Images (*.jpg *.jpeg *.png *.gif *.bmp)</source>
+        <translation>图片 (*.jpg *.jpeg *.png *.gif *.bmp)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>ID &amp;number:</source>
+        <translation>身份证件号(&amp;N)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Name:</source>
+        <translation>姓名(&amp;A)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Grade on arrival:</source>
+        <translation>转入年级(&amp;G)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Class on arrival:</source>
+        <translation>转入班级(&amp;C)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Reason:</source>
+        <translation>转学原因(&amp;R)：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Evidence:</source>
+        <translation>佐证材料(&amp;E)：</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>The pupil is found by ID number across the county when this device next syncs. The sending school then agrees or refuses, and the bureau approves.</source>
+        <translation>下次同步时，服务器按身份证件号在全县查找该学生；之后由转出学校同意或不同意，再由教育局审批。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Enter the pupil&apos;s name as the other school has it.</source>
+        <translation>请按对方学校登记的姓名填写学生姓名。</translation>
+    </message>
+</context>
+<context>
+    <name>emis::school::TransfersPage</name>
+    <message>
+        <location filename="../client/school/TransfersPage.cpp" line="+51"/>
+        <location line="+4"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <location line="+4"/>
+        <source>ID number</source>
+        <translation>身份证件号</translation>
+    </message>
+    <message>
+        <location line="-4"/>
+        <source>Other school</source>
+        <translation>对方学校</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Where it stands</source>
+        <translation>办理进度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grade and class</source>
+        <translation>转入年级班级</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Requested</source>
+        <translation>申请日期</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Notes</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Grade</source>
+        <translation>年级</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Class</source>
+        <translation>班级</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;New request…</source>
+        <translation>新建转入申请(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Withdraw</source>
+        <translation>撤回(&amp;W)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Agree</source>
+        <translation>同意转出(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Refuse…</source>
+        <translation>不同意(&amp;R)…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Refuse the transfer</source>
+        <translation>不同意转学</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Why does the pupil not leave? The receiving school reads this.</source>
+        <translation>为什么不同意该学生转出？转入学校会看到此原因。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Transfers in</source>
+        <translation>转入申请</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transfers out</source>
+        <translation>转出申请</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pupils transferred out</source>
+        <translation>转出学生</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The receiving school requests a pupil, the sending school agrees or refuses, the bureau approves. Each step is saved here and reaches the others on sync.</source>
+        <translation>转入学校提出申请，转出学校同意或不同意，教育局审批。每一步都先保存在本机，同步后送达其他各方。</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>reason: %1</source>
+        <translation>原因：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>sending school: %1</source>
+        <translation>转出学校：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>bureau: %1</source>
+        <translation>教育局：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 — your answer is needed</source>
+        <translation>%1 — 需要本校答复</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <location line="+29"/>
+        <source>Saved. It reaches the other school and the bureau on the next sync.</source>
+        <translation>已保存。下次同步后送达对方学校和教育局。</translation>
     </message>
 </context>
 <context>

@@ -32,6 +32,11 @@ struct Options {
     bool undo = false;
     bool renameClasses = false;
     QStringList classMap; // OLD=NEW
+    // transfer request (--reason and --evidence are shared with change add)
+    QString idNumber;
+    QString name;
+    QString grade;
+    QString className;
     int timeoutSeconds = 20;
     int batchSize = 500;
 };
@@ -52,6 +57,13 @@ int changeAdd(const Options &o, const Output &out);
 int changeList(const Options &o, const Output &out);
 int changeWithdraw(const Options &o, const Output &out);
 int promoteCommand(const Options &o, const Output &out);
+int transferRequest(const Options &o, const Output &out);
+int transferList(const Options &o, const Output &out);
+int transferAgree(const Options &o, const Output &out);
+int transferRefuse(const Options &o, const Output &out);
+int transferWithdraw(const Options &o, const Output &out);
+int transferredOutList(const Options &o, const Output &out);
+int problemsList(const Options &o, const Output &out);
 
 int rejectionsList(const Options &o, const Output &out);
 int rejectionsResolve(const Options &o, const Output &out);

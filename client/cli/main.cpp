@@ -104,6 +104,30 @@ int main(int argc, char **argv)
     promote->add_option("--date", date, "the changes' date (default today)");
     promote->add_option("--class-map", classMap, "OLD=NEW or GRADE/OLD=NEW: a new class name");
     promote->add_flag("--rename-classes", renameClasses, "三(2)班 becomes 四(2)班, 初一(3)班 becomes 初二(3)班");
+    std::string idNumber, name, grade, className;
+    auto *transfer = cli.add_subcommand("transfer", "cross-school transfers (转学)");
+    transfer->require_subcommand(1);
+    transfer->fallthrough();
+    auto *tq = on(transfer->add_subcommand("request", "ask for a pupil of another school (转入申请)"), transferRequest);
+    tq->add_option("--id-number", idNumber, "the pupil's ID number")->required();
+    tq->add_option("--name", name, "the pupil's name, as the other school has it")->required();
+    tq->add_option("--grade", grade, "grade on arrival (五年级, 5)");
+    tq->add_option("--class", className, "class on arrival");
+    tq->add_option("--reason", reason, "why the pupil moves");
+    tq->add_option("--evidence", evidence, "a scanned document (JPG, PNG, BMP, GIF; at most 2 MB)");
+    on(transfer->add_subcommand("list", "requests in and out, with where each stands"), transferList);
+    on(transfer->add_subcommand("agree", "agree to let the pupil go (sending school)"), transferAgree)
+        ->add_option("id", id, "the request's id")
+        ->required();
+    auto *tr = on(transfer->add_subcommand("refuse", "refuse, with the reason (sending school)"), transferRefuse);
+    tr->add_option("id", id, "the request's id")->required();
+    tr->add_option("--reason", reason, "why (the receiving school reads it)")->required();
+    on(transfer->add_subcommand("withdraw", "withdraw this school's own request"), transferWithdraw)
+        ->add_option("id", id, "the request's id")
+        ->required();
+    on(transfer->add_subcommand("out", "pupils who transferred out (read-only)"), transferredOutList);
+    on(cli.add_subcommand("problems", "problem records (问题学籍) the county server found"), problemsList)
+        ->add_flag("--all", all, "include resolved ones");
 
     auto *rejections = on(cli.add_subcommand("rejections", "changes the server refused"), rejectionsList);
     rejections->add_flag("--all", all, "include resolved and discarded ones");
@@ -160,6 +184,10 @@ int main(int argc, char **argv)
         o.classMap << q(m);
     o.undo = undo;
     o.renameClasses = renameClasses;
+    o.idNumber = q(idNumber);
+    o.name = q(name);
+    o.grade = q(grade);
+    o.className = q(className);
     const Output out(json);
     if (!run)
         return out.fail(makeError(ErrorKind::Usage, QStringLiteral("no command given")));

@@ -4,12 +4,14 @@
 #include "ExportActions.h"
 #include "ImportWizard.h"
 #include "IssuesPage.h"
+#include "ProblemsPage.h"
 #include "PromotionAction.h"
 #include "RecordPage.h"
 #include "RecordTableModel.h"
 #include "SchoolSession.h"
 #include "StatusChangeDialog.h"
 #include "SyncPanel.h"
+#include "TransfersPage.h"
 #include "store/IssueService.h"
 #include "UiLanguage.h"
 
@@ -54,6 +56,10 @@ MainWindow::MainWindow(SchoolSession &session, client::SyncEngine *engine, QWidg
     m_students->addButton(change);
     connect(change, &QPushButton::clicked, this, [this] { openStatusChange(); });
     connect(m_promotion, &PromotionAction::finished, this, &MainWindow::reloadAll);
+    m_transfers = new TransfersPage(session, this);
+    m_problems = new ProblemsPage(session, this);
+    m_tabs->addTab(m_transfers, tr("Trans&fers"));
+    m_tabs->addTab(m_problems, tr("Problem &records"));
     m_tabs->addTab(m_issues, tr("P&roblems to look at"));
     setCentralWidget(m_tabs);
 
@@ -68,6 +74,8 @@ MainWindow::MainWindow(SchoolSession &session, client::SyncEngine *engine, QWidg
     connect(m_students, &RecordPage::saved, m_issues, &IssuesPage::reload);
     connect(m_staff, &RecordPage::saved, m_issues, &IssuesPage::reload);
     connect(m_issues, &IssuesPage::openRecordRequested, this, &MainWindow::openRecord);
+    connect(m_transfers, &TransfersPage::changed, m_sync, &SyncPanel::refresh);
+    connect(m_problems, &ProblemsPage::openPupilRequested, this, &MainWindow::openRecord);
 
     m_export = new ExportActions(this, [this, id](bool filteredOnly) {
         ExportSource s;
@@ -145,6 +153,8 @@ void MainWindow::reloadAll()
     m_classes->reload();
     m_staff->reload();
     m_issues->reload();
+    m_transfers->reload();
+    m_problems->reload();
     m_sync->refresh();
 }
 

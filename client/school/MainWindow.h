@@ -15,6 +15,8 @@ class ExportActions;
 class PromotionAction;
 class StatusChangeDialog;
 class IssuesPage;
+class ProblemsPage;
+class TransfersPage;
 class RecordPage;
 class SchoolSession;
 class SyncPanel;
@@ -34,6 +36,8 @@ public:
     PromotionAction *promotion() const { return m_promotion; }
     // 学籍异动 for the pupil selected in the list (or `studentId`); null when none is selected.
     StatusChangeDialog *openStatusChange(const QString &studentId = {});
+    TransfersPage *transfersPage() const { return m_transfers; }
+    ProblemsPage *problemsPage() const { return m_problems; }
     SyncPanel *syncPanel() const { return m_sync; }
     QTabWidget *tabs() const { return m_tabs; }
     ExportActions *exportActions() const { return m_export; }
@@ -61,6 +65,8 @@ private:
     IssuesPage *m_issues = nullptr;
     ClassesPage *m_classes = nullptr;
     PromotionAction *m_promotion = nullptr;
+    TransfersPage *m_transfers = nullptr;
+    ProblemsPage *m_problems = nullptr;
     SyncPanel *m_sync = nullptr;
     ExportActions *m_export = nullptr;
 };

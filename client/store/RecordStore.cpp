@@ -63,17 +63,39 @@ Result<std::optional<StoredRow>> RecordStore::load(const schema::Table &t, const
     return std::optional<StoredRow>{readRow(t, q)};
 }
 
-Result<std::vector<StoredRow>> RecordStore::list(const schema::Table &t, bool includeDeleted) const
+Result<std::vector<StoredRow>> RecordStore::select(const schema::Table &t, const QStringList &where,
+                                                   const QVariantList &args) const
 {
     Sql q(m_store.db(), QStringLiteral("SELECT %1 FROM %2 %3 ORDER BY id")
                             .arg(selectColumns(t), qs(t.name),
-                                 includeDeleted ? QString() : QStringLiteral("WHERE deleted = 0")));
+                                 where.isEmpty() ? QString() : QStringLiteral("WHERE ") + where.join(QStringLiteral(" AND "))));
+    for (const auto &a : args)
+        q.bind(a);
     if (auto st = q.exec(); !st)
         return st.error();
     std::vector<StoredRow> out;
     while (q.next())
         out.push_back(readRow(t, q));
     return out;
+}
+
+Result<std::vector<StoredRow>> RecordStore::list(const schema::Table &t, bool includeDeleted) const
+{
+    QStringList where;
+    QVariantList args;
+    if (!includeDeleted)
+        where << QStringLiteral("deleted = 0");
+    // Transfers are shared by the two schools; other school rows are the school's own.
+    if (t.scope == schema::Scope::School && t.name != "transfers") {
+        where << QStringLiteral("school_id = ?");
+        args << m_store.identity().schoolId;
+    }
+    return select(t, where, args);
+}
+
+Result<std::vector<StoredRow>> RecordStore::traces(const schema::Table &t) const
+{
+    return select(t, {QStringLiteral("deleted = 0"), QStringLiteral("school_id <> ?")}, {m_store.identity().schoolId});
 }
 
 Result<std::vector<StoredRow>> RecordStore::listWhere(const schema::Table &t, const std::string &field,
@@ -116,9 +138,10 @@ Status RecordStore::checkNaturalKeys(const schema::Table &t, const QString &id, 
         }
         if (!complete)
             continue;
-        Sql q(m_store.db(), QStringLiteral("SELECT id FROM %1 WHERE deleted = 0 AND id <> ? AND %2 LIMIT 1")
+        // Against the school's own rows: a transferred-out pupil's trace is no duplicate.
+        Sql q(m_store.db(), QStringLiteral("SELECT id FROM %1 WHERE deleted = 0 AND id <> ? AND school_id = ? AND %2 LIMIT 1")
                                 .arg(qs(t.name), where.join(QStringLiteral(" AND "))));
-        q.bind(id);
+        q.bind(id).bind(schoolId);
         for (const auto &v : values)
             q.bind(v);
         if (auto st = q.exec(); !st)
@@ -203,6 +226,11 @@ Result<SaveOutcome> RecordStore::save(const schema::Table &t, const QString &req
             return makeError(ErrorKind::Invalid, tr("No %1 record with id %2.").arg(qs(t.labelZh), id));
         row = (*existing)->values;
         schoolId = (*existing)->schoolId;
+        // What is left of a pupil who transferred out is read-only; a transfer is shared.
+        if (schoolId != state.identity.schoolId && t.name != "transfers")
+            return makeError(ErrorKind::Invalid, tr("This record now belongs to another school (the pupil transferred "
+                                                    "out); it is kept here read-only."),
+                             QStringLiteral("not_owner"));
     }
     std::vector<std::string> changed;
     for (const auto &[name, value] : values) {

@@ -5,6 +5,8 @@
 #include "validate/RecordValidator.h"
 
 #include <QString>
+#include <QStringList>
+#include <QVariantList>
 
 #include <optional>
 #include <vector>
@@ -33,11 +35,16 @@ public:
     explicit RecordStore(LocalStore &store) : m_store(store) {}
 
     Result<std::optional<StoredRow>> load(const schema::Table &table, const QString &id) const;
+    // The school's own rows. A school table may also hold another school's rows: a transfer
+    // request addressed to it (listed too), and the trace of a pupil who transferred out with
+    // the history (left out; see traces()).
     Result<std::vector<StoredRow>> list(const schema::Table &table, bool includeDeleted = false) const;
     // Live rows whose `field` holds `value` (an indexed lookup: a pupil's status changes, a
     // change's evidence).
     Result<std::vector<StoredRow>> listWhere(const schema::Table &table, const std::string &field,
                                              const QString &value) const;
+    // Rows of `table` this school no longer owns: what is left of pupils who transferred out.
+    Result<std::vector<StoredRow>> traces(const schema::Table &table) const;
 
     // A new row when `id` is empty, else changes to the fields given. Values must be canonical;
     // the row as it will be is validated whole before anything is written.
@@ -49,6 +56,8 @@ public:
     Result<SaveOutcome> remove(const schema::Table &table, const QString &id);
 
 private:
+    Result<std::vector<StoredRow>> select(const schema::Table &table, const QStringList &where,
+                                          const QVariantList &args) const;
     Status checkNaturalKeys(const schema::Table &table, const QString &id, const QString &schoolId,
                             const validate::Record &row) const;
     Status writeRow(const schema::Table &table, const QString &id, const QString &schoolId, bool isNew,

@@ -31,6 +31,10 @@ Result<MergeStats> RemoteMerge::applyPage(const wire::PullPage &page)
     for (const auto &row : page.rows())
         if (auto st = applyRow(row, stats); !st)
             return st.error();
+    for (const auto &row : page.rows())
+        if (row.table() == "transfers")
+            if (auto st = keepTrace(row); !st)
+                return st.error();
     if (page.next_cursor() > m_store.syncState().pullCursor)
         if (auto st = m_store.setPullCursor(page.next_cursor()); !st)
             return st.error();
@@ -177,6 +181,38 @@ Status RemoteMerge::applyRow(const wire::RowState &row, MergeStats &stats)
     if (auto st = Sql(db, QStringLiteral("INSERT OR IGNORE INTO %1 (id) VALUES (?)").arg(versions)).bind(rowId).exec(); !st)
         return st;
     return update(versions, vsets, vsetValues);
+}
+
+Status RemoteMerge::keepTrace(const wire::RowState &transfer)
+{
+    QString state, student, fromSchool;
+    for (const auto &f : transfer.fields()) {
+        if (f.field() == "state")
+            state = qs(f.text());
+        else if (f.field() == "student_id")
+            student = qs(f.text());
+        else if (f.field() == "from_school_id")
+            fromSchool = qs(f.text());
+    }
+    const QString mine = m_store.identity().schoolId;
+    const QString receiving = qs(transfer.school_id());
+    if (state != QLatin1String("5") || student.isEmpty() || fromSchool != mine || receiving == mine)
+        return Ok{};
+    const QSqlDatabase db = m_store.db();
+    if (auto st = Sql(db, QStringLiteral("UPDATE students SET school_id = ? WHERE id = ? AND school_id = ?"))
+                      .bind(receiving)
+                      .bind(student)
+                      .bind(mine)
+                      .exec();
+        !st)
+        return st;
+    // The history went with the pupil; this school's own 转出 record stays its own.
+    return Sql(db, QStringLiteral("UPDATE status_changes SET school_id = ? WHERE student_id = ? AND school_id = ? "
+                                  "AND kind <> '02'"))
+        .bind(receiving)
+        .bind(student)
+        .bind(mine)
+        .exec();
 }
 
 } // namespace emis::client

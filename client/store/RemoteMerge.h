@@ -28,6 +28,9 @@ public:
 
 private:
     Status applyRow(const wire::RowState &row, MergeStats &stats);
+    // A transfer out of this school completed: the local copy of the pupil and its history
+    // become the receiving school's (a read-only trace), without a change being sent.
+    Status keepTrace(const wire::RowState &transfer);
 
     LocalStore &m_store;
 };

@@ -74,8 +74,13 @@ std::variant<ResidentId, Issue> checkResidentId(std::string_view raw)
     const char last = s[17];
     if (!text::isDigits(body) || !((last >= '0' && last <= '9') || last == 'X'))
         return idIssue(Reason::IdCharacters);
-    if (idCheckCharacter(body) != last)
+    if (idCheckCharacter(body) != last) {
+        // Excel keeps 15 significant digits: an 18-digit number typed into a numeric cell comes
+        // back ending in 000 (360429200911280000). Say how to fix the file, not "check character".
+        if (s.compare(15, 3, "000") == 0)
+            return idIssue(Reason::IdAsNumber);
         return idIssue(Reason::IdCheckCharacter);
+    }
     const auto birth = parseDate(body.substr(6, 8));
     if (!birth)
         return idIssue(Reason::IdBirthInvalid);

@@ -125,7 +125,7 @@ void RequestHandler::push(const wire::Envelope &request, Respond respond)
     const auto id = request.request_id();
     // Decoded and checked here, on the session's thread, so the store's one writer only does what
     // needs the store. The job owns the result: the request may not outlive this call.
-    const auto batch = std::make_shared<const std::vector<PreparedChange>>(prepareChanges(request.push_batch(), nowMs()));
+    const auto batch = std::make_shared<std::vector<PreparedChange>>(prepareChanges(request.push_batch(), nowMs()));
     const DeviceIdentity device = *m_device;
     const std::string who = m_who;
     logLine(who, "push of " + std::to_string(batch->size()) + " changes received");

@@ -1,7 +1,7 @@
 // The bureau's approval queue: what waits for a decision, oldest first, each row carrying the
 // table and row_id a DecisionRequest names and how many evidence images back it (fetched with an
 // EvidenceRequest). Status changes sent for review are one section; cross-school transfers the
-// sending school agreed to are the other (added with the transfer flow, see below).
+// sending school agreed to are the other (report/TransferQueue.cpp).
 #include "report/ReportParts.h"
 
 namespace emis::server::report {
@@ -56,9 +56,8 @@ std::string approvalQueueReport(StoreSession &s, const Params &params)
     w.key("rows").beginArray();
     std::int64_t statusChanges = 0;
     statusChangeRows(s, w, statusChanges);
-    // Transfers awaiting the bureau (transfer_state 2) go here, as rows with "table": "transfers"
-    // and the same columns, counted in totals.transfers.
-    const std::int64_t transfers = 0;
+    // Transfers awaiting the bureau (transfer_state 2), as rows with "table": "transfers".
+    const std::int64_t transfers = writeTransferQueueRows(w, s);
     w.endArray();
     w.key("totals")
         .beginObject()

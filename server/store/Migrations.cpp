@@ -47,6 +47,11 @@ const std::vector<std::vector<std::string>> &migrations()
             "password_hash TEXT NOT NULL, failures INTEGER NOT NULL DEFAULT 0, locked INTEGER NOT NULL DEFAULT 0, "
             "created_ms INTEGER NOT NULL, last_login_ms INTEGER)",
         },
+        {
+            // A row a second school may see besides its owner (a transfer: the sending school).
+            "ALTER TABLE feed ADD COLUMN reader_id TEXT NOT NULL DEFAULT ''",
+            "CREATE INDEX feed_by_reader ON feed (reader_id, seq)",
+        },
     };
     return all;
 }

@@ -99,13 +99,13 @@ const std::string kWhereId = " WHERE id = ?";
 } // namespace
 
 std::vector<StoredRow> SqliteSession::selectRows(const schema::Table &t, const std::string &where,
-                                                 const std::string &arg)
+                                                 const std::vector<Value> &args)
 {
     std::vector<StoredRow> rows;
     const TableSql &sql = sqlFor(t);
     SqliteStatement q(m_db, where == kWhereId ? sql.selectById : sql.select + where);
-    if (!arg.empty())
-        q.bind(1, arg);
+    for (std::size_t i = 0; i < args.size(); ++i)
+        q.bind(static_cast<int>(i) + 1, args[i]);
     while (q.step()) {
         StoredRow r;
         r.id = q.text(0);
@@ -139,7 +139,7 @@ std::vector<StoredRow> SqliteSession::selectRows(const schema::Table &t, const s
 
 std::optional<StoredRow> SqliteSession::loadRow(const schema::Table &table, const std::string &id)
 {
-    auto rows = selectRows(table, kWhereId, id);
+    auto rows = selectRows(table, kWhereId, {Value{id}});
     if (rows.empty())
         return std::nullopt;
     return std::move(rows.front());
@@ -153,10 +153,25 @@ std::vector<StoredRow> SqliteSession::allRows(const schema::Table &table)
 std::optional<StoredRow> SqliteSession::schoolByCode(const std::string &code)
 {
     const auto *t = schema::findTable("schools");
-    auto rows = selectRows(*t, " WHERE code = ? AND deleted = 0", code);
+    auto rows = selectRows(*t, " WHERE code = ? AND deleted = 0", {Value{code}});
     if (rows.empty())
         return std::nullopt;
     return std::move(rows.front());
+}
+
+std::vector<StoredRow> SqliteSession::rowsWhere(const schema::Table &table, const ColumnValues &equal)
+{
+    std::string where;
+    std::vector<Value> args;
+    for (const auto &[column, value] : equal) {
+        const bool standard = column == schema::kIdColumn || column == schema::kOwnerColumn ||
+                              column == schema::kDeletedColumn;
+        if (!standard && !table.field(column))
+            throw SqliteError("rowsWhere: no column " + column + " in " + table.name, 0);
+        where += (where.empty() ? " WHERE " : " AND ") + column + " = ?";
+        args.push_back(value);
+    }
+    return selectRows(table, where, args);
 }
 
 void SqliteSession::saveRow(const schema::Table &t, const StoredRow &row)
@@ -233,21 +248,30 @@ void SqliteSession::insertRow(const schema::Table &t, const std::string &id, con
 std::int64_t SqliteSession::touchFeed(const std::string &table, const std::string &rowId, const std::string &schoolId)
 {
     // REPLACE deletes the row's old entry; AUTOINCREMENT never reuses a seq, so it only rises.
-    SqliteStatement q(m_db, "INSERT OR REPLACE INTO feed (tbl, row_id, school_id) VALUES (?, ?, ?)");
-    q.bindView(1, table).bindView(2, rowId).bindView(3, schoolId).run();
+    // The reader is read before REPLACE deletes the old entry, so it stays with the row.
+    SqliteStatement q(m_db, "INSERT OR REPLACE INTO feed (tbl, row_id, school_id, reader_id) VALUES (?, ?, ?, "
+                            "COALESCE((SELECT reader_id FROM feed WHERE tbl = ? AND row_id = ?), ''))");
+    q.bindView(1, table).bindView(2, rowId).bindView(3, schoolId).bindView(4, table).bindView(5, rowId).run();
     return m_db.lastInsertRowId();
+}
+
+void SqliteSession::setFeedReader(const std::string &table, const std::string &rowId, const std::string &schoolId)
+{
+    SqliteStatement q(m_db, "UPDATE feed SET reader_id = ? WHERE tbl = ? AND row_id = ?");
+    q.bind(1, schoolId).bind(2, table).bind(3, rowId).run();
 }
 
 std::vector<FeedEntry> SqliteSession::readFeed(std::int64_t cursor, const std::string &schoolId,
                                                const std::vector<std::string> &countyTables, int limit)
 {
-    std::string sql = "SELECT seq, tbl, row_id, school_id FROM feed WHERE seq > ? AND (school_id = ?";
+    std::string sql = "SELECT seq, tbl, row_id, school_id FROM feed WHERE seq > ? AND (school_id = ? OR reader_id = ?";
     if (!countyTables.empty())
         sql += " OR tbl IN (" + placeholders(countyTables.size()) + ")";
     sql += ") ORDER BY seq LIMIT ?";
     SqliteStatement q(m_db, sql);
     int i = 1;
     q.bind(i++, cursor);
+    q.bind(i++, schoolId);
     q.bind(i++, schoolId);
     for (const auto &t : countyTables)
         q.bind(i++, t);

@@ -17,8 +17,10 @@ public:
                    const FieldVersion &version, const std::vector<std::optional<Value>> &fields) override;
     std::vector<StoredRow> allRows(const schema::Table &table) override;
     std::optional<StoredRow> schoolByCode(const std::string &code) override;
+    std::vector<StoredRow> rowsWhere(const schema::Table &table, const ColumnValues &equal) override;
 
     std::int64_t touchFeed(const std::string &table, const std::string &rowId, const std::string &schoolId) override;
+    void setFeedReader(const std::string &table, const std::string &rowId, const std::string &schoolId) override;
     std::vector<FeedEntry> readFeed(std::int64_t cursor, const std::string &schoolId,
                                     const std::vector<std::string> &countyTables, int limit) override;
 
@@ -50,7 +52,8 @@ public:
     std::vector<QueryRow> query(const std::string &sql, const std::vector<Value> &params) override;
 
 private:
-    std::vector<StoredRow> selectRows(const schema::Table &table, const std::string &where, const std::string &arg);
+    std::vector<StoredRow> selectRows(const schema::Table &table, const std::string &where,
+                                      const std::vector<Value> &args);
 
     SqliteDb &m_db;
 };

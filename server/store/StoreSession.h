@@ -24,10 +24,18 @@ public:
                            const FieldVersion &version, const std::vector<std::optional<Value>> &fields) = 0;
     virtual std::vector<StoredRow> allRows(const schema::Table &table) = 0;
     virtual std::optional<StoredRow> schoolByCode(const std::string &code) = 0;
+    // Rows (tombstones included) whose columns equal the values given; the columns are the
+    // table's own or standard ones, never text from a request.
+    using ColumnValues = std::vector<std::pair<std::string, Value>>;
+    virtual std::vector<StoredRow> rowsWhere(const schema::Table &table, const ColumnValues &equal) = 0;
 
     // Feed: a server-wide sequence, one entry per row, moved to the next seq on every change.
     virtual std::int64_t touchFeed(const std::string &table, const std::string &rowId, const std::string &schoolId) = 0;
-    // Entries after `cursor` that `schoolId` may see (its own or in a county table), in order.
+    // A second school that may see the row besides its owner (the sending school of a
+    // transfer); kept when the row is touched again. Empty = the owner only.
+    virtual void setFeedReader(const std::string &table, const std::string &rowId, const std::string &schoolId) = 0;
+    // Entries after `cursor` that `schoolId` may see (its own, addressed to it as reader, or in
+    // a county table), in order.
     virtual std::vector<FeedEntry> readFeed(std::int64_t cursor, const std::string &schoolId,
                                             const std::vector<std::string> &countyTables, int limit) = 0;
 

@@ -83,17 +83,31 @@ std::variant<StoredRow, std::vector<Issue>> CountyWriter::update(const schema::T
         issues = validate::validateRecord(table, row.values, validate::Completeness::Whole);
     if (!issues.empty())
         return issues;
+    rewrite(table, row, values);
+    return row;
+}
+
+void CountyWriter::rewrite(const schema::Table &table, StoredRow &row, const validate::Record &changes,
+                           const std::string &newSchoolId)
+{
+    // The new stamp must win over every version the row holds, devices' included.
+    if (auto h = sync::Hlc::fromText(row.hlc))
+        m_clock.receive(*h);
     // A device's stamp may run ahead of the server's wall clock (within the allowed skew).
-    for (const auto &[name, version] : row.versions)
-        m_clock.receive(version.hlc);
+    for (const auto &[name, v] : row.versions)
+        m_clock.receive(v.hlc);
     m_clock.receive(row.deletedVersion.hlc);
     const sync::Hlc hlc = m_clock.tick();
+    if (!newSchoolId.empty())
+        row.schoolId = newSchoolId;
     const std::int64_t seq = m_store.touchFeed(table.name, row.id, row.schoolId);
-    for (const auto &[name, value] : values)
+    for (const auto &[name, value] : changes) {
+        row.values[name] = value;
         row.versions[name] = FieldVersion{hlc, seq};
-    row.hlc = hlc.toText();
+    }
+    if (!changes.empty())
+        row.hlc = hlc.toText();
     m_store.saveRow(table, row);
-    return row;
 }
 
 } // namespace emis::server

@@ -40,6 +40,11 @@ public:
     // audited: the caller audits the operation as a whole.
     std::variant<StoredRow, std::vector<Issue>> update(const schema::Table &table, const std::string &id,
                                                        const validate::Record &values);
+    // Changes `row` (as loaded) in place: the values given, and its owner when `newSchoolId` is
+    // not empty; versioned with a stamp after every version the row holds, put on the feed
+    // (under the new owner) and saved. Values are the server's own and must be canonical.
+    void rewrite(const schema::Table &table, StoredRow &row, const validate::Record &changes,
+                 const std::string &newSchoolId = {});
 
 private:
     std::variant<std::string, std::vector<Issue>> write(const schema::Table &table, const std::string &id,

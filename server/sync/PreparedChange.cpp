@@ -65,6 +65,14 @@ validate::Record PreparedChange::incoming() const
     return r;
 }
 
+void PreparedChange::setIncoming(const validate::Record &values)
+{
+    for (std::size_t i = 0; i < fields.size(); ++i) {
+        const auto it = values.find(table->fields[i].name);
+        fields[i] = it == values.end() ? std::nullopt : std::optional<Value>(it->second);
+    }
+}
+
 std::vector<PreparedChange> prepareChanges(const wire::PushBatch &batch, std::int64_t nowMs)
 {
     std::vector<PreparedChange> out(static_cast<std::size_t>(batch.changes_size()));

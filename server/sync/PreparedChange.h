@@ -39,6 +39,8 @@ struct PreparedChange {
 
     // The values sent, by field name (what the field-level merge of a stored row walks).
     validate::Record incoming() const;
+    // Replaces the values sent by `values` (fields of other tables are ignored).
+    void setIncoming(const validate::Record &values);
 };
 
 // Decodes every change of `batch` (resends included: the writer alone knows the watermark).

@@ -1,6 +1,10 @@
 #include "sync/PushHandler.h"
 
 #include "store/StoreSession.h"
+#include "sync/CountyWriter.h"
+#include "sync/Hlc.h"
+#include "sync/ProblemFinder.h"
+#include "sync/TransferRules.h"
 #include "sync/Merge.h"
 #include "sync/StatusChangePush.h"
 #include "sync/WireConvert.h"
@@ -41,7 +45,7 @@ PushHandler::PushHandler(StoreSession &store, DeviceIdentity device, std::int64_
 {
 }
 
-std::optional<wire::Error> PushHandler::apply(const std::vector<PreparedChange> &batch, wire::PushAck &ack)
+std::optional<wire::Error> PushHandler::apply(std::vector<PreparedChange> &batch, wire::PushAck &ack)
 {
     // Revoked while its session was open: nothing more from this device.
     const auto record = m_store.device(m_device.deviceId);
@@ -88,7 +92,7 @@ std::optional<wire::Error> PushHandler::apply(const std::vector<PreparedChange> 
 
     int applied = 0;
     int rejected = 0;
-    for (const auto &c : batch) {
+    for (auto &c : batch) {
         if (c.deviceSeq <= watermark)
             continue;
         std::optional<StoredRow> current;
@@ -99,6 +103,13 @@ std::optional<wire::Error> PushHandler::apply(const std::vector<PreparedChange> 
             merge(c, std::move(current), ack);
             ++applied;
         }
+    }
+    if (!m_changedPupils.empty()) {
+        // One person, one record: the server's findings about the pupils just changed. Its own
+        // writes, stamped after every version they replace.
+        sync::HlcClock clock("server", [now = m_now] { return static_cast<std::uint64_t>(now); });
+        CountyWriter writer(m_store, clock, m_device.deviceId, m_now);
+        refreshProblems(m_store, writer, m_changedPupils);
     }
     const std::uint64_t newWatermark = expected - 1;
     if (newWatermark != watermark)
@@ -111,11 +122,18 @@ std::optional<wire::Error> PushHandler::apply(const std::vector<PreparedChange> 
     return std::nullopt;
 }
 
-std::optional<Issue> PushHandler::check(const PreparedChange &change, std::optional<StoredRow> &current)
+std::optional<Issue> PushHandler::check(PreparedChange &change, std::optional<StoredRow> &current)
 {
     const schema::Table &table = *change.table;
     current = m_store.loadRow(table, change.rowId);
-    if (current && current->schoolId != m_device.schoolId) {
+    if (table.name == "transfers") {
+        // Two schools write a transfer, each its own steps (sync/TransferRules); the server fills
+        // in the pupil and the sending school, which become part of the change.
+        validate::Record incoming = change.incoming();
+        if (auto issue = checkTransferChange(m_store, m_device.schoolId, change.deleted, incoming, current))
+            return issue;
+        change.setIncoming(incoming);
+    } else if (current && current->schoolId != m_device.schoolId) {
         m_store.audit(AuditEntry{m_now, m_device.deviceId, m_device.schoolId, "not_owner",
                                  change.tableName + " " + change.rowId + " belongs to " + current->schoolId});
         return makeIssue(Reason::NotOwner);
@@ -173,6 +191,7 @@ void PushHandler::merge(const PreparedChange &change, std::optional<StoredRow> c
         // Every field sent is written at the change's stamp.
         const std::int64_t seq = m_store.touchFeed(table.name, change.rowId, m_device.schoolId);
         m_store.insertRow(table, change.rowId, m_device.schoolId, FieldVersion{change.hlc, seq}, change.fields);
+        afterSave(table, change.rowId);
         return;
     }
     const sync::Hlc &hlc = change.hlc;
@@ -211,6 +230,17 @@ void PushHandler::merge(const PreparedChange &change, std::optional<StoredRow> c
             latest = v.hlc;
     row.hlc = latest.toText();
     m_store.saveRow(table, row);
+    afterSave(table, row.id);
+}
+
+void PushHandler::afterSave(const schema::Table &table, const std::string &rowId)
+{
+    if (table.name == "transfers") {
+        if (const auto row = m_store.loadRow(table, rowId))
+            shareTransfer(m_store, *row);
+    } else if (table.name == "students") {
+        m_changedPupils.insert(rowId);
+    }
 }
 
 void PushHandler::reject(const PreparedChange &change, const Issue &issue, wire::PushAck &ack)

@@ -8,6 +8,8 @@
 #include "validate/Reason.h"
 
 #include <optional>
+#include <set>
+#include <string>
 #include <vector>
 
 namespace emis::server {
@@ -25,14 +27,17 @@ public:
     PushHandler(StoreSession &store, DeviceIdentity device, std::int64_t nowMs);
 
     // Fills `ack`; or returns an Error (sequence_gap) when nothing was applied.
-    std::optional<wire::Error> apply(const std::vector<PreparedChange> &batch, wire::PushAck &ack);
+    std::optional<wire::Error> apply(std::vector<PreparedChange> &batch, wire::PushAck &ack);
 
 private:
     // The checks that need the stored row (`current`, loaded here); the first issue refuses the change.
-    std::optional<Issue> check(const PreparedChange &change, std::optional<StoredRow> &current);
+    std::optional<Issue> check(PreparedChange &change, std::optional<StoredRow> &current);
     // Per-table rules that need the store (a row's workflow state, lookups of other rows): the
     // place for them, after ownership and before the values are validated and merged.
     std::optional<Issue> tableRules(const PreparedChange &change, const std::optional<StoredRow> &current);
+    // What follows a saved row: a transfer is shared with the sending school, a pupil is queued
+    // for the one-person-one-record check.
+    void afterSave(const schema::Table &table, const std::string &rowId);
     void merge(const PreparedChange &change, std::optional<StoredRow> current, wire::PushAck &ack);
     void reject(const PreparedChange &change, const Issue &issue, wire::PushAck &ack);
     void addConflict(const ConflictRecord &c, wire::PushAck &ack);
@@ -40,6 +45,7 @@ private:
     StoreSession &m_store;
     DeviceIdentity m_device;
     std::int64_t m_now;
+    std::set<std::string> m_changedPupils;  // students rows this batch wrote
 };
 
 } // namespace emis::server

@@ -6,12 +6,16 @@
 #include "ImportWizard.h"
 #include "IssuesPage.h"
 #include "MainWindow.h"
+#include "ProblemsPage.h"
 #include "RecordDialog.h"
 #include "RecordForm.h"
 #include "RecordPage.h"
 #include "SchoolFixture.h"
 #include "StatusChangeDialog.h"
 #include "register/StatusChangeService.h"
+#include "TransferRequestDialog.h"
+#include "TransfersPage.h"
+#include "sync/Uuid.h"
 #include "EnrollWizard.h"
 #include "emis.pb.h"
 #include "Translations.h"
@@ -162,6 +166,53 @@ int main(int argc, char *argv[])
     save(&window, out, QStringLiteral("4_staff"));
     window.showIssues();
     save(&window, out, QStringLiteral("6_problems"));
+
+    // Transfers: a request for one of this school's pupils, one of its own, a pupil gone, and a
+    // problem record, as the server would send them.
+    if (auto rows = session->repository(*schema::findTable("students")).list(); rows && rows->size() > 3) {
+        const auto transfer = [&](const client::StoredRow &p, const char *state) {
+            return std::map<std::string, Value>{{"id_number", p.values.at("id_number")},
+                                                {"student_name", p.values.at("name")},
+                                                {"student_id", Value{p.id.toStdString()}},
+                                                {"from_school_id", Value{p.schoolId.toStdString()}},
+                                                {"to_grade", p.values.at("grade")},
+                                                {"request_date", Value{std::string("2026-03-02")}},
+                                                {"reason", Value{std::string("随父母务工迁居")}},
+                                                {"state", Value{std::string(state)}}};
+        };
+        std::uint64_t seq = 1000;
+        (void)testing::pullRow(*session, "transfers", sync::newUuidV7(), "school-2", transfer((*rows)[0], "1"), ++seq);
+        (void)testing::pullRow(*session, "transfers", sync::newUuidV7(), "school-2", transfer((*rows)[1], "5"), ++seq);
+        (void)testing::pullRow(*session, "problems", sync::newUuidV7(), "school-1",
+                               {{"kind", Value{std::string("1")}},
+                                {"student_id", Value{(*rows)[2].id.toStdString()}},
+                                {"other_student_id", Value{sync::newUuidV7()}},
+                                {"other_school_id", Value{std::string("school-2")}},
+                                {"state", Value{std::string("1")}}},
+                               ++seq);
+        client::TransferRequest own{testing::idNumber(QStringLiteral("20140101"), 5), QStringLiteral("李雷"),
+                                    QStringLiteral("五年级"), QStringLiteral("2班"), QStringLiteral("随迁"), {}};
+        (void)client::TransferService(session->store()).request(own);
+    }
+    window.studentsPage()->reload();
+    window.transfersPage()->reload();
+    window.problemsPage()->reload();
+    window.tabs()->setCurrentWidget(window.transfersPage());
+    save(&window, out, QStringLiteral("8a_transfers_in"));
+    window.transfersPage()->tabs()->setCurrentIndex(1);
+    save(&window, out, QStringLiteral("8b_transfers_out"));
+    window.transfersPage()->tabs()->setCurrentIndex(2);
+    save(&window, out, QStringLiteral("8c_transferred_out"));
+    window.tabs()->setCurrentWidget(window.problemsPage());
+    save(&window, out, QStringLiteral("9_problem_records"));
+    {
+        school::TransferRequestDialog dialog(*session, &window);
+        dialog.show();
+        testing::typeText(dialog.idNumberEdit(), QStringLiteral("360429201003227201"));
+        testing::typeText(dialog.nameEdit(), QStringLiteral("韩梅梅"));
+        (void)dialog.save();
+        save(&dialog, out, QStringLiteral("8d_transfer_request"));
+    }
     window.tabs()->setCurrentIndex(0);
     school::ExportSource roster;
     roster.table = &window.studentsPage()->table();

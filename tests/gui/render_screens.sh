@@ -1,8 +1,9 @@
 #!/bin/sh
 # Renders each main screen of emis-school (enrollment, pupils, filtered pupils, pupil form,
-# staff, import wizard steps, problems, the status-change dialog, classes) and of emis-bureau
-# (bureau_*: login, county figures, drill-down, schools, approvals, problem records; against a
-# real emis-server) into PNGs, in zh_CN by default, from a demo data folder
+# staff, import wizard steps, problems, the status-change dialog, classes, transfers in/out, pupils
+# transferred out, a transfer request, problem records) and of emis-bureau (bureau_*: login, county
+# figures, drill-down, schools, approvals, problem records; against a real emis-server) into PNGs, in
+# zh_CN by default, from a demo data folder
 # with the shared fixtures imported. Uses the offscreen platform, or Xvfb when asked (XVFB=1).
 #   tests/gui/render_screens.sh [BUILD_DIR] [OUT_DIR] [zh_CN|en]
 set -eu

@@ -92,6 +92,8 @@ void TestValidation::residentId_data()
     QTest::addRow("arrived as a number, upper E") << "3.60429200911281E+17" << "id_as_number" << "" << "";
     QTest::addRow("arrived as a decimal") << "360429200911281000.0" << "id_as_number" << "" << "";
     QTest::addRow("arrived as a short float") << "3.6E17" << "id_as_number" << "" << "";
+    // 360429200911281169 through a numeric cell: 15 significant digits, then zeros.
+    QTest::addRow("arrived as a number, zeros kept as text") << "360429200911281000" << "id_as_number" << "" << "";
     QTest::addRow("a dotted number that is no float") << "3.604E" << "id_length" << "" << "";
     // 2009-02-30 inside, with a check character that fits those digits.
     const std::string body = "36042920090230123";

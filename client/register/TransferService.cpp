@@ -1,0 +1,192 @@
+#include "register/TransferService.h"
+
+#include "schema/CodeTables.h"
+#include "store/LocalStore.h"
+#include "register/RegisterText.h"
+#include "validate/FieldRules.h"
+#include "validate/IdNumber.h"
+
+#include <QCoreApplication>
+#include <QDate>
+#include <QFile>
+#include <QFileInfo>
+
+namespace emis::client {
+namespace {
+
+QString tr(const char *text) { return QCoreApplication::translate("emis::client::TransferService", text); }
+
+const schema::Table &transfers() { return *schema::findTable("transfers"); }
+
+Error invalid(const QString &message, const char *code = "wrong_state")
+{
+    return makeError(ErrorKind::Invalid, message, QLatin1String(code));
+}
+
+} // namespace
+
+QString TransferService::stateText(const QString &state)
+{
+    if (state == QLatin1String("1"))
+        return tr("waiting for the sending school");
+    if (state == QLatin1String("2"))
+        return tr("waiting for the bureau");
+    if (state == QLatin1String("3"))
+        return tr("refused by the sending school");
+    if (state == QLatin1String("4"))
+        return tr("withdrawn");
+    if (state == QLatin1String("5"))
+        return tr("completed");
+    if (state == QLatin1String("6"))
+        return tr("refused by the bureau");
+    return state;
+}
+
+Result<SaveOutcome> TransferService::request(const TransferRequest &r)
+{
+    std::map<std::string, std::string, std::less<>> raw{
+        {"id_number", ss(r.idNumber)},
+        {"student_name", ss(r.name.trimmed())},
+        {"to_grade", ss(r.grade)},
+        {"to_class", ss(r.className.trimmed())},
+        {"request_date", ss(QDate::currentDate().toString(Qt::ISODate))},
+        {"reason", ss(r.reason.trimmed())},
+        {"state", "1"},
+    };
+    // The pupil is found by a resident ID number: check it whole here (digits, check
+    // character, a number Excel mangled) so the clerk hears of a typo before any sync.
+    if (auto checked = validate::checkResidentId(ss(r.idNumber)); std::holds_alternative<Issue>(checked))
+        return invalidRecord({std::get<Issue>(checked)});
+    auto normalized = validate::normalizeRecord(transfers(), raw);
+    if (!normalized.issues.empty())
+        return invalidRecord(normalized.issues);
+    for (const char *serverField : {"student_id", "from_school_id", "from_note", "bureau_note"})
+        normalized.values.erase(serverField);
+    // The evidence is read before anything is written, so a bad file writes nothing.
+    validate::Record evidence;
+    if (!r.evidenceFile.isEmpty()) {
+        QFile f(r.evidenceFile);
+        if (!f.open(QIODevice::ReadOnly))
+            return makeError(ErrorKind::Invalid, tr("Cannot read %1: %2").arg(r.evidenceFile, f.errorString()));
+        const QByteArray bytes = f.read(3 * 1024 * 1024);
+        evidence = {{"owner_table", Value{std::string("transfers")}},
+                    {"file_name", Value{ss(QFileInfo(r.evidenceFile).fileName())}},
+                    {"data", Value{Bytes(bytes.begin(), bytes.end())}}};
+        const std::string mime = validate::imageType(std::get<Bytes>(evidence["data"]));
+        evidence["mime_type"] = Value{mime.empty() ? std::string("application/octet-stream") : mime};
+        evidence["owner_id"] = Value{std::string(36, '0')};  // checked whole below, with the real id later
+        if (auto issues = validate::validateRecord(*schema::findTable("evidence"), evidence,
+                                                   validate::Completeness::Whole);
+            !issues.empty())
+            return invalidRecord(issues);
+    }
+    RecordStore records(m_store);
+    auto saved = records.save(transfers(), QString(), normalized.values);
+    if (!saved || evidence.empty())
+        return saved;
+    evidence["owner_id"] = Value{ss(saved->id)};
+    if (auto doc = records.save(*schema::findTable("evidence"), QString(), evidence); !doc)
+        return doc.error();
+    return saved;
+}
+
+Result<std::vector<TransferView>> TransferService::list() const
+{
+    RecordStore records(m_store);
+    auto rows = records.list(transfers());
+    if (!rows)
+        return rows.error();
+    const QString mine = m_store.identity().schoolId;
+    const QHash<QString, QString> schools = schoolNames(m_store);
+    std::vector<TransferView> out;
+    for (const auto &row : *rows) {
+        TransferView v;
+        v.id = row.id;
+        v.incoming = row.schoolId == mine;
+        v.idNumber = fieldText(row.values, "id_number");
+        v.name = fieldText(row.values, "student_name");
+        const QString other = v.incoming ? fieldText(row.values, "from_school_id") : row.schoolId;
+        v.otherSchool = schools.value(other, other);
+        v.state = fieldText(row.values, "state");
+        v.stateText = stateText(v.state);
+        v.toGrade = qs(schema::findCodeTable("grade")->nameOf(ss(fieldText(row.values, "to_grade"))));
+        if (fieldText(row.values, "to_grade").isEmpty())
+            v.toGrade.clear();
+        v.toClass = fieldText(row.values, "to_class");
+        v.requestDate = fieldText(row.values, "request_date");
+        v.reason = fieldText(row.values, "reason");
+        v.fromNote = fieldText(row.values, "from_note");
+        v.bureauNote = fieldText(row.values, "bureau_note");
+        v.waitingForUs = !v.incoming && v.state == QLatin1String("1");
+        out.push_back(std::move(v));
+    }
+    return out;
+}
+
+Result<StoredRow> TransferService::load(const QString &id) const
+{
+    auto row = RecordStore(m_store).load(transfers(), id.trimmed());
+    if (!row)
+        return row.error();
+    if (!row->has_value() || (*row)->deleted)
+        return invalid(tr("No transfer request with id %1.").arg(id), "not_found");
+    return **row;
+}
+
+Result<SaveOutcome> TransferService::setState(const StoredRow &row, const QString &state, const QString &note)
+{
+    validate::Record values{{"state", Value{ss(state)}}};
+    if (!note.isNull())
+        values["from_note"] = Value{ss(note.trimmed())};
+    return RecordStore(m_store).save(transfers(), row.id, values);
+}
+
+Result<SaveOutcome> TransferService::agree(const QString &id, const QString &note)
+{
+    auto row = load(id);
+    if (!row)
+        return row.error();
+    const QString mine = m_store.identity().schoolId;
+    if (row->schoolId == mine)
+        return invalid(tr("Only the sending school agrees to a transfer; this school asked for it."), "not_owner");
+    const QString state = fieldText(row->values, "state");
+    if (state != QLatin1String("1"))
+        return invalid(tr("The request is now \"%1\", so it can no longer be agreed to.").arg(stateText(state)));
+    return setState(*row, QStringLiteral("2"), note.isEmpty() ? QString() : note);
+}
+
+Result<SaveOutcome> TransferService::refuse(const QString &id, const QString &reason)
+{
+    auto row = load(id);
+    if (!row)
+        return row.error();
+    if (row->schoolId == m_store.identity().schoolId)
+        return invalid(tr("Only the sending school refuses a transfer; to stop your own request, withdraw it."),
+                       "not_owner");
+    const QString state = fieldText(row->values, "state");
+    if (state != QLatin1String("1"))
+        return invalid(tr("The request is now \"%1\", so it can no longer be refused.").arg(stateText(state)));
+    if (reason.trimmed().isEmpty())
+        return invalid(tr("Give the reason for refusing; the receiving school reads it."), "required");
+    return setState(*row, QStringLiteral("3"), reason);
+}
+
+Result<SaveOutcome> TransferService::withdraw(const QString &id)
+{
+    auto row = load(id);
+    if (!row)
+        return row.error();
+    if (row->schoolId != m_store.identity().schoolId)
+        return invalid(tr("Only the school that asked for the pupil can withdraw the request."), "not_owner");
+    const QString state = fieldText(row->values, "state");
+    if (state != QLatin1String("1") && state != QLatin1String("2"))
+        return invalid(tr("The request is now \"%1\", so it can no longer be withdrawn.").arg(stateText(state)));
+    return setState(*row, QStringLiteral("4"), QString());
+}
+
+Result<std::vector<StoredRow>> TransferService::transferredOut() const
+{
+    return RecordStore(m_store).traces(*schema::findTable("students"));
+}
+
+} // namespace emis::client
