@@ -377,7 +377,7 @@
 <context>
     <name>emis-cli</name>
     <message>
-        <location filename="../client/cli/CliSupport.cpp" line="+16"/>
+        <location filename="../client/cli/CliSupport.cpp" line="+18"/>
         <source>--data-dir is required.</source>
         <translation>必须指定 --data-dir。</translation>
     </message>
@@ -392,7 +392,7 @@
         <translation>--set 的格式为 字段=值，而不是 %1。</translation>
     </message>
     <message>
-        <location filename="../client/cli/IssueCommands.cpp" line="+157"/>
+        <location filename="../client/cli/IssueCommands.cpp" line="+155"/>
         <source>Rejection %1 discarded; the server&apos;s values return on the next sync.</source>
         <translation>已放弃被拒绝的变更 %1；下次同步时将恢复服务器上的值。</translation>
     </message>
@@ -402,7 +402,7 @@
         <translation>已放弃冲突 %1。</translation>
     </message>
     <message>
-        <location filename="../client/cli/RecordCommands.cpp" line="+54"/>
+        <location filename="../client/cli/RecordCommands.cpp" line="+52"/>
         <location line="+15"/>
         <source>Saved pupil %1.</source>
         <translation>已保存学生 %1。</translation>
@@ -413,7 +413,7 @@
         <translation>已删除学生 %1。</translation>
     </message>
     <message>
-        <location filename="../client/cli/WorkflowCommands.cpp" line="+93"/>
+        <location filename="../client/cli/WorkflowCommands.cpp" line="+91"/>
         <source>Agreed to transfer request %1.</source>
         <translation>已同意转学申请 %1。</translation>
     </message>
@@ -1390,7 +1390,7 @@
 <context>
     <name>emis::client::cli</name>
     <message>
-        <location filename="../client/cli/DeviceCommands.cpp" line="+23"/>
+        <location filename="../client/cli/DeviceCommands.cpp" line="+17"/>
         <source>enroll needs --server HOST:PORT and --code CODE.</source>
         <translation>enroll 需要 --server 主机:端口 和 --code 注册码。</translation>
     </message>
@@ -1505,7 +1505,7 @@
         <translation>students remove 需要学生的编号。</translation>
     </message>
     <message>
-        <location filename="../client/cli/FileCommands.cpp" line="+25"/>
+        <location filename="../client/cli/FileCommands.cpp" line="+23"/>
         <source>Import and export know students and staff, not &quot;%1&quot;.</source>
         <translation>导入和导出只支持 students（学生）和 staff（教职工），不支持“%1”。</translation>
     </message>
@@ -1530,7 +1530,7 @@
         <translation>已导出 %1 条记录到 %2。</translation>
     </message>
     <message>
-        <location filename="../client/cli/ChangeCommands.cpp" line="+92"/>
+        <location filename="../client/cli/ChangeCommands.cpp" line="+90"/>
         <source>Recorded %1 for %2 (%3): %4.</source>
         <translation>已为%2登记%1（%3）：%4。</translation>
     </message>

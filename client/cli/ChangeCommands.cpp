@@ -14,8 +14,6 @@
 namespace emis::client::cli {
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("emis-cli", text); }
-
 QString text(const validate::Record &r, const char *field)
 {
     auto it = r.find(field);

@@ -10,6 +10,8 @@
 
 namespace emis::client::cli {
 
+QString tr(const char *text) { return QCoreApplication::translate("emis::client::cli", text); }
+
 Result<std::unique_ptr<LocalStore>> openDevice(const Options &o)
 {
     if (o.dataDir.isEmpty())

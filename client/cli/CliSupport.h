@@ -8,6 +8,10 @@
 
 namespace emis::client::cli {
 
+// A translated message of emis-cli. lupdate files free tr() calls in this namespace under
+// "emis::client::cli", so that is the context looked up at run time.
+QString tr(const char *text);
+
 // Opens (creating if need be) the data directory's store.
 Result<std::unique_ptr<LocalStore>> openDevice(const Options &o);
 // --set KEY=VALUE pairs; a pair without '=' is a usage error.

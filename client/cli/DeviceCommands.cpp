@@ -11,12 +11,6 @@
 #include <QJsonObject>
 
 namespace emis::client::cli {
-namespace {
-
-QString tr(const char *text) { return QCoreApplication::translate("emis-cli", text); }
-
-} // namespace
-
 int enrollCommand(const Options &o, const Output &out)
 {
     if (o.server.isEmpty() || o.code.isEmpty())

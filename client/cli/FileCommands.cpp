@@ -16,8 +16,6 @@
 namespace emis::client::cli {
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("emis-cli", text); }
-
 Result<const schema::Table *> tableFor(const QString &name)
 {
     if (name == QLatin1String("students") || name == QLatin1String("staff"))

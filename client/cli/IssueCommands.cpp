@@ -11,8 +11,6 @@
 namespace emis::client::cli {
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("emis-cli", text); }
-
 // "学生 / 身份证件号" from the schema, or the raw names for a table this program does not know.
 QString where(const QString &table, const QString &field)
 {

@@ -11,8 +11,6 @@
 namespace emis::client::cli {
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("emis-cli", text); }
-
 QJsonValue jsonValue(const Value &v)
 {
     if (const auto *s = std::get_if<std::string>(&v))

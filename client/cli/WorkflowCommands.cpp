@@ -12,8 +12,6 @@
 namespace emis::client::cli {
 namespace {
 
-QString tr(const char *text) { return QCoreApplication::translate("emis-cli", text); }
-
 int saved(const Output &out, const Result<SaveOutcome> &r, const QString &message)
 {
     if (!r)
