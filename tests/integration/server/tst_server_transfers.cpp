@@ -1,19 +1,15 @@
 // Cross-school transfers and the problem-record queue against the real emis-server: the
 // receiving school files, the sending school answers, the bureau decides while both schools are
-// offline (the server stopped, the decision made on its store), and each side's next pull shows
+// offline (an enrolment officer decides over the protocol), and each side's next pull shows
 // the outcome; every write out of turn is refused with a reason and kept.
 #include "ServerFixture.h"
 #include "SyncDevice.h"
 #include "TestClient.h"
 
-#include "report/ReportParts.h"
-#include "store/SqliteStore.h"
-#include "store/StoreSession.h"
 #include "sync/Hlc.h"
 #include "sync/Uuid.h"
 #include "workflow/Decision.h"
 
-#include <QDateTime>
 #include <QTest>
 
 #include <map>
@@ -89,6 +85,13 @@ private:
 void TestServerTransfers::initTestCase()
 {
     QVERIFY(m_server.init());
+    QCOMPARE(m_server
+                 .ctl({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--dir"), m_server.dir(),
+                       QStringLiteral("--name"), QStringLiteral("jjg"), QStringLiteral("--role"),
+                       QStringLiteral("enrolment")},
+                      "correct horse 42\n")
+                 .exitCode,
+             0);
     QVERIFY(m_server.start());
     m_a = SyncDevice::enroll(m_server, ServerFixture::kSchoolA);
     m_b = SyncDevice::enroll(m_server, ServerFixture::kSchoolB);
@@ -141,28 +144,31 @@ std::optional<wire::Envelope> TestServerTransfers::setState(SyncDevice &d, const
 
 server::workflow::DecisionResult TestServerTransfers::decide(const std::string &row, bool approve, const std::string &note)
 {
-    m_server.stop();
-    server::workflow::DecisionResult result = std::string();
-    {
-        server::SqliteStore store(QString(m_server.dir() + QStringLiteral("/emis.db")).toStdString());
-        sync::HlcClock clock("server");
-        server::workflow::Decision d{"transfers", row, approve, note, "jjg", QDateTime::currentMSecsSinceEpoch()};
-        // What the bureau's queue showed just before the decision.
-        store.read([&](server::StoreSession &s) {
-            text::JsonWriter w;
-            w.beginArray();
-            server::report::writeTransferQueueRows(w, s);
-            w.endArray();
-            m_queue = w.str();
-        });
-        store.write([&](server::StoreSession &s) { result = server::workflow::decideTransfer(s, clock, d); });
-        store.close();
-    }
-    if (!m_server.start())
-        qWarning("the server did not start again");
-    reconnect(m_a);
-    reconnect(m_b);
-    return result;
+    // An enrolment officer (基教股) logs in, reads the approval queue and decides, over the protocol.
+    TestClient officer;
+    if (!officer.connectTo(m_server.port(), m_server.caPem()) || !officer.hello())
+        return makeIssue(Reason::Internal, "", "", "", "no bureau session");
+    wire::Envelope login;
+    login.mutable_login_request()->set_user("jjg");
+    login.mutable_login_request()->set_password("correct horse 42");
+    const auto loggedIn = officer.request(login);
+    if (!loggedIn || !loggedIn->has_login_response())
+        return makeIssue(Reason::LoginFailed);
+    wire::Envelope queue;
+    queue.mutable_report_request()->set_name("approval_queue");
+    const auto listed = officer.request(queue);
+    m_queue = listed && listed->has_report_response() ? listed->report_response().json() : std::string();
+    wire::Envelope e;
+    e.mutable_decision_request()->set_table("transfers");
+    e.mutable_decision_request()->set_row_id(row);
+    e.mutable_decision_request()->set_approve(approve);
+    e.mutable_decision_request()->set_note(note);
+    const auto r = officer.request(e);
+    if (!r)
+        return makeIssue(Reason::Internal, "", "", "", "no answer");
+    if (r->has_error())
+        return makeIssue(reasonFromCode(r->error().code()));
+    return r->decision_response().state();
 }
 
 void TestServerTransfers::reconnect(SyncDevice &d)
