@@ -34,6 +34,7 @@ const std::vector<ReportInfo> &reports()
         {"duplicates", "一人一籍问题学籍", "One person, one record", ""},
         {"data_quality", "数据质量", "Data quality", "township=, school=, silent_days= (default 7)"},
         {"approval_queue", "待审批事项", "Awaiting approval", ""},
+        {"problem_records", "问题学籍处理", "Problem records", "state=open|all"},
     };
     return all;
 }
@@ -82,6 +83,12 @@ std::variant<std::string, Issue> runReport(StoreSession &session, std::string_vi
         return duplicatesReport(session, params);
     if (name == "approval_queue")
         return approvalQueueReport(session, params);
+    if (name == "problem_records") {
+        const std::string state = param(params, "state", "open");
+        if (!oneOf(state, {"open", "all"}))
+            return makeIssue(Reason::BadRequest, {}, {}, {}, "state=" + state);
+        return problemRecordsReport(session, params, state == "all");
+    }
     if (name == "data_quality") {
         const std::string days = param(params, "silent_days", "7");
         if (days.empty() || days.size() > 4 || !std::all_of(days.begin(), days.end(), [](char c) { return c >= '0' && c <= '9'; }))

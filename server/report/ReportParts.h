@@ -68,6 +68,8 @@ std::string teacherReport(StoreSession &s, const Params &params, const Scope &sc
 std::string specialGroupsReport(StoreSession &s, const Params &params, const Scope &scope, std::string_view by);
 std::string duplicatesReport(StoreSession &s, const Params &params);
 std::string approvalQueueReport(StoreSession &s, const Params &params);
+// all: the resolved problems too, not only the open ones.
+std::string problemRecordsReport(StoreSession &s, const Params &params, bool all);
 std::string schoolsReport(StoreSession &s, const Params &params, const Scope &scope, std::string_view by);
 std::string staffReport(StoreSession &s, const Params &params, const Scope &scope, std::string_view by);
 // The transfers waiting for the bureau, one object each, into an open "rows" array; returns how

@@ -378,6 +378,17 @@ void TestServerTransfers::twoSchools_sameIdNumber_flaggedInBoth_andClearedWhenFi
                                       QStringLiteral("duplicates")});
     QCOMPARE(report.exitCode, 0);
     QVERIFY(report.out.contains(QString::fromStdString(id)));
+    // ... and its problem-record queue holds the case once for each school, with what to do.
+    const auto problemRecords = [&](const QString &state) {
+        return m_server.ctl({QStringLiteral("report"), QStringLiteral("--dir"), m_server.dir(),
+                             QStringLiteral("problem_records"), QStringLiteral("-p"), QStringLiteral("state=") + state,
+                             QStringLiteral("--json")});
+    };
+    const auto queue = problemRecords(QStringLiteral("open"));
+    QCOMPARE(queue.exitCode, 0);
+    QCOMPARE(queue.out.count(QStringLiteral("\"id_number\":\"%1\"").arg(QString::fromStdString(id))), 2);
+    QVERIFY(queue.out.contains(QStringLiteral("一人多籍")));
+    QVERIFY(queue.out.contains(QStringLiteral("在读证明")));
 
     // B finds its record was wrong and removes it: both rows are resolved.
     auto remove = m_b.change("students", inB);
@@ -391,6 +402,8 @@ void TestServerTransfers::twoSchools_sameIdNumber_flaggedInBoth_andClearedWhenFi
     QCOMPARE(b.size(), std::size_t(1));
     QCOMPARE(fieldText(a[0], "state"), std::string("2"));
     QCOMPARE(fieldText(b[0], "state"), std::string("2"));
+    QVERIFY(!problemRecords(QStringLiteral("open")).out.contains(QString::fromStdString(id)));
+    QVERIFY(problemRecords(QStringLiteral("all")).out.contains(QStringLiteral("已解决")));
     const auto after = m_server.ctl({QStringLiteral("report"), QStringLiteral("--dir"), m_server.dir(),
                                      QStringLiteral("duplicates")});
     QVERIFY(!after.out.contains(QString::fromStdString(id)));
