@@ -55,6 +55,10 @@ constexpr std::array kSentences = {
              "the pupil is \"{arg}\", so a {label} does not apply"},
     Sentence{Reason::ByTransferOnly, "by_transfer_only", "{label}由转学流程或全校升级办理，不能单独登记",
              "a {label} is made by the transfer flow or the whole school's promotion, not by hand"},
+    Sentence{Reason::StatusByReview, "status_by_review",
+             "休学、复学、退学和转出须通过学籍异动（经教育局审批）或转学办理，不能直接修改学籍状态",
+             "suspension, resumption, withdrawal and transfer out go through a status change the bureau approves "
+             "or a transfer; the status cannot be edited directly"},
     Sentence{Reason::UnknownTable, "unknown_table", "未知的数据表“{arg}”", "unknown table \"{arg}\""},
     Sentence{Reason::UnknownField, "unknown_field", "未知的字段“{arg}”", "unknown field \"{arg}\""},
     Sentence{Reason::NotOwner, "not_owner", "该记录属于其他学校，不能修改", "the record belongs to another school"},

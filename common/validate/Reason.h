@@ -40,6 +40,7 @@ enum class Reason {
     WrongState,
     PupilStatusForbids,
     ByTransferOnly,
+    StatusByReview,
     // sync and session
     UnknownTable,
     UnknownField,

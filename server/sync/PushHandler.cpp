@@ -162,6 +162,8 @@ std::optional<Issue> PushHandler::check(PreparedChange &change, std::optional<St
 
 std::optional<Issue> PushHandler::tableRules(const PreparedChange &change, const std::optional<StoredRow> &current)
 {
+    if (change.table->name == "students")
+        return pupilStatusEdit(change, current);
     if (change.table->name != "status_changes")
         return std::nullopt;
     const validate::Record incoming = change.incoming();
@@ -179,6 +181,23 @@ std::optional<Issue> PushHandler::tableRules(const PreparedChange &change, const
         return issue;
     }
     return std::nullopt;
+}
+
+std::optional<Issue> PushHandler::pupilStatusEdit(const PreparedChange &change, const std::optional<StoredRow> &current)
+{
+    // 休学, 复学, 退学 and 转出 reach a stored pupil only through a status change the bureau
+    // approved or a transfer (both written by the server), never by editing the pupil.
+    const int status = change.table->fieldIndex("status");
+    if (!current || status < 0 || !change.fields[static_cast<std::size_t>(status)])
+        return std::nullopt;
+    const std::string was = fieldText(current->values, "status");
+    const std::string now = displayText(*change.fields[static_cast<std::size_t>(status)]);
+    const auto reviewed = [](const std::string &s) { return s == "2" || s == "3" || s == "4"; };
+    if (was == now || (!reviewed(was) && !reviewed(now)))
+        return std::nullopt;
+    m_store.audit(AuditEntry{m_now, m_device.deviceId, m_device.schoolId, "workflow_refused",
+                             change.tableName + " " + change.rowId + ": status " + was + " -> " + now});
+    return makeIssue(Reason::StatusByReview, change.table->field("status"));
 }
 
 void PushHandler::merge(const PreparedChange &change, std::optional<StoredRow> current, wire::PushAck &ack)

@@ -37,6 +37,7 @@ private:
     std::optional<Issue> tableRules(const PreparedChange &change, const std::optional<StoredRow> &current);
     // What follows a saved row: a transfer is shared with the sending school, a pupil is queued
     // for the one-person-one-record check.
+    std::optional<Issue> pupilStatusEdit(const PreparedChange &change, const std::optional<StoredRow> &current);
     void afterSave(const schema::Table &table, const std::string &rowId);
     void merge(const PreparedChange &change, std::optional<StoredRow> current, wire::PushAck &ack);
     void reject(const PreparedChange &change, const Issue &issue, wire::PushAck &ack);

@@ -39,6 +39,7 @@ private Q_SLOTS:
     void refusal_needsNote_pupilUnchanged();
     void inspectorStaffingAndDevice_mayNotDecide();
     void device_cannotSetApprovalItself();
+    void device_cannotEditReviewedStatusDirectly();
     void device_withdrawsPending_thenRowIsClosed();
     void evidence_roundTrip_bureauOnly();
     void approvalQueue_listsPendingWithEvidenceCount();
@@ -259,6 +260,29 @@ void TestServerWorkflow::device_cannotSetApprovalItself()
     QCOMPARE(m_server.query(QStringLiteral("SELECT status FROM students WHERE id = ?"), {QString::fromStdString(pupil)})
                  .toString(),
              QStringLiteral("1"));
+}
+
+void TestServerWorkflow::device_cannotEditReviewedStatusDirectly()
+{
+    // Editing the pupil into 休学 (2) or 退学 (4) would skip the bureau's review; 毕业 (5) needs none.
+    const std::string pupil = pushPupil(m_school);
+    for (const char *status : {"2", "4"}) {
+        auto c = m_school.change("students", pupil);
+        setText(c, "status", status);
+        const auto ack = m_school.push({c});
+        QVERIFY(ack && ack->has_push_ack());
+        QCOMPARE(ack->push_ack().rejections_size(), 1);
+        QCOMPARE(ack->push_ack().rejections(0).code(), std::string("status_by_review"));
+        QCOMPARE(ack->push_ack().rejections(0).field(), std::string("status"));
+    }
+    auto graduate = m_school.change("students", pupil);
+    setText(graduate, "status", "5");
+    const auto ack = m_school.push({graduate});
+    QVERIFY(ack && ack->has_push_ack());
+    QCOMPARE(ack->push_ack().rejections_size(), 0);
+    QCOMPARE(m_server.query(QStringLiteral("SELECT status FROM students WHERE id = ?"), {QString::fromStdString(pupil)})
+                 .toString(),
+             QStringLiteral("5"));
 }
 
 void TestServerWorkflow::device_withdrawsPending_thenRowIsClosed()
