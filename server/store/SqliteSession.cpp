@@ -1,6 +1,7 @@
 #include "store/SqliteSession.h"
 
 #include "schema/SqlGen.h"
+#include "store/ReportSummary.h"
 #include "store/SqliteDb.h"
 #include "store/SqliteSavepoint.h"
 #include "store/SqliteStatement.h"
@@ -33,7 +34,7 @@ struct TableSql {
     std::string select;          // SELECT <all columns> FROM <table>, a WHERE clause follows
     std::string selectById;      // the same, WHERE id = ?
     std::string selectVersions;  // SELECT * FROM <table>_versions WHERE id = ?
-    std::string upsert;          // the row
+    std::string update;          // the row, when stored: the same parameters as insert
     std::string upsertVersions;  // its versions
     std::string insert;          // a new row
     std::string insertVersions;  // its versions
@@ -42,12 +43,13 @@ struct TableSql {
 TableSql buildSql(const schema::Table &t)
 {
     std::string fields = "id, school_id, hlc, deleted";
-    std::string update = "school_id = excluded.school_id, hlc = excluded.hlc, deleted = excluded.deleted";
+    std::string update = "school_id = ?2, hlc = ?3, deleted = ?4";
     std::string versionColumns = "id";
     std::string versionUpdate;
+    int parameter = 5;
     for (const auto &f : t.fields) {
         fields += ", " + f.name;
-        update += ", " + f.name + " = excluded." + f.name;
+        update += ", " + f.name + " = ?" + std::to_string(parameter++);
         const std::string h = schema::versionHlcColumn(f);
         const std::string q = schema::versionSeqColumn(f);
         versionColumns += ", " + h + ", " + q;
@@ -64,7 +66,7 @@ TableSql buildSql(const schema::Table &t)
         "SELECT " + fields + " FROM " + t.name,
         "SELECT " + fields + " FROM " + t.name + " WHERE id = ?",
         "SELECT * FROM " + versions + " WHERE id = ?",
-        insert + " ON CONFLICT (id) DO UPDATE SET " + update,
+        "UPDATE " + t.name + " SET " + update + " WHERE id = ?1",
         insertVersions + " ON CONFLICT (id) DO UPDATE SET " + versionUpdate,
         insert,
         insertVersions,
@@ -177,13 +179,29 @@ std::vector<StoredRow> SqliteSession::rowsWhere(const schema::Table &table, cons
 void SqliteSession::saveRow(const schema::Table &t, const StoredRow &row)
 {
     const TableSql &sql = sqlFor(t);
-    SqliteStatement q(m_db, sql.upsert);
-    q.bind(1, row.id).bind(2, row.schoolId).bind(3, row.hlc).bind(4, std::int64_t{row.deleted ? 1 : 0});
-    for (std::size_t i = 0; i < t.fields.size(); ++i) {
-        const auto it = row.values.find(t.fields[i].name);
-        q.bind(static_cast<int>(i) + 5, it == row.values.end() ? Value{} : it->second);
+    // Update the row, or insert it when the store does not have it yet: an insert is counted in
+    // the report summaries here, not by a trigger (ReportSummary.h).
+    for (const std::string *text : {&sql.update, &sql.insert}) {
+        SqliteStatement q(m_db, *text);
+        q.bind(1, row.id).bind(2, row.schoolId).bind(3, row.hlc).bind(4, std::int64_t{row.deleted ? 1 : 0});
+        for (std::size_t i = 0; i < t.fields.size(); ++i) {
+            const auto it = row.values.find(t.fields[i].name);
+            q.bind(static_cast<int>(i) + 5, it == row.values.end() ? Value{} : it->second);
+        }
+        q.run();
+        if (sqlite3_changes(m_db.handle()) > 0) {
+            if (text == &sql.insert && t.name == "students")
+                countInsertedPupil(m_db, [&row](const std::string &column) -> Value {
+                    if (column == schema::kOwnerColumn)
+                        return row.schoolId;
+                    if (column == schema::kDeletedColumn)
+                        return std::int64_t{row.deleted ? 1 : 0};
+                    const auto it = row.values.find(column);
+                    return it == row.values.end() ? Value{} : it->second;
+                });
+            break;
+        }
     }
-    q.run();
 
     SqliteStatement v(m_db, sql.upsertVersions);
     v.bind(1, row.id);
@@ -243,6 +261,17 @@ void SqliteSession::insertRow(const schema::Table &t, const std::string &id, con
     v.bindNull(2 + 2 * static_cast<int>(t.fields.size()));
     v.bindNull(3 + 2 * static_cast<int>(t.fields.size()));
     v.run();
+    if (t.name == "students")
+        countInsertedPupil(m_db, [&](const std::string &column) -> Value {
+            if (column == schema::kOwnerColumn)
+                return schoolId;
+            if (column == schema::kDeletedColumn)
+                return std::int64_t{0};
+            for (std::size_t i = 0; i < t.fields.size() && i < fields.size(); ++i)
+                if (t.fields[i].name == column)
+                    return fields[i].value_or(Value{});
+            return Value{};
+        });
 }
 
 std::int64_t SqliteSession::touchFeed(const std::string &table, const std::string &rowId, const std::string &schoolId)

@@ -47,9 +47,10 @@ SqliteStore::SqliteStore(std::string path) : m_path(std::move(path))
     // A bigger page cache than SQLite's 2 MB: a group commit's dirty pages and the hot index
     // pages of a bulk push stay in memory instead of spilling mid-transaction and being read back.
     m_writer->exec("PRAGMA cache_size = -32768");
-    // temp_store stays FILE: the report summaries' triggers give every pupil insert a statement
-    // journal, and SQLite's in-memory journal walks its chunk list inside a job's savepoint, which
-    // made a bulk push quadratic (12.6x raw against 5.9x with the default, bench_server --only bulk).
+    // temp_store stays FILE. When the report summaries' INSERT trigger gave every pupil insert a
+    // statement journal, SQLite's in-memory journal walking its chunk list inside a job's
+    // savepoint made a bulk push quadratic (12.6x raw against 5.9x); without that trigger MEMORY
+    // gains nothing measurable (bench_server --only bulk).
     migrate(*m_writer);
     m_checkpointer = std::make_unique<SqliteDb>(m_path, SqliteDb::Mode::ReadWrite);
     // Replaces SQLite's auto-checkpoint, which ran inside the writer's commits.
