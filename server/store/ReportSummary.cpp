@@ -3,6 +3,7 @@
 #include "store/SqliteDb.h"
 #include "store/SqliteStatement.h"
 
+#include <algorithm>
 #include <vector>
 
 namespace emis::server {
@@ -51,20 +52,16 @@ const std::vector<Summary> &summaries()
     return all;
 }
 
+// The expression over the pupil row `row` (a table or NEW or OLD: R.grade is NEW.grade), or over
+// the pupil's values bound by name when `row` is kBound (R.grade is :grade).
+constexpr const char *kBound = ":";
+
 std::string over(const char *expr, const std::string &row)
 {
+    const bool bound = row == kBound;
     std::string out(expr);
     for (std::size_t at = out.find("R."); at != std::string::npos; at = out.find("R.", at + row.size()))
-        out.replace(at, 1, row);
-    return out;
-}
-
-// The expression over the pupil's values bound by name (R.grade is :grade).
-std::string overParameters(const char *expr)
-{
-    std::string out(expr);
-    for (std::size_t at = out.find("R."); at != std::string::npos; at = out.find("R.", at))
-        out.replace(at, 2, ":");
+        out.replace(at, bound ? 2 : 1, row);
     return out;
 }
 
@@ -114,38 +111,6 @@ std::string recount(const Summary &m)
            " GROUP BY " + list(m.keys, "students", false);
 }
 
-// Counting a pupil inserted, with its values bound by name: whether it counts, then a plain
-// UPDATE of its summary row, or an INSERT when there is none yet. Each statement writes one row
-// of one table. An INSERT trigger (as UPDATE and DELETE still have) would make every pupil insert
-// a statement writing several tables; with the CHECK constraints on `students`, whose functions
-// may fail, SQLite then keeps a statement journal for each, and inside a group commit job's
-// savepoint that journal is never cut short: every pupil's pages were written out again, and a
-// bulk push cost 5-6 times a plain insert of the same rows.
-struct InsertSql {
-    std::string counts, update, insert;
-};
-
-InsertSql insertSql(const Summary &m)
-{
-    std::string set, where, values;
-    for (const auto &c : m.counts)
-        set += (set.empty() ? "" : ", ") + std::string(c.name) + " = " + c.name + " + " + overParameters(c.expr);
-    for (const auto &k : m.keys)
-        where += (where.empty() ? "" : " AND ") + std::string(k.name) + " = " + overParameters(k.expr);
-    for (const auto &column : {&m.keys, &m.counts})
-        for (const auto &c : *column)
-            values += (values.empty() ? "" : ", ") + overParameters(c.expr);
-    return {"SELECT " + overParameters(m.when), "UPDATE " + std::string(m.table) + " SET " + set + " WHERE " + where,
-            "INSERT INTO " + std::string(m.table) + " (" + list(m.keys, "", true) + ", " + list(m.counts, "", true) +
-                ") VALUES (" + values + ")"};
-}
-
-void bindSources(SqliteStatement &q, const Summary &m, const PupilValues &valueOf)
-{
-    for (const char *column : m.sources)
-        q.bindNamed(std::string(":") + column, valueOf(column));
-}
-
 void create(SqliteDb &db, const Summary &m)
 {
     // Stores made before inserts were counted by countInsertedPupil() have a trigger for them.
@@ -191,30 +156,54 @@ void createReportSummaries(SqliteDb &db)
         create(db, m);
 }
 
+// Counted with the pupil's values bound by name: which summaries it counts in, then a single-row
+// UPSERT into each. Each statement writes one row of one table. An INSERT trigger (as UPDATE and
+// DELETE still have) made every pupil insert a statement writing several tables; with the CHECK
+// constraints on `students`, whose functions may fail, SQLite then keeps a statement journal
+// for each, and inside a group commit job's savepoint that journal is never cut short: every
+// pupil's pages were written out again, and a bulk push cost 5-6 times a plain insert.
 void countInsertedPupil(SqliteDb &db, const PupilValues &valueOf)
 {
-    static const std::vector<InsertSql> sql = [] {
-        std::vector<InsertSql> all;
-        for (const auto &m : summaries())
-            all.push_back(insertSql(m));
-        return all;
-    }();
-    for (std::size_t i = 0; i < sql.size(); ++i) {
-        const Summary &m = summaries()[i];
-        {
-            SqliteStatement counts(db, sql[i].counts);
-            bindSources(counts, m, valueOf);
-            if (!counts.step() || counts.integer(0) == 0)
-                continue;
+    struct Sql {
+        std::vector<std::string> columns, parameters;  // every summary's sources, and their names bound
+        std::string which;                             // whether the pupil counts, per summary
+        std::vector<std::string> add;                  // adds it to each summary
+    };
+    static const Sql sql = [] {
+        Sql out;
+        for (const auto &m : summaries()) {
+            for (const char *column : m.sources)
+                if (std::find(out.columns.begin(), out.columns.end(), column) == out.columns.end()) {
+                    out.columns.emplace_back(column);
+                    out.parameters.push_back(kBound + out.columns.back());
+                }
+            out.which += (out.which.empty() ? "SELECT " : ", ") + over(m.when, kBound);
+            out.add.push_back(change(m, kBound, '+'));
         }
-        SqliteStatement update(db, sql[i].update);
-        bindSources(update, m, valueOf);
-        update.run();
-        if (sqlite3_changes(db.handle()) > 0)
+        return out;
+    }();
+    std::vector<Value> values;
+    values.reserve(sql.columns.size());
+    for (const auto &column : sql.columns)
+        values.push_back(valueOf(column));
+    const auto bind = [&](SqliteStatement &q) {
+        for (std::size_t i = 0; i < values.size(); ++i)
+            q.bindNamed(sql.parameters[i], values[i]);
+    };
+    std::vector<bool> counts;
+    {
+        SqliteStatement q(db, sql.which);
+        bind(q);
+        q.step();
+        for (std::size_t i = 0; i < sql.add.size(); ++i)
+            counts.push_back(q.integer(static_cast<int>(i)) != 0);
+    }
+    for (std::size_t i = 0; i < sql.add.size(); ++i) {
+        if (!counts[i])
             continue;
-        SqliteStatement insert(db, sql[i].insert);
-        bindSources(insert, m, valueOf);
-        insert.run();
+        SqliteStatement q(db, sql.add[i]);
+        bind(q);
+        q.run();
     }
 }
 
