@@ -276,6 +276,14 @@ void SqliteSession::insertRow(const schema::Table &t, const std::string &id, con
 
 std::int64_t SqliteSession::touchFeed(const std::string &table, const std::string &rowId, const std::string &schoolId)
 {
+    // A row's first entry (every row of a bulk push) is a plain insert.
+    {
+        SqliteStatement first(m_db, "INSERT INTO feed (tbl, row_id, school_id) VALUES (?, ?, ?) "
+                                    "ON CONFLICT (tbl, row_id) DO NOTHING");
+        first.bindView(1, table).bindView(2, rowId).bindView(3, schoolId).run();
+        if (sqlite3_changes(m_db.handle()) > 0)
+            return m_db.lastInsertRowId();
+    }
     // REPLACE deletes the row's old entry; AUTOINCREMENT never reuses a seq, so it only rises.
     // The reader is read before REPLACE deletes the old entry, so it stays with the row.
     SqliteStatement q(m_db, "INSERT OR REPLACE INTO feed (tbl, row_id, school_id, reader_id) VALUES (?, ?, ?, "
