@@ -113,7 +113,7 @@ std::string recount(const Summary &m)
 
 void create(SqliteDb &db, const Summary &m)
 {
-    // Stores made before inserts were counted by countInsertedPupil() have a trigger for them.
+    // Stores made before inserts were counted by PendingCounts have a trigger for them.
     db.exec(std::string("DROP TRIGGER IF EXISTS ") + m.table + "_insert");
     {
         SqliteStatement q(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?");
@@ -156,55 +156,84 @@ void createReportSummaries(SqliteDb &db)
         create(db, m);
 }
 
-// Counted with the pupil's values bound by name: which summaries it counts in, then a single-row
-// UPSERT into each. Each statement writes one row of one table. An INSERT trigger (as UPDATE and
-// DELETE still have) made every pupil insert a statement writing several tables; with the CHECK
-// constraints on `students`, whose functions may fail, SQLite then keeps a statement journal
-// for each, and inside a group commit job's savepoint that journal is never cut short: every
-// pupil's pages were written out again, and a bulk push cost 5-6 times a plain insert.
-void countInsertedPupil(SqliteDb &db, const PupilValues &valueOf)
+namespace {
+
+// What PendingCounts runs, built once from the summaries.
+struct CountSql {
+    std::vector<std::string> columns, parameters;  // every summary's sources, and their names bound
+    // One row: per summary, whether the pupil counts (0/1), its key values and its counts.
+    std::string share;
+    std::vector<std::string> add;  // adds counts to a summary row, its keys and counts bound in order
+};
+
+const CountSql &countSql()
 {
-    struct Sql {
-        std::vector<std::string> columns, parameters;  // every summary's sources, and their names bound
-        std::string which;                             // whether the pupil counts, per summary
-        std::vector<std::string> add;                  // adds it to each summary
-    };
-    static const Sql sql = [] {
-        Sql out;
+    static const CountSql sql = [] {
+        CountSql out;
         for (const auto &m : summaries()) {
             for (const char *column : m.sources)
                 if (std::find(out.columns.begin(), out.columns.end(), column) == out.columns.end()) {
                     out.columns.emplace_back(column);
                     out.parameters.push_back(kBound + out.columns.back());
                 }
-            out.which += (out.which.empty() ? "SELECT " : ", ") + over(m.when, kBound);
-            out.add.push_back(change(m, kBound, '+'));
+            out.share += (out.share.empty() ? "SELECT " : ", ") + over(m.when, kBound) + ", " +
+                         list(m.keys, kBound, false) + ", " + list(m.counts, kBound, false);
+            std::string set, marks;
+            for (const auto &c : m.counts)
+                set += (set.empty() ? "" : ", ") + std::string(c.name) + " = " + c.name + " + excluded." + c.name;
+            for (std::size_t i = 0; i < m.keys.size() + m.counts.size(); ++i)
+                marks += i ? ", ?" : "?";
+            out.add.push_back(std::string("INSERT INTO ") + m.table + " (" + list(m.keys, "", true) + ", " +
+                              list(m.counts, "", true) + ") VALUES (" + marks + ") ON CONFLICT (" +
+                              list(m.keys, "", true) + ") DO UPDATE SET " + set);
         }
         return out;
     }();
-    std::vector<Value> values;
-    values.reserve(sql.columns.size());
-    for (const auto &column : sql.columns)
-        values.push_back(valueOf(column));
-    const auto bind = [&](SqliteStatement &q) {
-        for (std::size_t i = 0; i < values.size(); ++i)
-            q.bindNamed(sql.parameters[i], values[i]);
-    };
-    std::vector<bool> counts;
-    {
-        SqliteStatement q(db, sql.which);
-        bind(q);
-        q.step();
-        for (std::size_t i = 0; i < sql.add.size(); ++i)
-            counts.push_back(q.integer(static_cast<int>(i)) != 0);
-    }
-    for (std::size_t i = 0; i < sql.add.size(); ++i) {
-        if (!counts[i])
+    return sql;
+}
+
+} // namespace
+
+void PendingCounts::add(SqliteDb &db, const PupilValues &valueOf)
+{
+    const CountSql &sql = countSql();
+    SqliteStatement q(db, sql.share);
+    for (std::size_t i = 0; i < sql.columns.size(); ++i)
+        q.bindNamed(sql.parameters[i], valueOf(sql.columns[i]));
+    if (!q.step())
+        return;
+    int column = 0;
+    for (std::size_t s = 0; s < summaries().size(); ++s) {
+        const Summary &m = summaries()[s];
+        const bool counts = q.integer(column++) != 0;
+        std::vector<Value> key;
+        for (std::size_t k = 0; k < m.keys.size(); ++k)
+            key.push_back(q.value(column++));
+        std::vector<std::int64_t> share;
+        for (std::size_t c = 0; c < m.counts.size(); ++c)
+            share.push_back(q.integer(column++));
+        if (!counts)
             continue;
-        SqliteStatement q(db, sql.add[i]);
-        bind(q);
+        auto [it, made] = m_rows.try_emplace({s, std::move(key)}, std::move(share));
+        if (!made)
+            for (std::size_t c = 0; c < share.size(); ++c)
+                it->second[c] += share[c];
+    }
+}
+
+void PendingCounts::flush(SqliteDb &db)
+{
+    const CountSql &sql = countSql();
+    for (const auto &[row, counts] : m_rows) {
+        SqliteStatement q(db, sql.add[row.first]);
+        int index = 1;
+        for (const auto &value : row.second)
+            q.bind(index++, value);
+        for (const std::int64_t c : counts)
+            q.bind(index++, c);
         q.run();
     }
+    m_rows.clear();
 }
 
 } // namespace emis::server

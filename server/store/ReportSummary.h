@@ -2,9 +2,12 @@
 
 #include "schema/Value.h"
 
+#include <cstdint>
 #include <functional>
+#include <map>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace emis::server {
 
@@ -15,7 +18,7 @@ class SqliteDb;
 // report_pupils: the pupils of each school counted by grade, class, sex, ethnicity and 学籍状态,
 // with the special groups and the missing fields data quality looks at. It is kept equal to the
 // live rows (deleted = 0) in the same transaction as every write: triggers on `students` count
-// every UPDATE and DELETE, and whoever INSERTs a pupil row calls countInsertedPupil() (only
+// every UPDATE and DELETE, and whoever INSERTs a pupil row counts it through PendingCounts (only
 // SqliteSession does). A county report then reads a few thousand summary rows instead of every
 // pupil: a 200,000-pupil county's reports stay well under 100 ms.
 // Rows whose counts fell to zero stay; readers take `pupils > 0`.
@@ -28,10 +31,28 @@ class SqliteDb;
 // Creates the tables and their triggers when missing, filling them from the pupils already there.
 void createReportSummaries(SqliteDb &db);
 
-// Counts a pupil row just inserted into `students` in the summaries, given its column values
-// (school_id, deleted and the fields) by name.
-using PupilValues = std::function<Value(const std::string &column)>;
-void countInsertedPupil(SqliteDb &db, const PupilValues &valueOf);
+// The pupils inserted into `students` and not yet counted in the summaries. add() takes a pupil
+// row just inserted, given its column values (school_id, deleted and the fields) by name, and
+// sums its share per summary row; flush() writes the sums, one single-row UPSERT per summary
+// row touched (a 500-pupil batch touches a few dozen report_pupils rows). The writer flushes at
+// the end of every job, and before anything that reads or changes pupils or summaries through
+// SQL (an UPDATE of a pupil fires the triggers, which expect its row counted).
+//
+// Inserts are not counted by a trigger: that made every pupil insert a statement writing
+// several tables; with the CHECK constraints on `students`, whose functions may fail, SQLite
+// then keeps a statement journal for each, and inside a group commit job's savepoint that
+// journal is never cut short: a bulk push cost 5-6 times a plain insert of the same rows.
+class PendingCounts {
+public:
+    using PupilValues = std::function<Value(const std::string &column)>;
+    void add(SqliteDb &db, const PupilValues &valueOf);
+    void flush(SqliteDb &db);
+    void discard() { m_rows.clear(); }
+
+private:
+    // (summary, its key values) -> the counts to add
+    std::map<std::pair<std::size_t, std::vector<Value>>, std::vector<std::int64_t>> m_rows;
+};
 
 // A summary (report_pupils, report_ids) counted afresh from `students`, in its columns and order.
 std::string reportSummaryRecountSql(std::string_view table);

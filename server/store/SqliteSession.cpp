@@ -180,7 +180,10 @@ void SqliteSession::saveRow(const schema::Table &t, const StoredRow &row)
 {
     const TableSql &sql = sqlFor(t);
     // Update the row, or insert it when the store does not have it yet: an insert is counted in
-    // the report summaries here, not by a trigger (ReportSummary.h).
+    // the report summaries here, not by a trigger (ReportSummary.h). An update's triggers expect
+    // the pupils inserted before it counted.
+    if (t.name == "students")
+        m_counts.flush(m_db);
     for (const std::string *text : {&sql.update, &sql.insert}) {
         SqliteStatement q(m_db, *text);
         q.bind(1, row.id).bind(2, row.schoolId).bind(3, row.hlc).bind(4, std::int64_t{row.deleted ? 1 : 0});
@@ -191,7 +194,7 @@ void SqliteSession::saveRow(const schema::Table &t, const StoredRow &row)
         q.run();
         if (sqlite3_changes(m_db.handle()) > 0) {
             if (text == &sql.insert && t.name == "students")
-                countInsertedPupil(m_db, [&row](const std::string &column) -> Value {
+                m_counts.add(m_db, [&row](const std::string &column) -> Value {
                     if (column == schema::kOwnerColumn)
                         return row.schoolId;
                     if (column == schema::kDeletedColumn)
@@ -262,7 +265,7 @@ void SqliteSession::insertRow(const schema::Table &t, const std::string &id, con
     v.bindNull(3 + 2 * static_cast<int>(t.fields.size()));
     v.run();
     if (t.name == "students")
-        countInsertedPupil(m_db, [&](const std::string &column) -> Value {
+        m_counts.add(m_db, [&](const std::string &column) -> Value {
             if (column == schema::kOwnerColumn)
                 return schoolId;
             if (column == schema::kDeletedColumn)
@@ -467,8 +470,13 @@ std::vector<AuditEntry> SqliteSession::auditLog(int limit)
     return out;
 }
 
+void SqliteSession::endJob() { m_counts.flush(m_db); }
+
+void SqliteSession::abandonJob() { m_counts.discard(); }
+
 std::vector<StoreSession::QueryRow> SqliteSession::query(const std::string &sql, const std::vector<Value> &params)
 {
+    m_counts.flush(m_db);  // the SQL may read the summaries, or change pupils
     SqliteStatement st(m_db, sql);
     for (std::size_t i = 0; i < params.size(); ++i)
         st.bind(static_cast<int>(i + 1), params[i]);

@@ -1,12 +1,14 @@
 #pragma once
 
+#include "store/ReportSummary.h"
 #include "store/StoreSession.h"
 
 namespace emis::server {
 
 class SqliteDb;
 
-// StoreSession over one SQLite connection; the caller owns the transaction around it.
+// StoreSession over one SQLite connection; the caller owns the transaction around it, and ends
+// every job of writes with endJob() (or abandonJob() when rolling it back).
 class SqliteSession final : public StoreSession {
 public:
     explicit SqliteSession(SqliteDb &db) : m_db(db) {}
@@ -51,11 +53,16 @@ public:
     std::vector<AuditEntry> auditLog(int limit) override;
     std::vector<QueryRow> query(const std::string &sql, const std::vector<Value> &params) override;
 
+    // Writes what the job left pending (the summary counts of the pupils it inserted).
+    void endJob();
+    void abandonJob();
+
 private:
     std::vector<StoredRow> selectRows(const schema::Table &table, const std::string &where,
                                       const std::vector<Value> &args);
 
     SqliteDb &m_db;
+    PendingCounts m_counts;
 };
 
 } // namespace emis::server

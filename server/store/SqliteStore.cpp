@@ -114,40 +114,55 @@ void SqliteStore::write(const Job &job)
     promise.get_future().get();
 }
 
+bool SqliteStore::takeJobs(std::vector<Pending> &group, std::size_t &rows, bool wait)
+{
+    std::unique_lock lock(m_queueMutex);
+    if (wait)
+        m_queueReady.wait(lock, [this] { return m_closing || !m_queue.empty(); });
+    const std::size_t before = group.size();
+    while (!m_queue.empty() && group.size() < kMaxGroup &&
+           (group.empty() || rows + m_queue.front().rows <= kMaxGroupRows)) {
+        rows += m_queue.front().rows;
+        group.push_back(std::move(m_queue.front()));
+        m_queue.pop_front();
+    }
+    return group.size() > before;
+}
+
 void SqliteStore::writerLoop()
 {
     for (;;) {
         std::vector<Pending> group;
-        {
-            std::unique_lock lock(m_queueMutex);
-            m_queueReady.wait(lock, [this] { return m_closing || !m_queue.empty(); });
-            if (m_queue.empty())
-                return;  // closing and drained
-            std::size_t rows = 0;
-            while (!m_queue.empty() && group.size() < kMaxGroup &&
-                   (group.empty() || rows + m_queue.front().rows <= kMaxGroupRows)) {
-                rows += m_queue.front().rows;
-                group.push_back(std::move(m_queue.front()));
-                m_queue.pop_front();
-            }
-        }
-        std::vector<std::exception_ptr> failures(group.size());
+        std::size_t rows = 0;
+        if (!takeJobs(group, rows, true))
+            return;  // closing and drained
+        std::vector<std::exception_ptr> failures;
         try {
             SqliteTransaction tx(*m_writer, SqliteTransaction::Kind::Immediate);
             SqliteSession session(*m_writer);
-            for (std::size_t i = 0; i < group.size(); ++i) {
-                SqliteSavepoint sp(*m_writer, "job");
-                try {
-                    group[i].job(session);
-                    sp.release();
-                } catch (...) {
-                    failures[i] = std::current_exception();
-                    sp.rollback();
+            // Jobs that arrive while the group is being written join it, up to the caps: under
+            // load a commit carries more rows, and each commit writes the pages it touched once
+            // (random index pages, mostly), so fewer commits write far less. An idle store still
+            // commits each job as soon as it is done.
+            do {
+                for (std::size_t i = failures.size(); i < group.size(); ++i) {
+                    failures.emplace_back();
+                    SqliteSavepoint sp(*m_writer, "job");
+                    try {
+                        group[i].job(session);
+                        session.endJob();
+                        sp.release();
+                    } catch (...) {
+                        failures[i] = std::current_exception();
+                        session.abandonJob();
+                        sp.rollback();
+                    }
                 }
-            }
+            } while (takeJobs(group, rows, false));
             tx.commit();
         } catch (...) {
             // The commit itself failed: nothing of the group is durable.
+            failures.resize(group.size());
             for (auto &f : failures)
                 if (!f)
                     f = std::current_exception();

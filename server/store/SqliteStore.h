@@ -41,6 +41,9 @@ private:
         std::size_t rows = 1;
     };
     void writerLoop();
+    // Moves queued jobs into `group` within the group caps (waiting for one first if `wait`);
+    // false when it took none.
+    bool takeJobs(std::vector<Pending> &group, std::size_t &rows, bool wait);
     void checkpointLoop();
     static int walCommitted(void *store, sqlite3 *db, const char *name, int frames);
     std::unique_ptr<SqliteDb> takeReader();

@@ -534,6 +534,24 @@ void TestReports::summary_followsEveryChangeAndFillsOnOpen()
         s.insertRow(*students, sync::newUuidV7(), school.id, FieldVersion{sync::Hlc{1, 0, "dev"}, 1}, fields);
     }));
     QCOMPARE(field(run(*store, "duplicates", {}).value(QLatin1String("totals")).toObject(), "same_id"), 1);
+    // Inserted and changed in one job: the insert is counted before the update's triggers run.
+    QVERIFY(step([&](StoreSession &s) {
+        StoredRow late = makeRow("students", school.id,
+                                 {{"name", "插班生"}, {"sex", "女"}, {"birth_date", "2018-02-01"},
+                                  {"id_number", idNumber("20180201", 962)}, {"grade", "2"}, {"class_name", "1班"}});
+        s.saveRow(*students, late);
+        late.values["class_name"] = std::string("3班");
+        late.values["migrant"] = std::int64_t{1};
+        s.saveRow(*students, late);
+    }));
+    // A job that fails after inserting leaves nothing counted.
+    QVERIFY_THROWS_EXCEPTION(std::runtime_error, store->write([&](StoreSession &s) {
+        s.saveRow(*students, makeRow("students", school.id,
+                                     {{"name", "未入学"}, {"sex", "男"}, {"birth_date", "2018-03-01"},
+                                      {"id_number", idNumber("20180301", 973)}, {"grade", "2"}, {"class_name", "1班"}}));
+        throw std::runtime_error("job refused");
+    }));
+    QVERIFY(summaryMatches(*store));
 
     // A store from before the summary: it is made, and filled, on the next open. Its INSERT
     // trigger, from when inserts were counted that way, is dropped: nothing counts twice.
