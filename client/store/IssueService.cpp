@@ -19,7 +19,9 @@ Result<const schema::Table *> tableOf(const QString &name)
 {
     const schema::Table *t = schema::findTable(ss(name));
     if (!t)
-        return makeError(ErrorKind::Other, tr("This program does not know the table %1.").arg(name));
+        // lupdate files a free function's tr() under the namespace, so this one is looked up there.
+        return makeError(ErrorKind::Other,
+                         QCoreApplication::translate("emis::client", "This program does not know the table %1.").arg(name));
     return t;
 }
 

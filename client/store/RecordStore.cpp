@@ -38,7 +38,10 @@ StoredRow readRow(const schema::Table &t, Sql &q)
 
 Error notEnrolled()
 {
-    return makeError(ErrorKind::Other, tr("This device is not enrolled with the county server yet; enroll it first."));
+    // lupdate files a free function's tr() under the namespace, so this one is looked up there.
+    return makeError(ErrorKind::Other,
+                     QCoreApplication::translate("emis::client",
+                                                 "This device is not enrolled with the county server yet; enroll it first."));
 }
 
 } // namespace
