@@ -13,7 +13,9 @@ struct Dimension {
     const char *en;
 };
 
-Dimension dimension(std::string_view by)
+// `oneSchool`: the report is scoped to one school. Without it, classes are told apart by their
+// school too (every school has a 一年级1班).
+Dimension dimension(std::string_view by, bool oneSchool)
 {
     if (by == "county")
         return {"''", "''", "全县", "county"};
@@ -23,8 +25,10 @@ Dimension dimension(std::string_view by)
         return {"c.code", "c.name", "学校", "school"};
     if (by == "grade")
         return {"CAST(s.grade AS TEXT)", "''", "年级", "grade"};
-    if (by == "class")
+    if (by == "class" && oneSchool)
         return {"CAST(s.grade AS TEXT) || '/' || s.class_name", "s.class_name", "班级", "class"};
+    if (by == "class")
+        return {"c.code || '/' || CAST(s.grade AS TEXT) || '/' || s.class_name", "c.name", "班级", "class"};
     if (by == "stage")
         return {"CASE WHEN s.grade <= 6 THEN 'primary' WHEN s.grade <= 9 THEN 'junior' ELSE 'senior' END", "''",
                 "学段", "stage"};
@@ -33,15 +37,18 @@ Dimension dimension(std::string_view by)
     return {"s.ethnicity", "''", "民族", "ethnicity"};
 }
 
-std::string labelFor(std::string_view by, const std::string &key, const std::string &sqlLabel)
+std::string labelFor(std::string_view by, bool oneSchool, const std::string &key, const std::string &sqlLabel)
 {
     if (by == "county")
         return "全县";
     if (by == "grade")
         return gradeName(key.empty() ? 0 : std::stoll(key));
     if (by == "class") {
-        const auto slash = key.find('/');
-        return gradeName(std::stoll(key.substr(0, slash))) + sqlLabel;
+        // GRADE/CLASS labelled by the class name, or SCHOOL/GRADE/CLASS labelled by the school's.
+        const std::string gradeClass = oneSchool ? key : key.substr(key.find('/') + 1);
+        const auto slash = gradeClass.find('/');
+        const std::string name = gradeName(std::stoll(gradeClass.substr(0, slash))) + gradeClass.substr(slash + 1);
+        return oneSchool ? name : sqlLabel + " " + name;
     }
     if (by == "stage") {
         for (std::size_t i = 0; i < kStageKeys.size(); ++i)
@@ -59,7 +66,8 @@ std::string labelFor(std::string_view by, const std::string &key, const std::str
 
 std::string enrolmentReport(StoreSession &s, const Params &params, const Scope &scope, std::string_view by)
 {
-    const Dimension d = dimension(by);
+    const bool oneSchool = !scope.schoolCode.empty();
+    const Dimension d = dimension(by, oneSchool);
     const std::string sql =
         std::string("SELECT ") + d.key + ", " + d.label +
         ", SUM(s.pupils), SUM(CASE WHEN s.sex = '1' THEN s.pupils ELSE 0 END),"
@@ -84,7 +92,7 @@ std::string enrolmentReport(StoreSession &s, const Params &params, const Scope &
     w.key("rows").beginArray();
     for (const auto &r : rows) {
         const std::string key = asText(r[0]);
-        w.beginObject().field("key", key).field("label", labelFor(by, key, asText(r[1])));
+        w.beginObject().field("key", key).field("label", labelFor(by, oneSchool, key, asText(r[1])));
         for (std::size_t i = 0; i < 6; ++i) {
             const std::int64_t n = asInt(r[i + 2]);
             totals[i] += n;

@@ -218,6 +218,18 @@ void TestReports::enrolment_drillsFromCountyToClass()
     QCOMPARE(classes.size(), 1);
     QCOMPARE(classes[0].toObject().value(QLatin1String("label")).toString(), QString::fromUtf8("七年级1班"));
     QCOMPARE(field(classes[0].toObject(), "total"), 57);
+
+    // County-wide, each school's classes are rows of their own, named with the school: two
+    // schools' 1班 are not added together.
+    const auto everyClass = run(*m_store, "enrolment", {{"by", "class"}}).value(QLatin1String("rows")).toArray();
+    QCOMPARE(everyClass.size(),
+             run(*m_store, "class_size", {{"by", "class"}}).value(QLatin1String("rows")).toArray().size());
+    QJsonObject seventh;
+    for (const auto &row : everyClass)
+        if (row.toObject().value(QLatin1String("key")).toString() == QString::fromUtf8("3604290002/7/1班"))
+            seventh = row.toObject();
+    QCOMPARE(seventh.value(QLatin1String("label")).toString(), QString::fromUtf8("甲镇中学 七年级1班"));
+    QCOMPARE(field(seventh, "total"), 57);
 }
 
 void TestReports::enrolment_oneClass_bySexAndEthnicity()
