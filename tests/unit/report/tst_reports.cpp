@@ -1,14 +1,12 @@
 // County reports on small hand-made data in a real SQLite store: every figure is counted here by
 // hand from the rows below.
+#include "ReportTestSupport.h"
 #include "report/ReportEngine.h"
 #include "report/ReportTable.h"
 #include "schema/Schema.h"
-#include "store/ReportSummary.h"
 #include "store/SqliteStore.h"
 #include "store/StoreSession.h"
 #include "sync/Uuid.h"
-#include "validate/IdNumber.h"
-#include "validate/RecordValidator.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -17,53 +15,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-#include <sqlite3.h>
-
 using namespace emis;
 using namespace emis::server;
-
-namespace {
-
-using Raw = std::map<std::string, std::string, std::less<>>;
-
-std::string idNumber(const std::string &birth, int serial)
-{
-    char tail[8];
-    std::snprintf(tail, sizeof tail, "%03d", serial % 1000);
-    const std::string body = "360429" + birth + tail;
-    return body + validate::idCheckCharacter(body);
-}
-
-StoredRow makeRow(const char *tableName, const std::string &schoolId, Raw raw, std::string id = {})
-{
-    const auto *table = schema::findTable(tableName);
-    auto normalized = validate::normalizeRecord(*table, raw);
-    if (!normalized.issues.empty())
-        qFatal("bad test row: %s", normalized.issues.front().text().c_str());
-    StoredRow row;
-    row.id = id.empty() ? sync::newUuidV7() : id;
-    row.schoolId = schoolId.empty() ? row.id : schoolId;
-    row.hlc = sync::Hlc{1, 0, "test"}.toText();
-    row.values = normalized.values;
-    return row;
-}
-
-QJsonObject run(Store &store, const std::string &name, report::Params params)
-{
-    QJsonObject out;
-    store.read([&](StoreSession &s) {
-        auto r = report::runReport(s, name, params);
-        if (auto *json = std::get_if<std::string>(&r))
-            out = QJsonDocument::fromJson(QByteArray::fromStdString(*json)).object();
-        else
-            out.insert(QStringLiteral("issue"), QString::fromStdString(std::get<Issue>(r).code()));
-    });
-    return out;
-}
-
-int field(const QJsonObject &o, const char *key) { return o.value(QLatin1String(key)).toInt(); }
-
-} // namespace
+using namespace emis::server::testing;
 
 class TestReports : public QObject {
     Q_OBJECT
@@ -84,7 +38,6 @@ private Q_SLOTS:
     void schools_byTypeTownshipAndSchool();
     void staff_byPostSexAndStage();
     void badRequests_areIssuesNotCrashes();
-    void summary_followsEveryChangeAndFillsOnOpen();
     void table_alignedUnderChineseTitlesWithTotals();
     void table_showsYesNoNeverAndCaseMembers();
 
@@ -461,130 +414,6 @@ void TestReports::badRequests_areIssuesNotCrashes()
     QCOMPARE(field(run(*m_store, "enrolment", {{"township", "' OR 1=1 --"}}).value(QLatin1String("totals")).toObject(),
                    "total"),
              0);
-}
-
-namespace {
-
-// The summaries' live rows beside a fresh count of the pupils.
-bool summaryMatches(Store &store)
-{
-    bool same = false;
-    store.read([&](StoreSession &s) {
-        const auto summary = s.query("SELECT * FROM report_pupils WHERE pupils > 0 ORDER BY 1, 2, 3, 4, 5, 6", {});
-        const auto recount = s.query(reportSummaryRecountSql("report_pupils") + " ORDER BY 1, 2, 3, 4, 5, 6", {});
-        const auto ids = s.query("SELECT * FROM report_ids WHERE holders > 0 ORDER BY 1, 2", {});
-        const auto idRecount = s.query(reportSummaryRecountSql("report_ids") + " ORDER BY 1, 2", {});
-        same = !summary.empty() && summary == recount && !ids.empty() && ids == idRecount;
-    });
-    return same;
-}
-
-} // namespace
-
-void TestReports::summary_followsEveryChangeAndFillsOnOpen()
-{
-    QTemporaryDir dir;
-    const std::string path = dir.filePath(QStringLiteral("emis.db")).toStdString();
-    auto store = std::make_unique<SqliteStore>(path);
-    const auto *students = schema::findTable("students");
-    const StoredRow school = makeRow("schools", {}, {{"code", "3604290009"}, {"name", "丙小学"}, {"school_type", "小学"}, {"township", "丙镇"}});
-    std::vector<StoredRow> pupils;
-    store->write([&](StoreSession &s) {
-        s.saveRow(*schema::findTable("schools"), school);
-        for (int i = 0; i < 4; ++i) {
-            pupils.push_back(makeRow("students", school.id,
-                                     {{"name", "学生"}, {"sex", i % 2 ? "女" : "男"}, {"birth_date", "2018-05-01"},
-                                      {"id_number", idNumber("20180501", 900 + i * 2 + (i % 2 ? 0 : 1))},
-                                      {"grade", "2"}, {"class_name", "1班"}, {"boarding", i == 0 ? "是" : "否"}}));
-            s.saveRow(*students, pupils.back());
-        }
-    });
-    QVERIFY(summaryMatches(*store));
-    const auto step = [&](auto change) {
-        store->write([&](StoreSession &s) { change(s); });
-        return summaryMatches(*store);
-    };
-    // Moved to another class and grade; a flag and a missing phone; a tombstone and its undoing;
-    // graduated; another ID number; removed outright.
-    QVERIFY(step([&](StoreSession &s) {
-        pupils[0].values["grade"] = std::int64_t{3};
-        pupils[0].values["class_name"] = std::string("2班");
-        s.saveRow(*students, pupils[0]);
-    }));
-    QVERIFY(step([&](StoreSession &s) {
-        pupils[1].values["left_behind"] = std::int64_t{1};
-        pupils[1].values["guardian_phone"] = Value{};
-        pupils[1].values["ethnicity"] = std::string("03");
-        s.saveRow(*students, pupils[1]);
-    }));
-    QVERIFY(step([&](StoreSession &s) {
-        pupils[2].deleted = true;
-        s.saveRow(*students, pupils[2]);
-    }));
-    QVERIFY(step([&](StoreSession &s) {
-        pupils[2].deleted = false;
-        s.saveRow(*students, pupils[2]);
-    }));
-    QVERIFY(step([&](StoreSession &s) {
-        pupils[3].values["status"] = std::string("5");
-        s.saveRow(*students, pupils[3]);
-    }));
-    QVERIFY(step([&](StoreSession &s) {
-        pupils[0].values["id_number"] = pupils[2].values["id_number"];  // now one number held twice
-        s.saveRow(*students, pupils[0]);
-    }));
-    QCOMPARE(field(run(*store, "duplicates", {}).value(QLatin1String("totals")).toObject(), "same_id"), 1);
-    QVERIFY(step([&](StoreSession &s) { s.query("DELETE FROM students WHERE id = ?", {pupils[1].id}); }));
-    QCOMPARE(field(run(*store, "enrolment", {{"by", "county"}}).value(QLatin1String("totals")).toObject(), "total"), 2);
-
-    // A pupil pushed as a new row (the bulk path, without a StoredRow).
-    QVERIFY(step([&](StoreSession &s) {
-        std::vector<std::optional<Value>> fields(students->fields.size());
-        for (std::size_t i = 0; i < fields.size(); ++i)
-            if (const auto it = pupils[2].values.find(students->fields[i].name); it != pupils[2].values.end())
-                fields[i] = it->second;
-        s.insertRow(*students, sync::newUuidV7(), school.id, FieldVersion{sync::Hlc{1, 0, "dev"}, 1}, fields);
-    }));
-    QCOMPARE(field(run(*store, "duplicates", {}).value(QLatin1String("totals")).toObject(), "same_id"), 1);
-    // Inserted and changed in one job: the insert is counted before the update's triggers run.
-    QVERIFY(step([&](StoreSession &s) {
-        StoredRow late = makeRow("students", school.id,
-                                 {{"name", "插班生"}, {"sex", "女"}, {"birth_date", "2018-02-01"},
-                                  {"id_number", idNumber("20180201", 962)}, {"grade", "2"}, {"class_name", "1班"}});
-        s.saveRow(*students, late);
-        late.values["class_name"] = std::string("3班");
-        late.values["migrant"] = std::int64_t{1};
-        s.saveRow(*students, late);
-    }));
-    // A job that fails after inserting leaves nothing counted.
-    QVERIFY_THROWS_EXCEPTION(std::runtime_error, store->write([&](StoreSession &s) {
-        s.saveRow(*students, makeRow("students", school.id,
-                                     {{"name", "未入学"}, {"sex", "男"}, {"birth_date", "2018-03-01"},
-                                      {"id_number", idNumber("20180301", 973)}, {"grade", "2"}, {"class_name", "1班"}}));
-        throw std::runtime_error("job refused");
-    }));
-    QVERIFY(summaryMatches(*store));
-
-    // A store from before the summary: it is made, and filled, on the next open. Its INSERT
-    // trigger, from when inserts were counted that way, is dropped: nothing counts twice.
-    store->close();
-    store.reset();
-    sqlite3 *db = nullptr;
-    QCOMPARE(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-    for (const std::string t : {"report_pupils", "report_ids"}) {
-        for (const char *trigger : {"_delete", "_update_old", "_update_new"})
-            QCOMPARE(sqlite3_exec(db, ("DROP TRIGGER " + t + trigger).c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
-        QCOMPARE(sqlite3_exec(db, ("DROP TABLE " + t).c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
-        QCOMPARE(sqlite3_exec(db, ("CREATE TRIGGER " + t + "_insert AFTER INSERT ON students BEGIN UPDATE " + t +
-                                   " SET " + (t == "report_ids" ? "holders = holders + 1" : "pupils = pupils + 1") +
-                                   "; END").c_str(), nullptr, nullptr, nullptr),
-                 SQLITE_OK);
-    }
-    sqlite3_close(db);
-    store = std::make_unique<SqliteStore>(path);
-    QVERIFY(summaryMatches(*store));
-    QVERIFY(step([&](StoreSession &s) { s.saveRow(*students, pupils[1]); }));
-    store->close();
 }
 
 namespace {
