@@ -130,7 +130,10 @@ void RequestHandler::push(const wire::Envelope &request, Respond respond)
     const std::string who = m_who;
     logLine(who, "push of " + std::to_string(batch->size()) + " changes received");
     m_context.store.submitWrite(
-        [=](StoreSession &s) { *error = PushHandler(s, device, nowMs()).apply(*batch, *ack); },
+        [=](StoreSession &s) {
+            ack->Clear();  // a job may run twice (store/Store.h)
+            *error = PushHandler(s, device, nowMs()).apply(*batch, *ack);
+        },
         [=](std::exception_ptr failure) {
             Reply r;
             r.envelope.set_request_id(id);

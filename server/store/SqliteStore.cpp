@@ -140,28 +140,9 @@ void SqliteStore::writerLoop()
             return;  // closing and drained
         std::vector<std::exception_ptr> failures;
         try {
-            SqliteTransaction tx(*m_writer, SqliteTransaction::Kind::Immediate);
-            SqliteSession session(*m_writer);
-            // Jobs that arrive while the group is being written join it, up to the caps: under
-            // load a commit carries more rows, and each commit writes the pages it touched once
-            // (random index pages, mostly), so fewer commits write far less. An idle store still
-            // commits each job as soon as it is done.
-            do {
-                for (std::size_t i = failures.size(); i < group.size(); ++i) {
-                    failures.emplace_back();
-                    SqliteSavepoint sp(*m_writer, "job");
-                    try {
-                        group[i].job(session);
-                        session.endJob();
-                        sp.release();
-                    } catch (...) {
-                        failures[i] = std::current_exception();
-                        session.abandonJob();
-                        sp.rollback();
-                    }
-                }
-            } while (takeJobs(group, rows, false));
-            tx.commit();
+            // When a job fails, nothing of the group is kept: the others run again, each alone.
+            if (const auto failed = writeTogether(group, rows, failures))
+                writeApart(group, *failed, failures);
         } catch (...) {
             // The commit itself failed: nothing of the group is durable.
             failures.resize(group.size());
@@ -172,6 +153,57 @@ void SqliteStore::writerLoop()
         for (std::size_t i = 0; i < group.size(); ++i)
             group[i].done(failures[i]);
     }
+}
+
+std::optional<std::size_t> SqliteStore::writeTogether(std::vector<Pending> &group, std::size_t &rows,
+                                                      std::vector<std::exception_ptr> &failures)
+{
+    // No savepoint per job: a savepoint copies every page a job first touches into its journal
+    // (for a bulk push, most of the index pages it writes), and jobs rarely fail.
+    SqliteTransaction tx(*m_writer, SqliteTransaction::Kind::Immediate);
+    SqliteSession session(*m_writer);
+    // Jobs that arrive while the group is being written join it, up to the caps: under load a
+    // commit carries more rows, and each commit writes the pages it touched once (random index
+    // pages, mostly), so fewer commits write far less. An idle store still commits each job as
+    // soon as it is done.
+    std::size_t i = 0;
+    do {
+        for (; i < group.size(); ++i) {
+            try {
+                group[i].job(session);
+                session.endJob();
+            } catch (...) {
+                failures.assign(group.size(), nullptr);
+                failures[i] = std::current_exception();
+                session.abandonJob();
+                return i;  // tx rolls back the whole group
+            }
+        }
+    } while (takeJobs(group, rows, false));
+    failures.assign(group.size(), nullptr);
+    tx.commit();
+    return std::nullopt;
+}
+
+void SqliteStore::writeApart(std::vector<Pending> &group, std::size_t failed, std::vector<std::exception_ptr> &failures)
+{
+    SqliteTransaction tx(*m_writer, SqliteTransaction::Kind::Immediate);
+    SqliteSession session(*m_writer);
+    for (std::size_t i = 0; i < group.size(); ++i) {
+        if (i == failed)
+            continue;  // it failed after the jobs before it, as it would again
+        SqliteSavepoint sp(*m_writer, "job");
+        try {
+            group[i].job(session);
+            session.endJob();
+            sp.release();
+        } catch (...) {
+            failures[i] = std::current_exception();
+            session.abandonJob();
+            sp.rollback();
+        }
+    }
+    tx.commit();
 }
 
 std::unique_ptr<SqliteDb> SqliteStore::takeReader()

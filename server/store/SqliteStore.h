@@ -8,6 +8,7 @@
 #include <deque>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <thread>
 #include <vector>
 
@@ -41,6 +42,12 @@ private:
         std::size_t rows = 1;
     };
     void writerLoop();
+    // Runs the group's jobs, and those that join it, in one transaction and commits it. When a
+    // job throws, rolls everything back and returns its index, with its failure in `failures`.
+    std::optional<std::size_t> writeTogether(std::vector<Pending> &group, std::size_t &rows,
+                                             std::vector<std::exception_ptr> &failures);
+    // Runs the group's jobs but `failed` again, each in its own savepoint, and commits them.
+    void writeApart(std::vector<Pending> &group, std::size_t failed, std::vector<std::exception_ptr> &failures);
     // Moves queued jobs into `group` within the group caps (waiting for one first if `wait`);
     // false when it took none.
     bool takeJobs(std::vector<Pending> &group, std::size_t &rows, bool wait);

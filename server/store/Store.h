@@ -17,8 +17,10 @@ public:
 
     virtual ~Store() = default;
 
-    // Queues a write. Jobs queued together commit in one transaction, each in its own savepoint
-    // so a job that throws rolls back alone. `done` runs on the writer thread after the commit
+    // Queues a write. Jobs queued together commit in one transaction. A job that throws rolls
+    // back alone: the group is rolled back and its other jobs run again, each in a savepoint.
+    // So a job may run twice, and must start from its inputs each time: it sets its results,
+    // never adds to what an earlier run left. `done` runs on the writer thread after the commit
     // (null on success, the failure otherwise); only then may the caller acknowledge. `rows` is
     // about how many rows the job writes (a pushed batch: its changes): a group stops growing
     // at a few thousand, so acknowledgements keep flowing while the next group is written.

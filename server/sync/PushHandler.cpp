@@ -45,7 +45,7 @@ PushHandler::PushHandler(StoreSession &store, DeviceIdentity device, std::int64_
 {
 }
 
-std::optional<wire::Error> PushHandler::apply(std::vector<PreparedChange> &batch, wire::PushAck &ack)
+std::optional<wire::Error> PushHandler::apply(const std::vector<PreparedChange> &batch, wire::PushAck &ack)
 {
     // Revoked while its session was open: nothing more from this device.
     const auto record = m_store.device(m_device.deviceId);
@@ -92,11 +92,14 @@ std::optional<wire::Error> PushHandler::apply(std::vector<PreparedChange> &batch
 
     int applied = 0;
     int rejected = 0;
-    for (auto &c : batch) {
-        if (c.deviceSeq <= watermark)
+    for (const auto &sent : batch) {
+        if (sent.deviceSeq <= watermark)
             continue;
         std::optional<StoredRow> current;
-        if (auto issue = c.refused ? c.refused : check(c, current)) {
+        std::optional<PreparedChange> filled;
+        const auto issue = sent.refused ? sent.refused : check(sent, current, filled);
+        const PreparedChange &c = filled ? *filled : sent;
+        if (issue) {
             reject(c, *issue, ack);
             ++rejected;
         } else {
@@ -122,22 +125,26 @@ std::optional<wire::Error> PushHandler::apply(std::vector<PreparedChange> &batch
     return std::nullopt;
 }
 
-std::optional<Issue> PushHandler::check(PreparedChange &change, std::optional<StoredRow> &current)
+std::optional<Issue> PushHandler::check(const PreparedChange &sent, std::optional<StoredRow> &current,
+                                        std::optional<PreparedChange> &filled)
 {
-    const schema::Table &table = *change.table;
-    current = m_store.loadRow(table, change.rowId);
+    const schema::Table &table = *sent.table;
+    current = m_store.loadRow(table, sent.rowId);
     if (table.name == "transfers") {
         // Two schools write a transfer, each its own steps (sync/TransferRules); the server fills
-        // in the pupil and the sending school, which become part of the change.
-        validate::Record incoming = change.incoming();
-        if (auto issue = checkTransferChange(m_store, m_device.schoolId, change.deleted, incoming, current))
+        // in the pupil and the sending school, which become part of the change. A copy takes
+        // them: the batch stays as sent, for a write job that runs again.
+        validate::Record incoming = sent.incoming();
+        if (auto issue = checkTransferChange(m_store, m_device.schoolId, sent.deleted, incoming, current))
             return issue;
-        change.setIncoming(incoming);
+        filled = sent;
+        filled->setIncoming(incoming);
     } else if (current && current->schoolId != m_device.schoolId) {
         m_store.audit(AuditEntry{m_now, m_device.deviceId, m_device.schoolId, "not_owner",
-                                 change.tableName + " " + change.rowId + " belongs to " + current->schoolId});
+                                 sent.tableName + " " + sent.rowId + " belongs to " + current->schoolId});
         return makeIssue(Reason::NotOwner);
     }
+    const PreparedChange &change = filled ? *filled : sent;
     if (auto issue = tableRules(change, current))
         return issue;
     if (!current && change.deleted)

@@ -26,18 +26,21 @@ class PushHandler {
 public:
     PushHandler(StoreSession &store, DeviceIdentity device, std::int64_t nowMs);
 
-    // Fills `ack`; or returns an Error (sequence_gap) when nothing was applied.
-    std::optional<wire::Error> apply(std::vector<PreparedChange> &batch, wire::PushAck &ack);
+    // Fills `ack`, which starts empty; or returns an Error (sequence_gap) when nothing was
+    // applied. Leaves `batch` as it is, so that a write job may run it again.
+    std::optional<wire::Error> apply(const std::vector<PreparedChange> &batch, wire::PushAck &ack);
 
 private:
-    // The checks that need the stored row (`current`, loaded here); the first issue refuses the change.
-    std::optional<Issue> check(PreparedChange &change, std::optional<StoredRow> &current);
+    // The checks that need the stored row (`current`, loaded here); the first issue refuses the
+    // change. A transfer the server completes comes back completed in `filled`.
+    std::optional<Issue> check(const PreparedChange &sent, std::optional<StoredRow> &current,
+                               std::optional<PreparedChange> &filled);
     // Per-table rules that need the store (a row's workflow state, lookups of other rows): the
     // place for them, after ownership and before the values are validated and merged.
     std::optional<Issue> tableRules(const PreparedChange &change, const std::optional<StoredRow> &current);
+    std::optional<Issue> pupilStatusEdit(const PreparedChange &change, const std::optional<StoredRow> &current);
     // What follows a saved row: a transfer is shared with the sending school, a pupil is queued
     // for the one-person-one-record check.
-    std::optional<Issue> pupilStatusEdit(const PreparedChange &change, const std::optional<StoredRow> &current);
     void afterSave(const schema::Table &table, const std::string &rowId);
     void merge(const PreparedChange &change, std::optional<StoredRow> current, wire::PushAck &ack);
     void reject(const PreparedChange &change, const Issue &issue, wire::PushAck &ack);

@@ -5,8 +5,11 @@
 #include "store/SqliteStore.h"
 #include "store/StoreSession.h"
 #include "sync/CountyWriter.h"
+#include "sync/PushHandler.h"
 #include "sync/Hlc.h"
 #include "sync/Uuid.h"
+#include "sync/WireConvert.h"
+#include "validate/IdNumber.h"
 
 #include <QTemporaryDir>
 #include <QTest>
@@ -50,6 +53,7 @@ class TestServerStore : public QObject {
 
 private slots:
     void groupCommit_failingJobRollsBackAlone();
+    void groupCommit_pushRunAgain_sameOutcome();
     void groupCommit_stopsGrowingAtAFewThousandRows();
     void concurrentWriters_allCommitted();
     void migrate_twiceIsHarmless_newerStoreRefused();
@@ -62,22 +66,119 @@ void TestServerStore::groupCommit_failingJobRollsBackAlone()
 {
     QTemporaryDir dir;
     SqliteStore store(dir.filePath(QStringLiteral("s.db")).toStdString());
+    // The writer is held busy so that the three jobs queue up and join its group.
+    std::promise<void> started, release;
+    std::shared_future<void> released = release.get_future().share();
+    std::atomic<int> blockRuns = 0;
+    store.submitWrite(
+        [&](StoreSession &) {
+            if (blockRuns++ == 0)
+                started.set_value();
+            released.wait();
+        },
+        [](std::exception_ptr) {});
+    started.get_future().wait();
     std::promise<std::exception_ptr> results[3];
+    std::atomic<int> runs[3] = {0, 0, 0};
     for (int i = 0; i < 3; ++i) {
         store.submitWrite(
-            [i](StoreSession &s) {
+            [i, &runs](StoreSession &s) {
+                ++runs[i];
                 s.audit(AuditEntry{1, "t", {}, "job" + std::to_string(i), {}});
                 if (i == 1)
                     throw std::runtime_error("job 1 fails after writing");
             },
             [&results, i](std::exception_ptr e) { results[i].set_value(e); });
     }
+    release.set_value();
     QVERIFY(!results[0].get_future().get());
     QVERIFY(results[1].get_future().get());
     QVERIFY(!results[2].get_future().get());
     QCOMPARE(auditCount(store, "job0"), 1);
     QCOMPARE(auditCount(store, "job1"), 0);
     QCOMPARE(auditCount(store, "job2"), 1);
+    // Job 0 ran before job 1 failed, was rolled back with the group, and ran again on its own;
+    // the failed job is not run again.
+    QCOMPARE(blockRuns.load(), 2);
+    QCOMPARE(runs[0].load(), 2);
+    QCOMPARE(runs[1].load(), 1);
+    QCOMPARE(runs[2].load(), 1);
+}
+
+void TestServerStore::groupCommit_pushRunAgain_sameOutcome()
+{
+    // A pushed transfer request is completed by the server (the pupil, the sending school). When
+    // a later job of its group fails, the push runs again: it must find the batch as sent.
+    QTemporaryDir dir;
+    SqliteStore store(dir.filePath(QStringLiteral("s.db")).toStdString());
+    sync::HlcClock clock("server");
+    const std::string from = addSchool(store, clock, "3604290001");
+    const std::string to = addSchool(store, clock, "3604290002");
+    const std::string body = "36042920150301001";
+    const std::string idNumber = body + validate::idCheckCharacter(body);
+    std::string pupil;
+    store.write([&](StoreSession &s) {
+        auto r = CountyWriter(s, clock, "test", 1)
+                     .addRow(*schema::findTable("students"), from,
+                             {{"name", std::string("李明")}, {"sex", std::string("1")},
+                              {"birth_date", std::string("2015-03-01")}, {"id_type", std::string("1")},
+                              {"id_number", idNumber}, {"grade", std::int64_t{4}},
+                              {"class_name", std::string("1班")}, {"status", std::string("1")}});
+        pupil = std::get<std::string>(r);
+        s.addDevice(DeviceRecord{"device-b", to, "B", "0b", 1, {}, {}});
+    });
+
+    wire::PushBatch batch;
+    wire::Change &change = *batch.add_changes();
+    change.set_device_seq(1);
+    change.set_table("transfers");
+    const std::string transfer = sync::newUuidV7();
+    change.set_row_id(transfer);
+    const validate::Record request{{"id_number", idNumber}, {"student_name", std::string("李明")},
+                                   {"request_date", std::string("2026-09-01")}, {"state", std::string("1")}};
+    for (const auto &[field, value] : request)
+        sync::toWire(field, value, *change.add_fields());
+    sync::toWire(sync::Hlc{sync::systemNowMs(), 0, "device-b"}, *change.mutable_hlc());
+    const auto prepared = prepareChanges(batch, static_cast<std::int64_t>(sync::systemNowMs()));
+
+    std::promise<void> started, release;
+    std::shared_future<void> released = release.get_future().share();
+    std::atomic<bool> first = true;
+    store.submitWrite(
+        [&](StoreSession &) {
+            if (first.exchange(false))
+                started.set_value();
+            released.wait();
+        },
+        [](std::exception_ptr) {});
+    started.get_future().wait();
+    wire::PushAck ack;
+    std::optional<wire::Error> error;
+    std::atomic<int> pushRuns = 0;
+    std::promise<std::exception_ptr> pushed, failed;
+    store.submitWrite(
+        [&](StoreSession &s) {
+            ++pushRuns;
+            ack.Clear();
+            error = PushHandler(s, DeviceIdentity{"device-b", to, "3604290002"}, 1).apply(prepared, ack);
+        },
+        [&](std::exception_ptr e) { pushed.set_value(e); });
+    store.submitWrite([](StoreSession &) { throw std::runtime_error("fails"); },
+                      [&](std::exception_ptr e) { failed.set_value(e); });
+    release.set_value();
+    QVERIFY(!pushed.get_future().get());
+    QVERIFY(failed.get_future().get());
+    QCOMPARE(pushRuns.load(), 2);
+    QVERIFY(!error);
+    QVERIFY2(ack.rejections_size() == 0, ack.rejections_size() ? ack.rejections(0).message_en().c_str() : "");
+    QCOMPARE(ack.watermark(), std::uint64_t{1});
+    store.read([&](StoreSession &s) {
+        const auto row = s.loadRow(*schema::findTable("transfers"), transfer);
+        QVERIFY(row);
+        QCOMPARE(fieldText(row->values, "student_id"), pupil);
+        QCOMPARE(fieldText(row->values, "from_school_id"), from);
+        QCOMPARE(s.watermark("device-b"), std::uint64_t{1});
+    });
 }
 
 void TestServerStore::groupCommit_stopsGrowingAtAFewThousandRows()
