@@ -67,14 +67,17 @@ std::string detailOf(const std::string &kind, const StoredRow &other, StoreSessi
 // Whether a pupil may be part of a problem: another school holds a pupil with the same ID number
 // or the same name, sex and birth date, or a problem row names the pupil already. One indexed
 // query, so that a bulk push of new, distinct pupils costs little; findPairs then decides.
+// `o.rowid <> s.rowid` is read from the index entry: the pupil's own entry, usually the only
+// one, is passed over without reading its row.
 bool worthALook(StoreSession &store, const std::string &studentId)
 {
     static const std::string sql =
         "SELECT EXISTS (SELECT 1 FROM students o WHERE o.id_type = s.id_type AND o.id_number = s.id_number "
-        "AND s.id_number <> '' AND o.school_id <> s.school_id AND o.deleted = 0 AND o.status IN ('1', '2')) "
-        "OR EXISTS (SELECT 1 FROM students o WHERE o.name = s.name AND o.sex = s.sex "
-        "AND o.birth_date = s.birth_date AND o.school_id <> s.school_id AND o.deleted = 0 "
+        "AND o.rowid <> s.rowid AND s.id_number <> '' AND o.school_id <> s.school_id AND o.deleted = 0 "
         "AND o.status IN ('1', '2')) "
+        "OR EXISTS (SELECT 1 FROM students o WHERE o.name = s.name AND o.sex = s.sex "
+        "AND o.birth_date = s.birth_date AND o.rowid <> s.rowid AND o.school_id <> s.school_id "
+        "AND o.deleted = 0 AND o.status IN ('1', '2')) "
         "OR EXISTS (SELECT 1 FROM problems p WHERE p.student_id = s.id) FROM students s WHERE s.id = ?";
     const auto rows = store.query(sql, {Value{studentId}});
     return !rows.empty() && !rows.front().empty() && rows.front().front() == Value{std::int64_t{1}};
