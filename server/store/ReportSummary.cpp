@@ -1,5 +1,6 @@
 #include "store/ReportSummary.h"
 
+#include "schema/Schema.h"
 #include "store/SqliteDb.h"
 #include "store/SqliteStatement.h"
 
@@ -52,16 +53,12 @@ const std::vector<Summary> &summaries()
     return all;
 }
 
-// The expression over the pupil row `row` (a table or NEW or OLD: R.grade is NEW.grade), or over
-// the pupil's values bound by name when `row` is kBound (R.grade is :grade).
-constexpr const char *kBound = ":";
-
+// The expression over the pupil row `row` (a table or NEW or OLD: R.grade is NEW.grade).
 std::string over(const char *expr, const std::string &row)
 {
-    const bool bound = row == kBound;
     std::string out(expr);
     for (std::size_t at = out.find("R."); at != std::string::npos; at = out.find("R.", at + row.size()))
-        out.replace(at, bound ? 2 : 1, row);
+        out.replace(at, 1, row);
     return out;
 }
 
@@ -158,9 +155,29 @@ void createReportSummaries(SqliteDb &db)
 
 namespace {
 
+// `expr` over the pupil's values bound by number: R.grade is ?N, N the place of grade in `columns`, 1-based.
+std::string overBound(const char *expr, const std::vector<std::string> &columns)
+{
+    std::string out;
+    for (const char *at = expr; *at;) {
+        if (at[0] != 'R' || at[1] != '.') {
+            out += *at++;
+            continue;
+        }
+        at += 2;
+        std::string name;
+        while (*at == '_' || (*at >= 'a' && *at <= 'z'))
+            name += *at++;
+        const auto it = std::find(columns.begin(), columns.end(), name);
+        out += "?" + std::to_string(it - columns.begin() + 1);
+    }
+    return out;
+}
+
 // What PendingCounts runs, built once from the summaries.
 struct CountSql {
-    std::vector<std::string> columns, parameters;  // every summary's sources, and their names bound
+    std::vector<std::string> columns;  // every summary's sources, bound ?1, ?2, ... in this order
+    std::vector<int> fieldOf;          // per column, its field in `students`, or -1 (school_id, deleted)
     // One row: per summary, whether the pupil counts (0/1), its key values and its counts.
     std::string share;
     std::vector<std::string> add;  // adds counts to a summary row, its keys and counts bound in order
@@ -170,14 +187,18 @@ const CountSql &countSql()
 {
     static const CountSql sql = [] {
         CountSql out;
-        for (const auto &m : summaries()) {
+        const schema::Table &students = *schema::findTable("students");
+        for (const auto &m : summaries())
             for (const char *column : m.sources)
                 if (std::find(out.columns.begin(), out.columns.end(), column) == out.columns.end()) {
                     out.columns.emplace_back(column);
-                    out.parameters.push_back(kBound + out.columns.back());
+                    out.fieldOf.push_back(students.fieldIndex(column));
                 }
-            out.share += (out.share.empty() ? "SELECT " : ", ") + over(m.when, kBound) + ", " +
-                         list(m.keys, kBound, false) + ", " + list(m.counts, kBound, false);
+        for (const auto &m : summaries()) {
+            out.share += (out.share.empty() ? "SELECT " : ", ") + overBound(m.when, out.columns);
+            for (const auto *part : {&m.keys, &m.counts})
+                for (const auto &c : *part)
+                    out.share += ", " + overBound(c.expr, out.columns);
             std::string set, marks;
             for (const auto &c : m.counts)
                 set += (set.empty() ? "" : ", ") + std::string(c.name) + " = " + c.name + " + excluded." + c.name;
@@ -194,30 +215,43 @@ const CountSql &countSql()
 
 } // namespace
 
-void PendingCounts::add(SqliteDb &db, const PupilValues &valueOf)
+void PendingCounts::add(SqliteDb &db, const std::string &schoolId, bool deleted, const FieldValue &valueOf)
 {
     const CountSql &sql = countSql();
     SqliteStatement q(db, sql.share);
-    for (std::size_t i = 0; i < sql.columns.size(); ++i)
-        q.bindNamed(sql.parameters[i], valueOf(sql.columns[i]));
+    // Bound without copies: the values outlive the statement's step below.
+    for (std::size_t i = 0; i < sql.columns.size(); ++i) {
+        const int index = static_cast<int>(i) + 1;
+        if (sql.fieldOf[i] >= 0) {
+            const Value *v = valueOf(static_cast<std::size_t>(sql.fieldOf[i]));
+            if (v)
+                q.bindView(index, *v);
+            else
+                q.bindNull(index);
+        } else if (sql.columns[i] == schema::kOwnerColumn) {
+            q.bindView(index, schoolId);
+        } else {
+            q.bind(index, std::int64_t{deleted ? 1 : 0});
+        }
+    }
     if (!q.step())
         return;
     int column = 0;
     for (std::size_t s = 0; s < summaries().size(); ++s) {
         const Summary &m = summaries()[s];
-        const bool counts = q.integer(column++) != 0;
+        if (q.integer(column++) == 0) {
+            column += static_cast<int>(m.keys.size() + m.counts.size());
+            continue;
+        }
         std::vector<Value> key;
+        key.reserve(m.keys.size());
         for (std::size_t k = 0; k < m.keys.size(); ++k)
             key.push_back(q.value(column++));
-        std::vector<std::int64_t> share;
+        auto [it, made] = m_rows.try_emplace({s, std::move(key)});
+        if (made)
+            it->second.assign(m.counts.size(), 0);
         for (std::size_t c = 0; c < m.counts.size(); ++c)
-            share.push_back(q.integer(column++));
-        if (!counts)
-            continue;
-        auto [it, made] = m_rows.try_emplace({s, std::move(key)}, std::move(share));
-        if (!made)
-            for (std::size_t c = 0; c < share.size(); ++c)
-                it->second[c] += share[c];
+            it->second[c] += q.integer(column++);
     }
 }
 

@@ -192,13 +192,9 @@ void SqliteSession::saveRow(const schema::Table &t, const StoredRow &row)
         q.run();
         if (sqlite3_changes(m_db.handle()) > 0) {
             if (text == &sql.insert && t.name == "students")
-                m_counts.add(m_db, [&row](const std::string &column) -> Value {
-                    if (column == schema::kOwnerColumn)
-                        return row.schoolId;
-                    if (column == schema::kDeletedColumn)
-                        return std::int64_t{row.deleted ? 1 : 0};
-                    const auto it = row.values.find(column);
-                    return it == row.values.end() ? Value{} : it->second;
+                m_counts.add(m_db, row.schoolId, row.deleted, [&](std::size_t i) -> const Value * {
+                    const auto it = row.values.find(t.fields[i].name);
+                    return it == row.values.end() ? nullptr : &it->second;
                 });
             break;
         }
@@ -263,15 +259,8 @@ void SqliteSession::insertRow(const schema::Table &t, const std::string &id, con
     v.bindNull(3 + 2 * static_cast<int>(t.fields.size()));
     v.run();
     if (t.name == "students")
-        m_counts.add(m_db, [&](const std::string &column) -> Value {
-            if (column == schema::kOwnerColumn)
-                return schoolId;
-            if (column == schema::kDeletedColumn)
-                return std::int64_t{0};
-            for (std::size_t i = 0; i < t.fields.size() && i < fields.size(); ++i)
-                if (t.fields[i].name == column)
-                    return fields[i].value_or(Value{});
-            return Value{};
+        m_counts.add(m_db, schoolId, false, [&fields](std::size_t i) -> const Value * {
+            return i < fields.size() && fields[i] ? &*fields[i] : nullptr;
         });
 }
 

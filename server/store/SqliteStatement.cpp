@@ -56,13 +56,6 @@ SqliteStatement &SqliteStatement::bind(int index, std::int64_t number)
     return *this;
 }
 
-SqliteStatement &SqliteStatement::bindNamed(const std::string &name, const Value &value)
-{
-    if (const int index = sqlite3_bind_parameter_index(m_stmt, name.c_str()); index > 0)
-        bind(index, value);
-    return *this;
-}
-
 SqliteStatement &SqliteStatement::bindNull(int index)
 {
     if (const int rc = sqlite3_bind_null(m_stmt, index); rc != SQLITE_OK)

@@ -20,8 +20,6 @@ public:
     SqliteStatement &bind(int index, const char *text) { return bind(index, std::string(text)); }
     SqliteStatement &bind(int index, std::int64_t number);
     SqliteStatement &bindNull(int index);
-    // Binds the parameter written `name` (":grade") when the statement has one.
-    SqliteStatement &bindNamed(const std::string &name, const Value &value);
     // Binds without a copy: `value` must stay as it is until the statement has run (a bulk
     // insert's values, held by the caller across run()).
     SqliteStatement &bindView(int index, const Value &value);
