@@ -5,14 +5,28 @@
 #include "store/SqliteStatement.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <vector>
 
 namespace emis::server {
 namespace {
 
+// A value over one pupil row, written once: as SQL over a row (the triggers over NEW and OLD, a
+// recount over the table) and in C++ over a pupil's values (PendingCounts), with the same result.
+struct Expr {
+    enum Kind {
+        Column,        // the column as it is
+        TextOrEmpty,   // COALESCE(column, '')
+        NumberOrZero,  // COALESCE(column, 0)
+        Blank,         // (column IS NULL OR column = ''): 1 or 0
+        One,           // 1
+    } kind;
+    const char *column = nullptr;
+};
+
 struct Column {
     const char *name;
-    const char *expr;  // over the pupil row R
+    Expr expr;
 };
 
 struct Summary {
@@ -20,45 +34,70 @@ struct Summary {
     std::vector<Column> keys;      // what a report groups by
     std::vector<Column> counts;    // what it adds up
     std::vector<const char *> sources;  // the pupil's columns it depends on
-    const char *when;              // which pupil rows count, over R
+    // Which live pupils count: every one, or only those holding a place (在读, 休学) under an
+    // ID number (status IN ('1', '2') AND id_number <> '').
+    bool placeHoldersOnly;
     const char *extra;             // a further statement when made, or nullptr
 };
 
 const std::vector<Summary> &summaries()
 {
+    using E = Expr;
     static const std::vector<Summary> all = {
         {"report_pupils",
-         {{"school_id", "R.school_id"}, {"grade", "R.grade"}, {"class_name", "R.class_name"}, {"sex", "R.sex"},
-          {"ethnicity", "COALESCE(R.ethnicity, '')"}, {"status", "R.status"}},
-         {{"pupils", "1"},
-          {"left_behind", "COALESCE(R.left_behind, 0)"},
-          {"migrant", "COALESCE(R.migrant, 0)"},
-          {"poverty_registered", "COALESCE(R.poverty_registered, 0)"},
-          {"boarding", "COALESCE(R.boarding, 0)"},
-          {"no_entry_month", "(R.entry_month IS NULL OR R.entry_month = '')"},
-          {"no_guardian_phone", "(R.guardian_phone IS NULL OR R.guardian_phone = '')"}},
+         {{"school_id", {E::Column, "school_id"}},
+          {"grade", {E::Column, "grade"}},
+          {"class_name", {E::Column, "class_name"}},
+          {"sex", {E::Column, "sex"}},
+          {"ethnicity", {E::TextOrEmpty, "ethnicity"}},
+          {"status", {E::Column, "status"}}},
+         {{"pupils", {E::One}},
+          {"left_behind", {E::NumberOrZero, "left_behind"}},
+          {"migrant", {E::NumberOrZero, "migrant"}},
+          {"poverty_registered", {E::NumberOrZero, "poverty_registered"}},
+          {"boarding", {E::NumberOrZero, "boarding"}},
+          {"no_entry_month", {E::Blank, "entry_month"}},
+          {"no_guardian_phone", {E::Blank, "guardian_phone"}}},
          {"school_id", "grade", "class_name", "sex", "ethnicity", "status", "deleted", "left_behind", "migrant",
           "poverty_registered", "boarding", "entry_month", "guardian_phone"},
-         "R.deleted = 0",
+         false,
          nullptr},
         // Holders of each ID number among the pupils who hold a place (在读, 休学): 一人一籍
         // cases are the numbers held more than once, found through the partial index.
         {"report_ids",
-         {{"id_type", "R.id_type"}, {"id_number", "R.id_number"}},
-         {{"holders", "1"}},
+         {{"id_type", {E::Column, "id_type"}}, {"id_number", {E::Column, "id_number"}}},
+         {{"holders", {E::One}}},
          {"id_type", "id_number", "status", "deleted"},
-         "R.deleted = 0 AND R.status IN ('1', '2') AND R.id_number <> ''",
+         true,
          "CREATE INDEX report_ids_shared ON report_ids (id_number) WHERE holders > 1"},
     };
     return all;
 }
 
-// The expression over the pupil row `row` (a table or NEW or OLD: R.grade is NEW.grade).
-std::string over(const char *expr, const std::string &row)
+// The expression over the pupil row `row` (a table, or NEW or OLD in a trigger).
+std::string over(const Expr &e, const std::string &row)
 {
-    std::string out(expr);
-    for (std::size_t at = out.find("R."); at != std::string::npos; at = out.find("R.", at + row.size()))
-        out.replace(at, 1, row);
+    const std::string c = row + "." + (e.column ? e.column : "");
+    switch (e.kind) {
+    case Expr::Column:
+        return c;
+    case Expr::TextOrEmpty:
+        return "COALESCE(" + c + ", '')";
+    case Expr::NumberOrZero:
+        return "COALESCE(" + c + ", 0)";
+    case Expr::Blank:
+        return "(" + c + " IS NULL OR " + c + " = '')";
+    case Expr::One:
+        break;
+    }
+    return "1";
+}
+
+std::string when(const Summary &m, const std::string &row)
+{
+    std::string out = row + ".deleted = 0";
+    if (m.placeHoldersOnly)
+        out += " AND " + row + ".status IN ('1', '2') AND " + row + ".id_number <> ''";
     return out;
 }
 
@@ -104,7 +143,7 @@ std::string recount(const Summary &m)
     std::string sums;
     for (const auto &c : m.counts)
         sums += std::string(", SUM(") + over(c.expr, "students") + ")";
-    return "SELECT " + list(m.keys, "students", false) + sums + " FROM students WHERE " + over(m.when, "students") +
+    return "SELECT " + list(m.keys, "students", false) + sums + " FROM students WHERE " + when(m, "students") +
            " GROUP BY " + list(m.keys, "students", false);
 }
 
@@ -128,7 +167,7 @@ void create(SqliteDb &db, const Summary &m)
     db.exec("INSERT INTO " + t + " " + recount(m));
     if (m.extra)
         db.exec(m.extra);
-    const std::string whenNew = over(m.when, "NEW"), whenOld = over(m.when, "OLD");
+    const std::string whenNew = when(m, "NEW"), whenOld = when(m, "OLD");
     db.exec("CREATE TRIGGER " + t + "_delete AFTER DELETE ON students WHEN " + whenOld + " BEGIN " +
             change(m, "OLD", '-') + " END");
     db.exec("CREATE TRIGGER " + t + "_update_old AFTER UPDATE ON students WHEN " + whenOld + " AND " + changed(m) +
@@ -155,111 +194,109 @@ void createReportSummaries(SqliteDb &db)
 
 namespace {
 
-// `expr` over the pupil's values bound by number: R.grade is ?N, N the place of grade in `columns`, 1-based.
-std::string overBound(const char *expr, const std::vector<std::string> &columns)
+// The UPSERT that adds counts to one summary row, its keys and counts bound in order.
+const std::vector<std::string> &addSql()
 {
-    std::string out;
-    for (const char *at = expr; *at;) {
-        if (at[0] != 'R' || at[1] != '.') {
-            out += *at++;
-            continue;
-        }
-        at += 2;
-        std::string name;
-        while (*at == '_' || (*at >= 'a' && *at <= 'z'))
-            name += *at++;
-        const auto it = std::find(columns.begin(), columns.end(), name);
-        out += "?" + std::to_string(it - columns.begin() + 1);
-    }
-    return out;
-}
-
-// What PendingCounts runs, built once from the summaries.
-struct CountSql {
-    std::vector<std::string> columns;  // every summary's sources, bound ?1, ?2, ... in this order
-    std::vector<int> fieldOf;          // per column, its field in `students`, or -1 (school_id, deleted)
-    // One row: per summary, whether the pupil counts (0/1), its key values and its counts.
-    std::string share;
-    std::vector<std::string> add;  // adds counts to a summary row, its keys and counts bound in order
-};
-
-const CountSql &countSql()
-{
-    static const CountSql sql = [] {
-        CountSql out;
-        const schema::Table &students = *schema::findTable("students");
-        for (const auto &m : summaries())
-            for (const char *column : m.sources)
-                if (std::find(out.columns.begin(), out.columns.end(), column) == out.columns.end()) {
-                    out.columns.emplace_back(column);
-                    out.fieldOf.push_back(students.fieldIndex(column));
-                }
+    static const std::vector<std::string> sql = [] {
+        std::vector<std::string> out;
         for (const auto &m : summaries()) {
-            out.share += (out.share.empty() ? "SELECT " : ", ") + overBound(m.when, out.columns);
-            for (const auto *part : {&m.keys, &m.counts})
-                for (const auto &c : *part)
-                    out.share += ", " + overBound(c.expr, out.columns);
             std::string set, marks;
             for (const auto &c : m.counts)
                 set += (set.empty() ? "" : ", ") + std::string(c.name) + " = " + c.name + " + excluded." + c.name;
             for (std::size_t i = 0; i < m.keys.size() + m.counts.size(); ++i)
                 marks += i ? ", ?" : "?";
-            out.add.push_back(std::string("INSERT INTO ") + m.table + " (" + list(m.keys, "", true) + ", " +
-                              list(m.counts, "", true) + ") VALUES (" + marks + ") ON CONFLICT (" +
-                              list(m.keys, "", true) + ") DO UPDATE SET " + set);
+            out.push_back(std::string("INSERT INTO ") + m.table + " (" + list(m.keys, "", true) + ", " +
+                          list(m.counts, "", true) + ") VALUES (" + marks + ") ON CONFLICT (" +
+                          list(m.keys, "", true) + ") DO UPDATE SET " + set);
         }
         return out;
     }();
     return sql;
 }
 
+// What a column holds once stored in a TEXT column: a number becomes its digits.
+std::string storedText(const Value *v)
+{
+    if (!v)
+        return {};
+    if (const auto *s = std::get_if<std::string>(v))
+        return *s;
+    if (const auto *n = std::get_if<std::int64_t>(v))
+        return std::to_string(*n);
+    return {};
+}
+
+// Expr over a pupil's values, as the SQL of over() gives it.
+Value evaluate(const Expr &e, const Value *v)
+{
+    const bool null = !v || std::holds_alternative<std::monostate>(*v);
+    switch (e.kind) {
+    case Expr::Column:
+        return null ? Value{} : *v;
+    case Expr::TextOrEmpty:
+        return null ? Value{std::string()} : *v;
+    case Expr::NumberOrZero:
+        if (null)
+            return std::int64_t{0};
+        if (const auto *s = std::get_if<std::string>(v))
+            return std::int64_t{std::atoll(s->c_str())};
+        return *v;
+    case Expr::Blank:
+        return std::int64_t{null || (std::holds_alternative<std::string>(*v) && std::get<std::string>(*v).empty())};
+    case Expr::One:
+        break;
+    }
+    return std::int64_t{1};
+}
+
+std::int64_t asCount(const Value &v)
+{
+    if (const auto *n = std::get_if<std::int64_t>(&v))
+        return *n;
+    if (const auto *d = std::get_if<double>(&v))
+        return static_cast<std::int64_t>(*d);
+    return 0;
+}
+
 } // namespace
 
-void PendingCounts::add(SqliteDb &db, const std::string &schoolId, bool deleted, const FieldValue &valueOf)
+void PendingCounts::add(const std::string &schoolId, bool deleted, const FieldValue &valueOf)
 {
-    const CountSql &sql = countSql();
-    SqliteStatement q(db, sql.share);
-    // Bound without copies: the values outlive the statement's step below.
-    for (std::size_t i = 0; i < sql.columns.size(); ++i) {
-        const int index = static_cast<int>(i) + 1;
-        if (sql.fieldOf[i] >= 0) {
-            const Value *v = valueOf(static_cast<std::size_t>(sql.fieldOf[i]));
-            if (v)
-                q.bindView(index, *v);
-            else
-                q.bindNull(index);
-        } else if (sql.columns[i] == schema::kOwnerColumn) {
-            q.bindView(index, schoolId);
-        } else {
-            q.bind(index, std::int64_t{deleted ? 1 : 0});
-        }
-    }
-    if (!q.step())
-        return;
-    int column = 0;
+    if (deleted)
+        return;  // every summary counts live pupils only
+    static const schema::Table &students = *schema::findTable("students");
+    const Value owner{schoolId};
+    auto column = [&](const char *name) -> const Value * {
+        if (!name)
+            return nullptr;
+        if (name == std::string_view(schema::kOwnerColumn))
+            return &owner;
+        const int i = students.fieldIndex(name);
+        return i < 0 ? nullptr : valueOf(static_cast<std::size_t>(i));
+    };
     for (std::size_t s = 0; s < summaries().size(); ++s) {
         const Summary &m = summaries()[s];
-        if (q.integer(column++) == 0) {
-            column += static_cast<int>(m.keys.size() + m.counts.size());
-            continue;
+        if (m.placeHoldersOnly) {
+            const std::string status = storedText(column("status"));
+            if ((status != "1" && status != "2") || storedText(column("id_number")).empty())
+                continue;
         }
         std::vector<Value> key;
         key.reserve(m.keys.size());
-        for (std::size_t k = 0; k < m.keys.size(); ++k)
-            key.push_back(q.value(column++));
+        for (const auto &k : m.keys)
+            key.push_back(evaluate(k.expr, column(k.expr.column)));
         auto [it, made] = m_rows.try_emplace({s, std::move(key)});
         if (made)
             it->second.assign(m.counts.size(), 0);
         for (std::size_t c = 0; c < m.counts.size(); ++c)
-            it->second[c] += q.integer(column++);
+            it->second[c] += asCount(evaluate(m.counts[c].expr, column(m.counts[c].expr.column)));
     }
 }
 
 void PendingCounts::flush(SqliteDb &db)
 {
-    const CountSql &sql = countSql();
     for (const auto &[row, counts] : m_rows) {
-        SqliteStatement q(db, sql.add[row.first]);
+        SqliteStatement q(db, addSql()[row.first]);
         int index = 1;
         for (const auto &value : row.second)
             q.bind(index++, value);

@@ -32,21 +32,22 @@ class SqliteDb;
 void createReportSummaries(SqliteDb &db);
 
 // The pupils inserted into `students` and not yet counted in the summaries. add() takes a pupil
-// row just inserted, given its owner, its deleted flag and its fields' values, and sums its share per summary row; flush() writes the sums, one single-row UPSERT per summary
-// row touched (a 500-pupil batch touches a few dozen report_pupils rows). The writer flushes at
-// the end of every job, and before anything that reads or changes pupils or summaries through
-// SQL (an UPDATE of a pupil fires the triggers, which expect its row counted).
+// row just inserted, given its owner, its deleted flag and its fields' values, and sums its
+// share per summary row, computed in C++ from the same definitions the triggers' SQL is written
+// from (ReportSummary.cpp). flush() writes the sums, one single-row UPSERT per summary row
+// touched (a 500-pupil batch touches a few dozen report_pupils rows). The writer flushes at the
+// end of every job, and before anything that reads or changes pupils or summaries through SQL
+// (an UPDATE of a pupil fires the triggers, which expect its row counted).
 //
 // Inserts are not counted by a trigger: that made every pupil insert a statement writing
 // several tables; with the CHECK constraints on `students`, whose functions may fail, SQLite
-// then keeps a statement journal for each, and inside a group commit job's savepoint that
-// journal is never cut short: a bulk push cost 5-6 times a plain insert of the same rows.
+// then keeps a statement journal for each (inside a savepoint, until the savepoint ends).
 class PendingCounts {
 public:
     // The pupil's value of the field at `index` in the students table; null when it has none.
     // The value must stay as it is until add() returns.
     using FieldValue = std::function<const Value *(std::size_t index)>;
-    void add(SqliteDb &db, const std::string &schoolId, bool deleted, const FieldValue &valueOf);
+    void add(const std::string &schoolId, bool deleted, const FieldValue &valueOf);
     void flush(SqliteDb &db);
     void discard() { m_rows.clear(); }
 

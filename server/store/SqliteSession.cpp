@@ -192,7 +192,7 @@ void SqliteSession::saveRow(const schema::Table &t, const StoredRow &row)
         q.run();
         if (sqlite3_changes(m_db.handle()) > 0) {
             if (text == &sql.insert && t.name == "students")
-                m_counts.add(m_db, row.schoolId, row.deleted, [&](std::size_t i) -> const Value * {
+                m_counts.add(row.schoolId, row.deleted, [&](std::size_t i) -> const Value * {
                     const auto it = row.values.find(t.fields[i].name);
                     return it == row.values.end() ? nullptr : &it->second;
                 });
@@ -259,7 +259,7 @@ void SqliteSession::insertRow(const schema::Table &t, const std::string &id, con
     v.bindNull(3 + 2 * static_cast<int>(t.fields.size()));
     v.run();
     if (t.name == "students")
-        m_counts.add(m_db, schoolId, false, [&fields](std::size_t i) -> const Value * {
+        m_counts.add(schoolId, false, [&fields](std::size_t i) -> const Value * {
             return i < fields.size() && fields[i] ? &*fields[i] : nullptr;
         });
 }

@@ -114,6 +114,26 @@ void TestReportSummary::summary_followsEveryChangeAndFillsOnOpen()
         late.values["migrant"] = std::int64_t{1};
         s.saveRow(*students, late);
     }));
+    // New pupils of every kind the summaries tell apart: on leave (休学) with flags and no
+    // phone; graduated; no ethnicity and a phone.
+    QVERIFY(step([&](StoreSession &s) {
+        int serial = 980;
+        for (const char *status : {"2", "5", "1"}) {
+            StoredRow p = makeRow("students", school.id,
+                                  {{"name", "新生"}, {"sex", "女"}, {"birth_date", "2018-06-01"},
+                                   {"id_number", idNumber("20180601", serial += 2)}, {"grade", "1"},
+                                   {"class_name", "2班"}, {"ethnicity", "汉族"}, {"guardian_phone", "13800000000"}});
+            p.values["status"] = std::string(status);
+            if (std::string(status) == "2") {
+                p.values["left_behind"] = std::int64_t{1};
+                p.values["poverty_registered"] = std::int64_t{1};
+                p.values["guardian_phone"] = Value{};
+            } else if (std::string(status) == "1") {
+                p.values["ethnicity"] = Value{};
+            }
+            s.saveRow(*students, p);
+        }
+    }));
     // A job that fails after inserting leaves nothing counted.
     QVERIFY_THROWS_EXCEPTION(std::runtime_error, store->write([&](StoreSession &s) {
         s.saveRow(*students, makeRow("students", school.id,
