@@ -233,30 +233,22 @@ void SqliteSession::insertRow(const schema::Table &t, const std::string &id, con
     const bool written = std::any_of(fields.begin(), fields.end(), [](const auto &f) { return f.has_value(); });
     const TableSql &sql = sqlFor(t);
     const std::string hlc = (written ? version.hlc : sync::Hlc{}).toText();
-    // Everything bound here outlives the statements' run(): no copies (a bulk push binds ~25 values a row).
+    // Everything bound here outlives the statements' run(): no copies (a bulk push binds ~25 values
+    // a row). A parameter left unbound is NULL (SqliteStatement.h).
     SqliteStatement q(m_db, sql.insert);
     q.bindView(1, id).bindView(2, schoolId).bindView(3, hlc).bind(4, std::int64_t{0});
-    for (std::size_t i = 0; i < t.fields.size(); ++i) {
-        if (i < fields.size() && fields[i])
+    for (std::size_t i = 0; i < t.fields.size() && i < fields.size(); ++i)
+        if (fields[i])
             q.bindView(static_cast<int>(i) + 5, *fields[i]);
-        else
-            q.bindNull(static_cast<int>(i) + 5);
-    }
     q.run();
 
-    // Every field written carries the row's own stamp: only its seq is kept (the layout note above).
+    // Every field written carries the row's own stamp: only its seq is kept (the layout note
+    // above); the hlc columns, and the tombstone's, stay NULL.
     SqliteStatement v(m_db, sql.insertVersions);
     v.bindView(1, id);
-    for (std::size_t i = 0; i < t.fields.size(); ++i) {
-        const int index = 2 + 2 * static_cast<int>(i);
-        v.bindNull(index);
-        if (i < fields.size() && fields[i])
-            v.bind(index + 1, version.seq);
-        else
-            v.bindNull(index + 1);
-    }
-    v.bindNull(2 + 2 * static_cast<int>(t.fields.size()));
-    v.bindNull(3 + 2 * static_cast<int>(t.fields.size()));
+    for (std::size_t i = 0; i < t.fields.size() && i < fields.size(); ++i)
+        if (fields[i])
+            v.bind(3 + 2 * static_cast<int>(i), version.seq);
     v.run();
     if (t.name == "students")
         m_counts.add(schoolId, false, [&fields](std::size_t i) -> const Value * {

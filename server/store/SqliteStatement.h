@@ -7,7 +7,8 @@
 namespace emis::server {
 
 // A prepared statement, taken from the connection's cache and given back when done. Values are
-// only ever bound, never pasted into the SQL text.
+// only ever bound, never pasted into the SQL text. It comes with every parameter NULL: the cache
+// clears the bindings when a statement is given back.
 class SqliteStatement {
 public:
     SqliteStatement(SqliteDb &db, std::string_view sql);
