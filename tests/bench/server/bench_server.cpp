@@ -12,8 +12,8 @@
 #include "DemoOptions.h"
 #include "DemoRows.h"
 #include "LoadClient.h"
+#include "RawInsert.h"
 #include "RosterWriter.h"
-#include "schema/SqlGen.h"
 #include "sync/Hlc.h"
 #include "sync/Uuid.h"
 #include "sync/WireConvert.h"
@@ -30,8 +30,6 @@
 #include <boost/asio/detached.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/use_awaitable.hpp>
-
-#include <sqlite3.h>
 
 #include <unistd.h>
 
@@ -165,74 +163,6 @@ void pushRoundTrips(const demo::DemoCounty &county, int n, int rounds, int think
                 n, rounds, thinkMs, percentile(rtts, 0.50), percentile(rtts, 0.99), percentile(rtts, 1.0), rtts.size());
 }
 
-// The raw insert's rows, made before its clock starts, as the push's batches are: each side times
-// getting rows into its store, not making them.
-using RawRows = std::vector<std::pair<std::string, validate::Record>>;  // (id, values)
-
-template <typename Source, typename ToRecord>
-RawRows rawRows(const std::vector<Source> &rows, ToRecord toRecord)
-{
-    RawRows out;
-    out.reserve(rows.size());
-    for (const auto &row : rows)
-        out.emplace_back(sync::newUuidV7(), toRecord(row));
-    return out;
-}
-
-double rawSqliteInsert(const demo::DemoCounty &county)
-{
-    const std::string path = QDir(g_dir).filePath(QStringLiteral("raw.db")).toStdString();
-    sqlite3 *db = nullptr;
-    sqlite3_open(path.c_str(), &db);
-    sqlite3_exec(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL;", nullptr, nullptr, nullptr);
-    for (const char *name : {"students", "staff"})
-        for (const auto &sql : schema::createTableStatements(*schema::findTable(name)))
-            sqlite3_exec(db, sql.c_str(), nullptr, nullptr, nullptr);
-    const RawRows pupils = rawRows(county.pupils, pupilRecord);
-    const RawRows staff = rawRows(county.staff, staffRecord);
-    const auto t0 = Clock::now();
-    sqlite3_exec(db, "BEGIN", nullptr, nullptr, nullptr);
-    auto insertAll = [&](const schema::Table &t, const RawRows &rows) {
-        std::string cols = "id, school_id, hlc", marks = "?, ?, ?";
-        for (const auto &f : t.fields) {
-            cols += ", " + f.name;
-            marks += ", ?";
-        }
-        sqlite3_stmt *st = nullptr;
-        sqlite3_prepare_v2(db, ("INSERT INTO " + t.name + " (" + cols + ") VALUES (" + marks + ")").c_str(), -1, &st,
-                           nullptr);
-        // Bound in place (SQLITE_STATIC): the rows outlive each step.
-        for (const auto &[id, r] : rows) {
-            sqlite3_bind_text(st, 1, id.c_str(), -1, SQLITE_STATIC);
-            sqlite3_bind_text(st, 2, "school", -1, SQLITE_STATIC);
-            sqlite3_bind_text(st, 3, "0000000000000-0000-bench", -1, SQLITE_STATIC);
-            int i = 4;
-            for (const auto &f : t.fields) {
-                const auto it = r.find(f.name);
-                const std::string *text = it == r.end() ? nullptr : std::get_if<std::string>(&it->second);
-                const std::int64_t *number = it == r.end() ? nullptr : std::get_if<std::int64_t>(&it->second);
-                if (text)
-                    sqlite3_bind_text(st, i, text->c_str(), static_cast<int>(text->size()), SQLITE_STATIC);
-                else if (number)
-                    sqlite3_bind_int64(st, i, *number);
-                else
-                    sqlite3_bind_null(st, i);
-                ++i;
-            }
-            if (sqlite3_step(st) != SQLITE_DONE)
-                std::cerr << "raw insert: " << sqlite3_errmsg(db) << "\n";
-            sqlite3_reset(st);
-        }
-        sqlite3_finalize(st);
-    };
-    insertAll(*schema::findTable("students"), pupils);
-    insertAll(*schema::findTable("staff"), staff);
-    sqlite3_exec(db, "COMMIT", nullptr, nullptr, nullptr);
-    const double seconds = std::chrono::duration<double>(Clock::now() - t0).count();
-    sqlite3_close(db);
-    return seconds;
-}
-
 // CPU seconds (user + system) a process has used so far, from /proc/PID/stat.
 double cpuSeconds(qint64 pid)
 {
@@ -308,7 +238,7 @@ void bulkPush(const demo::DemoCounty &county, qint64 serverPid)
     const double pushSeconds = std::chrono::duration<double>(Clock::now() - t0).count();
     const double serverCpu = cpuSeconds(serverPid) - serverCpuBefore;
     const double clientCpu = cpuSeconds(QCoreApplication::applicationPid()) - clientCpuBefore;
-    const double rawSeconds = rawSqliteInsert(county);
+    const double rawSeconds = rawSqliteInsert(county, QDir(g_dir).filePath(QStringLiteral("raw.db")).toStdString());
     std::printf("(b) bulk push of the demo county by %d devices at once: %zu rows in %.2f s = %.0f rows/s; "
                 "raw sqlite3 insert of the same rows (one transaction, WAL, synchronous=FULL): %.2f s = %.0f rows/s; "
                 "push/raw = %.1fx (target <= 3x); the server used %.2f s of CPU meanwhile, this load tool %.2f s\n",

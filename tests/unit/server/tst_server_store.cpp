@@ -46,6 +46,33 @@ std::string addSchool(Store &store, sync::HlcClock &clock, const std::string &co
     return id;
 }
 
+// Holds the store's writer in a job of its own until release(): the jobs queued meanwhile join
+// that job's group. The job may run again (store/Store.h), and then waits too.
+class HeldWriter {
+public:
+    explicit HeldWriter(Store &store)
+    {
+        store.submitWrite(
+            [this](StoreSession &) {
+                if (m_runs++ == 0)
+                    m_started.set_value();
+                m_released.wait();
+            },
+            [this](std::exception_ptr e) { m_done.set_value(e); });
+        m_started.get_future().wait();
+    }
+    void release() { m_release.set_value(); }
+    int runs() const { return m_runs; }
+    // The held job's result, once its group is done.
+    std::exception_ptr result() { return m_done.get_future().get(); }
+
+private:
+    std::promise<void> m_started, m_release;
+    std::shared_future<void> m_released = m_release.get_future().share();
+    std::promise<std::exception_ptr> m_done;
+    std::atomic<int> m_runs = 0;
+};
+
 } // namespace
 
 class TestServerStore : public QObject {
@@ -66,18 +93,7 @@ void TestServerStore::groupCommit_failingJobRollsBackAlone()
 {
     QTemporaryDir dir;
     SqliteStore store(dir.filePath(QStringLiteral("s.db")).toStdString());
-    // The writer is held busy so that the three jobs queue up and join its group.
-    std::promise<void> started, release;
-    std::shared_future<void> released = release.get_future().share();
-    std::atomic<int> blockRuns = 0;
-    store.submitWrite(
-        [&](StoreSession &) {
-            if (blockRuns++ == 0)
-                started.set_value();
-            released.wait();
-        },
-        [](std::exception_ptr) {});
-    started.get_future().wait();
+    HeldWriter held(store);  // the three jobs queue up and join its group
     std::promise<std::exception_ptr> results[3];
     std::atomic<int> runs[3] = {0, 0, 0};
     for (int i = 0; i < 3; ++i) {
@@ -90,7 +106,7 @@ void TestServerStore::groupCommit_failingJobRollsBackAlone()
             },
             [&results, i](std::exception_ptr e) { results[i].set_value(e); });
     }
-    release.set_value();
+    held.release();
     QVERIFY(!results[0].get_future().get());
     QVERIFY(results[1].get_future().get());
     QVERIFY(!results[2].get_future().get());
@@ -99,7 +115,7 @@ void TestServerStore::groupCommit_failingJobRollsBackAlone()
     QCOMPARE(auditCount(store, "job2"), 1);
     // Job 0 ran before job 1 failed, was rolled back with the group, and ran again on its own;
     // the failed job is not run again.
-    QCOMPARE(blockRuns.load(), 2);
+    QCOMPARE(held.runs(), 2);
     QCOMPARE(runs[0].load(), 2);
     QCOMPARE(runs[1].load(), 1);
     QCOMPARE(runs[2].load(), 1);
@@ -141,17 +157,7 @@ void TestServerStore::groupCommit_pushRunAgain_sameOutcome()
     sync::toWire(sync::Hlc{sync::systemNowMs(), 0, "device-b"}, *change.mutable_hlc());
     const auto prepared = prepareChanges(batch, static_cast<std::int64_t>(sync::systemNowMs()));
 
-    std::promise<void> started, release;
-    std::shared_future<void> released = release.get_future().share();
-    std::atomic<bool> first = true;
-    store.submitWrite(
-        [&](StoreSession &) {
-            if (first.exchange(false))
-                started.set_value();
-            released.wait();
-        },
-        [](std::exception_ptr) {});
-    started.get_future().wait();
+    HeldWriter held(store);
     wire::PushAck ack;
     std::optional<wire::Error> error;
     std::atomic<int> pushRuns = 0;
@@ -165,7 +171,7 @@ void TestServerStore::groupCommit_pushRunAgain_sameOutcome()
         [&](std::exception_ptr e) { pushed.set_value(e); });
     store.submitWrite([](StoreSession &) { throw std::runtime_error("fails"); },
                       [&](std::exception_ptr e) { failed.set_value(e); });
-    release.set_value();
+    held.release();
     QVERIFY(!pushed.get_future().get());
     QVERIFY(failed.get_future().get());
     QCOMPARE(pushRuns.load(), 2);
@@ -187,15 +193,7 @@ void TestServerStore::groupCommit_stopsGrowingAtAFewThousandRows()
     // committed: that tells which queued jobs were grouped together.
     QTemporaryDir dir;
     SqliteStore store(dir.filePath(QStringLiteral("s.db")).toStdString());
-    std::promise<void> started, release;
-    std::promise<std::exception_ptr> first;
-    store.submitWrite(
-        [&](StoreSession &) {
-            started.set_value();
-            release.get_future().wait();
-        },
-        [&](std::exception_ptr e) { first.set_value(e); });
-    started.get_future().wait();  // the writer is busy: what follows queues up
+    HeldWriter held(store);  // the writer is busy: what follows queues up
     std::promise<int> bigSeenBySecond, secondSeenByThird;
     std::promise<void> allDone;
     auto none = [](std::exception_ptr) {};
@@ -208,8 +206,8 @@ void TestServerStore::groupCommit_stopsGrowingAtAFewThousandRows()
         none, 1500);
     store.submitWrite([&](StoreSession &) { secondSeenByThird.set_value(auditCount(store, "big2")); },
                       [&](std::exception_ptr) { allDone.set_value(); }, 1);
-    release.set_value();
-    QVERIFY(!first.get_future().get());
+    held.release();
+    QVERIFY(!held.result());
     allDone.get_future().wait();
     QCOMPARE(bigSeenBySecond.get_future().get(), 1);    // 1500 + 1500 rows: the second waited for the next group
     QCOMPARE(secondSeenByThird.get_future().get(), 0);  // 1500 + 1: one group, not yet committed
