@@ -27,6 +27,11 @@ std::string placeholders(std::size_t n)
 // stamp, and the full stamp text repeated per field made the versions table four times the size
 // of the records themselves. Both NULL: the field was never written. The tombstone's
 // deleted_hlc is always written out.
+// A row with no versions row at all was inserted whole (insertRow) and not written since: each
+// field holding a value carries the row's stamp and the seq of the row's feed entry, the one
+// insertRow made; NULL fields count as never written. The first change to the row writes its
+// versions row out. A bulk push inserts tens of thousands of new rows, and their versions rows
+// (a copy of the same stamp for every field) were about a tenth of the writer's work.
 
 // The SQL of one record table, built once: a bulk push saves tens of thousands of rows, and
 // building these strings per row cost more than some of the statements themselves.
@@ -36,8 +41,7 @@ struct TableSql {
     std::string selectVersions;  // SELECT * FROM <table>_versions WHERE id = ?
     std::string update;          // the row, when stored: the same parameters as insert
     std::string upsertVersions;  // its versions
-    std::string insert;          // a new row
-    std::string insertVersions;  // its versions
+    std::string insert;          // a new row (no versions row, see above)
 };
 
 TableSql buildSql(const schema::Table &t)
@@ -60,16 +64,14 @@ TableSql buildSql(const schema::Table &t)
     const std::string versions = schema::versionsTable(t);
     const std::string insert = "INSERT INTO " + t.name + " (" + fields + ") VALUES (" +
                                placeholders(t.fields.size() + 4) + ")";
-    const std::string insertVersions = "INSERT INTO " + versions + " (" + versionColumns + ") VALUES (" +
-                                       placeholders(2 * t.fields.size() + 3) + ")";
     return TableSql{
         "SELECT " + fields + " FROM " + t.name,
         "SELECT " + fields + " FROM " + t.name + " WHERE id = ?",
         "SELECT * FROM " + versions + " WHERE id = ?",
         "UPDATE " + t.name + " SET " + update + " WHERE id = ?1",
-        insertVersions + " ON CONFLICT (id) DO UPDATE SET " + versionUpdate,
+        "INSERT INTO " + versions + " (" + versionColumns + ") VALUES (" + placeholders(2 * t.fields.size() + 3) +
+            ") ON CONFLICT (id) DO UPDATE SET " + versionUpdate,
         insert,
-        insertVersions,
     };
 }
 
@@ -119,9 +121,17 @@ std::vector<StoredRow> SqliteSession::selectRows(const schema::Table &t, const s
     for (auto &r : rows) {
         SqliteStatement v(m_db, sql.selectVersions);
         v.bind(1, r.id);
-        if (!v.step())
-            continue;
         const sync::Hlc rowHlc = sync::Hlc::fromText(r.hlc).value_or(sync::Hlc{});
+        if (!v.step()) {
+            // Inserted whole and not written since (the layout note above).
+            SqliteStatement feed(m_db, "SELECT seq FROM feed WHERE tbl = ? AND row_id = ?");
+            feed.bindView(1, t.name).bindView(2, r.id);
+            const std::int64_t seq = feed.step() ? feed.integer(0) : 0;
+            for (const auto &[name, value] : r.values)
+                if (!std::holds_alternative<std::monostate>(value))
+                    r.versions[name] = FieldVersion{rowHlc, seq};
+            continue;
+        }
         // Columns: id, then (<f>_hlc, <f>_seq) per field, then deleted_hlc, deleted_seq.
         for (std::size_t i = 0; i < t.fields.size(); ++i) {
             const int col = 1 + 2 * static_cast<int>(i);
@@ -227,12 +237,13 @@ void SqliteSession::saveRow(const schema::Table &t, const StoredRow &row)
 }
 
 void SqliteSession::insertRow(const schema::Table &t, const std::string &id, const std::string &schoolId,
-                              const FieldVersion &version, const std::vector<std::optional<Value>> &fields)
+                              const sync::Hlc &stamp, const std::vector<std::optional<Value>> &fields)
 {
-    // The row's stamp is its latest field's: the version's, unless no field was written.
+    // The row's stamp is its latest field's: the change's, unless no field was sent.
     const bool written = std::any_of(fields.begin(), fields.end(), [](const auto &f) { return f.has_value(); });
     const TableSql &sql = sqlFor(t);
-    const std::string hlc = (written ? version.hlc : sync::Hlc{}).toText();
+    const std::string hlc = (written ? stamp : sync::Hlc{}).toText();
+    touchFeed(t.name, id, schoolId);
     // Everything bound here outlives the statements' run(): no copies (a bulk push binds ~25 values
     // a row). A parameter left unbound is NULL (SqliteStatement.h).
     SqliteStatement q(m_db, sql.insert);
@@ -241,15 +252,7 @@ void SqliteSession::insertRow(const schema::Table &t, const std::string &id, con
         if (fields[i])
             q.bindView(static_cast<int>(i) + 5, *fields[i]);
     q.run();
-
-    // Every field written carries the row's own stamp: only its seq is kept (the layout note
-    // above); the hlc columns, and the tombstone's, stay NULL.
-    SqliteStatement v(m_db, sql.insertVersions);
-    v.bindView(1, id);
-    for (std::size_t i = 0; i < t.fields.size() && i < fields.size(); ++i)
-        if (fields[i])
-            v.bind(3 + 2 * static_cast<int>(i), version.seq);
-    v.run();
+    // No versions row: the layout note above.
     if (t.name == "students")
         m_counts.add(schoolId, false, [&fields](std::size_t i) -> const Value * {
             return i < fields.size() && fields[i] ? &*fields[i] : nullptr;

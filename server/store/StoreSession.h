@@ -17,11 +17,12 @@ public:
     // Records
     virtual std::optional<StoredRow> loadRow(const schema::Table &table, const std::string &id) = 0;
     virtual void saveRow(const schema::Table &table, const StoredRow &row) = 0;
-    // A row the store does not have yet, owned by `schoolId`: each field present in `fields` (in
-    // the table's field order; a present NULL included) written at `version`, the rest NULL and
-    // never written. The same row saveRow would store, without a StoredRow to build first.
+    // A row the store does not have yet, owned by `schoolId`, entered in the feed: `fields` in the
+    // table's field order, each one holding a value written at `stamp` with the feed entry's seq;
+    // NULL and absent fields are never written. What saveRow would store after touchFeed, without
+    // a StoredRow to build first.
     virtual void insertRow(const schema::Table &table, const std::string &id, const std::string &schoolId,
-                           const FieldVersion &version, const std::vector<std::optional<Value>> &fields) = 0;
+                           const sync::Hlc &stamp, const std::vector<std::optional<Value>> &fields) = 0;
     virtual std::vector<StoredRow> allRows(const schema::Table &table) = 0;
     virtual std::optional<StoredRow> schoolByCode(const std::string &code) = 0;
     // Rows (tombstones included) whose columns equal the values given; the columns are the

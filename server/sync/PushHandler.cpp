@@ -214,9 +214,8 @@ void PushHandler::merge(const PreparedChange &change, std::optional<StoredRow> c
     const schema::Table &table = *change.table;
     if (!current) {
         // A new row: nothing stored to merge against, so no map of values and versions to build.
-        // Every field sent is written at the change's stamp.
-        const std::int64_t seq = m_store.touchFeed(table.name, change.rowId, m_device.schoolId);
-        m_store.insertRow(table, change.rowId, m_device.schoolId, FieldVersion{change.hlc, seq}, change.fields);
+        // Every field sent with a value is written at the change's stamp.
+        m_store.insertRow(table, change.rowId, m_device.schoolId, change.hlc, change.fields);
         afterSave(table, change.rowId);
         return;
     }

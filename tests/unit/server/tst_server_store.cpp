@@ -87,6 +87,7 @@ private slots:
     void feed_changedRowMovesToTheEnd_visibilityBySchoolAndCounty();
     void backupDuringWrites_isConsistent();
     void serverWrittenRow_isVersionedAndOnTheFeed_invalidOneWritesNothing();
+    void insertedRow_versionsFromStampAndFeed_keptWhenAnotherFieldChanges();
 };
 
 void TestServerStore::groupCommit_failingJobRollsBackAlone()
@@ -344,6 +345,54 @@ void TestServerStore::serverWrittenRow_isVersionedAndOnTheFeed_invalidOneWritesN
         QCOMPARE(feed.size(), std::size_t(2));  // the school's own row and the class
         QCOMPARE(feed.back().rowId, id);
         QCOMPARE(row->versions.at("name").seq, feed.back().seq);
+    });
+}
+
+void TestServerStore::insertedRow_versionsFromStampAndFeed_keptWhenAnotherFieldChanges()
+{
+    QTemporaryDir dir;
+    SqliteStore store(dir.filePath(QStringLiteral("s.db")).toStdString());
+    sync::HlcClock clock("server");
+    const std::string school = addSchool(store, clock, "3604290001");
+    const schema::Table &classes = *schema::findTable("classes");
+    std::vector<std::optional<Value>> fields(classes.fields.size());
+    fields[static_cast<std::size_t>(classes.fieldIndex("grade"))] = Value{std::int64_t{3}};
+    fields[static_cast<std::size_t>(classes.fieldIndex("name"))] = Value{std::string("三(1)班")};
+    fields[static_cast<std::size_t>(classes.fieldIndex("head_teacher"))] = Value{};  // sent empty
+    const sync::Hlc made{1000, 0, "device-a"};
+    const std::string id = sync::newUuidV7();
+    store.write([&](StoreSession &s) { s.insertRow(classes, id, school, made, fields); });
+    std::int64_t insertSeq = 0;
+    store.read([&](StoreSession &s) {
+        const auto row = s.loadRow(classes, id);
+        QVERIFY(row);
+        const auto feed = s.readFeed(0, school, {}, 100);
+        QCOMPARE(feed.back().rowId, id);
+        insertSeq = feed.back().seq;
+        QCOMPARE(row->hlc, made.toText());
+        for (const char *name : {"grade", "name"}) {
+            QCOMPARE(row->versions.at(name).hlc, made);
+            QCOMPARE(row->versions.at(name).seq, insertSeq);
+        }
+        QVERIFY(!row->versions.count("head_teacher"));  // NULL: never written
+    });
+    // Another device renames the class: the grade keeps the version it was inserted with.
+    const sync::Hlc renamed{2000, 0, "device-b"};
+    store.write([&](StoreSession &s) {
+        auto row = *s.loadRow(classes, id);
+        const std::int64_t seq = s.touchFeed(classes.name, id, school);
+        row.values["name"] = Value{std::string("三(2)班")};
+        row.versions["name"] = FieldVersion{renamed, seq};
+        row.hlc = renamed.toText();
+        s.saveRow(classes, row);
+    });
+    store.read([&](StoreSession &s) {
+        const auto row = s.loadRow(classes, id);
+        QVERIFY(row->versions.at("name").seq > insertSeq);
+        QCOMPARE(row->versions.at("name").hlc, renamed);
+        QCOMPARE(row->versions.at("grade").hlc, made);
+        QCOMPARE(row->versions.at("grade").seq, insertSeq);
+        QVERIFY(!row->versions.count("head_teacher"));
     });
 }
 
