@@ -13,11 +13,14 @@ namespace emis::server {
 namespace {
 
 // Enough to amortise one fsync over a busy moment without making a single batch wait long: at
-// most this many jobs, and no more jobs once the group writes this many rows. A bigger group
-// held back every acknowledgement in it until the whole group was written, and the devices
-// then all sent their next batch at once while the writer waited.
+// most this many jobs, and no more jobs once the group writes this many rows. Every commit
+// writes out each page the group touched, and a bulk push touches index pages all over, so
+// fewer rows per group write the same pages again and again: in the demo county's bulk push,
+// groups of 4,000 rows took 4% less time than groups of 2,000 (8,000 gained nothing more). A
+// bigger group holds back every acknowledgement in it until the whole group is written
+// (about 0.1 s for 4,000 rows on a small server).
 constexpr std::size_t kMaxGroup = 64;
-constexpr std::size_t kMaxGroupRows = 2000;
+constexpr std::size_t kMaxGroupRows = 4000;
 // SQLite's own auto-checkpoint threshold (pages of log), now reached on the checkpoint thread.
 constexpr int kCheckpointFrames = 1000;
 

@@ -198,20 +198,20 @@ void TestServerStore::groupCommit_stopsGrowingAtAFewThousandRows()
     std::promise<int> bigSeenBySecond, secondSeenByThird;
     std::promise<void> allDone;
     auto none = [](std::exception_ptr) {};
-    store.submitWrite([](StoreSession &s) { s.audit(AuditEntry{1, "t", {}, "big1", {}}); }, none, 1500);
+    store.submitWrite([](StoreSession &s) { s.audit(AuditEntry{1, "t", {}, "big1", {}}); }, none, 3000);
     store.submitWrite(
         [&](StoreSession &s) {
             s.audit(AuditEntry{1, "t", {}, "big2", {}});
             bigSeenBySecond.set_value(auditCount(store, "big1"));
         },
-        none, 1500);
+        none, 3000);
     store.submitWrite([&](StoreSession &) { secondSeenByThird.set_value(auditCount(store, "big2")); },
                       [&](std::exception_ptr) { allDone.set_value(); }, 1);
     held.release();
     QVERIFY(!held.result());
     allDone.get_future().wait();
-    QCOMPARE(bigSeenBySecond.get_future().get(), 1);    // 1500 + 1500 rows: the second waited for the next group
-    QCOMPARE(secondSeenByThird.get_future().get(), 0);  // 1500 + 1: one group, not yet committed
+    QCOMPARE(bigSeenBySecond.get_future().get(), 1);    // 3000 + 3000 rows: the second waited for the next group
+    QCOMPARE(secondSeenByThird.get_future().get(), 0);  // 3000 + 1: one group, not yet committed
 }
 
 void TestServerStore::concurrentWriters_allCommitted()
