@@ -52,6 +52,21 @@ const std::vector<std::vector<std::string>> &migrations()
             "ALTER TABLE feed ADD COLUMN reader_id TEXT NOT NULL DEFAULT ''",
             "CREATE INDEX feed_by_reader ON feed (reader_id, seq)",
         },
+        {
+            // The feed, lighter to write (a bulk push adds an entry per row):
+            // - no AUTOINCREMENT, which updated sqlite_sequence on every insert. A new entry
+            //   still takes a seq above every other: SQLite picks max(seq) + 1 before REPLACE
+            //   removes the row's old entry, and nothing else deletes entries;
+            // - the reader index holds only the entries that have a reader (few: transfers).
+            "CREATE TABLE feed_v4 (seq INTEGER PRIMARY KEY, tbl TEXT NOT NULL, row_id TEXT NOT NULL, "
+            "school_id TEXT NOT NULL, reader_id TEXT NOT NULL DEFAULT '', UNIQUE (tbl, row_id))",
+            "INSERT INTO feed_v4 (seq, tbl, row_id, school_id, reader_id) "
+            "SELECT seq, tbl, row_id, school_id, reader_id FROM feed",
+            "DROP TABLE feed",
+            "ALTER TABLE feed_v4 RENAME TO feed",
+            "CREATE INDEX feed_by_school ON feed (school_id, seq)",
+            "CREATE INDEX feed_by_reader ON feed (reader_id, seq) WHERE reader_id <> ''",
+        },
     };
     return all;
 }

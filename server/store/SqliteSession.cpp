@@ -269,7 +269,8 @@ std::int64_t SqliteSession::touchFeed(const std::string &table, const std::strin
         if (sqlite3_changes(m_db.handle()) > 0)
             return m_db.lastInsertRowId();
     }
-    // REPLACE deletes the row's old entry; AUTOINCREMENT never reuses a seq, so it only rises.
+    // REPLACE deletes the row's old entry after the new seq is chosen, so seqs only rise
+    // (migration 4 in Migrations.cpp).
     // The reader is read before REPLACE deletes the old entry, so it stays with the row.
     SqliteStatement q(m_db, "INSERT OR REPLACE INTO feed (tbl, row_id, school_id, reader_id) VALUES (?, ?, ?, "
                             "COALESCE((SELECT reader_id FROM feed WHERE tbl = ? AND row_id = ?), ''))");
@@ -286,7 +287,9 @@ void SqliteSession::setFeedReader(const std::string &table, const std::string &r
 std::vector<FeedEntry> SqliteSession::readFeed(std::int64_t cursor, const std::string &schoolId,
                                                const std::vector<std::string> &countyTables, int limit)
 {
-    std::string sql = "SELECT seq, tbl, row_id, school_id FROM feed WHERE seq > ? AND (school_id = ? OR reader_id = ?";
+    // `reader_id <> ''` lets SQLite use the partial index of the entries that have a reader.
+    std::string sql = "SELECT seq, tbl, row_id, school_id FROM feed WHERE seq > ? AND (school_id = ? OR "
+                      "(reader_id = ? AND reader_id <> '')";
     if (!countyTables.empty())
         sql += " OR tbl IN (" + placeholders(countyTables.size()) + ")";
     sql += ") ORDER BY seq LIMIT ?";

@@ -16,7 +16,6 @@
 
 #include <atomic>
 #include <future>
-#include <sqlite3.h>
 #include <thread>
 
 using namespace emis;
@@ -83,7 +82,6 @@ private slots:
     void groupCommit_pushRunAgain_sameOutcome();
     void groupCommit_stopsGrowingAtAFewThousandRows();
     void concurrentWriters_allCommitted();
-    void migrate_twiceIsHarmless_newerStoreRefused();
     void feed_changedRowMovesToTheEnd_visibilityBySchoolAndCounty();
     void backupDuringWrites_isConsistent();
     void serverWrittenRow_isVersionedAndOnTheFeed_invalidOneWritesNothing();
@@ -244,25 +242,6 @@ void TestServerStore::concurrentWriters_allCommitted()
         for (int t = 0; t < 4; ++t)
             QCOMPARE(s.watermark("dev" + std::to_string(t)), 50u);
     });
-}
-
-void TestServerStore::migrate_twiceIsHarmless_newerStoreRefused()
-{
-    QTemporaryDir dir;
-    const std::string path = dir.filePath(QStringLiteral("s.db")).toStdString();
-    {
-        SqliteStore store(path);
-        store.write([](StoreSession &s) { s.setWatermark("d", 7); });
-    }
-    {
-        SqliteStore again(path);
-        again.read([](StoreSession &s) { QCOMPARE(s.watermark("d"), 7u); });
-    }
-    sqlite3 *db = nullptr;
-    QCOMPARE(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-    QCOMPARE(sqlite3_exec(db, "PRAGMA user_version = 99", nullptr, nullptr, nullptr), SQLITE_OK);
-    sqlite3_close(db);
-    QVERIFY_THROWS_EXCEPTION(std::exception, SqliteStore{path});
 }
 
 void TestServerStore::feed_changedRowMovesToTheEnd_visibilityBySchoolAndCounty()
