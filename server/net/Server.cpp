@@ -22,7 +22,7 @@ void logLine(const std::string &what) { std::cerr << ("emis-server: " + what + "
 
 struct Server::Impl {
     Impl(const ServerConfig &c, Store &s, const CountyCa &ca)
-        : config(c), store(s), work(2, 64), context{s, ca, work}, tls(asio::ssl::context::tls_server), acceptor(io), signals(io)
+        : config(c), store(s), work(2, 64), context{s, ca, work}, tls(asio::ssl::context::tls_server), acceptor(io)
     {
     }
 
@@ -38,7 +38,6 @@ struct Server::Impl {
     asio::io_context io;
     asio::ssl::context tls;
     asio::ip::tcp::acceptor acceptor;
-    asio::signal_set signals;
     std::atomic<unsigned> connections{0};
 
     std::mutex sessionsMutex;
@@ -181,16 +180,13 @@ Server::Server(const ServerConfig &config, Store &store, const CountyCa &ca)
 
 Server::~Server() = default;
 
+void Server::stop()
+{
+    asio::post(d->io, [this] { d->stop(); });
+}
+
 void Server::run()
 {
-    d->signals.add(SIGTERM);
-    d->signals.add(SIGINT);
-    d->signals.async_wait([this](const boost::system::error_code &ec, int signal) {
-        if (!ec) {
-            logLine("signal " + std::to_string(signal));
-            d->stop();
-        }
-    });
     asio::co_spawn(d->io, d->listen(), asio::detached);
     logLine("listening on " + d->config.host + ":" + std::to_string(d->acceptor.local_endpoint().port()));
     const unsigned n = d->config.threads ? d->config.threads : std::max(1u, std::thread::hardware_concurrency());

@@ -18,9 +18,11 @@ public:
     Server(const Server &) = delete;
     Server &operator=(const Server &) = delete;
 
-    // Serves until SIGTERM or SIGINT; then stops accepting, lets each session finish the request
-    // in hand, closes the sessions and returns.
+    // Serves until stop(); then stops accepting, lets each session finish the request in hand,
+    // closes the sessions and returns.
     void run();
+    // May be called from any thread, before or during run().
+    void stop();
 
 private:
     struct Impl;
