@@ -4,7 +4,6 @@
 #include "store/SqliteDb.h"
 #include "store/SqliteStatement.h"
 
-#include <algorithm>
 #include <cstdlib>
 #include <vector>
 
