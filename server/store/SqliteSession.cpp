@@ -38,7 +38,7 @@ std::string placeholders(std::size_t n)
 struct TableSql {
     std::string select;          // SELECT <all columns> FROM <table>, a WHERE clause follows
     std::string selectById;      // the same, WHERE id = ?
-    std::string selectVersions;  // SELECT * FROM <table>_versions WHERE id = ?
+    std::string selectVersions;  // the versions, by name: a column added later comes last
     std::string update;          // the row, when stored: the same parameters as insert
     std::string upsertVersions;  // its versions
     std::string insert;          // a new row (no versions row, see above)
@@ -67,7 +67,7 @@ TableSql buildSql(const schema::Table &t)
     return TableSql{
         "SELECT " + fields + " FROM " + t.name,
         "SELECT " + fields + " FROM " + t.name + " WHERE id = ?",
-        "SELECT * FROM " + versions + " WHERE id = ?",
+        "SELECT " + versionColumns + " FROM " + versions + " WHERE id = ?",
         "UPDATE " + t.name + " SET " + update + " WHERE id = ?1",
         "INSERT INTO " + versions + " (" + versionColumns + ") VALUES (" + placeholders(2 * t.fields.size() + 3) +
             ") ON CONFLICT (id) DO UPDATE SET " + versionUpdate,

@@ -1,6 +1,7 @@
 #include "schema/Schema.h"
 #include "store/SqliteStore.h"
 #include "store/StoreSession.h"
+#include "sync/Hlc.h"
 #include "sync/Uuid.h"
 
 #include <QTemporaryDir>
@@ -44,6 +45,7 @@ class TestServerMigrations : public QObject {
 private slots:
     void migrate_twiceIsHarmless_newerStoreRefused();
     void migrate_feedOfVersion3_keepsEntriesAndSeqsRise();
+    void migrate_fieldAddedLater_versionsStillReadByName();
 };
 
 void TestServerMigrations::migrate_twiceIsHarmless_newerStoreRefused()
@@ -118,6 +120,51 @@ void TestServerMigrations::migrate_feedOfVersion3_keepsEntriesAndSeqsRise()
     QVERIFY(schemaSql(db, "feed").find("AUTOINCREMENT") == std::string::npos);
     QVERIFY(schemaSql(db, "feed_by_reader").find("WHERE reader_id <> ''") != std::string::npos);
     sqlite3_close(db);
+}
+
+void TestServerMigrations::migrate_fieldAddedLater_versionsStillReadByName()
+{
+    QTemporaryDir dir;
+    const std::string path = dir.filePath(QStringLiteral("s.db")).toStdString();
+    const schema::Table &classes = *schema::findTable("classes");
+    const sync::Hlc made{1000, 0, "device-a"};
+    StoredRow row;
+    row.id = sync::newUuidV7();
+    row.schoolId = "school-a";
+    row.hlc = made.toText();
+    for (const auto &f : classes.fields)
+        row.values[f.name] = Value{};
+    row.values["grade"] = Value{std::int64_t{3}};
+    row.values["name"] = Value{std::string("三(1)班")};
+    row.values["head_teacher"] = Value{std::string("李老师")};
+    {
+        SqliteStore store(path);
+        store.write([&](StoreSession &s) {
+            const std::int64_t seq = s.touchFeed(classes.name, row.id, row.schoolId);
+            for (const char *name : {"grade", "name"})
+                row.versions[name] = FieldVersion{made, seq};
+            row.versions["head_teacher"] = FieldVersion{sync::Hlc{900, 0, "device-b"}, seq};
+            s.saveRow(classes, row);
+        });
+    }
+    // A store made before classes had an entry year: migrating adds its version columns, and
+    // SQLite puts them after every other column.
+    sqlite3 *db = nullptr;
+    QCOMPARE(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+    exec(db, "ALTER TABLE classes_versions DROP COLUMN entry_year_hlc");
+    exec(db, "ALTER TABLE classes_versions DROP COLUMN entry_year_seq");
+    sqlite3_close(db);
+
+    SqliteStore store(path);
+    store.read([&](StoreSession &s) {
+        const auto loaded = s.loadRow(classes, row.id);
+        QVERIFY(loaded);
+        QCOMPARE(loaded->versions.size(), std::size_t(3));
+        QVERIFY(!loaded->versions.count("entry_year"));
+        QCOMPARE(loaded->versions.at("head_teacher").hlc, row.versions.at("head_teacher").hlc);
+        QCOMPARE(loaded->versions.at("head_teacher").seq, row.versions.at("head_teacher").seq);
+        QVERIFY(loaded->deletedVersion.hlc.isZero());
+    });
 }
 
 QTEST_GUILESS_MAIN(TestServerMigrations)
