@@ -1,5 +1,6 @@
 // emis-cli: the command line IT scripts use, one data directory per school device. The surface
 // (commands, options, --json shapes, exit codes) is a contract; see README.md.
+#include "Translations.h"
 #include "cli/Commands.h"
 
 #include <CLI/CLI.hpp>
@@ -31,9 +32,13 @@ int main(int argc, char **argv)
     std::vector<std::string> sets;
     bool json = false, all = false;
     int timeout = 20, batch = 500;
+    std::string lang;
     cli.add_option("--data-dir,-d", dataDir, "the device's data directory (one school device)")->envname("EMIS_DATA_DIR");
     cli.add_flag("--json", json, "print data as JSON");
     cli.add_option("--timeout", timeout, "seconds to wait for the server")->check(CLI::Range(1, 3600));
+    cli.add_option("--lang", lang, "zh_CN or en: the language of messages (default: the system's)")
+        ->envname("EMIS_LANG")
+        ->check(CLI::IsMember({"zh_CN", "en"}));
 
     std::function<int(const Options &, const Output &)> run;
     const auto on = [&](CLI::App *sub, int (*fn)(const Options &, const Output &)) {
@@ -156,6 +161,8 @@ int main(int argc, char **argv)
         const int rc = cli.exit(e);
         return rc == 0 ? 0 : static_cast<int>(ErrorKind::Usage);
     }
+    // Messages for people follow the language; --json keys, codes and exit codes do not.
+    emis::i18n::installTranslations(app, q(lang));
     Options o;
     o.dataDir = q(dataDir);
     o.server = q(server);

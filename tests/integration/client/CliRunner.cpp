@@ -9,6 +9,10 @@ QString CliRunner::binary() { return QStringLiteral(EMIS_BINARY_DIR "/client/cli
 std::unique_ptr<QProcess> CliRunner::start(const QStringList &args) const
 {
     auto p = std::make_unique<QProcess>();
+    // English messages whatever the machine's locale: the tests read some of them.
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("EMIS_LANG"), QStringLiteral("en"));
+    p->setProcessEnvironment(env);
     p->start(binary(), QStringList{QStringLiteral("--data-dir"), m_dataDir} + args);
     p->waitForStarted(10000);
     return p;

@@ -2,7 +2,7 @@
 // emis-server. A 休学 with an evidence image is pushed pending, the pupil stays 在读 until an
 // enrolment officer approves it over the protocol, then the school's next sync brings 休学; a
 // withdrawn request reaches the server as withdrawn; a promotion and its undo sync as changes
-// the server accepts.
+// the server accepts. Messages come in the language asked for.
 #include "CliRunner.h"
 #include "ServerFixture.h"
 #include "TestClient.h"
@@ -20,6 +20,7 @@ private Q_SLOTS:
     void suspension_pendingUntilApproved_thenPulled();
     void withdrawn_reachesServer();
     void promotionAndUndo_syncAndServerAccepts();
+    void messages_inTheLanguageAsked();
 
 private:
     QString addPupil(const CliRunner &d, const QString &name);
@@ -167,6 +168,17 @@ void TestClientChanges::promotionAndUndo_syncAndServerAccepts()
     const auto status = d.run({QStringLiteral("--json"), QStringLiteral("status")}).json().object();
     QCOMPARE(status.value(QStringLiteral("rejections")).toInt(), 0);
     QCOMPARE(status.value(QStringLiteral("pending")).toInt(), 0);
+}
+
+void TestClientChanges::messages_inTheLanguageAsked()
+{
+    const auto zh = m_device->run({QStringLiteral("--lang"), QStringLiteral("zh_CN"), QStringLiteral("status")});
+    QCOMPARE(zh.exitCode, 0);
+    QVERIFY2(zh.out.contains(QString::fromUtf8("待发送的变更：")), qPrintable(zh.out));
+    const auto en = m_device->run({QStringLiteral("--lang"), QStringLiteral("en"), QStringLiteral("status")});
+    QVERIFY2(en.out.contains(QStringLiteral("Pending changes: ")), qPrintable(en.out));
+    // A language without a translation is a usage error, not English in disguise.
+    QCOMPARE(m_device->run({QStringLiteral("--lang"), QStringLiteral("fr"), QStringLiteral("status")}).exitCode, 2);
 }
 
 QTEST_GUILESS_MAIN(TestClientChanges)
