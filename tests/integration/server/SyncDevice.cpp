@@ -2,6 +2,7 @@
 
 #include "sync/Hlc.h"
 #include "sync/Uuid.h"
+#include "validate/IdNumber.h"
 
 #include <QDateTime>
 
@@ -72,6 +73,35 @@ std::string SyncDevice::newClass(const std::string &name)
     return ack && ack->has_push_ack() && ack->push_ack().rejections_size() == 0 ? row : std::string();
 }
 
+std::map<std::string, std::map<std::string, wire::RowState>> SyncDevice::pullByTable()
+{
+    std::map<std::string, std::map<std::string, wire::RowState>> out;
+    for (auto &r : pullAll(500))
+        out[r.table()][r.row_id()] = r;
+    return out;
+}
+
+std::string SyncDevice::newPupil(const std::string &name, const std::string &birth, const std::string &idNumber,
+                                 const std::string &idType, const std::string &sex)
+{
+    const std::string row = sync::newUuidV7();
+    auto c = change("students", row);
+    setText(c, "name", name);
+    // A resident ID number says the sex (its 17th digit odd = male).
+    setText(c, "sex", idType == "1" ? ((idNumber[16] - '0') % 2 ? "1" : "2") : sex);
+    setText(c, "birth_date", birth.substr(0, 4) + "-" + birth.substr(4, 2) + "-" + birth.substr(6, 2));
+    setText(c, "id_type", idType);
+    setText(c, "id_number", idNumber);
+    setInt(c, "grade", 4);
+    setText(c, "class_name", "2班");
+    setText(c, "status", "1");
+    const auto ack = push({c});
+    const auto refused = rejectionCodes(ack);
+    for (const auto &code : refused)
+        qWarning("pupil %s refused: %s", name.c_str(), code.c_str());
+    return refused.empty() && ack ? row : std::string();
+}
+
 void setText(wire::Change &c, const std::string &field, const std::string &value)
 {
     auto *f = c.add_fields();
@@ -103,6 +133,21 @@ std::string residentId(bool correctCheck)
         sum += (body[static_cast<std::size_t>(i)] - '0') * weights[i];
     const char check = "10X98765432"[sum % 11];
     return body + (correctCheck ? check : (check == '1' ? '2' : '1'));
+}
+
+std::string residentId(const std::string &birth, const std::string &serial)
+{
+    const std::string body = "360429" + birth + serial;
+    return body + validate::idCheckCharacter(body);
+}
+
+std::vector<std::string> rejectionCodes(const std::optional<wire::Envelope> &ack)
+{
+    std::vector<std::string> out;
+    if (ack && ack->has_push_ack())
+        for (const auto &r : ack->push_ack().rejections())
+            out.push_back(r.code());
+    return out;
 }
 
 std::string hlcText(const wire::Hlc &h) { return sync::Hlc{h.physical_ms(), h.counter(), h.device()}.toText(); }

@@ -3,6 +3,7 @@
 #include "ServerFixture.h"
 #include "TestClient.h"
 
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -22,8 +23,14 @@ struct SyncDevice {
     emis::wire::Change change(const std::string &table, const std::string &row, std::int64_t skewMs = 0);
     std::optional<emis::wire::Envelope> push(const std::vector<emis::wire::Change> &changes);
     std::vector<emis::wire::RowState> pullAll(unsigned pageSize);
+    // Rows pulled, by table then row id (the last state of each row wins).
+    std::map<std::string, std::map<std::string, emis::wire::RowState>> pullByTable();
     // Pushes a new class row; its id, or empty when it was not accepted.
     std::string newClass(const std::string &name);
+    // Pushes a new pupil 在读 in 4年级 2班 (the sex from a resident ID number, else `sex`); its
+    // id, or empty when it was not accepted (the reasons are logged).
+    std::string newPupil(const std::string &name, const std::string &birth, const std::string &idNumber,
+                         const std::string &idType = "1", const std::string &sex = "1");
 };
 
 void setText(emis::wire::Change &c, const std::string &field, const std::string &value);
@@ -31,5 +38,9 @@ void setInt(emis::wire::Change &c, const std::string &field, std::int64_t value)
 emis::wire::Envelope batch(const std::vector<emis::wire::Change> &changes);
 // A GB 11643 number for a boy born 2015-03-07, with a right or a wrong check character.
 std::string residentId(bool correctCheck);
+// A GB 11643 number for a pupil born on `birth` (yyyymmdd), with serial `serial` (3 digits).
+std::string residentId(const std::string &birth, const std::string &serial);
+// The reason codes of a PushAck's rejections (none when there is no ack).
+std::vector<std::string> rejectionCodes(const std::optional<emis::wire::Envelope> &ack);
 std::string hlcText(const emis::wire::Hlc &h);
 std::string fieldText(const emis::wire::RowState &row, const std::string &field);
