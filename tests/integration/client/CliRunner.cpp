@@ -1,5 +1,6 @@
 #include "CliRunner.h"
 
+#include "ServerFixture.h"
 #include "validate/IdNumber.h"
 
 #include <QDate>
@@ -35,6 +36,18 @@ CliResult CliRunner::run(const QStringList &args, int timeoutMs) const
 {
     auto p = start(args);
     return finish(*p, timeoutMs);
+}
+
+CliRunner enrolledDevice(ServerFixture &server, const QString &dataDir, const char *school)
+{
+    CliRunner d(dataDir);
+    const auto r = d.run({QStringLiteral("enroll"), QStringLiteral("--server"),
+                          QStringLiteral("127.0.0.1:%1").arg(server.port()), QStringLiteral("--code"),
+                          server.enrollCode(QLatin1String(school))});
+    if (r.exitCode != 0)
+        qWarning("enroll failed (%d): %s\nserver log: %s", r.exitCode, qPrintable(r.err),
+                 qPrintable(server.serverLog().right(2000)));
+    return d;
 }
 
 QString testIdNumber(int n, bool male)

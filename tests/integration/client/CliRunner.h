@@ -31,6 +31,12 @@ private:
     QString m_dataDir;
 };
 
+class ServerFixture;
+
+// A device enrolled with emis-cli in `dataDir` for `school` (ServerFixture::kSchoolA, ...) of the
+// running server; a failed enrollment is logged with the server's log, and the runner returned.
+CliRunner enrolledDevice(ServerFixture &server, const QString &dataDir, const char *school);
+
 // A resident ID number with a valid check character for the n-th test pupil (unique per n).
 QString testIdNumber(int n, bool male);
 // --set arguments for a valid pupil, the n-th of the run.

@@ -45,13 +45,7 @@ void TestClientTransfers::initTestCase()
 
 CliRunner TestClientTransfers::newDevice(const char *school)
 {
-    CliRunner d(m_dirs.filePath(QStringLiteral("device%1").arg(++m_devices)));
-    const auto r = d.run({QStringLiteral("enroll"), QStringLiteral("--server"),
-                          QStringLiteral("127.0.0.1:%1").arg(m_server.port()), QStringLiteral("--code"),
-                          m_server.enrollCode(QLatin1String(school))});
-    if (r.exitCode != 0)
-        qWarning("enroll failed (%d): %s", r.exitCode, qPrintable(r.err));
-    return d;
+    return enrolledDevice(m_server, m_dirs.filePath(QStringLiteral("device%1").arg(++m_devices)), school);
 }
 
 QJsonArray TestClientTransfers::listJson(const CliRunner &d, const QStringList &args)
