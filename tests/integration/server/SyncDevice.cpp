@@ -127,11 +127,7 @@ wire::Envelope batch(const std::vector<wire::Change> &changes)
 std::string residentId(bool correctCheck)
 {
     const std::string body = "36042920150307001";
-    static const int weights[] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-    int sum = 0;
-    for (int i = 0; i < 17; ++i)
-        sum += (body[static_cast<std::size_t>(i)] - '0') * weights[i];
-    const char check = "10X98765432"[sum % 11];
+    const char check = validate::idCheckCharacter(body);
     return body + (correctCheck ? check : (check == '1' ? '2' : '1'));
 }
 
