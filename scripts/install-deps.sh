@@ -4,7 +4,7 @@ set -euo pipefail
 
 packages=(
   build-essential cmake ninja-build pkg-config git
-  qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-charts-dev qt6-5compat-dev
+  qt6-base-dev libqt6opengl6-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-charts-dev qt6-5compat-dev
   libqt6sql6-sqlite libqt6svg6 qt6-qpa-plugins
   libboost1.81-dev libprotobuf-dev protobuf-compiler libssl-dev openssl
   libsqlite3-dev sqlite3 zlib1g-dev libsodium-dev libxlsxwriter-dev libquazip1-qt6-dev libcli11-dev
