@@ -116,9 +116,9 @@ void DashboardPage::refresh()
         const QJsonObject t = r.totals;
         setFigure(QStringLiteral("classes"), tr("Classes"), number(t.value(QLatin1String("classes")).toDouble()),
                   tr("average %1 pupils").arg(number(t.value(QLatin1String("average")).toDouble())));
-        setFigure(QStringLiteral("large"), tr("大班额 (over 56)"), number(t.value(QLatin1String("large_over_56")).toDouble()));
-        setFigure(QStringLiteral("very_large"), tr("超大班额 (over 66)"),
-                  number(t.value(QLatin1String("very_large_over_66")).toDouble()));
+        setFigure(QStringLiteral("large"), tr("大班额 (56 or more)"), number(t.value(QLatin1String("large_56_plus")).toDouble()));
+        setFigure(QStringLiteral("very_large"), tr("超大班额 (66 or more)"),
+                  number(t.value(QLatin1String("very_large_66_plus")).toDouble()));
     });
     ask(QStringLiteral("teachers"), {}, [this](const ReportData &r) {
         m_teachers = r;

@@ -18,7 +18,7 @@ DrillPage::DrillPage(BureauClient &client, QWidget *parent) : QWidget(parent), m
     m_report = new QComboBox(this);
     m_report->setObjectName(QStringLiteral("reportChoice"));
     m_report->addItem(tr("Pupils in school (enrolment)"), QStringLiteral("enrolment"));
-    m_report->addItem(tr("Class size (大班额 > 56, 超大班额 > 66)"), QStringLiteral("class_size"));
+    m_report->addItem(tr("Class size (大班额 56 or more, 超大班额 66 or more)"), QStringLiteral("class_size"));
     m_report->addItem(tr("Special groups"), QStringLiteral("special_groups"));
     connect(m_report, &QComboBox::currentIndexChanged, this, [this] { refresh(); });
     m_trailBox = new QWidget(this);

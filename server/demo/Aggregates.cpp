@@ -1,5 +1,7 @@
 #include "Aggregates.h"
 
+#include "schema/ClassSize.h"
+
 namespace emis::demo {
 namespace {
 
@@ -77,12 +79,14 @@ CountyAggregates computeAggregates(const DemoCounty &county)
         ++sa.classes[it->second].pupils;
     }
 
-    a.classSizes = {{1, 25, 0}, {26, 35, 0}, {36, 45, 0}, {46, 56, 0}, {57, 66, 0}, {67, 0, 0}};
+    namespace cs = schema::class_size;
+    for (const cs::Band &b : cs::kBands)
+        a.classSizes.push_back({b.min, b.max, 0});
     for (SchoolAggregates &sa : a.perSchool) {
         for (const ClassCount &c : sa.classes) {
             ++a.classes;
-            sa.largeClasses += c.pupils > kLargeClass;
-            sa.veryLargeClasses += c.pupils > kVeryLargeClass;
+            sa.largeClasses += cs::isLarge(c.pupils);
+            sa.veryLargeClasses += cs::isVeryLarge(c.pupils);
             for (SizeBucket &b : a.classSizes)
                 if (c.pupils >= b.min && (b.max == 0 || c.pupils <= b.max))
                     ++b.classes;

@@ -11,8 +11,6 @@ namespace emis::demo {
 
 // The county's true figures, counted from the generated rows themselves (never copied from the
 // options), so that a report over the imported rosters can be checked against them.
-inline constexpr int kLargeClass = 56;      // over 56 pupils: 大班额
-inline constexpr int kVeryLargeClass = 66;  // over 66: 超大班额
 inline constexpr double kPupilsPerTeacherNorm[3] = {19, 13.5, 12.5};  // 小学, 初中, 高中
 
 struct SpecialGroups {

@@ -12,9 +12,9 @@
 //                 "by_grade": {"1": 3580, ...}, "by_sex": {"male": ..., "female": ...},
 //                 "by_ethnicity": [ {"code": "01", "name": "汉族", "pupils": ...}, ... ],
 //                 "by_township":  [ {"township": "双钟镇", "schools": 9, "pupils": ...}, ... ] },
-//   "classes":  { "total": ..., "large_over_56": ..., "very_large_over_66": ...,
-//                 "size_distribution": [ {"min": 1, "max": 25, "classes": ...}, ...,
-//                                        {"min": 67, "classes": ...} ] },        (last: no upper bound)
+//   "classes":  { "total": ..., "large_56_plus": ..., "very_large_66_plus": ...,
+//                 "size_distribution": [ {"min": 0, "max": 25, "classes": ...}, ...,
+//                                        {"min": 66, "classes": ...} ] },        (last: no upper bound)
 //   "teachers": { "full_time_total": 2419,
 //                 "by_stage": { "primary": {"teachers": 1319, "pupils": 20934, "pupils_per_teacher": 15.87,
 //                                           "norm": 19.0, "within_norm": true}, "junior": {...}, "senior": {...} } },
@@ -23,7 +23,7 @@
 //                 "by_post_category": [ {"code": "1", "name": "专任教师", "staff": 2419}, ... ] },
 //   "by_school": [ { "code": "3604200012", "name": "湖口县第一中学", "type": "341", "township": "双钟镇",
 //                    "pupils": ..., "by_stage": {...}, "by_grade": {"7": ...}, "by_sex": {...},
-//                    "large_over_56": ..., "very_large_over_66": ...,
+//                    "large_56_plus": ..., "very_large_66_plus": ...,
 //                    "special_groups": {...}, "staff": ..., "full_time_teachers": {"primary": 0, ...},
 //                    "classes": [ {"grade": 7, "name": "1班", "pupils": 58}, ... ] }, ... ]   (学校标识码 order)
 // }
@@ -100,8 +100,8 @@ void school(JsonWriter &w, const SchoolAggregates &s)
     stages(w, "by_stage", s.byStage);
     grades(w, s.byGrade);
     sexes(w, s.male, s.female);
-    w.field("large_over_56", s.largeClasses);
-    w.field("very_large_over_66", s.veryLargeClasses);
+    w.field("large_56_plus", s.largeClasses);
+    w.field("very_large_66_plus", s.veryLargeClasses);
     special(w, s.special);
     w.field("staff", s.staff);
     stages(w, "full_time_teachers", s.teachers);
@@ -168,8 +168,8 @@ std::string aggregatesJson(const CountyAggregates &a)
     w.key("classes");
     w.beginObject();
     w.field("total", a.classes);
-    w.field("large_over_56", a.largeClasses);
-    w.field("very_large_over_66", a.veryLargeClasses);
+    w.field("large_56_plus", a.largeClasses);
+    w.field("very_large_66_plus", a.veryLargeClasses);
     w.key("size_distribution");
     w.beginArray();
     for (const SizeBucket &b : a.classSizes) {

@@ -1,11 +1,15 @@
-// 班额统计: pupils per class, and how many classes are 大班额 (> 56) or 超大班额 (> 66).
+// 班额统计: pupils per class, how many classes are 大班额 (56 or more) or 超大班额 (66 or more), and the
+// classes in the national statistics' size bands (by=size); the definitions are common/schema/ClassSize.h.
 #include "report/ReportParts.h"
+#include "schema/ClassSize.h"
 
 #include <algorithm>
 #include <map>
 
 namespace emis::server::report {
 namespace {
+
+namespace cs = schema::class_size;
 
 struct ClassRow {
     std::string township, schoolCode, schoolName, className;
@@ -20,8 +24,8 @@ struct Group {
         ++classes;
         pupils += c.pupils;
         largest = std::max(largest, c.pupils);
-        large += c.pupils > kLargeClass ? 1 : 0;
-        veryLarge += c.pupils > kVeryLargeClass ? 1 : 0;
+        large += cs::isLarge(c.pupils) ? 1 : 0;
+        veryLarge += cs::isVeryLarge(c.pupils) ? 1 : 0;
     }
 };
 
@@ -31,31 +35,12 @@ void writeCounts(text::JsonWriter &w, const Group &g)
         .field("pupils", g.pupils)
         .field("average", ratio(g.pupils, g.classes))
         .field("largest", g.largest)
-        .field("large_over_56", g.large)
-        .field("very_large_over_66", g.veryLarge);
+        .field("large_56_plus", g.large)
+        .field("very_large_66_plus", g.veryLarge);
 }
 
-// Size bands of by=size: the two thresholds and the common steps below them.
-struct Band {
-    std::int64_t min, max;  // max 0: no upper bound
-};
-constexpr Band kBands[] = {{1, 25}, {26, 35}, {36, 45}, {46, kLargeClass}, {kLargeClass + 1, kVeryLargeClass},
-                           {kVeryLargeClass + 1, 0}};
-
-std::size_t bandOf(std::int64_t pupils)
-{
-    std::size_t i = 0;
-    while (i + 1 < std::size(kBands) && pupils > kBands[i].max)
-        ++i;
-    return i;
-}
-
-std::string bandKey(const Band &b) { return std::to_string(b.min) + "-" + (b.max ? std::to_string(b.max) : ""); }
-
-std::string bandLabel(const Band &b)
-{
-    return b.max ? std::to_string(b.min) + "–" + std::to_string(b.max) + "人" : std::to_string(b.min) + "人及以上";
-}
+// Ten bands: "00".."09" keeps them in order in the map.
+std::string bandSortKey(std::size_t band) { return std::string(band < 10 ? "0" : "") + std::to_string(band); }
 
 const char *byTitle(std::string_view by)
 {
@@ -82,8 +67,8 @@ std::string classSizeReport(StoreSession &s, const Params &params, const Scope &
                     {{"label", "班级", "class"},
                      {"school", "学校", "school"},
                      {"pupils", "人数", "pupils"},
-                     {"large", "大班额", "over 56"},
-                     {"very_large", "超大班额", "over 66"}});
+                     {"large", "大班额", "56 or more"},
+                     {"very_large", "超大班额", "66 or more"}});
         w.key("rows").beginArray();
         for (const auto &c : classes)
             w.beginObject()
@@ -91,8 +76,8 @@ std::string classSizeReport(StoreSession &s, const Params &params, const Scope &
                 .field("label", gradeName(c.grade) + c.className)
                 .field("school", c.schoolName)
                 .field("pupils", c.pupils)
-                .field("large", c.pupils > kLargeClass)
-                .field("very_large", c.pupils > kVeryLargeClass)
+                .field("large", cs::isLarge(c.pupils))
+                .field("very_large", cs::isVeryLarge(c.pupils))
                 .endObject();
         w.endArray();
     } else {
@@ -102,15 +87,15 @@ std::string classSizeReport(StoreSession &s, const Params &params, const Scope &
                      {"pupils", "学生数", "pupils"},
                      {"average", "平均班额", "average size"},
                      {"largest", "最大班额", "largest"},
-                     {"large_over_56", "大班额(>56)", "classes over 56"},
-                     {"very_large_over_66", "超大班额(>66)", "classes over 66"}});
+                     {"large_56_plus", "大班额(56人及以上)", "classes of 56 or more"},
+                     {"very_large_66_plus", "超大班额(66人及以上)", "classes of 66 or more"}});
         std::map<std::string, Group> groups;  // ordered by sort key
         if (by == "size")  // every band, also an empty one, so the distribution reads whole
-            for (std::size_t i = 0; i < std::size(kBands); ++i)
-                groups[std::to_string(i)] = Group{bandKey(kBands[i]), bandLabel(kBands[i])};
+            for (std::size_t i = 0; i < cs::kBands.size(); ++i)
+                groups[bandSortKey(i)] = Group{cs::bandKey(cs::kBands[i]), cs::bandLabel(cs::kBands[i])};
         for (const auto &c : classes) {
             if (by == "size") {
-                groups[std::to_string(bandOf(c.pupils))].add(c);
+                groups[bandSortKey(cs::bandOf(c.pupils))].add(c);
                 continue;
             }
             const std::string key = by == "township" ? c.township : by == "school" ? c.schoolCode : std::string();

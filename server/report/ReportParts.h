@@ -42,10 +42,6 @@ inline constexpr std::array<const char *, 3> kStageZh = {"小学", "初中", "�
 inline constexpr std::array<double, 3> kPupilsPerTeacherNorm = {19.0, 13.5, 12.5};
 int stageOfGrade(std::int64_t grade);  // -1 outside 1..12
 
-// Class size thresholds: over 56 is 大班额, over 66 is 超大班额 (the latter counted in both).
-inline constexpr int kLargeClass = 56;
-inline constexpr int kVeryLargeClass = 66;
-
 std::int64_t asInt(const Value &v);
 double asReal(const Value &v);
 std::string asText(const Value &v);

@@ -293,7 +293,7 @@ void TestTruth::classes_matchClassSizeReport()
 {
     const auto before = m_expected.mismatches().size();
     const QJsonObject county = totals(report("class_size", {{"by", "county"}}));
-    for (const char *k : {"large_over_56", "very_large_over_66"})
+    for (const char *k : {"large_56_plus", "very_large_66_plus"})
         m_expected.check(QStringLiteral("/classes/") + QLatin1String(k), v(county, k), QStringLiteral("class_size totals"));
     m_expected.check(path("/classes/total"), v(county, "classes"), QStringLiteral("class_size totals"));
 
@@ -303,7 +303,7 @@ void TestTruth::classes_matchClassSizeReport()
     for (qsizetype i = 0; i < expectedSizes.size() && i < rows(sizes).size(); ++i) {
         const QString base = QStringLiteral("/classes/size_distribution/%1").arg(i);
         const QJsonObject row = rows(sizes)[i].toObject();
-        const QString key = v(row, "key").toString();  // "46-56", "67-"
+        const QString key = v(row, "key").toString();  // "-25", "26-30", …, "66-"
         const QString where = QStringLiteral("class_size by=size ") + key;
         m_expected.check(at(base, "min"), key.section(QLatin1Char('-'), 0, 0).toInt(), where);
         if (!m_expected.at(at(base, "max")).isUndefined())
@@ -318,7 +318,7 @@ void TestTruth::classes_matchClassSizeReport()
     for (int i = 0; i < schoolCount(); ++i) {
         const QString base = QStringLiteral("/by_school/%1").arg(i);
         const QString code = m_expected.at(at(base, "code")).toString();
-        for (const char *k : {"large_over_56", "very_large_over_66"})
+        for (const char *k : {"large_56_plus", "very_large_66_plus"})
             m_expected.check(at(base, k), v(bySchool.value(code), k), QStringLiteral("class_size by=school ") + code);
         const QJsonArray classes = m_expected.at(at(base, "classes")).toArray();
         for (qsizetype c = 0; c < classes.size(); ++c) {

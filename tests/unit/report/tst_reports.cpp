@@ -146,8 +146,8 @@ void TestReports::classSize_countsLargeAndVeryLargeClasses()
 {
     const auto r = run(*m_store, "class_size", {{"by", "school"}});
     const auto totals = r.value(QLatin1String("totals")).toObject();
-    QCOMPARE(field(totals, "large_over_56"), 2);
-    QCOMPARE(field(totals, "very_large_over_66"), 1);
+    QCOMPARE(field(totals, "large_56_plus"), 2);
+    QCOMPARE(field(totals, "very_large_66_plus"), 1);
     QCOMPARE(field(totals, "largest"), 67);
     const auto rows = r.value(QLatin1String("rows")).toArray();
     QCOMPARE(rows.size(), 3);
@@ -238,16 +238,17 @@ void TestReports::classSize_bySizeBand()
 {
     const auto r = run(*m_store, "class_size", {{"by", "size"}});
     const auto rows = r.value(QLatin1String("rows")).toArray();
-    // Every band is listed, also the empty ones: A's 3 and 1, C's 3; B's 57; B's 67.
-    QCOMPARE(rows.size(), 6);
-    const int expected[6] = {3, 0, 0, 0, 1, 1};
-    const char *keys[6] = {"1-25", "26-35", "36-45", "46-56", "57-66", "67-"};
-    for (int i = 0; i < 6; ++i) {
+    // The national statistics' ten bands, also the empty ones: A's 3 and 1, C's 3; B's 57; B's 67.
+    QCOMPARE(rows.size(), 10);
+    const int expected[10] = {3, 0, 0, 0, 0, 0, 0, 1, 0, 1};
+    const char *keys[10] = {"-25", "26-30", "31-35", "36-40", "41-45", "46-50", "51-55", "56-60", "61-65", "66-"};
+    for (int i = 0; i < 10; ++i) {
         QCOMPARE(rows[i].toObject().value(QLatin1String("key")).toString(), QLatin1String(keys[i]));
         QCOMPARE(field(rows[i].toObject(), "classes"), expected[i]);
     }
     QCOMPARE(field(rows[0].toObject(), "pupils"), 7);
-    QCOMPARE(rows[5].toObject().value(QLatin1String("label")).toString(), QString::fromUtf8("67人及以上"));
+    QCOMPARE(rows[0].toObject().value(QLatin1String("label")).toString(), QString::fromUtf8("25人及以下"));
+    QCOMPARE(rows[9].toObject().value(QLatin1String("label")).toString(), QString::fromUtf8("66人及以上"));
     QCOMPARE(field(r.value(QLatin1String("totals")).toObject(), "classes"), 5);
 }
 

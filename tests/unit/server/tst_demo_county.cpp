@@ -19,6 +19,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <map>
 #include <set>
 #include <string>
@@ -300,6 +301,7 @@ void TestDemoCounty::aggregates_classSizesEqualRosters()
 {
     const QJsonArray bySchool = json_[QStringLiteral("by_school")].toArray();
     int large = 0, veryLarge = 0, classes = 0;
+    std::vector<int> allSizes;
     for (std::size_t i = 0; i < schools_.size(); ++i) {
         std::map<std::pair<int, std::string>, int> sizes;
         for (const Row &r : schools_[i].students)
@@ -312,22 +314,34 @@ void TestDemoCounty::aggregates_classSizesEqualRosters()
         QCOMPARE(fromJson, sizes);
         int schoolLarge = 0, schoolVeryLarge = 0;
         for (const auto &[key, n] : sizes) {
-            schoolLarge += n > 56;
-            schoolVeryLarge += n > 66;
+            allSizes.push_back(n);
+            // The Ministry's bands, written out here rather than taken from the code under test.
+            schoolLarge += n >= 56;
+            schoolVeryLarge += n >= 66;
         }
-        QCOMPARE(js[QStringLiteral("large_over_56")].toInt(), schoolLarge);
-        QCOMPARE(js[QStringLiteral("very_large_over_66")].toInt(), schoolVeryLarge);
+        QCOMPARE(js[QStringLiteral("large_56_plus")].toInt(), schoolLarge);
+        QCOMPARE(js[QStringLiteral("very_large_66_plus")].toInt(), schoolVeryLarge);
         large += schoolLarge;
         veryLarge += schoolVeryLarge;
         classes += static_cast<int>(sizes.size());
     }
     const QJsonObject jc = json_[QStringLiteral("classes")].toObject();
     QCOMPARE(jc[QStringLiteral("total")].toInt(), classes);
-    QCOMPARE(jc[QStringLiteral("large_over_56")].toInt(), large);
-    QCOMPARE(jc[QStringLiteral("very_large_over_66")].toInt(), veryLarge);
+    QCOMPARE(jc[QStringLiteral("large_56_plus")].toInt(), large);
+    QCOMPARE(jc[QStringLiteral("very_large_66_plus")].toInt(), veryLarge);
+    // The national statistics' bands, written out: ≤25, 26–30, 31–35, …, 61–65, ≥66.
+    const int upper[] = {25, 30, 35, 40, 45, 50, 55, 60, 65, 1000};
+    const QJsonArray bands = jc[QStringLiteral("size_distribution")].toArray();
+    QCOMPARE(bands.size(), 10);
     int bucketed = 0;
-    for (const auto &b : jc[QStringLiteral("size_distribution")].toArray())
-        bucketed += b[QStringLiteral("classes")].toInt();
+    for (int b = 0; b < 10; ++b) {
+        const int lo = b == 0 ? 0 : upper[b - 1] + 1;
+        const int inBand = static_cast<int>(
+            std::count_if(allSizes.begin(), allSizes.end(), [&](int n) { return n >= lo && n <= upper[b]; }));
+        QCOMPARE(bands[b][QStringLiteral("min")].toInt(), lo);
+        QCOMPARE(bands[b][QStringLiteral("classes")].toInt(), inBand);
+        bucketed += inBand;
+    }
     QCOMPARE(bucketed, classes);
     // The reference county is meant to show both problems, a few of the worst kind.
     QVERIFY(large > 0);
