@@ -112,7 +112,7 @@
 <context>
     <name>ImportService</name>
     <message>
-        <location filename="../client/register/ImportService.cpp" line="+50"/>
+        <location filename="../client/register/ImportService.cpp" line="+62"/>
         <source>The local database could not start the import.</source>
         <translation>本地数据库无法开始导入。</translation>
     </message>
@@ -123,7 +123,7 @@
         <translation>第 %1 行：%2</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>The local database could not commit the import.</source>
         <translation>本地数据库无法提交本次导入。</translation>
     </message>
@@ -684,13 +684,13 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>大班额 (over 56)</source>
-        <translation>大班额（56人以上）</translation>
+        <source>大班额 (56 or more)</source>
+        <translation>大班额（56人及以上）</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>超大班额 (over 66)</source>
-        <translation>超大班额（66人以上）</translation>
+        <source>超大班额 (66 or more)</source>
+        <translation>超大班额（66人及以上）</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -811,8 +811,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Class size (大班额 &gt; 56, 超大班额 &gt; 66)</source>
-        <translation>班额统计（大班额&gt;56，超大班额&gt;66）</translation>
+        <source>Class size (大班额 56 or more, 超大班额 66 or more)</source>
+        <translation>班额统计（大班额56人及以上，超大班额66人及以上）</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -991,12 +991,12 @@
 <context>
     <name>emis::client</name>
     <message>
-        <location filename="../client/store/IssueService.cpp" line="+22"/>
+        <location filename="../client/store/IssueService.cpp" line="+24"/>
         <source>This program does not know the table %1.</source>
         <translation>本程序不认识数据表 %1。</translation>
     </message>
     <message>
-        <location filename="../client/store/RecordStore.cpp" line="+41"/>
+        <location filename="../client/store/RecordStore.cpp" line="+43"/>
         <source>This device is not enrolled with the county server yet; enroll it first.</source>
         <translation>本设备尚未在县服务器注册，请先注册。</translation>
     </message>
@@ -1082,7 +1082,7 @@
         <translation>（空）</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+64"/>
         <source>No rejection with number %1.</source>
         <translation>没有编号为 %1 的被拒绝变更。</translation>
     </message>
@@ -1106,7 +1106,7 @@
 <context>
     <name>emis::client::Migrations</name>
     <message>
-        <location filename="../client/store/Migrations.cpp" line="+180"/>
+        <location filename="../client/store/Migrations.cpp" line="+187"/>
         <source>The local database was written by a newer version (layout %1, this program knows %2).</source>
         <translation>本地数据库由更新版本的程序写入（结构版本 %1，本程序只认识 %2）。</translation>
     </message>
@@ -1150,7 +1150,7 @@
 <context>
     <name>emis::client::RecordStore</name>
     <message>
-        <location filename="../client/store/RecordStore.cpp" line="+173"/>
+        <location filename="../client/store/RecordStore.cpp" line="+176"/>
         <source>%1 are kept by the county bureau and cannot be changed here.</source>
         <translation>%1由县教育局维护，不能在此修改。</translation>
     </message>
@@ -1264,7 +1264,12 @@
         <translation>服务器不认识本设备 %1（服务器说：“%2”）。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+21"/>
+        <source>The local database could not record the server&apos;s feed.</source>
+        <translation>本机数据库无法记录服务器的数据流。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>This device is not enrolled; run enroll first.</source>
         <translation>本设备尚未注册，请先运行 enroll。</translation>
     </message>
@@ -1289,12 +1294,17 @@
         <translation>服务器表示还有数据待下载，却没有发送任何数据。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+16"/>
+        <source>The server sent the outcomes of the changes up to %1 again.</source>
+        <translation>服务器再次发来了序号 %1 及以前修改的处理结果，同步中止。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>The server already holds changes up to %1 from this device, but its local log ends at %2: was this data directory restored from a backup? Ask county IT to enroll it anew.</source>
         <translation>服务器已保存本设备截至第 %1 条的变更，但本地日志只到第 %2 条：此数据目录是否从备份恢复过？请联系县信息中心重新注册本设备。</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+74"/>
         <source>The local database could not record the acknowledgement.</source>
         <translation>本地数据库无法记录服务器的确认。</translation>
     </message>
@@ -1405,7 +1415,7 @@
         <translation>同步完成：发送 %1 条变更，接收 %2 行，新增 %3 条被拒绝的变更、%4 个冲突；仍有 %5 条变更待发送。</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>School: %1 (%2), device %3, server %4</source>
         <translation>学校：%1（%2），设备 %3，服务器 %4</translation>
     </message>
@@ -1515,12 +1525,17 @@
         <translation>第 %1 行：%2</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <source>%1 rows would be imported, %2 rejected; nothing was written (--dry-run).</source>
-        <translation>将导入 %1 行，拒绝 %2 行；未写入任何数据（--dry-run）。</translation>
+        <location line="+14"/>
+        <source>This device is not enrolled; run enroll first, then import.</source>
+        <translation>本设备尚未注册，请先注册（enroll）再导入。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+8"/>
+        <source>%1 rows would be added, %2 updated, %3 unchanged; %4 rejected in the file, %5 would be refused by the store; nothing was written (--dry-run).</source>
+        <translation>将新增 %1 行、更新 %2 行、%3 行不变；文件中有 %4 行不合格，%5 行会被本机数据库拒绝；未写入任何内容（--dry-run）。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>Imported %1: %2 added, %3 updated, %4 unchanged, %5 rejected in the file, %6 refused by the store.</source>
         <translation>已导入 %1：新增 %2 条，更新 %3 条，未变 %4 条，文件中被拒绝 %5 行，保存时被拒绝 %6 条。</translation>
     </message>

@@ -56,7 +56,9 @@ int syncCommand(const Options &o, const Output &out)
                          {QStringLiteral("watermark"), static_cast<qint64>(report->watermark)},
                          {QStringLiteral("cursor"), static_cast<qint64>(report->cursor)},
                          {QStringLiteral("pending"), pending}});
-    return 0;
+    // Synced, but the server refused some changes or two devices changed the same field: a script
+    // learns that a person has to look (emis-cli rejections / conflicts).
+    return report->rejections > 0 || report->conflicts > 0 ? kExitNeedsAttention : 0;
 }
 
 int statusCommand(const Options &o, const Output &out)

@@ -51,19 +51,33 @@ int importCommand(const Options &o, const Output &out)
                        {QStringLiteral("accepted"), static_cast<int>(plan->accepted.size())},
                        {QStringLiteral("rejected"), rejected},
                        {QStringLiteral("dry_run"), o.dryRun}};
-    if (o.dryRun) {
-        out.text(tr("%1 rows would be imported, %2 rejected; nothing was written (--dry-run).")
-                     .arg(plan->accepted.size())
-                     .arg(plan->rejected.size()));
-        out.data(result);
-        return plan->rejected.empty() ? 0 : static_cast<int>(ErrorKind::Invalid);
-    }
     auto store = openDevice(o);
     if (!store)
         return out.fail(store.error());
-    auto saved = ImportService(**store).save(**table, plan->accepted);
+    // Rows belong to the device's school: before enrollment there is none, and a dry run says so too.
+    if (!(*store)->identity().enrolled())
+        return out.fail(makeError(ErrorKind::Usage, tr("This device is not enrolled; run enroll first, then import.")));
+    ImportService service(**store);
+    auto saved = o.dryRun ? service.dryRun(**table, plan->accepted) : service.save(**table, plan->accepted);
     if (!saved)
         return out.fail(saved.error());
+    if (o.dryRun) {
+        for (const QString &f : saved->failures)
+            out.text(f);
+        out.text(tr("%1 rows would be added, %2 updated, %3 unchanged; %4 rejected in the file, %5 would be refused "
+                    "by the store; nothing was written (--dry-run).")
+                     .arg(saved->added)
+                     .arg(saved->updated)
+                     .arg(saved->unchanged)
+                     .arg(plan->rejected.size())
+                     .arg(saved->failures.size()));
+        result.insert(QStringLiteral("added"), saved->added);
+        result.insert(QStringLiteral("updated"), saved->updated);
+        result.insert(QStringLiteral("unchanged"), saved->unchanged);
+        result.insert(QStringLiteral("refused"), QJsonArray::fromStringList(saved->failures));
+        out.data(result);
+        return plan->rejected.empty() && saved->failures.isEmpty() ? 0 : static_cast<int>(ErrorKind::Invalid);
+    }
     for (const QString &f : saved->failures)
         out.text(f);
     out.text(tr("Imported %1: %2 added, %3 updated, %4 unchanged, %5 rejected in the file, %6 refused by the store.")

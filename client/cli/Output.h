@@ -7,6 +7,10 @@
 
 namespace emis::client::cli {
 
+// Beyond the error kinds of Result.h: the command did its work, but something waits for a person
+// (a sync brought rejections or conflicts).
+inline constexpr int kExitNeedsAttention = 6;
+
 // Everything emis-cli prints goes through here: data to stdout (as JSON with --json, else text),
 // errors to stderr. The exit code is the error's kind (see Result.h).
 class Output {

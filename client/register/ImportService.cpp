@@ -29,6 +29,18 @@ Result<ImportOutcome> ImportService::save(const schema::Table &table, const std:
                                           const std::function<void(int, int)> &progress,
                                           const std::atomic_bool *cancel)
 {
+    return write(table, rows, progress, cancel, true);
+}
+
+Result<ImportOutcome> ImportService::dryRun(const schema::Table &table, const std::vector<io::AcceptedRow> &rows)
+{
+    return write(table, rows, {}, nullptr, false);
+}
+
+Result<ImportOutcome> ImportService::write(const schema::Table &table, const std::vector<io::AcceptedRow> &rows,
+                                           const std::function<void(int, int)> &progress,
+                                           const std::atomic_bool *cancel, bool keep)
+{
     ImportOutcome outcome;
     RecordStore records(m_store);
     auto existing = records.list(table);
@@ -82,6 +94,8 @@ Result<ImportOutcome> ImportService::save(const schema::Table &table, const std:
         if (progress && (i % 20 == 0 || i + 1 == total))
             progress(i + 1, total);
     }
+    if (!keep)
+        return outcome;  // `whole` rolls everything back
     if (!whole.commit())
         return makeError(ErrorKind::Other, tr("The local database could not commit the import."));
     return outcome;

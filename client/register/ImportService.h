@@ -34,8 +34,15 @@ public:
     Result<ImportOutcome> save(const schema::Table &table, const std::vector<io::AcceptedRow> &rows,
                                const std::function<void(int, int)> &progress = {},
                                const std::atomic_bool *cancel = nullptr);
+    // The same, every row checked by the store exactly as save() would, then all rolled back: what
+    // an import would add, update and refuse, with nothing written.
+    Result<ImportOutcome> dryRun(const schema::Table &table, const std::vector<io::AcceptedRow> &rows);
 
 private:
+    Result<ImportOutcome> write(const schema::Table &table, const std::vector<io::AcceptedRow> &rows,
+                                const std::function<void(int, int)> &progress, const std::atomic_bool *cancel,
+                                bool keep);
+
     LocalStore &m_store;
 };
 

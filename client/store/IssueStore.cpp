@@ -52,7 +52,7 @@ QString displayFieldValue(const wire::FieldValue &v)
     return qs(displayText(value));
 }
 
-Status IssueStore::addRejection(const wire::Rejection &r)
+Result<bool> IssueStore::addRejection(const wire::Rejection &r)
 {
     Sql q(m_db, QStringLiteral("INSERT OR IGNORE INTO rejections (device_seq, tbl, row_id, field, code, message_zh, "
                                "message_en, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
@@ -64,10 +64,12 @@ Status IssueStore::addRejection(const wire::Rejection &r)
         .bind(qs(r.message_zh()))
         .bind(qs(r.message_en()))
         .bind(static_cast<qlonglong>(sync::systemNowMs()));
-    return q.exec();
+    if (auto st = q.exec(); !st)
+        return st.error();
+    return q.query().numRowsAffected() > 0;
 }
 
-Status IssueStore::addConflict(const QString &origin, const wire::Conflict &c)
+Result<bool> IssueStore::addConflict(const QString &origin, const wire::Conflict &c)
 {
     Sql q(m_db, QStringLiteral("INSERT OR IGNORE INTO conflicts (origin, tbl, row_id, field, winner, winner_hlc, "
                                "loser, loser_hlc, device_seq, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
@@ -81,7 +83,9 @@ Status IssueStore::addConflict(const QString &origin, const wire::Conflict &c)
         .bind(qs(sync::fromWire(c.loser_hlc()).toText()))
         .bind(QVariant::fromValue<qulonglong>(c.device_seq()))
         .bind(static_cast<qlonglong>(sync::systemNowMs()));
-    return q.exec();
+    if (auto st = q.exec(); !st)
+        return st.error();
+    return q.query().numRowsAffected() > 0;
 }
 
 Result<std::vector<RejectionEntry>> IssueStore::rejections(bool openOnly) const

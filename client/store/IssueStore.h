@@ -39,8 +39,9 @@ class IssueStore {
 public:
     explicit IssueStore(QSqlDatabase db) : m_db(std::move(db)) {}
 
-    Status addRejection(const wire::Rejection &r);
-    Status addConflict(const QString &origin, const wire::Conflict &c);
+    // True when the entry is new, false when it was already kept (so counts say what was stored).
+    Result<bool> addRejection(const wire::Rejection &r);
+    Result<bool> addConflict(const QString &origin, const wire::Conflict &c);
 
     Result<std::vector<RejectionEntry>> rejections(bool openOnly) const;
     Result<std::vector<ConflictEntry>> conflicts(bool openOnly) const;

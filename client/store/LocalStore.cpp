@@ -83,7 +83,7 @@ SyncState LocalStore::syncState() const
 {
     SyncState s;
     Sql q(db(), QStringLiteral("SELECT device_id, school_id, school_code, school_name, server, pull_cursor, "
-                               "watermark, last_sync_ms, last_error FROM sync_state WHERE id = 1"));
+                               "watermark, last_sync_ms, last_error, feed_epoch FROM sync_state WHERE id = 1"));
     if (!q.exec() || !q.next())
         return s;
     s.identity = {q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toString(),
@@ -92,6 +92,7 @@ SyncState LocalStore::syncState() const
     s.watermark = q.value(6).toULongLong();
     s.lastSyncMs = q.value(7).toLongLong();
     s.lastError = q.value(8).toString();
+    s.feedEpoch = q.value(9).toString();
     return s;
 }
 
@@ -119,6 +120,11 @@ Status LocalStore::setWatermark(quint64 watermark)
     // The watermark only rises: an older acknowledgement arriving late must not lower it.
     Sql q(db(), QStringLiteral("UPDATE sync_state SET watermark = max(watermark, ?) WHERE id = 1"));
     return q.bind(QVariant::fromValue<qulonglong>(watermark)).exec();
+}
+
+Status LocalStore::setFeedEpoch(const QString &epoch)
+{
+    return Sql(db(), QStringLiteral("UPDATE sync_state SET feed_epoch = ? WHERE id = 1")).bind(epoch).exec();
 }
 
 Status LocalStore::recordSyncOutcome(qint64 whenMs, const QString &error)

@@ -24,6 +24,7 @@ struct SyncState {
     DeviceIdentity identity;
     quint64 pullCursor = 0;
     quint64 watermark = 0;   // highest device_seq the server acknowledged
+    QString feedEpoch;       // the server feed the pull cursor counts in (HelloAck.feed_epoch)
     qint64 lastSyncMs = 0;
     QString lastError;
 };
@@ -47,6 +48,7 @@ public:
     // These write inside the caller's transaction.
     Status setPullCursor(quint64 cursor);
     Status setWatermark(quint64 watermark);
+    Status setFeedEpoch(const QString &epoch);
     Status recordSyncOutcome(qint64 whenMs, const QString &error);
 
     // The device's clock; its device is the enrolled device id. Stamps are persisted with

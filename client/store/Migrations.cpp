@@ -104,6 +104,12 @@ Status addAttempted(const QSqlDatabase &db)
     return execSql(db, QStringLiteral("UPDATE change_log SET attempted = 1"));
 }
 
+// Which server feed the pull cursor counts in: a server restored from a backup starts another.
+Status addFeedEpoch(const QSqlDatabase &db)
+{
+    return execSql(db, QStringLiteral("ALTER TABLE sync_state ADD COLUMN feed_epoch TEXT NOT NULL DEFAULT ''"));
+}
+
 const std::vector<Migration> &migrations()
 {
     static const std::vector<Migration> all = {
@@ -111,6 +117,7 @@ const std::vector<Migration> &migrations()
         {2, syncRecordTables},
         {3, addBaseVersions},
         {4, addAttempted},
+        {5, addFeedEpoch},
     };
     return all;
 }

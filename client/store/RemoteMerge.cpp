@@ -136,9 +136,10 @@ Status RemoteMerge::applyRow(const wire::RowState &row, MergeStats &stats)
             sync::toWire(m.takeIncoming ? in.hlc : currentHlc, *c.mutable_winner_hlc());
             sync::toWire(in.field->name, m.takeIncoming ? current : in.value, *c.mutable_loser());
             sync::toWire(m.takeIncoming ? currentHlc : in.hlc, *c.mutable_loser_hlc());
-            if (auto st = issues.addConflict(QStringLiteral("local"), c); !st)
-                return st;
-            ++stats.conflicts;
+            auto added = issues.addConflict(QStringLiteral("local"), c);
+            if (!added)
+                return added.error();
+            stats.conflicts += *added ? 1 : 0;
         }
         if (m.takeIncoming && (differ || in.hlc != currentHlc)) {
             sets << qs(in.field->name) + QStringLiteral(" = ?");

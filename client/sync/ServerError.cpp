@@ -14,7 +14,7 @@ Error errorFromServer(const wire::Error &e)
         QStringLiteral("not_authenticated"),   QStringLiteral("not_allowed"),        QStringLiteral("device_revoked"),
         QStringLiteral("enroll_code_unknown"), QStringLiteral("enroll_code_used"),   QStringLiteral("enroll_code_expired"),
         QStringLiteral("protocol_version"),    QStringLiteral("schema_version"),     QStringLiteral("login_failed"),
-        QStringLiteral("account_locked"),
+        QStringLiteral("account_locked"),      QStringLiteral("too_many_refusals"),
     };
     const QString code = qs(e.code());
     ErrorKind kind = ErrorKind::Other;

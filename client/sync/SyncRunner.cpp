@@ -51,6 +51,25 @@ Status SyncRunner::hello(ServerConnection &c, wire::HelloAck &ack)
         return makeError(ErrorKind::Refused, tr("The server does not know this device as %1 (it says \"%2\").")
                                                  .arg(m_store.identity().deviceId, qs(ack.device_id())),
                          QStringLiteral("not_authenticated"));
+    return followFeedEpoch(qs(ack.feed_epoch()));
+}
+
+Status SyncRunner::followFeedEpoch(const QString &epoch)
+{
+    const QString known = m_store.syncState().feedEpoch;
+    if (epoch.isEmpty() || epoch == known)
+        return Ok{};
+    // Another feed than the cursor counts in: the server was restored from a backup and hands out
+    // again seqs this device has already pulled past. Pull everything again from the start; field
+    // versions keep what is newer here, and the change log resends what the backup lacks.
+    Transaction tx(m_store.db());
+    if (!known.isEmpty())
+        if (auto st = m_store.setPullCursor(0); !st)
+            return st;
+    if (auto st = m_store.setFeedEpoch(epoch); !st)
+        return st;
+    if (!tx.commit())
+        return makeError(ErrorKind::Other, tr("The local database could not record the server's feed."));
     return Ok{};
 }
 
@@ -124,6 +143,25 @@ Status SyncRunner::pull(ServerConnection &c, SyncReport &report)
     }
 }
 
+Status SyncRunner::fetchOutcomes(ServerConnection &c, const wire::PushAck &ack, std::vector<wire::PushAck> &rest)
+{
+    quint64 through = ack.outcomes_through();  // 0: an older server sent them all
+    while (through != 0 && through < ack.watermark()) {
+        wire::Envelope e;
+        e.mutable_outcomes_request()->set_from_seq(through + 1);
+        auto reply = c.request(e);
+        if (!reply)
+            return reply.error();
+        if (!reply->has_push_ack())
+            return unexpectedResponse(*reply, "PushAck");
+        if (reply->push_ack().outcomes_through() <= through)
+            return makeError(ErrorKind::Other, tr("The server sent the outcomes of the changes up to %1 again.").arg(through));
+        through = reply->push_ack().outcomes_through();
+        rest.push_back(std::move(*reply->mutable_push_ack()));
+    }
+    return Ok{};
+}
+
 Status SyncRunner::push(ServerConnection &c, quint64 serverWatermark, SyncReport &report)
 {
     ChangeLog log(m_store.db());
@@ -173,22 +211,41 @@ Status SyncRunner::push(ServerConnection &c, quint64 serverWatermark, SyncReport
         if (!reply->has_push_ack())
             return unexpectedResponse(*reply, "PushAck");
         const auto &ack = reply->push_ack();
+        // Every rejection and conflict of the batch is in hand before any change is marked sent:
+        // a cut connection then means a resend, never an outcome the clerk does not see.
+        std::vector<wire::PushAck> rest;
+        if (auto st = fetchOutcomes(c, ack, rest); !st)
+            return st;
         Transaction tx(m_store.db());
         IssueStore issues(m_store.db());
-        for (const auto &r : ack.rejections())
-            if (auto st = issues.addRejection(r); !st)
-                return st;
-        for (const auto &cf : ack.conflicts())
-            if (auto st = issues.addConflict(QStringLiteral("server"), cf); !st)
-                return st;
+        int rejected = 0, conflicts = 0;
+        std::vector<const wire::PushAck *> pages{&ack};
+        for (const auto &more : rest)
+            pages.push_back(&more);
+        for (const wire::PushAck *page : pages) {
+            // Counted as stored: a resent batch's outcomes, or a conflict this device already
+            // found when it pulled, are kept once and counted once.
+            for (const auto &r : page->rejections()) {
+                auto added = issues.addRejection(r);
+                if (!added)
+                    return added.error();
+                rejected += *added ? 1 : 0;
+            }
+            for (const auto &cf : page->conflicts()) {
+                auto added = issues.addConflict(QStringLiteral("server"), cf);
+                if (!added)
+                    return added.error();
+                conflicts += *added ? 1 : 0;
+            }
+        }
         if (auto st = log.markSentUpTo(ack.watermark()); !st)
             return st;
         if (auto st = m_store.setWatermark(ack.watermark()); !st)
             return st;
         if (!tx.commit())
             return makeError(ErrorKind::Other, tr("The local database could not record the acknowledgement."));
-        report.rejections += ack.rejections_size();
-        report.conflicts += ack.conflicts_size();
+        report.rejections += rejected;
+        report.conflicts += conflicts;
         if (ack.watermark() > watermark)
             report.pushed += static_cast<int>(ack.watermark() - watermark);
         if (m_progress)

@@ -2,14 +2,18 @@
 
 #include "store/Result.h"
 #include "sync/DeviceFiles.h"
+#include "sync/PushLimits.h"
 
 #include <QString>
 
+#include <algorithm>
 #include <functional>
+#include <vector>
 
 namespace emis::wire {
 class Envelope;
 class HelloAck;
+class PushAck;
 }
 
 namespace emis::client {
@@ -34,7 +38,7 @@ public:
     using Progress = std::function<void(const QString &phase, int done, int total)>;
 
     SyncRunner(LocalStore &store, DeviceFiles files, QString clientName);
-    void setBatchSize(int n) { m_batchSize = n; }
+    void setBatchSize(int n) { m_batchSize = std::clamp(n, 1, sync::kMaxPushChanges); }
     void setTimeoutMs(int ms) { m_timeoutMs = ms; }
     void setProgress(Progress p) { m_progress = std::move(p); }
 
@@ -42,8 +46,11 @@ public:
 
 private:
     Status hello(ServerConnection &c, wire::HelloAck &ack);
+    Status followFeedEpoch(const QString &epoch);
     Status pull(ServerConnection &c, SyncReport &report);
     Status push(ServerConnection &c, quint64 serverWatermark, SyncReport &report);
+    // The rest of a batch's rejections and conflicts, when its ack holds only the first of them.
+    Status fetchOutcomes(ServerConnection &c, const wire::PushAck &ack, std::vector<wire::PushAck> &rest);
 
     LocalStore &m_store;
     DeviceFiles m_files;

@@ -129,4 +129,14 @@ std::size_t utf8Length(std::string_view s)
         std::count_if(s.begin(), s.end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
 }
 
+std::string clipUtf8(std::string_view s, std::size_t maxBytes)
+{
+    if (s.size() <= maxBytes)
+        return std::string(s);
+    std::size_t cut = maxBytes;
+    while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80)
+        --cut;
+    return std::string(s.substr(0, cut)) + "…";
+}
+
 } // namespace emis::text

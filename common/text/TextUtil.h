@@ -18,5 +18,8 @@ std::string asciiUpper(std::string_view s);
 // Full-width ASCII (Ｕ+FF01..FF5E) to half-width, as clerks' IME input often carries it.
 std::string toHalfWidth(std::string_view s);
 std::size_t utf8Length(std::string_view s);  // code points
+// At most `maxBytes` bytes of `s`, cut before a code point, with "…" when something was cut off:
+// for echoing text that came from outside (a device's field name) into a message or a log.
+std::string clipUtf8(std::string_view s, std::size_t maxBytes);
 
 } // namespace emis::text

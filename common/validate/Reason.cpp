@@ -1,5 +1,7 @@
 #include "validate/Reason.h"
 
+#include "text/TextUtil.h"
+
 #include "schema/Schema.h"
 
 #include <array>
@@ -62,6 +64,8 @@ constexpr std::array kSentences = {
     Sentence{Reason::UnknownTable, "unknown_table", "未知的数据表“{arg}”", "unknown table \"{arg}\""},
     Sentence{Reason::UnknownField, "unknown_field", "未知的字段“{arg}”", "unknown field \"{arg}\""},
     Sentence{Reason::NotOwner, "not_owner", "该记录属于其他学校，不能修改", "the record belongs to another school"},
+    Sentence{Reason::ForeignReference, "foreign_reference", "{label}所指的记录不存在，或不属于本校",
+             "{label} refers to a record that does not exist or does not belong to this school"},
     Sentence{Reason::ReadOnly, "read_only", "{label}只能由教育局修改", "{label} may be changed by the bureau only"},
     Sentence{Reason::HlcTooFarAhead, "hlc_too_far_ahead", "本机时钟比服务器快太多，请校正电脑时间后重新同步",
              "this computer's clock is too far ahead of the server; correct the time and sync again"},
@@ -81,6 +85,14 @@ constexpr std::array kSentences = {
     Sentence{Reason::LoginFailed, "login_failed", "用户名或密码错误", "wrong user name or password"},
     Sentence{Reason::AccountLocked, "account_locked", "账户因多次密码错误已被锁定", "the account is locked after repeated failures"},
     Sentence{Reason::ServerBusy, "server_busy", "服务器繁忙，请稍后再试", "the server is busy; try again later"},
+    Sentence{Reason::TooManyRefusals, "too_many_refusals",
+             "本设备近期被服务器拒绝的修改过多，服务器暂停接收其修改（约一小时后恢复）；请联系县教育局信息中心检查本机",
+             "the server refused too many of this device's changes lately and takes none for now (about an hour); "
+             "ask county IT to check this computer"},
+    Sentence{Reason::ServerStorage, "server_storage",
+             "县服务器无法保存修改（磁盘已满或无法写入），请联系县教育局信息中心；本机的修改已保留，恢复后会重新发送",
+             "the county server cannot save changes (its disk is full or will not take writes); ask county IT. "
+             "The changes stay on this computer and are sent again once it is fixed"},
     Sentence{Reason::Internal, "internal", "服务器内部错误：{arg}", "internal error: {arg}"},
 };
 // clang-format on
@@ -130,7 +142,12 @@ Issue makeIssue(Reason r, std::string_view fieldName, std::string_view labelZh, 
                 std::string_view arg)
 {
     const Sentence &s = sentenceFor(r);
-    return Issue{r, std::string(fieldName), fill(s.zh, labelZh, arg), fill(s.en, labelEn, arg)};
+    // Labels and arguments may echo what a device sent (an unknown field's name): a sentence stays
+    // a sentence, whatever came in.
+    constexpr std::size_t kMaxEcho = 120;
+    const std::string zh = text::clipUtf8(labelZh, kMaxEcho), en = text::clipUtf8(labelEn, kMaxEcho),
+                      a = text::clipUtf8(arg, kMaxEcho);
+    return Issue{r, text::clipUtf8(fieldName, kMaxEcho), fill(s.zh, zh, a), fill(s.en, en, a)};
 }
 
 Issue makeIssue(Reason r, const schema::Field *field, std::string_view arg)

@@ -45,6 +45,7 @@ enum class Reason {
     UnknownTable,
     UnknownField,
     NotOwner,
+    ForeignReference,
     ReadOnly,
     HlcTooFarAhead,
     SequenceGap,
@@ -60,6 +61,8 @@ enum class Reason {
     LoginFailed,
     AccountLocked,
     ServerBusy,
+    TooManyRefusals,
+    ServerStorage,
     Internal,
 };
 

@@ -278,31 +278,4 @@ int deviceRevoke(const std::string &dir, const std::string &deviceId)
     return 0;
 }
 
-int backup(const std::string &dir, const std::string &file)
-{
-    SqliteStore store(config(dir).path("emis.db"));
-    if (fs::exists(file)) {
-        std::cerr << "emisctl: " << file << " exists; not overwriting it\n";
-        return 1;
-    }
-    store.backupTo(file);
-    store.write([&](StoreSession &s) { s.audit(AuditEntry{nowMs(), kActor, {}, "backup", "to " + file}); });
-    std::cout << "backed up to " << file << "\n";
-    return 0;
-}
-
-int restore(const std::string &dir, const std::string &file)
-{
-    const ServerConfig c = config(dir);
-    if (!fs::exists(file)) {
-        std::cerr << "emisctl: " << file << " not found\n";
-        return 1;
-    }
-    SqliteStore::restore(file, c.path("emis.db"));
-    SqliteStore store(c.path("emis.db"));  // migrates an older backup
-    store.write([&](StoreSession &s) { s.audit(AuditEntry{nowMs(), kActor, {}, "restore", "from " + file}); });
-    std::cout << "restored " << c.path("emis.db") << " from " << file << "\n";
-    return 0;
-}
-
 } // namespace emis::server::ctl

@@ -3,7 +3,6 @@
 #include <cstdint>
 #include <string>
 #include <vector>
-#include <vector>
 
 namespace emis::server::ctl {
 
@@ -19,8 +18,12 @@ int caInfo(const std::string &dir, bool json);
 int enrollCode(const std::string &dir, const std::string &schoolCode, int hours, bool json);
 int deviceList(const std::string &dir, bool json);
 int deviceRevoke(const std::string &dir, const std::string &deviceId);
-int backup(const std::string &dir, const std::string &file);
-int restore(const std::string &dir, const std::string &file);
+// An encrypted backup of the whole county (store, CA, server key, emis.conf), also while the server
+// runs; its check; and the county restored from it onto an empty directory. The passphrase comes
+// from --passphrase-file or stdin.
+int backup(const std::string &dir, const std::string &file, const std::string &passphraseFile);
+int backupVerify(const std::string &file, const std::string &passphraseFile, const std::string &dir);
+int restore(const std::string &dir, const std::string &file, const std::string &passphraseFile);
 // Bureau users: the password comes from stdin (typed twice at a terminal).
 int userAdd(const std::string &dir, const std::string &name, const std::string &role, const std::string &display);
 int userPasswd(const std::string &dir, const std::string &name);

@@ -1,14 +1,12 @@
 // emisctl user add|passwd|lock|unlock|list: the bureau officers' accounts.
 #include "auth/Passwords.h"
 #include "ctl/Commands.h"
+#include "ctl/Secret.h"
 #include "net/ServerConfig.h"
 #include "store/SqliteStore.h"
 #include "store/StoreSession.h"
 #include "sync/Hlc.h"
 #include "text/JsonWriter.h"
-
-#include <termios.h>
-#include <unistd.h>
 
 #include <iostream>
 
@@ -17,40 +15,9 @@ namespace {
 
 std::int64_t now() { return static_cast<std::int64_t>(sync::systemNowMs()); }
 
-// The password from stdin: typed twice without echo at a terminal, one line from a pipe
-// (`printf '%s\n' "$PW" | emisctl user add ...`), never on the command line where `ps` shows it.
-std::optional<std::string> readPassword()
-{
-    const auto line = [](const char *prompt) -> std::optional<std::string> {
-        if (isatty(STDIN_FILENO))
-            std::cerr << prompt << std::flush;
-        std::string s;
-        if (!std::getline(std::cin, s))
-            return std::nullopt;
-        return s;
-    };
-    if (!isatty(STDIN_FILENO))
-        return line("");
-    termios old{};
-    tcgetattr(STDIN_FILENO, &old);
-    termios quiet = old;
-    quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
-    tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
-    auto first = line("Password: ");
-    std::cerr << "\n";
-    auto second = line("Again: ");
-    std::cerr << "\n";
-    tcsetattr(STDIN_FILENO, TCSANOW, &old);
-    if (!first || !second || *first != *second) {
-        std::cerr << "emisctl: the two passwords differ\n";
-        return std::nullopt;
-    }
-    return first;
-}
-
 std::optional<std::string> newPassword()
 {
-    auto pw = readPassword();
+    auto pw = readSecret("Password", true);
     if (pw && pw->size() < kMinPasswordLength) {
         std::cerr << "emisctl: a password needs at least " << kMinPasswordLength << " characters\n";
         return std::nullopt;

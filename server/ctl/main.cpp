@@ -69,14 +69,29 @@ int main(int argc, char **argv)
     revoke->add_option("device", deviceId)->required();
     revoke->callback([&] { result = ctl::deviceRevoke(dir, deviceId); });
 
-    auto *backup = app.add_subcommand("backup", "a consistent copy of the store, also while the server runs");
-    backup->add_option("--dir", dir)->required();
-    backup->add_option("file", file)->required();
-    backup->callback([&] { result = ctl::backup(dir, file); });
-    auto *restore = app.add_subcommand("restore", "replace the store with a backup (stop the server first)");
+    std::string passphraseFile;
+    const char *passphraseHelp = "a file (mode 600) whose first line is the passphrase; without it, stdin";
+    auto *backup = app.add_subcommand("backup", "an encrypted backup of the whole county, also while the server runs");
+    backup->add_option("--dir", dir);
+    backup->add_option("file", file);
+    backup->add_option("--passphrase-file", passphraseFile, passphraseHelp);
+    auto *verify = backup->add_subcommand("verify", "check a backup file without restoring it");
+    verify->add_option("file", file)->required();
+    verify->add_option("--passphrase-file", passphraseFile, passphraseHelp);
+    verify->add_option("--dir", dir, "a county server directory to audit the check in");
+    verify->callback([&] { result = ctl::backupVerify(file, passphraseFile, dir); });
+    backup->callback([&] {
+        if (verify->parsed())
+            return;
+        if (dir.empty() || file.empty())
+            throw CLI::RequiredError("backup needs --dir and a FILE");
+        result = ctl::backup(dir, file, passphraseFile);
+    });
+    auto *restore = app.add_subcommand("restore", "restore the county from a backup onto an empty directory");
     restore->add_option("--dir", dir)->required();
     restore->add_option("file", file)->required();
-    restore->callback([&] { result = ctl::restore(dir, file); });
+    restore->add_option("--passphrase-file", passphraseFile, passphraseHelp);
+    restore->callback([&] { result = ctl::restore(dir, file, passphraseFile); });
     auto *user = app.add_subcommand("user", "bureau officers' accounts (password from stdin)");
     user->require_subcommand(1);
     std::string userName, role, display;

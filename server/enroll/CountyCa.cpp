@@ -149,7 +149,19 @@ CountyCa CountyCa::load(const std::string &certPemPath, const std::string &keyPe
     PkeyPtr key(PEM_read_bio_PrivateKey(memoryBio(keyPem).get(), nullptr, nullptr, nullptr));
     if (!cert || !key)
         throw OpenSslError("load CA from " + certPemPath);
+    if (X509_check_private_key(cert.get(), key.get()) != 1)
+        throw OpenSslError("the CA key " + keyPemPath + " does not belong to the certificate " + certPemPath);
     return CountyCa(std::move(key), std::move(cert));
+}
+
+bool CountyCa::issued(const std::string &certPemPath, const std::string &keyPemPath) const
+{
+    const std::string certPem = readFile(certPemPath);
+    const std::string keyPem = readFile(keyPemPath);
+    X509Ptr cert(PEM_read_bio_X509(memoryBio(certPem).get(), nullptr, nullptr, nullptr));
+    PkeyPtr key(PEM_read_bio_PrivateKey(memoryBio(keyPem).get(), nullptr, nullptr, nullptr));
+    return cert && key && X509_check_private_key(cert.get(), key.get()) == 1 &&
+           X509_verify(cert.get(), X509_get0_pubkey(m_cert.get())) == 1;
 }
 
 std::string CountyCa::fingerprintOf(X509 *cert)

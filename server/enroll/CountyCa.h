@@ -21,7 +21,10 @@ class CountyCa {
 public:
     // A new CA key and self-signed certificate.
     static CountyCa create(const std::string &commonName);
+    // Throws when a file is missing or unreadable, or the key is not the certificate's.
     static CountyCa load(const std::string &certPemPath, const std::string &keyPemPath);
+    // Whether the certificate (the first in the file) was signed by this CA and the key is its own.
+    bool issued(const std::string &certPemPath, const std::string &keyPemPath) const;
 
     const std::string &certificatePem() const { return m_certPem; }
     std::string keyPem() const;

@@ -1,13 +1,16 @@
 #include "net/RequestHandler.h"
 
 #include "net/HandlerSupport.h"
+#include "net/RefusalBudget.h"
 
 #include "enroll/EnrollService.h"
 #include "schema/Schema.h"
 #include "store/Store.h"
 #include "store/StoreSession.h"
 #include "sync/PullHandler.h"
+#include "sync/OutcomePages.h"
 #include "sync/PushHandler.h"
+#include "sync/PushLimits.h"
 #include "validate/Reason.h"
 
 #include <iostream>
@@ -30,12 +33,15 @@ void RequestHandler::handle(const wire::Envelope &request, Respond respond)
     case wire::Envelope::kEnrollRequest: return enroll(request, std::move(respond));
     case wire::Envelope::kPushBatch:
     case wire::Envelope::kPullRequest:
+    case wire::Envelope::kOutcomesRequest:
         if (!m_device) {
             logLine(m_who, "refused: sync without a client certificate");
             return respond(errorReply(id, Reason::NotAuthenticated, true));
         }
         if (request.body_case() == wire::Envelope::kPushBatch)
             return push(request, std::move(respond));
+        if (request.body_case() == wire::Envelope::kOutcomesRequest)
+            return outcomes(request, respond);
         return pull(request, respond);
     case wire::Envelope::kLoginRequest: return login(request, std::move(respond));
     case wire::Envelope::kReportRequest: return report(request, std::move(respond));
@@ -73,6 +79,7 @@ void RequestHandler::hello(const wire::Envelope &request, const Respond &respond
         ack->set_school_code(m_device->schoolCode);
         m_context.store.read([&](StoreSession &s) {
             ack->set_watermark(s.watermark(m_device->deviceId));
+            ack->set_feed_epoch(s.meta("feed_epoch"));
             if (const auto school = s.loadRow(*schema::findTable("schools"), m_device->schoolId))
                 ack->set_school_name(displayText(school->values.at("name")));
         });
@@ -120,19 +127,33 @@ void RequestHandler::enroll(const wire::Envelope &request, Respond respond)
 
 void RequestHandler::push(const wire::Envelope &request, Respond respond)
 {
+    const auto id = request.request_id();
+    if (request.push_batch().changes_size() > sync::kMaxPushChanges)
+        return respond(errorReply(id, Reason::BadRequest, false,
+                                  "a batch of " + std::to_string(request.push_batch().changes_size()) +
+                                      " changes; at most " + std::to_string(sync::kMaxPushChanges)));
+    if (!m_context.refusals.allows(m_device->deviceId, nowMs())) {
+        logLine(m_who, "push refused: too many refused changes lately");
+        return respond(errorReply(id, Reason::TooManyRefusals, false));
+    }
     auto ack = std::make_shared<wire::PushAck>();
     auto error = std::make_shared<std::optional<wire::Error>>();
-    const auto id = request.request_id();
+    auto refused = std::make_shared<unsigned>(0);
     // Decoded and checked here, on the session's thread, so the store's one writer only does what
     // needs the store. The job owns the result: the request may not outlive this call.
     const auto batch = std::make_shared<std::vector<PreparedChange>>(prepareChanges(request.push_batch(), nowMs()));
     const DeviceIdentity device = *m_device;
     const std::string who = m_who;
+    RefusalBudget *refusals = &m_context.refusals;
+    const std::size_t budget = m_context.outcomeBytes;
     logLine(who, "push of " + std::to_string(batch->size()) + " changes received");
     m_context.store.submitWrite(
         [=](StoreSession &s) {
             ack->Clear();  // a job may run twice (store/Store.h)
-            *error = PushHandler(s, device, nowMs()).apply(*batch, *ack);
+            PushHandler handler(s, device, nowMs());
+            *error = handler.apply(*batch, *ack);
+            *refused = handler.rejected();
+            pageOutcomes(*ack, budget);
         },
         [=](std::exception_ptr failure) {
             Reply r;
@@ -146,6 +167,8 @@ void RequestHandler::push(const wire::Envelope &request, Respond respond)
                 } catch (...) {
                 }
                 logLine(who, "push failed: " + what);
+                if (isDiskFailure(failure))
+                    return respond(errorReply(id, Reason::ServerStorage, false));
                 return respond(errorReply(id, Reason::Internal, true, "push"));
             }
             if (*error) {
@@ -157,11 +180,24 @@ void RequestHandler::push(const wire::Envelope &request, Respond respond)
                 logLine(who, "push of " + std::to_string(batch->size()) + " changes committed, watermark " +
                                  std::to_string(ack->watermark()) + ", " + std::to_string(ack->rejections_size()) +
                                  " rejected, " + std::to_string(ack->conflicts_size()) + " conflicts");
+                refusals->spend(device.deviceId, *refused, nowMs());
                 *r.envelope.mutable_push_ack() = std::move(*ack);
             }
             respond(std::move(r));
         },
         batch->size());
+}
+
+void RequestHandler::outcomes(const wire::Envelope &request, const Respond &respond)
+{
+    Reply r;
+    r.envelope.set_request_id(request.request_id());
+    auto *ack = r.envelope.mutable_push_ack();
+    m_context.store.read([&](StoreSession &s) {
+        PushHandler::outcomes(s, m_device->deviceId, request.outcomes_request().from_seq(), *ack);
+    });
+    pageOutcomes(*ack, m_context.outcomeBytes);
+    respond(std::move(r));
 }
 
 void RequestHandler::pull(const wire::Envelope &request, const Respond &respond)

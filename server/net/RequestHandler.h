@@ -9,6 +9,7 @@
 
 namespace emis::server {
 
+class RefusalBudget;
 class Store;
 class WorkPool;
 
@@ -17,6 +18,8 @@ struct ServerContext {
     Store &store;
     const CountyCa &ca;
     WorkPool &work;  // slow work (password hashing, reports), off the network threads
+    RefusalBudget &refusals;  // per device: pushes stop for a while after too many refused changes
+    std::size_t outcomeBytes; // rejections and conflicts one PushAck carries, about (the rest are paged)
 };
 
 // The protocol of one session, free of sockets: Hello first, then requests, each answered once.
@@ -40,6 +43,7 @@ private:
     void enroll(const wire::Envelope &request, Respond respond);
     void push(const wire::Envelope &request, Respond respond);
     void pull(const wire::Envelope &request, const Respond &respond);
+    void outcomes(const wire::Envelope &request, const Respond &respond);
     // Bureau officers (BureauRequests.cpp): a password login, then county reports.
     void login(const wire::Envelope &request, Respond respond);
     void report(const wire::Envelope &request, Respond respond);

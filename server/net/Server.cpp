@@ -1,5 +1,7 @@
 #include "net/Server.h"
 
+#include "net/RefusalBudget.h"
+
 #include "enroll/CountyCa.h"
 #include "net/Session.h"
 #include "net/WorkPool.h"
@@ -8,6 +10,7 @@
 
 #include <openssl/ssl.h>
 
+#include <algorithm>
 #include <iostream>
 #include <list>
 #include <mutex>
@@ -22,7 +25,8 @@ void logLine(const std::string &what) { std::cerr << ("emis-server: " + what + "
 
 struct Server::Impl {
     Impl(const ServerConfig &c, Store &s, const CountyCa &ca)
-        : config(c), store(s), work(2, 64), context{s, ca, work}, tls(asio::ssl::context::tls_server), acceptor(io)
+        : config(c), store(s), work(2, 64), refusals(c.maxRefusalsPerHour), context{s, ca, work, refusals, std::min(c.ackOutcomeBytes, c.maxFrameBytes / 4)},
+          tls(asio::ssl::context::tls_server), acceptor(io)
     {
     }
 
@@ -34,6 +38,7 @@ struct Server::Impl {
     ServerConfig config;
     Store &store;
     WorkPool work;
+    RefusalBudget refusals;
     ServerContext context;
     asio::io_context io;
     asio::ssl::context tls;

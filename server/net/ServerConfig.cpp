@@ -67,6 +67,10 @@ ServerConfig ServerConfig::load(const std::string &dir)
             c.ioTimeout = std::chrono::seconds(number<unsigned>(value, key));
         } else if (key == "max_frame_bytes") {
             c.maxFrameBytes = number<std::size_t>(value, key);
+        } else if (key == "max_refusals_per_hour") {
+            c.maxRefusalsPerHour = number<unsigned>(value, key);
+        } else if (key == "ack_outcome_bytes") {
+            c.ackOutcomeBytes = number<std::size_t>(value, key);
         }
         // Unknown keys are left for newer versions.
     }
@@ -83,7 +87,9 @@ void ServerConfig::save() const
         << "handshake_timeout_s=" << handshakeTimeout.count() << '\n'
         << "idle_timeout_s=" << idleTimeout.count() << '\n'
         << "io_timeout_s=" << ioTimeout.count() << '\n'
-        << "max_frame_bytes=" << maxFrameBytes << '\n';
+        << "max_frame_bytes=" << maxFrameBytes << '\n'
+        << "max_refusals_per_hour=" << maxRefusalsPerHour << '\n'
+        << "ack_outcome_bytes=" << ackOutcomeBytes << '\n';
     if (!out)
         throw std::runtime_error("cannot write " + path("emis.conf"));
 }

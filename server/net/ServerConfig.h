@@ -14,6 +14,9 @@ namespace emis::server {
 //   idle_timeout_s=120         between two requests of a session
 //   io_timeout_s=30            a single read or write of a frame once it has started
 //   max_frame_bytes=8388608
+//   max_refusals_per_hour=5000 refused changes a device may push an hour before its pushes pause
+//   ack_outcome_bytes=1048576  rejections and conflicts one PushAck carries (at most a quarter frame);
+//                              the rest are paged
 struct ServerConfig {
     std::string dir;
     std::string host = "127.0.0.1";
@@ -24,6 +27,8 @@ struct ServerConfig {
     std::chrono::seconds idleTimeout{120};
     std::chrono::seconds ioTimeout{30};
     std::size_t maxFrameBytes = 8 * 1024 * 1024;
+    unsigned maxRefusalsPerHour = 5000;
+    std::size_t ackOutcomeBytes = 1024 * 1024;
 
     std::string path(const std::string &file) const { return dir + "/" + file; }
 

@@ -1,9 +1,24 @@
-// SqliteSession: enrolled devices, their push watermarks and the enrollment codes.
+// SqliteSession: the store's meta facts, enrolled devices, their push watermarks and the enrollment codes.
 #include "store/SqliteSession.h"
 
 #include "store/SqliteStatement.h"
 
 namespace emis::server {
+
+std::string SqliteSession::meta(const std::string &key)
+{
+    SqliteStatement q(m_db, "SELECT value FROM meta WHERE key = ?");
+    q.bind(1, key);
+    return q.step() ? q.text(0) : std::string();
+}
+
+void SqliteSession::setMeta(const std::string &key, const std::string &value)
+{
+    SqliteStatement q(m_db, "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+    q.bind(1, key);
+    q.bind(2, value);
+    q.step();
+}
 
 std::uint64_t SqliteSession::watermark(const std::string &deviceId)
 {

@@ -26,6 +26,8 @@ public:
     std::vector<FeedEntry> readFeed(std::int64_t cursor, const std::string &schoolId,
                                     const std::vector<std::string> &countyTables, int limit) override;
 
+    std::string meta(const std::string &key) override;
+    void setMeta(const std::string &key, const std::string &value) override;
     std::uint64_t watermark(const std::string &deviceId) override;
     void setWatermark(const std::string &deviceId, std::uint64_t seq) override;
     void addDevice(const DeviceRecord &device) override;

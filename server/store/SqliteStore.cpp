@@ -249,17 +249,25 @@ void SqliteStore::backupTo(const std::string &path)
     giveBackReader(std::move(db));
 }
 
-void SqliteStore::restore(const std::string &source, const std::string &target)
+bool isDiskFailure(const std::exception_ptr &failure)
 {
-    SqliteDb from(source, SqliteDb::Mode::ReadOnly);
-    {
-        SqliteStatement check(from, "PRAGMA quick_check");
-        if (!check.step() || check.text(0) != "ok")
-            throw SqliteError(source + " is not an intact store", 0);
+    try {
+        if (failure)
+            std::rethrow_exception(failure);
+    } catch (const SqliteError &e) {
+        const int primary = e.code() & 0xff;
+        return primary == SQLITE_FULL || primary == SQLITE_IOERR;
+    } catch (...) {
     }
-    SqliteDb to(target, SqliteDb::Mode::ReadWrite);
-    backup(from.handle(), to.handle());
-    to.exec("PRAGMA journal_mode = WAL");
+    return false;
+}
+
+void SqliteStore::checkIntact(const std::string &path)
+{
+    SqliteDb db(path, SqliteDb::Mode::ReadOnly);
+    SqliteStatement check(db, "PRAGMA quick_check");
+    if (!check.step() || check.text(0) != "ok")
+        throw SqliteError(path + " is not an intact store", 0);
 }
 
 void SqliteStore::close()

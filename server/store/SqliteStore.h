@@ -32,8 +32,8 @@ public:
     void backupTo(const std::string &path) override;
     void close() override;
 
-    // Replaces the store at `target` with a copy of `source` (the server must be stopped).
-    static void restore(const std::string &source, const std::string &target);
+    // Throws unless the SQLite file at `path` passes PRAGMA quick_check (a backup's snapshot).
+    static void checkIntact(const std::string &path);
 
 private:
     struct Pending {

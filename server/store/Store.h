@@ -36,4 +36,8 @@ public:
     virtual void close() = 0;
 };
 
+// Whether a failed write failed because the store's disk is full or will not take writes (a
+// cause for county IT, not a fault of the device that sent the changes).
+bool isDiskFailure(const std::exception_ptr &failure);
+
 } // namespace emis::server

@@ -40,6 +40,12 @@ public:
     virtual std::vector<FeedEntry> readFeed(std::int64_t cursor, const std::string &schoolId,
                                             const std::vector<std::string> &countyTables, int limit) = 0;
 
+    // The store's own facts (the meta table). "feed_epoch" names this store's feed: it is made with
+    // the store and made anew by a restore, so that a device whose pull cursor came from the lost
+    // server's feed pulls again from the start (the restored feed reuses those seqs).
+    virtual std::string meta(const std::string &key) = 0;
+    virtual void setMeta(const std::string &key, const std::string &value) = 0;
+
     // Devices and their watermark
     virtual std::uint64_t watermark(const std::string &deviceId) = 0;
     virtual void setWatermark(const std::string &deviceId, std::uint64_t seq) = 0;

@@ -1,5 +1,7 @@
 #include "sync/PreparedChange.h"
 
+#include "text/TextUtil.h"
+
 #include "emis.pb.h"
 #include "sync/Uuid.h"
 #include "sync/WireConvert.h"
@@ -87,6 +89,9 @@ std::vector<PreparedChange> prepareChanges(const wire::PushBatch &batch, std::in
         p.deleted = c.deleted();
         p.baseCursor = static_cast<std::int64_t>(c.base_cursor());
         p.refused = decode(c, nowMs, p);
+        // Kept in rejections and the audit: whatever a device sent, stored at a bounded length.
+        p.tableName = text::clipUtf8(p.tableName, 64);
+        p.rowId = text::clipUtf8(p.rowId, 64);
         if (p.refused) {
             p.fields.clear();
         } else if (!p.deleted) {

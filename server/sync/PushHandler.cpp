@@ -1,5 +1,6 @@
 #include "sync/PushHandler.h"
 
+
 #include "store/StoreSession.h"
 #include "sync/CountyWriter.h"
 #include "sync/Hlc.h"
@@ -114,6 +115,7 @@ std::optional<wire::Error> PushHandler::apply(const std::vector<PreparedChange> 
         CountyWriter writer(m_store, clock, m_device.deviceId, m_now);
         refreshProblems(m_store, writer, m_changedPupils);
     }
+    m_rejected = static_cast<unsigned>(rejected);
     const std::uint64_t newWatermark = expected - 1;
     if (newWatermark != watermark)
         m_store.setWatermark(m_device.deviceId, newWatermark);
@@ -123,6 +125,20 @@ std::optional<wire::Error> PushHandler::apply(const std::vector<PreparedChange> 
                                  ": applied " + std::to_string(applied) + ", rejected " + std::to_string(rejected) +
                                  ", conflicts " + std::to_string(ack.conflicts_size())});
     return std::nullopt;
+}
+
+void PushHandler::outcomes(StoreSession &store, const std::string &deviceId, std::uint64_t fromSeq, wire::PushAck &ack)
+{
+    const std::uint64_t watermark = store.watermark(deviceId);
+    ack.set_watermark(watermark);
+    if (fromSeq == 0 || fromSeq > watermark) {
+        ack.set_outcomes_through(watermark);
+        return;
+    }
+    for (const auto &r : store.rejections(deviceId, fromSeq, watermark))
+        fillWire(r, *ack.add_rejections());
+    for (const auto &c : store.conflicts(deviceId, fromSeq, watermark))
+        fillWire(c, *ack.add_conflicts());
 }
 
 std::optional<Issue> PushHandler::check(const PreparedChange &sent, std::optional<StoredRow> &current,
@@ -171,6 +187,8 @@ std::optional<Issue> PushHandler::tableRules(const PreparedChange &change, const
 {
     if (change.table->name == "students")
         return pupilStatusEdit(change, current);
+    if (change.table->name == "evidence")
+        return evidenceOwner(change, current);
     if (change.table->name != "status_changes")
         return std::nullopt;
     const validate::Record incoming = change.incoming();
@@ -188,6 +206,27 @@ std::optional<Issue> PushHandler::tableRules(const PreparedChange &change, const
         return issue;
     }
     return std::nullopt;
+}
+
+std::optional<Issue> PushHandler::evidenceOwner(const PreparedChange &change, const std::optional<StoredRow> &current)
+{
+    // Evidence is attached to one of this school's own requests (a status change, a transfer it
+    // asked for), never to another school's: the bureau would see it beside that request.
+    validate::Record owner = current ? current->values : validate::Record{};
+    for (auto &[name, value] : change.incoming())
+        owner[name] = value;
+    const std::string table = fieldText(owner, "owner_table");
+    const std::string id = fieldText(owner, "owner_id");
+    if (change.deleted)
+        return std::nullopt;  // the school's own row (checked before), going
+    std::optional<StoredRow> row;
+    if (table == "status_changes" || table == "transfers")
+        row = m_store.loadRow(*schema::findTable(table), id);
+    if (row && row->schoolId == m_device.schoolId)
+        return std::nullopt;
+    m_store.audit(AuditEntry{m_now, m_device.deviceId, m_device.schoolId, "not_owner",
+                             change.tableName + " " + change.rowId + " attached to " + table + " " + id});
+    return makeIssue(Reason::ForeignReference, change.table->field("owner_id"));
 }
 
 std::optional<Issue> PushHandler::pupilStatusEdit(const PreparedChange &change, const std::optional<StoredRow> &current)

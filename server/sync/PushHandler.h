@@ -29,6 +29,11 @@ public:
     // Fills `ack`, which starts empty; or returns an Error (sequence_gap) when nothing was
     // applied. Leaves `batch` as it is, so that a write job may run it again.
     std::optional<wire::Error> apply(const std::vector<PreparedChange> &batch, wire::PushAck &ack);
+    // The stored rejections and conflicts of this device's changes from `fromSeq` up to its
+    // watermark (an OutcomesRequest), for the caller to page (sync/OutcomePages.h).
+    // How many of the batch's new changes apply() refused (not counting a resend's).
+    unsigned rejected() const { return m_rejected; }
+    static void outcomes(StoreSession &store, const std::string &deviceId, std::uint64_t fromSeq, wire::PushAck &ack);
 
 private:
     // The checks that need the stored row (`current`, loaded here); the first issue refuses the
@@ -38,6 +43,7 @@ private:
     // Per-table rules that need the store (a row's workflow state, lookups of other rows): the
     // place for them, after ownership and before the values are validated and merged.
     std::optional<Issue> tableRules(const PreparedChange &change, const std::optional<StoredRow> &current);
+    std::optional<Issue> evidenceOwner(const PreparedChange &change, const std::optional<StoredRow> &current);
     std::optional<Issue> pupilStatusEdit(const PreparedChange &change, const std::optional<StoredRow> &current);
     // What follows a saved row: a transfer is shared with the sending school, a pupil is queued
     // for the one-person-one-record check.
@@ -49,6 +55,7 @@ private:
     StoreSession &m_store;
     DeviceIdentity m_device;
     std::int64_t m_now;
+    unsigned m_rejected = 0;
     std::set<std::string> m_changedPupils;  // students rows this batch wrote
 };
 

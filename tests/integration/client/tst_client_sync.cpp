@@ -56,6 +56,8 @@ private Q_SLOTS:
     void rejectedChange_listedWithReason_thenCorrectedAndResent();
     void rejectedChange_discarded_serverValueReturns();
     void restoredFromOldBackup_refusesToPushRatherThanLose();
+    void manyRefusals_everyRejectionKept_acrossAckPages();
+    void importDryRun_sameAnswerAsTheImport();
 
 private:
     CliRunner newDevice(const char *school = ServerFixture::kSchoolA);
@@ -73,6 +75,8 @@ void TestClientSync::initTestCase()
 {
     QVERIFY(QFile::exists(CliRunner::binary()));
     QVERIFY(m_server.init());
+    // A few rejections fill an acknowledgement: the rest come in pages (OutcomesRequest).
+    QVERIFY(m_server.setConfig(QStringLiteral("ack_outcome_bytes"), QStringLiteral("2048")));
     QVERIFY2(m_server.start(), qPrintable(m_server.serverLog()));
 }
 
@@ -176,7 +180,11 @@ void TestClientSync::twoDevices_sameField_oneWinnerAndConflictRecorded()
     QTest::qWait(20);  // b's edit is the later one
     QCOMPARE(b.run({QStringLiteral("students"), QStringLiteral("edit"), id, QStringLiteral("--set"), QStringLiteral("家庭住址=西街")}).exitCode, 0);
     QCOMPARE(a.run({QStringLiteral("sync")}).exitCode, 0);
-    QCOMPARE(b.run({QStringLiteral("sync")}).exitCode, 0);
+    // b meets a's write on its pull and the server reports the same conflict on b's push: one
+    // conflict stored, counted once, and the exit code says a person must look.
+    const auto bSync = b.run({QStringLiteral("sync"), QStringLiteral("--json")});
+    QCOMPARE(bSync.exitCode, 6);
+    QCOMPARE(bSync.json().object().value(QStringLiteral("conflicts")).toInt(), 1);
     QCOMPARE(a.run({QStringLiteral("sync")}).exitCode, 0);
     // One winner everywhere: the later write.
     QCOMPARE(pupil(a, id).value(QStringLiteral("address")).toString(), QStringLiteral("西街"));
@@ -248,7 +256,7 @@ void TestClientSync::rejectedChange_listedWithReason_thenCorrectedAndResent()
                 f.set_text(wrong);
             }
     }));
-    QCOMPARE(d.run({QStringLiteral("sync")}).exitCode, 0);
+    QCOMPARE(d.run({QStringLiteral("sync")}).exitCode, 6);  // synced, and a refusal waits for a person
     QCOMPARE(serverCount(QStringLiteral("SELECT count(*) FROM students WHERE id = ?"), {id}), 0);
     const QJsonObject s = status(d);
     QCOMPARE(s.value(QStringLiteral("rejections")).toInt(), 1);
@@ -286,7 +294,7 @@ void TestClientSync::rejectedChange_discarded_serverValueReturns()
     QVERIFY(doctorLastChange(d.dataDir(), [](emis::wire::Change &change) {
         change.mutable_fields(0)->set_text(std::string(150, 'x'));  // over the field's 100 characters
     }));
-    QCOMPARE(d.run({QStringLiteral("sync")}).exitCode, 0);
+    QCOMPARE(d.run({QStringLiteral("sync")}).exitCode, 6);
     const QJsonArray rejections = d.run({QStringLiteral("rejections"), QStringLiteral("--json")}).json().array();
     QCOMPARE(rejections.size(), 1);
     QCOMPARE(rejections.first().toObject().value(QStringLiteral("field")).toString(), QStringLiteral("address"));
@@ -303,6 +311,57 @@ void TestClientSync::rejectedChange_discarded_serverValueReturns()
                                    .json().array().first().toObject();
     QCOMPARE(closed.value(QStringLiteral("state")).toString(), QStringLiteral("discarded"));
     QCOMPARE(closed.value(QStringLiteral("note")).toString(), QStringLiteral("typed by mistake"));
+}
+
+void TestClientSync::manyRefusals_everyRejectionKept_acrossAckPages()
+{
+    CliRunner d = newDevice();
+    QStringList ids;
+    for (int i = 0; i < 24; ++i)
+        ids << d.run(QStringList{QStringLiteral("students"), QStringLiteral("add"), QStringLiteral("--json")} +
+                     pupilSets(++m_pupils, QStringLiteral("分页") + QString::number(i)))
+                   .json().object().value(QStringLiteral("id")).toString();
+    QCOMPARE(d.run({QStringLiteral("sync")}).exitCode, 0);
+    for (const QString &id : ids) {
+        QCOMPARE(d.run({QStringLiteral("students"), QStringLiteral("edit"), id, QStringLiteral("--set"),
+                        QStringLiteral("家庭住址=新址")}).exitCode, 0);
+        QVERIFY(doctorLastChange(d.dataDir(), [](emis::wire::Change &change) {
+            change.mutable_fields(0)->set_text(std::string(150, 'y'));  // over the field's 100 characters
+        }));
+    }
+    const auto synced = d.run({QStringLiteral("sync"), QStringLiteral("--json")});
+    QCOMPARE(synced.exitCode, 6);
+    QCOMPARE(synced.json().object().value(QStringLiteral("rejections")).toInt(), 24);
+    QCOMPARE(d.run({QStringLiteral("rejections"), QStringLiteral("--json")}).json().array().size(), 24);
+    QCOMPARE(status(d).value(QStringLiteral("pending")).toInt(), 0);
+    QCOMPARE(serverCount(QStringLiteral("SELECT count(*) FROM rejections WHERE device_id = ?"),
+                         {status(d).value(QStringLiteral("device_id")).toString()}),
+             24);
+}
+
+void TestClientSync::importDryRun_sameAnswerAsTheImport()
+{
+    const QString roster = QStringLiteral(EMIS_FIXTURES_DIR "/students_utf8bom.csv");
+    // Not enrolled: both refuse at once, and neither claims rows would go in.
+    CliRunner bare(m_dirs.filePath(QStringLiteral("bare")));
+    for (const QStringList &args : {QStringList{QStringLiteral("import"), QStringLiteral("students"), roster, QStringLiteral("--dry-run")},
+                                    QStringList{QStringLiteral("import"), QStringLiteral("students"), roster}}) {
+        const auto r = bare.run(args);
+        QCOMPARE(r.exitCode, 2);
+        QVERIFY2(r.err.contains(QLatin1String("enroll")), qPrintable(r.err));
+    }
+    // Enrolled: a dry run counts what the store would do, and writes nothing.
+    CliRunner d = newDevice();
+    const auto dry = d.run({QStringLiteral("import"), QStringLiteral("students"), roster, QStringLiteral("--dry-run"),
+                            QStringLiteral("--json")});
+    QCOMPARE(dry.exitCode, 0);
+    QCOMPARE(dry.json().object().value(QStringLiteral("added")).toInt(), 90);
+    QCOMPARE(status(d).value(QStringLiteral("pending")).toInt(), 0);
+    QCOMPARE(d.run({QStringLiteral("import"), QStringLiteral("students"), roster}).exitCode, 0);
+    const auto again = d.run({QStringLiteral("import"), QStringLiteral("students"), roster, QStringLiteral("--dry-run"),
+                              QStringLiteral("--json")});
+    QCOMPARE(again.json().object().value(QStringLiteral("added")).toInt(), 0);
+    QCOMPARE(again.json().object().value(QStringLiteral("unchanged")).toInt(), 90);
 }
 
 void TestClientSync::restoredFromOldBackup_refusesToPushRatherThanLose()

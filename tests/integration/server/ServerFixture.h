@@ -38,7 +38,11 @@ public:
     };
     CtlResult ctl(QStringList args, const QByteArray &input = {}) const;  // input goes to stdin
 
-    QString dir() const { return m_dir.path() + QStringLiteral("/county"); }
+    QString dir() const { return m_countyDir.isEmpty() ? m_dir.path() + QStringLiteral("/county") : m_countyDir; }
+    // Serves from another county directory from now on (a county restored from a backup).
+    void useDir(const QString &countyDir) { m_countyDir = countyDir; }
+    // A folder for the test's own files, removed with the fixture.
+    QString scratch() const { return m_dir.path(); }
     quint16 port() const { return m_port; }
     QByteArray caPem() const;
     QString serverLog() const;
@@ -56,6 +60,7 @@ public:
 
 private:
     QTemporaryDir m_dir;
+    QString m_countyDir;
     quint16 m_port = 0;
     QProcess m_server;
 };

@@ -1,5 +1,5 @@
 // emisctl's surface, which scripts depend on, and the server limits set in emis.conf:
-// init, school add/import/list, enroll-code, backup while serving and restore; handshake and
+// init, school add/import/list, enroll-code, backup while serving and restore onto a new directory; handshake and
 // idle timeouts and the connection cap.
 #include "ServerFixture.h"
 #include "TestClient.h"
@@ -211,15 +211,18 @@ void TestServerCtl::backupWhileServing_restoreBringsStoreBack()
     };
     QVERIFY(pushClass(1, "备份前"));
     QTemporaryDir files;
-    const QString backup = files.filePath(QStringLiteral("county.db"));
-    const auto b = s.ctl(QStringList{QStringLiteral("backup"), QStringLiteral("--dir"), s.dir(), backup});
+    const QString backup = files.filePath(QStringLiteral("county.emisbak"));
+    const QByteArray passphrase = "a passphrase of the county\n";
+    const auto b = s.ctl(QStringList{QStringLiteral("backup"), QStringLiteral("--dir"), s.dir(), backup}, passphrase);
     QVERIFY2(b.exitCode == 0, qPrintable(b.err));
     QVERIFY(pushClass(2, "备份后"));
     c.abort();
     QCOMPARE(s.stop(), 0);
 
-    const auto r = s.ctl(QStringList{QStringLiteral("restore"), QStringLiteral("--dir"), s.dir(), backup});
+    const QString restored = files.filePath(QStringLiteral("restored"));
+    const auto r = s.ctl(QStringList{QStringLiteral("restore"), QStringLiteral("--dir"), restored, backup}, passphrase);
     QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    s.useDir(restored);
     QCOMPARE(s.query(QStringLiteral("SELECT count(*) FROM classes WHERE name = '备份前'")).toInt(), 1);
     QCOMPARE(s.query(QStringLiteral("SELECT count(*) FROM classes WHERE name = '备份后'")).toInt(), 0);
     QCOMPARE(s.query(QStringLiteral("SELECT count(*) FROM audit WHERE action IN ('backup', 'restore')")).toInt(), 1);

@@ -42,6 +42,7 @@ private Q_SLOTS:
     void device_cannotEditReviewedStatusDirectly();
     void device_withdrawsPending_thenRowIsClosed();
     void evidence_roundTrip_bureauOnly();
+    void evidence_onAnotherSchoolsRequest_refusedAsForeignReference();
     void approvalQueue_listsPendingWithEvidenceCount();
     void transferDecision_refusedUntilTransfersLand();
 
@@ -342,6 +343,53 @@ void TestServerWorkflow::evidence_roundTrip_bureauOnly()
     QCOMPARE(byDevice->error().code(), std::string("not_allowed"));
     QCOMPARE(m_server.query(QStringLiteral("SELECT count(*) FROM audit WHERE action = 'evidence' AND actor = 'li'")).toInt(),
              1);
+}
+
+void TestServerWorkflow::evidence_onAnotherSchoolsRequest_refusedAsForeignReference()
+{
+    // School A's pending 休学 request; school B's device tries to put its own image beside it.
+    const std::string pupil = pushPupil(m_school);
+    const std::string change = pushChange(m_school, pupil, "03", "1");
+    SyncDevice other = SyncDevice::enroll(m_server, ServerFixture::kSchoolB);
+    QVERIFY(other.client);
+    auto forged = [&](const std::string &ownerTable, const std::string &ownerId) {
+        auto c = other.change("evidence", sync::newUuidV7());
+        setText(c, "owner_table", ownerTable);
+        setText(c, "owner_id", ownerId);
+        setText(c, "file_name", "伪造.png");
+        setText(c, "mime_type", "image/png");
+        auto *f = c.add_fields();
+        f->set_field("data");
+        f->set_blob(png());
+        return c;
+    };
+    const auto ack = other.push({forged("status_changes", change), forged("status_changes", sync::newUuidV7()),
+                                 forged("students", pupil)});
+    QCOMPARE(rejectionCodes(ack), (std::vector<std::string>{"foreign_reference", "foreign_reference", "foreign_reference"}));
+    QCOMPARE(ack->push_ack().rejections(0).field(), std::string("owner_id"));
+    QCOMPARE(m_server.query(QStringLiteral("SELECT count(*) FROM evidence WHERE owner_id = ?"), {QString::fromStdString(change)})
+                 .toInt(),
+             0);
+    QCOMPARE(m_server.query(QStringLiteral("SELECT count(*) FROM audit WHERE action = 'not_owner' AND actor = ?"),
+                            {QString::fromStdString(other.id.deviceId)})
+                 .toInt(),
+             3);
+    // The bureau sees nothing beside the request; the school's own evidence still goes in.
+    wire::Envelope e;
+    e.mutable_evidence_request()->set_owner_id(change);
+    auto li = officer("li");
+    const auto r = li->request(e);
+    QVERIFY(r && r->has_evidence_response());
+    QCOMPARE(r->evidence_response().files_size(), 0);
+    auto own = m_school.change("evidence", sync::newUuidV7());
+    setText(own, "owner_table", "status_changes");
+    setText(own, "owner_id", change);
+    setText(own, "file_name", "诊断证明.png");
+    setText(own, "mime_type", "image/png");
+    auto *f = own.add_fields();
+    f->set_field("data");
+    f->set_blob(png());
+    QCOMPARE(rejectionCodes(m_school.push({own})), std::vector<std::string>{});
 }
 
 void TestServerWorkflow::approvalQueue_listsPendingWithEvidenceCount()
