@@ -284,12 +284,47 @@
 <context>
     <name>XlsxReader</name>
     <message>
-        <location filename="../client/io/XlsxReader.cpp" line="+90"/>
+        <location filename="../client/io/XlsxReaderText.cpp" line="+10"/>
         <source>%1 is not a readable Excel workbook (%2). Open it in Excel or WPS and save it again as .xlsx.</source>
         <translation>%1 不是可读取的 Excel 工作簿（%2）。请用 Excel 或 WPS 打开，再另存为 .xlsx。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
+        <source>its part %1 unpacks to more than %2 MB</source>
+        <translation>其中的部件 %1 解压后超过 %2 MB</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>its parts unpack to more than %1 MB in all</source>
+        <translation>其中各部件解压后合计超过 %1 MB</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>its part %1 is packed more than %2 times tighter than a spreadsheet ever is</source>
+        <translation>其中的部件 %1 压缩比超过 %2 倍，正常表格从不会压缩得这么紧</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>its part %1 holds more than %2 MB of text or markup without a break</source>
+        <translation>其中的部件 %1 有一段超过 %2 MB 的连续文字或标记</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>its part %1 holds an element with more than %2 attributes</source>
+        <translation>其中的部件 %1 有一个元素带有超过 %2 个属性</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is not imported: %2. A real roster never does this: the file is damaged or was made to overload the computer. Ask for the roster again, saved from Excel or WPS.</source>
+        <translation>%1 未导入：%2。正常的名册不会这样：文件已损坏，或是被人故意做成拖垮电脑的文件。请向对方重新索取用 Excel 或 WPS 保存的名册。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 is not imported: %2 holds more than %3 characters, more than Excel allows in one cell. Open the file in Excel or WPS, shorten that cell and save it again.</source>
+        <translation>%1 未导入：%2 超过 %3 个字符，超出了 Excel 对一个单元格的限制。请用 Excel 或 WPS 打开文件，缩短该单元格的内容后重新保存。</translation>
+    </message>
+    <message>
+        <location filename="../client/io/XlsxReader.cpp" line="+45"/>
         <source>Cannot open %1: %2</source>
         <translation>无法打开 %1：%2</translation>
     </message>
@@ -304,7 +339,7 @@
         <translation>工作簿</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>%1 is protected with a password or is an old .xls file. Open it in Excel or WPS, remove the password and save it as .xlsx.</source>
         <translation>%1 设有密码或是旧的 .xls 文件。请用 Excel 或 WPS 打开，去掉密码后另存为 .xlsx。</translation>
     </message>
@@ -314,22 +349,27 @@
         <translation>不是 zip 压缩包</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+69"/>
         <source>%1 is missing</source>
         <translation>缺少 %1</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>it has no worksheet</source>
         <translation>其中没有工作表</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
+        <source>text number %1 of the workbook&apos;s shared strings</source>
+        <translation>工作簿共享字符串中的第 %1 项文字</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>too many strings</source>
         <translation>字符串过多</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>No workbook is open.</source>
         <translation>没有打开的工作簿。</translation>
     </message>
@@ -344,12 +384,12 @@
         <translation>%1 中没有名为“%2”的工作表。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+36"/>
         <source>a cell refers to a missing shared string</source>
         <translation>有单元格引用了不存在的共享字符串</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>sheet &quot;%1&quot; is missing</source>
         <translation>缺少工作表“%1”</translation>
     </message>
@@ -364,12 +404,17 @@
         <translation>单元格引用 %1 超出范围</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>cell %1%2 of sheet &quot;%3&quot;</source>
+        <translation>工作表“%3”的单元格 %1%2</translation>
+    </message>
+    <message>
         <location line="+9"/>
         <source>more than %1 cells</source>
         <translation>超过 %1 个单元格</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>sheet &quot;%1&quot;: %2</source>
         <translation>工作表“%1”：%2</translation>
     </message>
@@ -991,12 +1036,12 @@
 <context>
     <name>emis::client</name>
     <message>
-        <location filename="../client/store/IssueService.cpp" line="+22"/>
+        <location filename="../client/store/IssueService.cpp" line="+24"/>
         <source>This program does not know the table %1.</source>
         <translation>本程序不认识数据表 %1。</translation>
     </message>
     <message>
-        <location filename="../client/store/RecordStore.cpp" line="+41"/>
+        <location filename="../client/store/RecordStore.cpp" line="+43"/>
         <source>This device is not enrolled with the county server yet; enroll it first.</source>
         <translation>本设备尚未在县服务器注册，请先注册。</translation>
     </message>
@@ -1150,7 +1195,7 @@
 <context>
     <name>emis::client::RecordStore</name>
     <message>
-        <location filename="../client/store/RecordStore.cpp" line="+173"/>
+        <location filename="../client/store/RecordStore.cpp" line="+176"/>
         <source>%1 are kept by the county bureau and cannot be changed here.</source>
         <translation>%1由县教育局维护，不能在此修改。</translation>
     </message>
