@@ -89,12 +89,17 @@
 <context>
     <name>ImportPlan</name>
     <message>
-        <location filename="../client/io/ImportPlan.cpp" line="+81"/>
+        <location filename="../client/io/ImportPlan.cpp" line="+92"/>
         <source>No table was chosen for the import.</source>
         <translation>没有选择要导入的数据表。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
+        <source>Line %1, column %2: the header &quot;%3&quot; holds characters that cannot be read; the file is damaged there or in the wrong encoding. Correct the header and import again.</source>
+        <translation>第 %1 行第 %2 列：表头“%3”含有无法识别的字符，文件在此处已损坏或编码不对。请改正表头后重新导入。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>The file has no column for %1. Add the column, or pick the column that holds it.</source>
         <translation>文件中没有“%1”列。请添加该列，或指定存放它的列。</translation>
     </message>
@@ -1555,12 +1560,17 @@
         <translation>导入和导出只支持 students（学生）和 staff（教职工），不支持“%1”。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>line %1: %2</source>
         <translation>第 %1 行：%2</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+2"/>
+        <source>line %1 (%2): %3</source>
+        <translation>第 %1 行（%2）：%3</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>%1 rows would be imported, %2 rejected; nothing was written (--dry-run).</source>
         <translation>将导入 %1 行，拒绝 %2 行；未写入任何数据（--dry-run）。</translation>
     </message>
@@ -2007,6 +2017,11 @@
         <location line="+0"/>
         <source>Why it is not imported</source>
         <translation>不导入的原因</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation>姓名</translation>
     </message>
     <message>
         <location line="+14"/>
