@@ -89,12 +89,17 @@
 <context>
     <name>ImportPlan</name>
     <message>
-        <location filename="../client/io/ImportPlan.cpp" line="+81"/>
+        <location filename="../client/io/ImportPlan.cpp" line="+92"/>
         <source>No table was chosen for the import.</source>
         <translation>没有选择要导入的数据表。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
+        <source>Line %1, column %2: the header &quot;%3&quot; holds characters that cannot be read; the file is damaged there or in the wrong encoding. Correct the header and import again.</source>
+        <translation>第 %1 行第 %2 列：表头“%3”含有无法识别的字符，文件在此处已损坏或编码不对。请改正表头后重新导入。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>The file has no column for %1. Add the column, or pick the column that holds it.</source>
         <translation>文件中没有“%1”列。请添加该列，或指定存放它的列。</translation>
     </message>
@@ -284,12 +289,47 @@
 <context>
     <name>XlsxReader</name>
     <message>
-        <location filename="../client/io/XlsxReader.cpp" line="+90"/>
+        <location filename="../client/io/XlsxReaderText.cpp" line="+10"/>
         <source>%1 is not a readable Excel workbook (%2). Open it in Excel or WPS and save it again as .xlsx.</source>
         <translation>%1 不是可读取的 Excel 工作簿（%2）。请用 Excel 或 WPS 打开，再另存为 .xlsx。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+12"/>
+        <source>its part %1 unpacks to more than %2 MB</source>
+        <translation>其中的部件 %1 解压后超过 %2 MB</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>its parts unpack to more than %1 MB in all</source>
+        <translation>其中各部件解压后合计超过 %1 MB</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>its part %1 is packed more than %2 times tighter than a spreadsheet ever is</source>
+        <translation>其中的部件 %1 压缩比超过 %2 倍，正常表格从不会压缩得这么紧</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>its part %1 holds more than %2 MB of text or markup without a break</source>
+        <translation>其中的部件 %1 有一段超过 %2 MB 的连续文字或标记</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>its part %1 holds an element with more than %2 attributes</source>
+        <translation>其中的部件 %1 有一个元素带有超过 %2 个属性</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 is not imported: %2. A real roster never does this: the file is damaged or was made to overload the computer. Ask for the roster again, saved from Excel or WPS.</source>
+        <translation>%1 未导入：%2。正常的名册不会这样：文件已损坏，或是被人故意做成拖垮电脑的文件。请向对方重新索取用 Excel 或 WPS 保存的名册。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 is not imported: %2 holds more than %3 characters, more than Excel allows in one cell. Open the file in Excel or WPS, shorten that cell and save it again.</source>
+        <translation>%1 未导入：%2 超过 %3 个字符，超出了 Excel 对一个单元格的限制。请用 Excel 或 WPS 打开文件，缩短该单元格的内容后重新保存。</translation>
+    </message>
+    <message>
+        <location filename="../client/io/XlsxReader.cpp" line="+45"/>
         <source>Cannot open %1: %2</source>
         <translation>无法打开 %1：%2</translation>
     </message>
@@ -304,7 +344,7 @@
         <translation>工作簿</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>%1 is protected with a password or is an old .xls file. Open it in Excel or WPS, remove the password and save it as .xlsx.</source>
         <translation>%1 设有密码或是旧的 .xls 文件。请用 Excel 或 WPS 打开，去掉密码后另存为 .xlsx。</translation>
     </message>
@@ -314,22 +354,27 @@
         <translation>不是 zip 压缩包</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+69"/>
         <source>%1 is missing</source>
         <translation>缺少 %1</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>it has no worksheet</source>
         <translation>其中没有工作表</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+19"/>
+        <source>text number %1 of the workbook&apos;s shared strings</source>
+        <translation>工作簿共享字符串中的第 %1 项文字</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>too many strings</source>
         <translation>字符串过多</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>No workbook is open.</source>
         <translation>没有打开的工作簿。</translation>
     </message>
@@ -344,12 +389,12 @@
         <translation>%1 中没有名为“%2”的工作表。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+36"/>
         <source>a cell refers to a missing shared string</source>
         <translation>有单元格引用了不存在的共享字符串</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>sheet &quot;%1&quot; is missing</source>
         <translation>缺少工作表“%1”</translation>
     </message>
@@ -364,12 +409,17 @@
         <translation>单元格引用 %1 超出范围</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>cell %1%2 of sheet &quot;%3&quot;</source>
+        <translation>工作表“%3”的单元格 %1%2</translation>
+    </message>
+    <message>
         <location line="+9"/>
         <source>more than %1 cells</source>
         <translation>超过 %1 个单元格</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>sheet &quot;%1&quot;: %2</source>
         <translation>工作表“%1”：%2</translation>
     </message>
@@ -1520,12 +1570,17 @@
         <translation>导入和导出只支持 students（学生）和 staff（教职工），不支持“%1”。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>line %1: %2</source>
         <translation>第 %1 行：%2</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+2"/>
+        <source>line %1 (%2): %3</source>
+        <translation>第 %1 行（%2）：%3</translation>
+    </message>
+    <message>
+        <location line="+16"/>
         <source>This device is not enrolled; run enroll first, then import.</source>
         <translation>本设备尚未注册，请先注册（enroll）再导入。</translation>
     </message>
@@ -1977,6 +2032,11 @@
         <location line="+0"/>
         <source>Why it is not imported</source>
         <translation>不导入的原因</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation>姓名</translation>
     </message>
     <message>
         <location line="+14"/>

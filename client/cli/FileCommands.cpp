@@ -42,9 +42,14 @@ int importCommand(const Options &o, const Output &out)
                                        {QStringLiteral("code"), qs(issue.code())},
                                        {QStringLiteral("message_zh"), qs(issue.zh)},
                                        {QStringLiteral("message_en"), qs(issue.en)}});
-            out.text(tr("line %1: %2").arg(row.line).arg(qs(issue.text())));
+            if (row.name.empty())
+                out.text(tr("line %1: %2").arg(row.line).arg(qs(issue.text())));
+            else
+                out.text(tr("line %1 (%2): %3").arg(row.line).arg(qs(row.name), qs(issue.text())));
         }
-        rejected.append(QJsonObject{{QStringLiteral("line"), row.line}, {QStringLiteral("reasons"), reasons}});
+        rejected.append(QJsonObject{{QStringLiteral("line"), row.line},
+                                    {QStringLiteral("name"), qs(row.name)},
+                                    {QStringLiteral("reasons"), reasons}});
     }
     QJsonObject result{{QStringLiteral("file"), o.file},
                        {QStringLiteral("table"), o.table},

@@ -73,6 +73,17 @@ std::optional<std::string> keyText(const std::vector<std::string> &key, const va
     return out;
 }
 
+// Who a rejected row is about, so that the clerk finds the person: the name when it has no issue
+// of its own (a name with a damaged byte is not shown as the name).
+std::string readableName(const validate::Record &record, const std::vector<Issue> &issues)
+{
+    auto it = record.find("name");
+    if (it == record.end() || isNull(it->second) ||
+        std::any_of(issues.begin(), issues.end(), [](const Issue &i) { return i.field == "name"; }))
+        return {};
+    return displayText(it->second);
+}
+
 } // namespace
 
 Result<ImportPlan> ImportPlan::build(const Sheet &sheet, const ColumnMapping &mapping, const ImportOptions &options)
@@ -80,6 +91,15 @@ Result<ImportPlan> ImportPlan::build(const Sheet &sheet, const ColumnMapping &ma
     if (!mapping.table())
         return Result<ImportPlan>::failure(tr("No table was chosen for the import."));
     const schema::Table &table = *mapping.table();
+    // A header the decoder could not read maps to no field: its column would vanish unnoticed.
+    for (int c = 0; c < mapping.columnCount(); ++c)
+        if (!mapping.field(c) && mapping.header(c).contains(QChar::ReplacementCharacter))
+            return Result<ImportPlan>::failure(
+                tr("Line %1, column %2: the header \"%3\" holds characters that cannot be read; the file is damaged "
+                   "there or in the wrong encoding. Correct the header and import again.")
+                    .arg(sheet.header() ? sheet.header()->line : 1)
+                    .arg(c + 1)
+                    .arg(mapping.header(c)));
     if (const auto missing = mapping.missingRequired(); !missing.empty()) {
         QStringList names;
         for (const auto *f : missing)
@@ -131,7 +151,7 @@ Result<ImportPlan> ImportPlan::build(const Sheet &sheet, const ColumnMapping &ma
         if (issues.empty())
             plan.accepted.push_back({row.line, std::move(normalized.values), std::move(given)});
         else
-            plan.rejected.push_back({row.line, std::move(issues)});
+            plan.rejected.push_back({row.line, std::move(issues), readableName(normalized.values, issues)});
     }
     if (options.progress)
         options.progress(total, total);

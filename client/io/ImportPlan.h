@@ -24,6 +24,7 @@ struct AcceptedRow {
 struct RejectedRow {
     int line = 0;
     std::vector<Issue> issues;      // in the table's field order; never empty
+    std::string name;               // the person's 姓名 where it was read without an issue, else empty
 };
 
 struct ImportOptions {

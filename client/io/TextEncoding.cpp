@@ -32,43 +32,62 @@ QByteArray encodeGb18030(const QString &text)
     return text.toUtf8();
 }
 
-// Strict UTF-8 (no overlongs, no surrogates, nothing past U+10FFFF, no sequence cut at the end).
+// Strict UTF-8 (no overlongs, no surrogates, nothing past U+10FFFF, no sequence cut at the end),
+// counted: the well-formed multi-byte sequences, and the stretches of bytes that are none (one
+// damaged byte may break up to three).
 // QStringDecoder does not flag a sequence cut at the end of its input, and GBK bytes sometimes
 // end exactly so: decide here.
-bool isValidUtf8(const QByteArray &bytes)
+struct Utf8Tally {
+    qsizetype sequences = 0;
+    qsizetype damaged = 0;
+};
+
+Utf8Tally tallyUtf8(const QByteArray &bytes)
 {
+    Utf8Tally tally;
     const auto *p = reinterpret_cast<const unsigned char *>(bytes.constData());
     const qsizetype n = bytes.size();
+    bool inDamage = false;
     for (qsizetype i = 0; i < n;) {
         const unsigned c = p[i];
         if (c < 0x80) {
             ++i;
+            inDamage = false;
             continue;
         }
         int extra = 0;
         unsigned min = 0, cp = 0;
-        if ((c & 0xE0) == 0xC0) {
+        if ((c & 0xE0) == 0xC0)
             extra = 1, min = 0x80, cp = c & 0x1F;
-        } else if ((c & 0xF0) == 0xE0) {
+        else if ((c & 0xF0) == 0xE0)
             extra = 2, min = 0x800, cp = c & 0x0F;
-        } else if ((c & 0xF8) == 0xF0) {
+        else if ((c & 0xF8) == 0xF0)
             extra = 3, min = 0x10000, cp = c & 0x07;
-        } else {
-            return false;
-        }
-        if (i + extra >= n)  // the sequence is cut off by the end of the file
-            return false;
-        for (int k = 1; k <= extra; ++k) {
-            if ((p[i + k] & 0xC0) != 0x80)
-                return false;
+        bool ok = extra > 0 && i + extra < n;  // else a stray byte, or a sequence cut by the end
+        for (int k = 1; ok && k <= extra; ++k) {
+            ok = (p[i + k] & 0xC0) == 0x80;
             cp = (cp << 6) | (p[i + k] & 0x3F);
         }
-        if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-            return false;
-        i += extra + 1;
+        ok = ok && cp >= min && cp <= 0x10FFFF && !(cp >= 0xD800 && cp <= 0xDFFF);
+        if (ok) {
+            ++tally.sequences;
+            i += extra + 1;
+        } else {
+            tally.damaged += inDamage ? 0 : 1;
+            ++i;  // resynchronize on the next byte
+        }
+        inDamage = !ok;
     }
-    return true;
+    return tally;
 }
+
+// A UTF-8 roster with a damaged byte is still UTF-8: read as GB18030 every Chinese character of
+// it would turn into other, valid characters and nothing would show the damage. GBK text is
+// never mostly well-formed UTF-8 (the GBK fixture has 283 well-formed sequences by chance and
+// 652 stretches of bytes that are none), so a file with at least this many well-formed
+// sequences per damaged stretch is UTF-8 whose bad bytes decode to U+FFFD, which the import
+// then rejects row by row.
+constexpr qsizetype kUtf8SequencesPerDamage = 10;
 
 } // namespace
 
@@ -80,7 +99,10 @@ TextEncoding detectEncoding(const QByteArray &bytes)
         return TextEncoding::Utf16Le;
     if (bytes.startsWith("\xFE\xFF"))
         return TextEncoding::Utf16Be;
-    return isValidUtf8(bytes) ? TextEncoding::Utf8 : TextEncoding::Gb18030;
+    const Utf8Tally tally = tallyUtf8(bytes);
+    if (tally.damaged == 0 || tally.sequences >= kUtf8SequencesPerDamage * tally.damaged)
+        return TextEncoding::Utf8;
+    return TextEncoding::Gb18030;
 }
 
 QString decodeText(const QByteArray &bytes, TextEncoding *detected)

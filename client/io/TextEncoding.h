@@ -10,7 +10,9 @@ namespace emis::io {
 // "Unicode text" is tab-separated UTF-16 with a BOM.
 enum class TextEncoding { Utf8, Utf8Bom, Gb18030, Utf16Le, Utf16Be };
 
-// UTF-8 BOM -> UTF-8; UTF-16 BOM -> UTF-16; bytes that are valid UTF-8 -> UTF-8; else GB18030.
+// UTF-8 BOM -> UTF-8; UTF-16 BOM -> UTF-16; bytes that are valid UTF-8, or nearly all (a few
+// damaged bytes in a UTF-8 file) -> UTF-8; else GB18030. Bytes that are not text in the chosen
+// encoding decode to U+FFFD, never silently to other characters where that can be helped.
 TextEncoding detectEncoding(const QByteArray &bytes);
 // Decodes with the detected encoding and drops a BOM.
 QString decodeText(const QByteArray &bytes, TextEncoding *detected = nullptr);

@@ -1,5 +1,6 @@
 #include "XlsxReader.h"
 
+#include "XlsxCellText.h"
 #include "validate/DateText.h"
 
 #include <QDir>
@@ -7,23 +8,12 @@
 #include <QFileInfo>
 #include <QXmlStreamReader>
 #include <quazip.h>
-#include <quazipfile.h>
 
 namespace emis::io {
 namespace {
 
 constexpr char kCfbMagic[] = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";  // OLE2: encrypted .xlsx or old .xls
 constexpr double kDays1904 = 1462;  // 1904-01-01 is serial 1462 in the 1900 system
-
-std::unique_ptr<QuaZipFile> openEntry(QuaZip &zip, const QString &part)
-{
-    if (part.isEmpty() || !zip.setCurrentFile(part, QuaZip::csInsensitive))
-        return nullptr;
-    auto file = std::make_unique<QuaZipFile>(&zip);
-    if (!file->open(QIODevice::ReadOnly))
-        return nullptr;
-    return file;
-}
 
 // A relationship target is relative to the folder of the part that owns it, or absolute from
 // the package root (openpyxl writes "/xl/worksheets/sheet1.xml").
@@ -40,43 +30,6 @@ QString dirOf(const QString &part)
     return slash < 0 ? QString() : part.left(slash);
 }
 
-// The text of a <si> or <is>: <t> directly or inside rich-text runs <r>; phonetic guides
-// (<rPh>, furigana/pinyin) are not part of the value.
-QString readRichText(QXmlStreamReader &xml, QStringView endName)
-{
-    QString text;
-    int phonetic = 0;
-    while (!xml.atEnd() && !xml.hasError()) {
-        const auto token = xml.readNext();
-        if (token == QXmlStreamReader::StartElement) {
-            if (xml.name() == u"rPh")
-                ++phonetic;
-            else if (xml.name() == u"t" && phonetic == 0)
-                text += xml.readElementText(QXmlStreamReader::IncludeChildElements);
-        } else if (token == QXmlStreamReader::EndElement) {
-            if (xml.name() == u"rPh")
-                --phonetic;
-            else if (xml.name() == endName)
-                break;
-        }
-    }
-    return text;
-}
-
-// "BC12" -> column 54 (0-based); -1 when there are no letters or too many.
-int columnOf(QStringView ref)
-{
-    int col = 0;
-    qsizetype i = 0;
-    for (; i < ref.size() && i < 4; ++i) {
-        const char16_t c = ref[i].toUpper().unicode();
-        if (c < u'A' || c > u'Z')
-            break;
-        col = col * 26 + (c - u'A' + 1);
-    }
-    return i == 0 || col > XlsxReader::kMaxColumns ? -1 : col - 1;
-}
-
 } // namespace
 
 // Every loop over a part stops at the first XML error too: on a damaged zip stream the reader
@@ -84,12 +37,6 @@ int columnOf(QStringView ref)
 
 XlsxReader::XlsxReader() = default;
 XlsxReader::~XlsxReader() = default;
-
-QString XlsxReader::damaged(const QString &what) const
-{
-    return tr("%1 is not a readable Excel workbook (%2). Open it in Excel or WPS and save it again as .xlsx.")
-        .arg(m_label, what);
-}
 
 Status XlsxReader::open(const QString &path)
 {
@@ -102,7 +49,7 @@ Status XlsxReader::open(const QString &path)
         m_zip.reset();
     else
         m_zip = std::make_unique<QuaZip>(path);
-    return load(QFileInfo(path).fileName());
+    return load(QFileInfo(path).fileName(), QFileInfo(path).size());
 }
 
 Status XlsxReader::open(QIODevice *device)
@@ -113,12 +60,15 @@ Status XlsxReader::open(QIODevice *device)
         return Status::failure(tr("The workbook cannot be read: it is not open for reading."));
     if (device->peek(8) != QByteArray(kCfbMagic, 8))
         m_zip = std::make_unique<QuaZip>(device);
-    return load(tr("the workbook"));
+    return load(tr("the workbook"), device->size());
 }
 
-Status XlsxReader::load(const QString &label)
+Status XlsxReader::load(const QString &label, qint64 packageBytes)
 {
     m_label = label;
+    m_packageBytes = packageBytes;
+    m_inflated = 0;
+    m_refused.clear();
     m_sheets.clear();
     m_sharedStrings.clear();
     m_styles = XlsxStyles();
@@ -135,14 +85,36 @@ Status XlsxReader::load(const QString &label)
     QString workbook = rootTypes.value(QStringLiteral("officeDocument"));
     if (workbook.isEmpty())
         workbook = QStringLiteral("xl/workbook.xml");
-    return readWorkbook(workbook);
+    Status s = readWorkbook(workbook);
+    if (!m_refused.isEmpty()) {
+        m_sheets.clear();  // nothing more is read from a workbook that was refused
+        return Status::failure(m_refused);
+    }
+    return s;
+}
+
+std::unique_ptr<ZipPartDevice> XlsxReader::openPart(const QString &part)
+{
+    auto device = std::make_unique<ZipPartDevice>(*m_zip, m_inflated, m_packageBytes);
+    if (!device->openPart(part))
+        return nullptr;
+    return device;
+}
+
+bool XlsxReader::refused(const ZipPartDevice &part)
+{
+    if (part.refusal() == ZipPartDevice::Refusal::None)
+        return false;
+    if (m_refused.isEmpty())
+        m_refused = refusal(part.refusal(), part.part());
+    return true;
 }
 
 QHash<QString, QString> XlsxReader::readRelationships(const QString &relsPart, const QString &baseDir,
                                                       QHash<QString, QString> *targetsByType)
 {
     QHash<QString, QString> byId;
-    auto file = openEntry(*m_zip, relsPart);
+    auto file = openPart(relsPart);
     if (!file)
         return byId;
     QXmlStreamReader xml(file.get());
@@ -160,6 +132,7 @@ QHash<QString, QString> XlsxReader::readRelationships(const QString &relsPart, c
                 targetsByType->insert(type, target);
         }
     }
+    refused(*file);
     return byId;
 }
 
@@ -170,7 +143,9 @@ Status XlsxReader::readWorkbook(const QString &workbookPart)
     const auto byId = readRelationships(baseDir + QStringLiteral("/_rels/") + workbookPart.section(u'/', -1) +
                                             QStringLiteral(".rels"),
                                         baseDir, &types);
-    auto file = openEntry(*m_zip, workbookPart);
+    if (!m_refused.isEmpty())
+        return Status::failure(m_refused);
+    auto file = openPart(workbookPart);
     if (!file)
         return Status::failure(damaged(tr("%1 is missing").arg(workbookPart)));
     QXmlStreamReader xml(file.get());
@@ -194,28 +169,39 @@ Status XlsxReader::readWorkbook(const QString &workbookPart)
                 m_sheets.append({a.value(QLatin1String("name")).toString(), part});
         }
     }
+    if (refused(*file))
+        return Status::failure(m_refused);
     if (xml.hasError())
         return Status::failure(damaged(xml.errorString()));
     if (m_sheets.isEmpty())
         return Status::failure(damaged(tr("it has no worksheet")));
-    if (auto styles = openEntry(*m_zip, types.value(QStringLiteral("styles"), baseDir + QStringLiteral("/styles.xml"))))
+    if (auto styles = openPart(types.value(QStringLiteral("styles"), baseDir + QStringLiteral("/styles.xml")))) {
         m_styles.load(styles.get());
+        if (refused(*styles))
+            return Status::failure(m_refused);
+    }
     return readSharedStrings(types.value(QStringLiteral("sharedStrings"), baseDir + QStringLiteral("/sharedStrings.xml")));
 }
 
 Status XlsxReader::readSharedStrings(const QString &part)
 {
-    auto file = openEntry(*m_zip, part);
+    auto file = openPart(part);
     if (!file)
         return {};  // openpyxl and other writers use inline strings only
     QXmlStreamReader xml(file.get());
     while (!xml.atEnd() && !xml.hasError()) {
         if (xml.readNext() == QXmlStreamReader::StartElement && xml.name() == u"si") {
-            m_sharedStrings.append(readRichText(xml, u"si"));
+            QString text;
+            if (!xlsx::readRichText(xml, u"si", text))
+                return Status::failure(cellTooLong(tr("text number %1 of the workbook's shared strings")
+                                                       .arg(m_sharedStrings.size() + 1)));
+            m_sharedStrings.append(std::move(text));
             if (m_sharedStrings.size() > kMaxCells)
                 return Status::failure(damaged(tr("too many strings")));
         }
     }
+    if (refused(*file))
+        return Status::failure(m_refused);
     if (xml.hasError())
         return Status::failure(damaged(xml.errorString()));
     return {};
@@ -246,7 +232,7 @@ Result<Sheet> XlsxReader::read(const QString &sheetName)
     return Result<Sheet>::failure(tr("%1 has no sheet named \"%2\".").arg(m_label, sheetName));
 }
 
-Cell XlsxReader::readCell(QXmlStreamReader &xml, QString *error)
+Cell XlsxReader::readCell(QXmlStreamReader &xml, QString *error, bool *tooLong)
 {
     const auto a = xml.attributes();
     const QString type = a.value(QLatin1String("t")).toString();
@@ -258,9 +244,13 @@ Cell XlsxReader::readCell(QXmlStreamReader &xml, QString *error)
         const auto token = xml.readNext();
         if (token == QXmlStreamReader::StartElement) {
             if (xml.name() == u"v") {
-                value = xml.readElementText(QXmlStreamReader::SkipChildElements);
+                value.clear();
+                if (!xlsx::readElementText(xml, value, false))
+                    *tooLong = true;
             } else if (xml.name() == u"is") {
-                value = readRichText(xml, u"is");
+                value.clear();
+                if (!xlsx::readRichText(xml, u"is", value))
+                    *tooLong = true;
                 inlineText = true;
             } else {
                 xml.skipCurrentElement();  // <f> formulas, <extLst>: the cached value is what counts
@@ -268,6 +258,8 @@ Cell XlsxReader::readCell(QXmlStreamReader &xml, QString *error)
         } else if (token == QXmlStreamReader::EndElement && xml.name() == u"c") {
             break;
         }
+        if (*tooLong)
+            return cell;
     }
     if (type == u"s") {
         bool ok = false;
@@ -306,7 +298,9 @@ Cell XlsxReader::readCell(QXmlStreamReader &xml, QString *error)
 
 Result<Sheet> XlsxReader::readSheet(const SheetEntry &entry)
 {
-    auto file = openEntry(*m_zip, entry.part);
+    if (!m_refused.isEmpty())
+        return Result<Sheet>::failure(m_refused);
+    auto file = openPart(entry.part);
     if (!file)
         return Result<Sheet>::failure(damaged(tr("sheet \"%1\" is missing").arg(entry.name)));
     Sheet sheet;
@@ -329,12 +323,18 @@ Result<Sheet> XlsxReader::readSheet(const SheetEntry &entry)
                 column = -1;
             } else if (xml.name() == u"c") {
                 const auto ref = xml.attributes().value(QLatin1String("r"));
-                column = ref.isEmpty() ? column + 1 : columnOf(ref);
+                column = ref.isEmpty() ? column + 1 : xlsx::columnOf(ref);
                 if (column < 0 || column >= kMaxColumns) {
                     error = tr("cell reference %1 is out of range").arg(ref.toString());
                     break;
                 }
-                Cell cell = readCell(xml, &error);
+                bool tooLong = false;
+                Cell cell = readCell(xml, &error, &tooLong);
+                if (tooLong)
+                    return Result<Sheet>::failure(cellTooLong(tr("cell %1%2 of sheet \"%3\"")
+                                                                  .arg(xlsx::columnName(column))
+                                                                  .arg(row.line)
+                                                                  .arg(entry.name)));
                 if (cell.kind == CellKind::Empty)
                     continue;
                 if (column >= row.cells.size()) {
@@ -357,6 +357,8 @@ Result<Sheet> XlsxReader::readSheet(const SheetEntry &entry)
             }
         }
     }
+    if (refused(*file))
+        return Result<Sheet>::failure(m_refused);
     if (error.isEmpty() && xml.hasError())
         error = xml.errorString();
     if (!error.isEmpty())

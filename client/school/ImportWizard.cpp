@@ -114,9 +114,9 @@ QWizardPage *ImportWizard::makePreviewPage()
     m_summary = new QLabel(page);
     m_summary->setObjectName(QStringLiteral("summary"));
     m_summary->setWordWrap(true);
-    m_rejected = new QTableWidget(0, 2, page);
+    m_rejected = new QTableWidget(0, 3, page);
     m_rejected->setObjectName(QStringLiteral("rejected"));
-    m_rejected->setHorizontalHeaderLabels({tr("Line"), tr("Why it is not imported")});
+    m_rejected->setHorizontalHeaderLabels({tr("Line"), tr("Name"), tr("Why it is not imported")});
     m_rejected->horizontalHeader()->setStretchLastSection(true);
     m_rejected->verticalHeader()->hide();
     m_rejected->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -363,7 +363,8 @@ void ImportWizard::showPlan()
         for (const Issue &issue : r.issues)
             reasons << issueText(issue);
         m_rejected->setItem(i, 0, new QTableWidgetItem(QString::number(r.line)));
-        m_rejected->setItem(i, 1, new QTableWidgetItem(reasons.join(QStringLiteral("; "))));
+        m_rejected->setItem(i, 1, new QTableWidgetItem(QString::fromStdString(r.name)));
+        m_rejected->setItem(i, 2, new QTableWidgetItem(reasons.join(QStringLiteral("; "))));
     }
     m_rejected->resizeRowsToContents();
 }

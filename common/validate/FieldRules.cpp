@@ -37,6 +37,24 @@ std::optional<Issue> checkText(const schema::Field &f, const std::string &s)
     return std::nullopt;
 }
 
+// U+FFFD in UTF-8: what a decoder leaves where bytes were not text in the file's encoding (a
+// damaged GBK or UTF-8 byte, or an earlier conversion that lost characters). Stored, it would
+// stand in for a character nobody can recover.
+constexpr std::string_view kReplacement = "\xEF\xBF\xBD";
+constexpr std::size_t kShownChars = 40;
+
+// The value as the message shows it: at most kShownChars code points.
+std::string shown(std::string_view s)
+{
+    std::size_t end = 0;
+    for (std::size_t chars = 0; end < s.size() && chars < kShownChars; ++chars) {
+        ++end;
+        while (end < s.size() && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80)
+            ++end;
+    }
+    return end < s.size() ? std::string(s.substr(0, end)) + "…" : std::string(s);
+}
+
 } // namespace
 
 std::optional<bool> parseYesNo(std::string_view raw)
@@ -83,6 +101,8 @@ std::variant<Value, Issue> normalizeField(const schema::Field &f, std::string_vi
     const std::string_view t = text::trim(raw);
     if (t.empty())
         return Value{};
+    if (f.type != FieldType::Blob && t.find(kReplacement) != std::string_view::npos)
+        return makeIssue(Reason::UnreadableCharacters, &f, shown(t));
     switch (f.type) {
     case FieldType::Text: {
         std::string s(t);

@@ -15,6 +15,7 @@ namespace emis::validate {
 // Turns what a clerk typed or a spreadsheet held into the field's canonical value: 男/女/1/2 to
 // a sex code, 汉族 or 01 to an ethnicity code, 一年级 or 1 to grade 1, any accepted date form to
 // YYYY-MM-DD, 是/否 to 1/0. Empty text gives NULL (required fields are checked per record).
+// Text holding U+FFFD, where a decoder met bytes that were not text, is refused whatever the field.
 std::variant<Value, Issue> normalizeField(const schema::Field &field, std::string_view raw);
 
 // Checks a value that should already be canonical (from the wire or the store).

@@ -43,6 +43,10 @@ constexpr std::array kSentences = {
     Sentence{Reason::IdSexMismatch, "id_sex_mismatch", "身份证件号中的性别与性别列不符",
              "sex digit of the ID number disagrees with 性别"},
     Sentence{Reason::DocumentShape, "document_shape", "{label}不符合“{arg}”的格式", "{label} does not have the shape of a {arg}"},
+    Sentence{Reason::UnreadableCharacters, "unreadable_characters",
+             "{label}含有无法识别的字符（{arg}）：文件在此处已损坏或编码不对，请对照原表格改正后重新导入",
+             "{label} holds characters that cannot be read ({arg}): the file is damaged here or in the wrong "
+             "encoding; correct it from the original and import again"},
     Sentence{Reason::DuplicateInFile, "duplicate_in_file", "{label}与第{arg}行重复", "{label} repeats line {arg}"},
     Sentence{Reason::DuplicateInStore, "duplicate_in_store", "{label}已登记在{arg}", "{label} is already registered for {arg}"},
     Sentence{Reason::EvidenceTooLarge, "evidence_too_large", "佐证材料图片超过2MB，请压缩或降低扫描分辨率后再添加",

@@ -31,6 +31,7 @@ enum class Reason {
     IdBirthMismatch,
     IdSexMismatch,
     DocumentShape,
+    UnreadableCharacters,
     DuplicateInFile,
     DuplicateInStore,
     EvidenceTooLarge,

@@ -31,6 +31,8 @@ private Q_SLOTS:
     void gb18030FourByteSequences_decode();
     void encodingDetection_data();
     void encodingDetection();
+    void damagedByte_decodesToReplacementCharacter_data();
+    void damagedByte_decodesToReplacementCharacter();
     void delimiter_data();
     void delimiter();
     void excelSepLine_setsDelimiter();
@@ -163,6 +165,10 @@ void TestCsvReader::encodingDetection_data()
     QTest::addRow("gbk") << gb18030(QStringLiteral("姓名,性别\n")) << int(TextEncoding::Gb18030);
     // UTF-8 cut in the middle of a character is not UTF-8.
     QTest::addRow("broken utf-8") << QStringLiteral("姓名").toUtf8().left(4) << int(TextEncoding::Gb18030);
+    // A roster in UTF-8 with one damaged byte is still UTF-8, not GBK mojibake.
+    QByteArray damaged = QStringLiteral("姓名,性别\n周勇,男\n唐曦晨,女\n谢语艳,女\n").toUtf8();
+    damaged[damaged.indexOf(QStringLiteral("勇").toUtf8()) + 2] = char(0xFF);
+    QTest::addRow("utf-8, one byte damaged") << damaged << int(TextEncoding::Utf8);
 }
 
 void TestCsvReader::encodingDetection()
@@ -170,6 +176,34 @@ void TestCsvReader::encodingDetection()
     QFETCH(QByteArray, bytes);
     QFETCH(int, encoding);
     QCOMPARE(int(detectEncoding(bytes)), encoding);
+}
+
+void TestCsvReader::damagedByte_decodesToReplacementCharacter_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    const QString text = QStringLiteral("姓名,性别\r\n周勇,男\r\n唐曦晨,女\r\n");
+    QByteArray gbk = gb18030(text);
+    gbk[gbk.indexOf(gb18030(QStringLiteral("勇"))) + 1] = char(0xFF);
+    QTest::addRow("gbk") << gbk;
+    QByteArray utf8 = text.toUtf8();
+    utf8[utf8.indexOf(QStringLiteral("勇").toUtf8()) + 2] = char(0xFF);
+    QTest::addRow("utf-8") << utf8;
+    QTest::addRow("utf-8 with BOM") << QByteArray("\xEF\xBB\xBF") + utf8;
+}
+
+void TestCsvReader::damagedByte_decodesToReplacementCharacter()
+{
+    // The damage shows where it is, and only there: the import then rejects that row alone.
+    QFETCH(QByteArray, bytes);
+    auto sheet = CsvReader::parse(bytes);
+    QVERIFY(sheet.ok());
+    QCOMPARE(sheet->rows.size(), 3);
+    QCOMPARE(cellAt(sheet.value(), 0, 0), QStringLiteral("姓名"));
+    QVERIFY2(cellAt(sheet.value(), 1, 0).startsWith(QStringLiteral("周")) &&
+                 cellAt(sheet.value(), 1, 0).contains(QChar::ReplacementCharacter),
+             qPrintable(cellAt(sheet.value(), 1, 0)));
+    QCOMPARE(cellAt(sheet.value(), 1, 1), QStringLiteral("男"));
+    QCOMPARE(cellAt(sheet.value(), 2, 0), QStringLiteral("唐曦晨"));
 }
 
 void TestCsvReader::delimiter_data()

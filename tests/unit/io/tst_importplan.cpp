@@ -62,6 +62,8 @@ private Q_SLOTS:
     void sameRecord_byIdNumberOrStudentNo();
     void headerBelowTitle_inFile();
     void headerBelowTitle_inWorkbook_linesAreRowNumbers();
+    void unreadableCharacter_rejectsItsRow_namingColumnAndPupil();
+    void unreadableHeader_refusesTheFileWithLineAndColumn();
 };
 
 void TestImportPlan::dirtyFixture_rejectionReportEqualsExpectedCsv()
@@ -342,6 +344,46 @@ void TestImportPlan::headerBelowTitle_inWorkbook_linesAreRowNumbers()
     QCOMPARE(p->accepted[0].line, 4);
     QCOMPARE(text(p->accepted[0].record, "birth_date"), QStringLiteral("2009-11-08"));
     QCOMPARE(SheetFile::sheetNames(path).value(), QStringList{QStringLiteral("2016级")});
+}
+
+void TestImportPlan::unreadableCharacter_rejectsItsRow_namingColumnAndPupil()
+{
+    // U+FFFD is what a decoder leaves for a damaged byte, in a CSV or already in an .xlsx cell.
+    const QString bad(QChar::ReplacementCharacter);
+    auto sheet = CsvReader::parse((QStringLiteral("姓名,性别,出生日期,身份证件号,年级,班级,监护人姓名\n"
+                                                  "唐曦晨,女,2009-11-28,360429200911281169,一年级,1班,谭梓雨\n"
+                                                  "周") + bad + QStringLiteral(",男,2009-11-08,360429200911080412,一年级,1班,唐丽\n"
+                                                  "谢语艳,女,2009-11-02,360429200911025149,一年级,1班,唐") + bad + QStringLiteral("\n"))
+                                      .toUtf8());
+    QVERIFY(sheet.ok());
+    auto p = ImportPlan::build(sheet.value(), ColumnMapping::fromSheet(students(), sheet.value()));
+    QVERIFY(p.ok());
+    QCOMPARE(p->accepted.size(), std::size_t{1});
+    QCOMPARE(p->accepted[0].line, 2);
+    QCOMPARE(p->rejected.size(), std::size_t{2});
+    QCOMPARE(p->rejected[0].line, 3);
+    QCOMPARE(p->rejected[0].issues.size(), std::size_t{1});
+    QCOMPARE(p->rejected[0].issues[0].reason, Reason::UnreadableCharacters);
+    QCOMPARE(p->rejected[0].issues[0].field, std::string("name"));
+    QCOMPARE(p->rejected[0].name, std::string());  // the damaged name is not given as the name
+    QCOMPARE(p->rejected[1].line, 4);
+    QCOMPARE(p->rejected[1].issues[0].field, std::string("guardian_name"));
+    QCOMPARE(QString::fromStdString(p->rejected[1].name), QStringLiteral("谢语艳"));
+    QVERIFY2(QString::fromStdString(p->rejected[1].issues[0].zh).startsWith(QStringLiteral("监护人姓名含有无法识别的字符")),
+             p->rejected[1].issues[0].zh.c_str());
+}
+
+void TestImportPlan::unreadableHeader_refusesTheFileWithLineAndColumn()
+{
+    // 监护人姓名 with a damaged byte maps to no field: its column would be dropped silently.
+    auto sheet = CsvReader::parse((QStringLiteral("姓名,性别,出生日期,身份证件号,年级,班级,监护人") +
+                                   QChar(QChar::ReplacementCharacter) +
+                                   QStringLiteral("名\n周勇,男,2009-11-08,360429200911080412,一年级,1班,唐丽\n"))
+                                      .toUtf8());
+    QVERIFY(sheet.ok());
+    auto p = ImportPlan::build(sheet.value(), ColumnMapping::fromSheet(students(), sheet.value()));
+    QVERIFY(!p.ok());
+    QVERIFY2(p.error().startsWith(QStringLiteral("Line 1, column 7:")), qPrintable(p.error()));
 }
 
 QTEST_GUILESS_MAIN(TestImportPlan)
