@@ -47,6 +47,8 @@ enum class Reason {
     NotOwner,
     ReadOnly,
     HlcTooFarAhead,
+    HlcOutOfRange,
+    HlcWrongDevice,
     SequenceGap,
     BadRequest,
     NotAuthenticated,
