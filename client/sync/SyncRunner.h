@@ -1,11 +1,13 @@
 #pragma once
 
+#include "store/ClockRepair.h"
 #include "store/Result.h"
 #include "sync/DeviceFiles.h"
 
 #include <QString>
 
 #include <functional>
+#include <optional>
 
 namespace emis::wire {
 class Envelope;
@@ -39,9 +41,18 @@ public:
     void setProgress(Progress p) { m_progress = std::move(p); }
 
     Result<SyncReport> run();
+    // The correction of a clock that had run far ahead, when the last run() made one (it stays
+    // made even if the sync failed afterwards).
+    const std::optional<ClockRepairReport> &clockRepair() const { return m_clockRepair; }
 
 private:
     Status hello(ServerConnection &c, wire::HelloAck &ack);
+    // Against the server's time (the HelloAck's): corrects the device's stamps when they are far
+    // ahead of it and this computer's time is not (ClockRepair).
+    Status repairClock(const wire::HelloAck &ack);
+    // Refuses to push while this computer's time is far ahead of the server's: its stamps would
+    // be refused, and only the clerk can set the time right.
+    Status refuseWhileAhead(const wire::HelloAck &ack) const;
     Status pull(ServerConnection &c, SyncReport &report);
     Status push(ServerConnection &c, quint64 serverWatermark, SyncReport &report);
 
@@ -51,6 +62,7 @@ private:
     int m_batchSize = 500;
     int m_timeoutMs = 20000;
     Progress m_progress;
+    std::optional<ClockRepairReport> m_clockRepair;
 };
 
 // The Hello every session starts with.
