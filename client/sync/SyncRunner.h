@@ -28,7 +28,8 @@ struct SyncReport {
     quint64 cursor = 0;
 };
 
-// One whole sync, blocking, on the calling thread: hello, pull, push in batches, pull again.
+// One whole sync, blocking, on the calling thread: hello (and, against the server's time in its
+// answer, the correction of a clock that had run far ahead), pull, push in batches, pull again.
 // Every step is committed before the next, so a crash or a cut anywhere only means a resend
 // (the server skips what it already has) or a re-pull (the merge is idempotent).
 class SyncRunner {
