@@ -1085,6 +1085,24 @@
         <source>The server must be given as HOST:PORT, not %1.</source>
         <translation>服务器地址应写成 主机:端口，而不是 %1。</translation>
     </message>
+    <message>
+        <location filename="../client/store/ClockRepair.cpp" line="+229"/>
+        <source>This device&apos;s clock had run ahead to %1 while the county server&apos;s time is %2. The clock was corrected: %3 changes not yet sent were stamped with the corrected time and %4 edits the server had refused for the clock were sent again. No edit was lost.</source>
+        <translation>本机记录的时钟曾快到 %1，而县服务器的时间是 %2。时钟已校正：%3 条尚未发送的修改已按校正后的时间重新标记，%4 处曾因时钟被服务器拒绝的修改已重新发送，没有丢失任何修改。</translation>
+    </message>
+</context>
+<context>
+    <name>emis::client::ClockRepair</name>
+    <message>
+        <location line="-14"/>
+        <source>sent again after the device&apos;s clock was corrected</source>
+        <translation>本机时钟校正后已重新发送</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The local database could not commit the clock correction.</source>
+        <translation>本地数据库无法保存时钟校正。</translation>
+    </message>
 </context>
 <context>
     <name>emis::client::IssueService</name>
@@ -1309,7 +1327,7 @@
 <context>
     <name>emis::client::SyncRunner</name>
     <message>
-        <location filename="../client/sync/SyncRunner.cpp" line="+51"/>
+        <location filename="../client/sync/SyncRunner.cpp" line="+64"/>
         <source>The server does not know this device as %1 (it says &quot;%2&quot;).</source>
         <translation>服务器不认识本设备 %1（服务器说：“%2”）。</translation>
     </message>
@@ -1319,7 +1337,12 @@
         <translation>本机数据库无法记录服务器的数据流。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+24"/>
+        <source>This computer&apos;s clock reads %1 but the county server&apos;s reads %2: correct the computer&apos;s date and time, then sync again. Nothing was sent; every change is kept.</source>
+        <translation>本机时钟为 %1，而县服务器的时间是 %2：请校正电脑的日期和时间后重新同步。本次未发送任何修改，所有修改均已保留。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>This device is not enrolled; run enroll first.</source>
         <translation>本设备尚未注册，请先运行 enroll。</translation>
     </message>
@@ -1334,7 +1357,7 @@
         <translation>无法读取 %1 中的设备密钥。</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+52"/>
         <source>pull</source>
         <translation>下载</translation>
     </message>
@@ -1460,12 +1483,12 @@
         <translation>已注册为 %2（%3）的设备 %1。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+24"/>
         <source>Synced: %1 changes sent, %2 rows received, %3 new rejections, %4 conflicts; %5 changes still pending.</source>
         <translation>同步完成：发送 %1 条变更，接收 %2 行，新增 %3 条被拒绝的变更、%4 个冲突；仍有 %5 条变更待发送。</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+39"/>
         <source>School: %1 (%2), device %3, server %4</source>
         <translation>学校：%1（%2），设备 %3，服务器 %4</translation>
     </message>
@@ -2672,7 +2695,7 @@
 <context>
     <name>emis::school::SyncPanel</name>
     <message>
-        <location filename="../client/school/SyncPanel.cpp" line="+24"/>
+        <location filename="../client/school/SyncPanel.cpp" line="+28"/>
         <source>Sync now</source>
         <translation>立即同步</translation>
     </message>
@@ -2687,7 +2710,12 @@
         <translation>正在同步：%1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+4"/>
+        <source>Device clock corrected; no edit lost</source>
+        <translation>本机时钟已校正，没有丢失修改</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Not synced yet</source>
         <translation>尚未同步</translation>
     </message>

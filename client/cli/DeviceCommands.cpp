@@ -40,6 +40,9 @@ int syncCommand(const Options &o, const Output &out)
     runner.setTimeoutMs(o.timeoutSeconds * 1000);
     runner.setBatchSize(o.batchSize);
     auto report = runner.run();
+    // The clerk hears of a clock correction even when the sync failed after it.
+    if (const auto &repair = runner.clockRepair())
+        out.text(clockRepairNotice(*repair));
     if (!report)
         return out.fail(report.error());
     const int pending = ChangeLog((*store)->db()).pendingCount();
@@ -49,13 +52,22 @@ int syncCommand(const Options &o, const Output &out)
                  .arg(report->rejections)
                  .arg(report->conflicts)
                  .arg(pending));
-    out.data(QJsonObject{{QStringLiteral("pushed"), report->pushed},
-                         {QStringLiteral("pulled"), report->pulled},
-                         {QStringLiteral("rejections"), report->rejections},
-                         {QStringLiteral("conflicts"), report->conflicts},
-                         {QStringLiteral("watermark"), static_cast<qint64>(report->watermark)},
-                         {QStringLiteral("cursor"), static_cast<qint64>(report->cursor)},
-                         {QStringLiteral("pending"), pending}});
+    QJsonObject data{{QStringLiteral("pushed"), report->pushed},
+                     {QStringLiteral("pulled"), report->pulled},
+                     {QStringLiteral("rejections"), report->rejections},
+                     {QStringLiteral("conflicts"), report->conflicts},
+                     {QStringLiteral("watermark"), static_cast<qint64>(report->watermark)},
+                     {QStringLiteral("cursor"), static_cast<qint64>(report->cursor)},
+                     {QStringLiteral("pending"), pending}};
+    if (const auto &repair = runner.clockRepair())
+        data.insert(QStringLiteral("clock_correction"),
+                    QJsonObject{{QStringLiteral("clock_was"), isoTime(static_cast<qint64>(repair->was.physicalMs))},
+                                {QStringLiteral("server_time"), isoTime(static_cast<qint64>(repair->serverTimeMs))},
+                                {QStringLiteral("restamped"), repair->restamped},
+                                {QStringLiteral("rows"), repair->rowsCorrected},
+                                {QStringLiteral("resent"), repair->resent},
+                                {QStringLiteral("notice"), clockRepairNotice(*repair)}});
+    out.data(data);
     // Synced, but the server refused some changes or two devices changed the same field: a script
     // learns that a person has to look (emis-cli rejections / conflicts).
     return report->rejections > 0 || report->conflicts > 0 ? kExitNeedsAttention : 0;

@@ -18,6 +18,10 @@ SyncPanel::SyncPanel(SchoolSession &session, client::SyncEngine *engine, QWidget
     m_last = new QLabel(this);
     m_pending = new QLabel(this);
     m_pending->setObjectName(QStringLiteral("pending"));
+    m_notice = new QLabel(this);
+    m_notice->setObjectName(QStringLiteral("syncNotice"));
+    m_notice->setStyleSheet(QStringLiteral("color:#8a5a00"));
+    m_notice->hide();
     m_issues = new QPushButton(this);
     m_issues->setFlat(true);
     m_issues->setObjectName(QStringLiteral("issuesLink"));
@@ -27,7 +31,7 @@ SyncPanel::SyncPanel(SchoolSession &session, client::SyncEngine *engine, QWidget
     auto *layout = new QHBoxLayout(this);
     layout->setContentsMargins(4, 0, 4, 0);
     for (QWidget *w : {static_cast<QWidget *>(m_state), static_cast<QWidget *>(m_last), static_cast<QWidget *>(m_pending),
-                       static_cast<QWidget *>(m_issues), static_cast<QWidget *>(m_syncNow)})
+                       static_cast<QWidget *>(m_notice), static_cast<QWidget *>(m_issues), static_cast<QWidget *>(m_syncNow)})
         layout->addWidget(w);
     connect(m_issues, &QPushButton::clicked, this, &SyncPanel::issuesRequested);
     if (engine) {
@@ -36,6 +40,12 @@ SyncPanel::SyncPanel(SchoolSession &session, client::SyncEngine *engine, QWidget
         connect(engine, &client::SyncEngine::progress, this, [this](const QString &phase, int done, int total) {
             m_state->setText(total > 0 ? tr("Syncing: %1 %2/%3").arg(phase).arg(done).arg(total)
                                        : tr("Syncing: %1").arg(phase));
+        });
+        // Said once, where the clerk looks: the short form in the bar, the whole notice on hover.
+        connect(engine, &client::SyncEngine::clockCorrected, this, [this](const QString &notice) {
+            m_notice->setText(tr("Device clock corrected; no edit lost"));
+            m_notice->setToolTip(notice);
+            m_notice->show();
         });
         connect(engine, &client::SyncEngine::finished, this, [this](bool, int, int, const QString &) {
             m_syncNow->setEnabled(true);
@@ -81,5 +91,6 @@ void SyncPanel::refresh()
 
 QString SyncPanel::stateText() const { return m_state->text(); }
 QString SyncPanel::pendingText() const { return m_pending->text(); }
+QString SyncPanel::noticeText() const { return m_notice->isHidden() ? QString() : m_notice->toolTip(); }
 
 } // namespace emis::school

@@ -22,6 +22,7 @@ public:
 
     QString stateText() const;
     QString pendingText() const;
+    QString noticeText() const;  // what the last sync had to tell (a clock correction), or empty
 
 public Q_SLOTS:
     void refresh();  // counts from the store (after a save, an import, a sync)
@@ -38,6 +39,7 @@ private:
     QLabel *m_state = nullptr;
     QLabel *m_last = nullptr;
     QLabel *m_pending = nullptr;
+    QLabel *m_notice = nullptr;
     QPushButton *m_issues = nullptr;
     QPushButton *m_syncNow = nullptr;
 };

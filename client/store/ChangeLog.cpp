@@ -4,6 +4,7 @@
 #include "store/Sql.h"
 #include "store/SqlValue.h"
 #include "sync/Hlc.h"
+#include "sync/WireConvert.h"
 
 #include <QStringList>
 
@@ -18,6 +19,9 @@ Result<wire::Change> parseChange(const QVariant &blob)
         return makeError(ErrorKind::Other, QStringLiteral("a change in the local change log is unreadable"));
     return c;
 }
+
+// base_hlcs: "field=HLC field=HLC" (HLC empty for none), the fields in the change's order.
+QStringList basePairs(const QString &text) { return text.split(QLatin1Char(' '), Qt::SkipEmptyParts); }
 
 } // namespace
 
@@ -112,7 +116,7 @@ QHash<QString, QString> ChangeLog::pendingFields(const QString &table, const QSt
     q.bind(table).bind(rowId);
     if (q.exec())
         while (q.next())
-            for (const auto &pair : q.value(0).toString().split(QLatin1Char(' '), Qt::SkipEmptyParts)) {
+            for (const auto &pair : basePairs(q.value(0).toString())) {
                 const int eq = pair.indexOf(QLatin1Char('='));
                 const QString field = eq < 0 ? pair : pair.left(eq);
                 if (!out.contains(field))  // the oldest pending change's base counts
@@ -130,6 +134,54 @@ Result<wire::Change> ChangeLog::bySeq(quint64 seq) const
     if (!q.next())
         return makeError(ErrorKind::Other, QStringLiteral("no change %1 in the change log").arg(seq));
     return parseChange(q.value(0));
+}
+
+Result<int> ChangeLog::restampAfter(quint64 afterSeq, const Restamp &restamp,
+                                    const std::function<QString(const QString &)> &mapBase)
+{
+    Sql q(m_db, QStringLiteral("SELECT device_seq, change, base_hlcs FROM change_log WHERE device_seq > ? "
+                               "ORDER BY device_seq"));
+    q.bind(QVariant::fromValue<qulonglong>(afterSeq));
+    if (auto st = q.exec(); !st)
+        return st.error();
+    struct Rewrite {
+        quint64 seq;
+        QByteArray blob;
+        QString bases;
+        bool restamped;
+    };
+    std::vector<Rewrite> rewrites;
+    while (q.next()) {
+        auto change = parseChange(q.value(1));
+        if (!change)
+            return change.error();
+        const auto stamp = restamp(sync::fromWire(change->hlc()));
+        if (stamp)
+            sync::toWire(*stamp, *change->mutable_hlc());
+        bool changed = stamp.has_value();
+        QStringList bases;
+        for (const auto &pair : basePairs(q.value(2).toString())) {
+            const int eq = pair.indexOf(QLatin1Char('='));
+            const QString base = eq < 0 ? QString() : pair.mid(eq + 1);
+            const QString mapped = mapBase(base);
+            changed = changed || mapped != base;
+            bases << (eq < 0 ? pair : pair.left(eq)) + QLatin1Char('=') + mapped;
+        }
+        if (!changed)
+            continue;
+        std::string blob;
+        change->SerializeToString(&blob);
+        rewrites.push_back({q.value(0).toULongLong(), QByteArray(blob.data(), static_cast<qsizetype>(blob.size())),
+                            bases.join(QLatin1Char(' ')), stamp.has_value()});
+    }
+    int restamped = 0;
+    for (const auto &r : rewrites) {
+        Sql u(m_db, QStringLiteral("UPDATE change_log SET change = ?, base_hlcs = ? WHERE device_seq = ?"));
+        if (auto st = u.bind(r.blob).bind(r.bases).bind(QVariant::fromValue<qulonglong>(r.seq)).exec(); !st)
+            return st.error();
+        restamped += r.restamped ? 1 : 0;
+    }
+    return restamped;
 }
 
 } // namespace emis::client

@@ -1,10 +1,13 @@
 #pragma once
 
 #include "store/Result.h"
+#include "sync/Hlc.h"
 
 #include <QHash>
 #include <QSqlDatabase>
 
+#include <functional>
+#include <optional>
 #include <vector>
 
 namespace emis::wire {
@@ -40,6 +43,13 @@ public:
     // each with the version the oldest such change overwrote.
     QHash<QString, QString> pendingFields(const QString &table, const QString &rowId) const;
     Result<wire::Change> bySeq(quint64 seq) const;
+
+    // A clock correction (ClockRepair): every change after `afterSeq`, oldest first, takes the
+    // stamp `restamp` gives it (nullopt: it keeps its own), and the versions the changes
+    // overwrote are mapped through `mapBase` (HLC text to HLC text, empty for none). Seqs and
+    // fields stay. Returns how many changes took a new stamp.
+    using Restamp = std::function<std::optional<sync::Hlc>(const sync::Hlc &)>;
+    Result<int> restampAfter(quint64 afterSeq, const Restamp &restamp, const std::function<QString(const QString &)> &mapBase);
 
 private:
     QSqlDatabase m_db;

@@ -63,12 +63,31 @@ Status LocalStore::init()
     return Ok{};
 }
 
-void LocalStore::catchUpClock()
+std::optional<sync::Hlc> LocalStore::storedClock() const
 {
     Sql q(db(), QStringLiteral("SELECT last_hlc FROM sync_state WHERE id = 1"));
     if (q.exec() && q.next())
-        if (auto last = sync::Hlc::fromText(ss(q.value(0).toString())))
-            m_clock->restore(*last);
+        return sync::Hlc::fromText(ss(q.value(0).toString()));
+    return std::nullopt;
+}
+
+void LocalStore::catchUpClock()
+{
+    // Every stamp a connection issues or takes in is persisted with what it stamped, so the
+    // stored clock is never behind this connection's for anything that was committed. Behind it
+    // is only a correction, or a tick whose save rolled back (nothing carries that stamp): take
+    // it as it is, back in time too.
+    if (auto last = storedClock())
+        m_clock->reset(*last);
+}
+
+Status LocalStore::setClockBack(const sync::Hlc &last)
+{
+    Sql q(db(), QStringLiteral("UPDATE sync_state SET last_hlc = ? WHERE id = 1"));
+    if (auto st = q.bind(qs(last.toText())).exec(); !st)
+        return st;
+    m_clock->reset(last);
+    return Ok{};
 }
 
 void LocalStore::resetClock(const QString &deviceId)
@@ -138,10 +157,13 @@ Status LocalStore::recordSyncOutcome(qint64 whenMs, const QString &error)
 
 Status LocalStore::saveClock()
 {
-    // Never lowers it: another connection may have persisted a later stamp meanwhile.
+    // Never lowers it: another connection may have persisted a later stamp meanwhile. Compared
+    // as stamps: text sorts like the stamp only while every part fits its width.
     const sync::Hlc last = m_clock->last();
-    Sql q(db(), QStringLiteral("UPDATE sync_state SET last_hlc = ? WHERE id = 1 AND (last_hlc = '' OR last_hlc < ?)"));
-    return q.bind(qs(last.toText())).bind(qs(last.toText())).exec();
+    if (const auto stored = storedClock(); stored && !(*stored < last))
+        return Ok{};
+    Sql q(db(), QStringLiteral("UPDATE sync_state SET last_hlc = ? WHERE id = 1"));
+    return q.bind(qs(last.toText())).exec();
 }
 
 } // namespace emis::client

@@ -7,6 +7,7 @@
 #include <QString>
 
 #include <memory>
+#include <optional>
 
 namespace emis::client {
 
@@ -55,14 +56,19 @@ public:
     // saveClock() in the same transaction as whatever they stamped.
     sync::HlcClock &clock() { return *m_clock; }
     Status saveClock();
-    // Catches up with stamps another connection (the sync thread, another program) persisted,
-    // so this connection's next tick is after them. Call inside the transaction that ticks.
+    // Takes the device's clock as persisted: catches up with stamps another connection (the sync
+    // thread, another program) persisted, so this connection's next tick is after them, and takes
+    // over a correction (setClockBack). Call inside the transaction that ticks.
     void catchUpClock();
+    // Sets the device's clock back to `last`, persisted in the caller's transaction: only for a
+    // clock that ran far ahead, once its stamps were corrected (ClockRepair).
+    Status setClockBack(const sync::Hlc &last);
 
 private:
     LocalStore(QString path, QString connection);
     Status init();
     void resetClock(const QString &deviceId);
+    std::optional<sync::Hlc> storedClock() const;
 
     QString m_path;
     QString m_connection;

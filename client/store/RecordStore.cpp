@@ -291,7 +291,7 @@ Result<SaveOutcome> RecordStore::save(const schema::Table &t, const QString &req
     return SaveOutcome{id, *seq};
 }
 
-Result<SaveOutcome> RecordStore::remove(const schema::Table &t, const QString &id)
+Result<SaveOutcome> RecordStore::remove(const schema::Table &t, const QString &id, bool again)
 {
     const SyncState state = m_store.syncState();
     if (!state.identity.enrolled())
@@ -302,7 +302,7 @@ Result<SaveOutcome> RecordStore::remove(const schema::Table &t, const QString &i
         return existing.error();
     if (!existing->has_value())
         return makeError(ErrorKind::Invalid, tr("No %1 record with id %2.").arg(qs(t.labelZh), id));
-    if ((*existing)->deleted)
+    if ((*existing)->deleted && !again)
         return SaveOutcome{id, 0};
     QHash<QString, QString> bases;
     {

@@ -52,8 +52,9 @@ public:
     // correction resending what the server refused).
     Result<SaveOutcome> save(const schema::Table &table, const QString &id, const validate::Record &values,
                              const std::vector<std::string> &alsoSend = {});
-    // A tombstone, logged like any change.
-    Result<SaveOutcome> remove(const schema::Table &table, const QString &id);
+    // A tombstone, logged like any change. `again`: logged even when the row is deleted here
+    // already (resending a tombstone the server refused).
+    Result<SaveOutcome> remove(const schema::Table &table, const QString &id, bool again = false);
 
 private:
     Result<std::vector<StoredRow>> select(const schema::Table &table, const QStringList &where,

@@ -15,6 +15,7 @@ SyncEngine::SyncEngine(const QString &dataDir, const QString &clientName, QObjec
             [this](int state, const QString &message) { Q_EMIT stateChanged(static_cast<State>(state), message); });
     connect(m_worker, &SyncWorker::progress, this, &SyncEngine::progress);
     connect(m_worker, &SyncWorker::finished, this, &SyncEngine::finished);
+    connect(m_worker, &SyncWorker::clockCorrected, this, &SyncEngine::clockCorrected);
     m_thread.setObjectName(QStringLiteral("emis-sync"));
     m_thread.start();
 }

@@ -30,6 +30,9 @@ Q_SIGNALS:
     void stateChanged(emis::client::SyncEngine::State state, const QString &message);
     void progress(const QString &phase, int done, int total);
     void finished(bool ok, int pushed, int pulled, const QString &message);
+    // The device's clock had run far ahead and its stamps were corrected (ClockRepair): the
+    // notice says so in the clerk's words. Comes before the sync's finished().
+    void clockCorrected(const QString &notice);
 
 private:
     QThread m_thread;

@@ -12,6 +12,7 @@
 #include "sync/ServerError.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QFile>
 #include <QSslCertificate>
 #include <QSslKey>
@@ -20,6 +21,18 @@ namespace emis::client {
 namespace {
 
 QString tr(const char *text) { return QCoreApplication::translate("emis::client::SyncRunner", text); }
+
+// The computer's time is far ahead of the server's, as the server would judge it.
+bool wallClockAhead(const wire::HelloAck &ack)
+{
+    return ack.server_time_ms() > 0 &&
+           sync::systemNowMs() > static_cast<std::uint64_t>(ack.server_time_ms()) + sync::kDefaultMaxSkewMs;
+}
+
+QString minuteText(std::uint64_t ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(static_cast<qint64>(ms)).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+}
 
 } // namespace
 
@@ -73,8 +86,35 @@ Status SyncRunner::followFeedEpoch(const QString &epoch)
     return Ok{};
 }
 
+Status SyncRunner::repairClock(const wire::HelloAck &ack)
+{
+    if (ack.server_time_ms() <= 0 || wallClockAhead(ack))
+        return Ok{};
+    const auto serverTime = static_cast<std::uint64_t>(ack.server_time_ms());
+    ClockRepair repair(m_store);
+    if (!repair.needed(serverTime))
+        return Ok{};
+    auto report = repair.run(serverTime, ack.watermark());
+    if (!report)
+        return report.error();
+    m_clockRepair = *report;
+    return Ok{};
+}
+
+Status SyncRunner::refuseWhileAhead(const wire::HelloAck &ack) const
+{
+    if (!wallClockAhead(ack))
+        return Ok{};
+    return makeError(ErrorKind::Other,
+                     tr("This computer's clock reads %1 but the county server's reads %2: correct the computer's "
+                        "date and time, then sync again. Nothing was sent; every change is kept.")
+                         .arg(minuteText(sync::systemNowMs()), minuteText(static_cast<std::uint64_t>(ack.server_time_ms()))),
+                     QStringLiteral("clock_ahead"));
+}
+
 Result<SyncReport> SyncRunner::run()
 {
+    m_clockRepair.reset();
     const SyncState state = m_store.syncState();
     if (!state.identity.enrolled())
         return makeError(ErrorKind::Usage, tr("This device is not enrolled; run enroll first."));
@@ -98,7 +138,12 @@ Result<SyncReport> SyncRunner::run()
         wire::HelloAck ack;
         if (auto st = hello(c, ack); !st)
             return st;
+        // Before the pull: a merge must compare the device's stamps as corrected.
+        if (auto st = repairClock(ack); !st)
+            return st;
         if (auto st = pull(c, report); !st)
+            return st;
+        if (auto st = refuseWhileAhead(ack); !st)
             return st;
         if (auto st = push(c, ack.watermark(), report); !st)
             return st;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "store/ClockRepair.h"
 #include "store/Result.h"
 #include "sync/DeviceFiles.h"
 #include "sync/PushLimits.h"
@@ -9,6 +10,7 @@
 #include <algorithm>
 #include <functional>
 #include <vector>
+#include <optional>
 
 namespace emis::wire {
 class Envelope;
@@ -30,7 +32,8 @@ struct SyncReport {
     quint64 cursor = 0;
 };
 
-// One whole sync, blocking, on the calling thread: hello, pull, push in batches, pull again.
+// One whole sync, blocking, on the calling thread: hello (and, against the server's time in its
+// answer, the correction of a clock that had run far ahead), pull, push in batches, pull again.
 // Every step is committed before the next, so a crash or a cut anywhere only means a resend
 // (the server skips what it already has) or a re-pull (the merge is idempotent).
 class SyncRunner {
@@ -43,10 +46,19 @@ public:
     void setProgress(Progress p) { m_progress = std::move(p); }
 
     Result<SyncReport> run();
+    // The correction of a clock that had run far ahead, when the last run() made one (it stays
+    // made even if the sync failed afterwards).
+    const std::optional<ClockRepairReport> &clockRepair() const { return m_clockRepair; }
 
 private:
     Status hello(ServerConnection &c, wire::HelloAck &ack);
     Status followFeedEpoch(const QString &epoch);
+    // Against the server's time (the HelloAck's): corrects the device's stamps when they are far
+    // ahead of it and this computer's time is not (ClockRepair).
+    Status repairClock(const wire::HelloAck &ack);
+    // Refuses to push while this computer's time is far ahead of the server's: its stamps would
+    // be refused, and only the clerk can set the time right.
+    Status refuseWhileAhead(const wire::HelloAck &ack) const;
     Status pull(ServerConnection &c, SyncReport &report);
     Status push(ServerConnection &c, quint64 serverWatermark, SyncReport &report);
     // The rest of a batch's rejections and conflicts, when its ack holds only the first of them.
@@ -58,6 +70,7 @@ private:
     int m_batchSize = 500;
     int m_timeoutMs = 20000;
     Progress m_progress;
+    std::optional<ClockRepairReport> m_clockRepair;
 };
 
 // The Hello every session starts with.

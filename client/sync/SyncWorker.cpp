@@ -71,6 +71,8 @@ void SyncWorker::runOnce()
     SyncRunner runner(*m_store, files, m_clientName);
     runner.setProgress([this](const QString &phase, int done, int total) { Q_EMIT progress(phase, done, total); });
     auto result = runner.run();
+    if (const auto &repair = runner.clockRepair())
+        Q_EMIT clockCorrected(clockRepairNotice(*repair));
     if (result) {
         m_backoffMs = 0;
         Q_EMIT stateChanged(static_cast<int>(SyncEngine::State::Idle), QString());

@@ -28,6 +28,7 @@ Q_SIGNALS:
     void stateChanged(int state, const QString &message);
     void progress(const QString &phase, int done, int total);
     void finished(bool ok, int pushed, int pulled, const QString &message);
+    void clockCorrected(const QString &notice);
 
 private:
     void schedule(int delayMs);

@@ -40,16 +40,27 @@ HlcClock::HlcClock(std::string device, NowFn now)
 {
 }
 
+void HlcClock::set(std::uint64_t ms, std::uint64_t counter)
+{
+    // A counter past what its four hex digits hold would make text no one can read back (and
+    // stamps that repeat once it is cut short): the next ms is as good a stamp, and still after
+    // every stamp seen.
+    if (counter > Hlc::kMaxCounter) {
+        ms += counter / (std::uint64_t{Hlc::kMaxCounter} + 1);
+        counter %= std::uint64_t{Hlc::kMaxCounter} + 1;
+    }
+    m_ms = ms;
+    m_counter = static_cast<std::uint32_t>(counter);
+}
+
 Hlc HlcClock::tick()
 {
     std::lock_guard lock(m_mutex);
     const std::uint64_t wall = m_now();
-    if (wall > m_ms) {
-        m_ms = wall;
-        m_counter = 0;
-    } else {
-        ++m_counter;
-    }
+    if (wall > m_ms)
+        set(wall, 0);
+    else
+        set(m_ms, std::uint64_t{m_counter} + 1);
     return Hlc{m_ms, m_counter, m_device};
 }
 
@@ -57,28 +68,31 @@ bool HlcClock::receive(const Hlc &remote, std::uint64_t maxSkewMs)
 {
     std::lock_guard lock(m_mutex);
     const std::uint64_t wall = m_now();
-    if (remote.physicalMs > wall + maxSkewMs)
+    if (!remote.inRange() || remote.physicalMs > wall + maxSkewMs)
         return false;
     const std::uint64_t ms = std::max({wall, m_ms, remote.physicalMs});
     if (ms == m_ms && ms == remote.physicalMs)
-        m_counter = std::max(m_counter, remote.counter) + 1;
+        set(ms, std::uint64_t{std::max(m_counter, remote.counter)} + 1);
     else if (ms == m_ms)
-        ++m_counter;
+        set(ms, std::uint64_t{m_counter} + 1);
     else if (ms == remote.physicalMs)
-        m_counter = remote.counter + 1;
+        set(ms, std::uint64_t{remote.counter} + 1);
     else
-        m_counter = 0;
-    m_ms = ms;
+        set(ms, 0);
     return true;
 }
 
 void HlcClock::restore(const Hlc &last)
 {
     std::lock_guard lock(m_mutex);
-    if (last.physicalMs > m_ms || (last.physicalMs == m_ms && last.counter > m_counter)) {
-        m_ms = last.physicalMs;
-        m_counter = last.counter;
-    }
+    if (last.physicalMs > m_ms || (last.physicalMs == m_ms && last.counter > m_counter))
+        set(last.physicalMs, last.counter);
+}
+
+void HlcClock::reset(const Hlc &last)
+{
+    std::lock_guard lock(m_mutex);
+    set(last.physicalMs, last.counter);
 }
 
 Hlc HlcClock::last() const

@@ -49,6 +49,8 @@ enum class Reason {
     ForeignReference,
     ReadOnly,
     HlcTooFarAhead,
+    HlcOutOfRange,
+    HlcWrongDevice,
     SequenceGap,
     BadRequest,
     NotAuthenticated,

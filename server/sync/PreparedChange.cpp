@@ -34,6 +34,10 @@ std::optional<Issue> decode(const wire::Change &change, std::int64_t nowMs, Prep
         return makeIssue(Reason::BadRequest, "", "", "", "row_id");
     if (out.hlc.isZero())
         return makeIssue(Reason::BadRequest, "", "", "", "hlc");
+    // A stamp whose text form would not read back (a counter past four hex digits): stored, it
+    // would be dropped by every device that pulls it and compare wrongly on both sides.
+    if (!out.hlc.inRange())
+        return makeIssue(Reason::HlcOutOfRange);
     if (sync::tooFarAhead(out.hlc, static_cast<std::uint64_t>(nowMs)))
         return makeIssue(Reason::HlcTooFarAhead);
     const schema::Table &table = *out.table;

@@ -145,6 +145,17 @@ std::optional<Issue> PushHandler::check(const PreparedChange &sent, std::optiona
                                         std::optional<PreparedChange> &filled)
 {
     const schema::Table &table = *sent.table;
+    // The device of a change is the certificate's, never the message's: the stamp decides the
+    // merge (its device breaks ties and tells a device's own writes from another's, hence which
+    // writes conflict). A stamp naming another device is refused, not rewritten: a client never
+    // makes one (its clock carries its enrolled id), so it is forged or broken, and a rewritten
+    // stamp would leave the device holding a version the server does not have for the same write.
+    if (sent.hlc.device != m_device.deviceId) {
+        m_store.audit(AuditEntry{m_now, m_device.deviceId, m_device.schoolId, "wrong_device",
+                                 "change " + std::to_string(sent.deviceSeq) + " stamped as device " +
+                                     sent.hlc.device.substr(0, 64)});
+        return makeIssue(Reason::HlcWrongDevice);
+    }
     current = m_store.loadRow(table, sent.rowId);
     if (table.name == "transfers") {
         // Two schools write a transfer, each its own steps (sync/TransferRules); the server fills

@@ -1,6 +1,7 @@
 // emis-school against the real emis-server on a loopback port: the enrollment wizard enrolls with
 // a fresh code and says so when the same code comes again; the sync panel's "Sync now" sends the
-// pupil saved offline, and the panel shows the server reached and nothing left to send.
+// pupil saved offline, and the panel shows the server reached and nothing left to send; after a
+// clock that once ran years ahead, the panel says the device clock was corrected.
 #include "EnrollWizard.h"
 #include "MainWindow.h"
 #include "RecordPage.h"
@@ -11,9 +12,12 @@
 #include "UiLanguage.h"
 #include "sync/SyncEngine.h"
 
+#include <QDateTime>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -26,6 +30,7 @@ private Q_SLOTS:
     void enrollWizard_enrollsWithAFreshCode();
     void enrollWizard_saysWhenTheCodeWasUsed();
     void syncNow_sendsWhatWasSavedOffline();
+    void clockYearsAhead_panelSaysItWasCorrected();
 
 private:
     bool runWizard(school::EnrollWizard &wizard, const QString &code);
@@ -99,6 +104,44 @@ void TestSchoolSync::syncNow_sendsWhatWasSavedOffline()
     QCOMPARE(m_server.query(QStringLiteral("SELECT name FROM students WHERE id = ?"), {saved->id}).toString(),
              QStringLiteral("郑五"));
     QCOMPARE(window.studentsPage()->model()->rowCount(), 1);
+}
+
+void TestSchoolSync::clockYearsAhead_panelSaysItWasCorrected()
+{
+    const QString dir = m_dirs.filePath(QStringLiteral("a"));
+    auto opened = school::SchoolSession::open(dir);
+    QVERIFY(opened.ok());
+    auto &session = **opened;
+    // A BIOS date years ahead, once: the device's clock state in its store says so.
+    const sync::Hlc ahead{static_cast<std::uint64_t>(QDateTime::currentMSecsSinceEpoch()) + 4ULL * 365 * 24 * 3600 * 1000, 0,
+                          session.identity().deviceId.toStdString()};
+    QSqlQuery doctor(session.store().db());
+    doctor.prepare(QStringLiteral("UPDATE sync_state SET last_hlc = ?"));
+    doctor.addBindValue(QString::fromStdString(ahead.toText()));
+    QVERIFY(doctor.exec());
+    client::RawFields raw{{QStringLiteral("name"), QStringLiteral("冯六")},
+                          {QStringLiteral("sex"), QStringLiteral("2")},
+                          {QStringLiteral("birth_date"), QStringLiteral("2015-04-16")},
+                          {QStringLiteral("id_number"), testing::idNumber(QStringLiteral("20150416"), 12)},
+                          {QStringLiteral("grade"), QStringLiteral("3")},
+                          {QStringLiteral("class_name"), QStringLiteral("2班")}};
+    auto saved = session.repository(*schema::findTable("students")).add(raw);
+    QVERIFY2(saved.ok(), qPrintable(saved.ok() ? QString() : saved.error().message));
+
+    client::SyncEngine engine(dir, QStringLiteral("emis-school"));
+    school::MainWindow window(session, &engine);
+    window.show();
+    QVERIFY(window.syncPanel()->noticeText().isEmpty());
+    QSignalSpy finished(&engine, &client::SyncEngine::finished);
+    QTest::mouseClick(window.syncPanel()->findChild<QPushButton *>(QStringLiteral("syncNow")), Qt::LeftButton);
+    QVERIFY(finished.wait(30000));
+    QVERIFY2(finished.first().at(0).toBool(), qPrintable(finished.first().at(3).toString()));
+    QTRY_VERIFY2(window.syncPanel()->noticeText().contains(QLatin1String("clock had run ahead")),
+                 qPrintable(window.syncPanel()->noticeText()));
+    QVERIFY(window.syncPanel()->findChild<QLabel *>(QStringLiteral("syncNotice"))->isVisible());
+    QTRY_VERIFY(window.syncPanel()->pendingText().endsWith(QStringLiteral(": 0")));
+    QCOMPARE(m_server.query(QStringLiteral("SELECT name FROM students WHERE id = ?"), {saved->id}).toString(),
+             QStringLiteral("冯六"));
 }
 
 QTEST_MAIN(TestSchoolSync)

@@ -18,6 +18,11 @@ private Q_SLOTS:
     void hlc_tickRisesWhenWallClockGoesBack();
     void hlc_receiveMovesPastRemote();
     void hlc_receiveRefusesStampTooFarAhead();
+    void hlc_counterAtItsBound_physicalMovesOn();
+    void hlc_manyTicksInOneMs_everyStampReadsBackAndRises();
+    void hlc_receiveAtCounterBound_staysInRange();
+    void hlc_outOfRangeStamp_refusedAndUnreadable();
+    void hlc_reset_setsTheClockBack();
     void merge_lastWriterWinsTieBrokenByDevice();
     void merge_conflictOnlyWhenConcurrentAndDifferent();
 };
@@ -106,6 +111,82 @@ void TestClock::hlc_receiveRefusesStampTooFarAhead()
     QVERIFY(clock.receive(Hlc{now + kDefaultMaxSkewMs, 0, "fast-pc"}));
     QVERIFY(tooFarAhead(Hlc{now + kDefaultMaxSkewMs + 1, 0, "x"}, now));
     QVERIFY(!tooFarAhead(Hlc{now, 0, "x"}, now));
+}
+
+void TestClock::hlc_counterAtItsBound_physicalMovesOn()
+{
+    const std::uint64_t now = 1000;
+    HlcClock clock("d", [&] { return now; });
+    clock.restore(Hlc{now, Hlc::kMaxCounter - 1, "d"});
+    const Hlc last = clock.tick();
+    QCOMPARE(last, (Hlc{now, Hlc::kMaxCounter, "d"}));
+    const Hlc next = clock.tick();
+    // Where the counter would need a fifth hex digit, the next ms is the stamp.
+    QCOMPARE(next, (Hlc{now + 1, 0, "d"}));
+    QVERIFY(next > last);
+    QCOMPARE(Hlc::fromText(next.toText()).value(), next);
+    QCOMPARE(Hlc::fromText(last.toText()).value(), last);
+}
+
+void TestClock::hlc_manyTicksInOneMs_everyStampReadsBackAndRises()
+{
+    // The wall clock stands (or the device's clock is ahead of it): 200,000 edits, three times
+    // what the counter holds.
+    HlcClock clock("d", [] { return std::uint64_t{1'700'000'000'000}; });
+    Hlc previous = clock.tick();
+    for (int i = 0; i < 200'000; ++i) {
+        const Hlc h = clock.tick();
+        QVERIFY(h.inRange());
+        QVERIFY(h > previous);
+        const auto back = Hlc::fromText(h.toText());
+        QVERIFY2(back && *back == h, h.toText().c_str());
+        previous = h;
+    }
+    QCOMPARE(previous.physicalMs, std::uint64_t{1'700'000'000'003});
+}
+
+void TestClock::hlc_receiveAtCounterBound_staysInRange()
+{
+    const std::uint64_t now = 1000;
+    HlcClock clock("local", [&] { return now; });
+    const Hlc remote{now + 5, Hlc::kMaxCounter, "remote"};
+    QVERIFY(clock.receive(remote));
+    QVERIFY(clock.last().inRange());
+    const Hlc next = clock.tick();
+    QVERIFY(next.inRange());
+    QVERIFY(next > remote);
+    // The clock at its bound meeting a remote stamp at the same ms and its bound.
+    HlcClock both("local", [&] { return now; });
+    both.restore(Hlc{now, Hlc::kMaxCounter, "local"});
+    QVERIFY(both.receive(Hlc{now, Hlc::kMaxCounter, "remote"}));
+    QCOMPARE(both.last(), (Hlc{now + 1, 0, "local"}));
+}
+
+void TestClock::hlc_outOfRangeStamp_refusedAndUnreadable()
+{
+    const Hlc tooBig{1'700'000'000'000ULL, Hlc::kMaxCounter + 1, "dev"};
+    QVERIFY(!tooBig.inRange());
+    QVERIFY(!(Hlc{Hlc::kMaxPhysicalMs + 1, 0, "dev"}.inRange()));
+    QVERIFY((Hlc{Hlc::kMaxPhysicalMs, Hlc::kMaxCounter, "dev"}.inRange()));
+    // Its text has a fifth counter digit, which reads back as nothing: why it is never stored.
+    QVERIFY(!Hlc::fromText(tooBig.toText()));
+    const std::uint64_t now = 1'700'000'000'000ULL;
+    HlcClock clock("local", [&] { return now; });
+    const Hlc before = clock.last();
+    QVERIFY(!clock.receive(tooBig));
+    QCOMPARE(clock.last(), before);
+}
+
+void TestClock::hlc_reset_setsTheClockBack()
+{
+    std::uint64_t now = 1000;
+    HlcClock clock("d", [&] { return now; });
+    clock.restore(Hlc{9'000'000, 3, "d"});
+    clock.restore(Hlc{5000, 0, "d"});  // restore never goes back
+    QCOMPARE(clock.last().physicalMs, std::uint64_t{9'000'000});
+    clock.reset(Hlc{900, 2, "d"});
+    QCOMPARE(clock.last(), (Hlc{900, 2, "d"}));
+    QCOMPARE(clock.tick(), (Hlc{1000, 0, "d"}));
 }
 
 void TestClock::merge_lastWriterWinsTieBrokenByDevice()
