@@ -79,7 +79,9 @@ constexpr std::array kSentences = {
              "the enrollment code has expired; ask the bureau for a new one"},
     Sentence{Reason::DeviceRevoked, "device_revoked", "本设备已被停用", "this device has been revoked"},
     Sentence{Reason::LoginFailed, "login_failed", "用户名或密码错误", "wrong user name or password"},
-    Sentence{Reason::AccountLocked, "account_locked", "账户因多次密码错误已被锁定", "the account is locked after repeated failures"},
+    Sentence{Reason::AccountLocked, "account_locked", "账户已被管理员锁定", "the account is locked by the county administrator"},
+    Sentence{Reason::LoginThrottled, "login_throttled", "密码错误次数过多，请{arg}秒后再试",
+             "too many wrong passwords; try again in {arg} s"},
     Sentence{Reason::ServerBusy, "server_busy", "服务器繁忙，请稍后再试", "the server is busy; try again later"},
     Sentence{Reason::Internal, "internal", "服务器内部错误：{arg}", "internal error: {arg}"},
 };

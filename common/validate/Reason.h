@@ -59,6 +59,7 @@ enum class Reason {
     DeviceRevoked,
     LoginFailed,
     AccountLocked,
+    LoginThrottled,
     ServerBusy,
     Internal,
 };

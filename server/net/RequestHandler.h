@@ -9,6 +9,7 @@
 
 namespace emis::server {
 
+class LoginThrottle;
 class Store;
 class WorkPool;
 
@@ -17,6 +18,7 @@ struct ServerContext {
     Store &store;
     const CountyCa &ca;
     WorkPool &work;  // slow work (password hashing, reports), off the network threads
+    LoginThrottle &logins;
 };
 
 // The protocol of one session, free of sockets: Hello first, then requests, each answered once.

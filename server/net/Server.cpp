@@ -1,5 +1,6 @@
 #include "net/Server.h"
 
+#include "auth/LoginThrottle.h"
 #include "enroll/CountyCa.h"
 #include "net/Session.h"
 #include "net/WorkPool.h"
@@ -22,7 +23,7 @@ void logLine(const std::string &what) { std::cerr << ("emis-server: " + what + "
 
 struct Server::Impl {
     Impl(const ServerConfig &c, Store &s, const CountyCa &ca)
-        : config(c), store(s), work(2, 64), context{s, ca, work}, tls(asio::ssl::context::tls_server), acceptor(io)
+        : config(c), store(s), work(2, 64), logins(c.loginThrottle), context{s, ca, work, logins}, tls(asio::ssl::context::tls_server), acceptor(io)
     {
     }
 
@@ -34,6 +35,7 @@ struct Server::Impl {
     ServerConfig config;
     Store &store;
     WorkPool work;
+    LoginThrottle logins;
     ServerContext context;
     asio::io_context io;
     asio::ssl::context tls;

@@ -67,6 +67,8 @@ ServerConfig ServerConfig::load(const std::string &dir)
             c.ioTimeout = std::chrono::seconds(number<unsigned>(value, key));
         } else if (key == "max_frame_bytes") {
             c.maxFrameBytes = number<std::size_t>(value, key);
+        } else if (key == "login_throttle_s") {
+            c.loginThrottle = std::chrono::seconds(number<unsigned>(value, key));
         }
         // Unknown keys are left for newer versions.
     }
@@ -83,7 +85,8 @@ void ServerConfig::save() const
         << "handshake_timeout_s=" << handshakeTimeout.count() << '\n'
         << "idle_timeout_s=" << idleTimeout.count() << '\n'
         << "io_timeout_s=" << ioTimeout.count() << '\n'
-        << "max_frame_bytes=" << maxFrameBytes << '\n';
+        << "max_frame_bytes=" << maxFrameBytes << '\n'
+        << "login_throttle_s=" << loginThrottle.count() << '\n';
     if (!out)
         throw std::runtime_error("cannot write " + path("emis.conf"));
 }

@@ -14,6 +14,8 @@ namespace emis::server {
 //   idle_timeout_s=120         between two requests of a session
 //   io_timeout_s=30            a single read or write of a frame once it has started
 //   max_frame_bytes=8388608
+//   login_throttle_s=30              a bureau account's wrong passwords from one address: after
+//                                    five, a pause this long, doubling with each further failure
 struct ServerConfig {
     std::string dir;
     std::string host = "127.0.0.1";
@@ -24,6 +26,7 @@ struct ServerConfig {
     std::chrono::seconds idleTimeout{120};
     std::chrono::seconds ioTimeout{30};
     std::size_t maxFrameBytes = 8 * 1024 * 1024;
+    std::chrono::seconds loginThrottle{30};
 
     std::string path(const std::string &file) const { return dir + "/" + file; }
 
