@@ -36,8 +36,13 @@ public:
 
     void handle(const wire::Envelope &request, Respond respond);
     const std::string &who() const { return m_who; }
+    // A device certificate, or a bureau login on this session: big frames are allowed only then.
+    bool authenticated() const { return m_device.has_value() || !m_user.empty(); }
 
 private:
+    // The device's row, read on every request: emisctl revokes in another process, and this is
+    // how a session already open learns of it (a primary-key read).
+    bool deviceStillActive();
     void hello(const wire::Envelope &request, const Respond &respond);
     void enroll(const wire::Envelope &request, Respond respond);
     void push(const wire::Envelope &request, Respond respond);

@@ -67,6 +67,16 @@ ServerConfig ServerConfig::load(const std::string &dir)
             c.ioTimeout = std::chrono::seconds(number<unsigned>(value, key));
         } else if (key == "max_frame_bytes") {
             c.maxFrameBytes = number<std::size_t>(value, key);
+        } else if (key == "max_connections_per_address") {
+            c.maxConnectionsPerAddress = number<unsigned>(value, key);
+        } else if (key == "max_pending_connections") {
+            c.maxPendingConnections = number<unsigned>(value, key);
+        } else if (key == "max_pending_per_address") {
+            c.maxPendingPerAddress = number<unsigned>(value, key);
+        } else if (key == "max_pending_frame_bytes") {
+            c.maxPendingFrameBytes = number<std::size_t>(value, key);
+        } else if (key == "frame_budget_bytes") {
+            c.frameBudgetBytes = number<std::size_t>(value, key);
         } else if (key == "login_throttle_s") {
             c.loginThrottle = std::chrono::seconds(number<unsigned>(value, key));
         }
@@ -86,6 +96,11 @@ void ServerConfig::save() const
         << "idle_timeout_s=" << idleTimeout.count() << '\n'
         << "io_timeout_s=" << ioTimeout.count() << '\n'
         << "max_frame_bytes=" << maxFrameBytes << '\n'
+        << "max_connections_per_address=" << maxConnectionsPerAddress << '\n'
+        << "max_pending_connections=" << maxPendingConnections << '\n'
+        << "max_pending_per_address=" << maxPendingPerAddress << '\n'
+        << "max_pending_frame_bytes=" << maxPendingFrameBytes << '\n'
+        << "frame_budget_bytes=" << frameBudgetBytes << '\n'
         << "login_throttle_s=" << loginThrottle.count() << '\n';
     if (!out)
         throw std::runtime_error("cannot write " + path("emis.conf"));
