@@ -20,11 +20,21 @@
     </message>
     <message>
         <location line="+2"/>
-        <source>This account is locked after repeated wrong passwords. Ask the county administrator to unlock it (emisctl user unlock) or to set a new password.</source>
-        <translation>该账户因多次输错密码已被锁定。请联系县管理员解锁（emisctl user unlock）或重设密码。</translation>
+        <source>This account is locked by the county administrator. Ask them to unlock it (emisctl user unlock).</source>
+        <translation>该账户已被县管理员锁定。请联系管理员解锁（emisctl user unlock）。</translation>
     </message>
     <message>
         <location line="+3"/>
+        <source>Too many wrong passwords from this computer. Wait a little and try again. (%1)</source>
+        <translation>本机输错密码次数过多，请稍等片刻再试。（%1）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The county server is busy. Try again in a few minutes.</source>
+        <translation>县服务器繁忙，请过几分钟再试。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Your account is not allowed to do this. (%1)</source>
         <translation>您的账户无权进行此操作。（%1）</translation>
     </message>
@@ -1081,7 +1091,7 @@
         <translation>服务器发送的证书机构与注册码所指定的不同。</translation>
     </message>
     <message>
-        <location filename="../client/sync/ServerConnection.cpp" line="+28"/>
+        <location filename="../client/sync/ServerConnection.cpp" line="+29"/>
         <source>The server must be given as HOST:PORT, not %1.</source>
         <translation>服务器地址应写成 主机:端口，而不是 %1。</translation>
     </message>
@@ -1243,7 +1253,12 @@
 <context>
     <name>emis::client::ServerConnection</name>
     <message>
-        <location filename="../client/sync/ServerConnection.cpp" line="+42"/>
+        <location filename="../client/sync/ServerConnection.cpp" line="+40"/>
+        <source>%1 closed the connection during the secure handshake</source>
+        <translation>%1 在安全握手过程中关闭了连接</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>%1 with %2 failed: %3</source>
         <translation>%1（%2）失败：%3</translation>
     </message>
@@ -1253,12 +1268,12 @@
         <translation>无法连接县服务器 %1：%2</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+20"/>
         <source>the server refused this device (%1)</source>
         <translation>服务器拒绝了本设备（%1）</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Connecting</source>
         <translation>连接</translation>
     </message>
@@ -1306,7 +1321,17 @@
 <context>
     <name>emis::client::ServerError</name>
     <message>
-        <location filename="../client/sync/ServerError.cpp" line="+30"/>
+        <location filename="../client/sync/ServerError.cpp" line="+14"/>
+        <source>The county server refused this device: it has been revoked. Ask county IT to enroll it again.</source>
+        <translation>县服务器拒绝了本设备：本设备已被停用。请联系县里的信息技术管理员重新注册。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The county server is busy; try again in a few minutes. (%1)</source>
+        <translation>县服务器繁忙，请过几分钟再试。（%1）</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>The server refused: %1</source>
         <translation>服务器拒绝：%1</translation>
     </message>
@@ -2741,8 +2766,18 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>The server is busy; trying again shortly</source>
+        <translation>服务器繁忙，稍后自动重试</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Refused by the server</source>
         <translation>被服务器拒绝</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This device was revoked: ask county IT to enroll it again</source>
+        <translation>本设备已被停用：请联系县里的信息技术管理员重新注册</translation>
     </message>
     <message>
         <location line="+1"/>

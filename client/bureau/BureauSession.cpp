@@ -140,8 +140,13 @@ QString describeError(const Error &error)
     if (code == QLatin1String("login_failed"))
         return BureauSession::tr("Wrong user name or password.");
     if (code == QLatin1String("account_locked"))
-        return BureauSession::tr("This account is locked after repeated wrong passwords. Ask the county administrator to unlock it "
-                  "(emisctl user unlock) or to set a new password.");
+        return BureauSession::tr("This account is locked by the county administrator. Ask them to unlock it "
+                  "(emisctl user unlock).");
+    if (code == QLatin1String("login_throttled"))
+        return BureauSession::tr("Too many wrong passwords from this computer. Wait a little and try again. (%1)")
+            .arg(error.message);
+    if (code == QLatin1String("server_busy"))
+        return BureauSession::tr("The county server is busy. Try again in a few minutes.");
     if (code == QLatin1String("not_allowed"))
         return BureauSession::tr("Your account is not allowed to do this. (%1)").arg(error.message);
     if (code == QLatin1String("unknown_report"))

@@ -67,7 +67,9 @@ void SyncPanel::showState(client::SyncEngine::State state, const QString &messag
         m_syncNow->setEnabled(false);
         break;
     case S::Offline: m_state->setText(tr("Offline: the server cannot be reached")); break;
+    case S::Busy: m_state->setText(tr("The server is busy; trying again shortly")); break;
     case S::Refused: m_state->setText(tr("Refused by the server")); break;
+    case S::Revoked: m_state->setText(tr("This device was revoked: ask county IT to enroll it again")); break;
     case S::Failed: m_state->setText(tr("Sync failed")); break;
     }
     m_state->setToolTip(message);

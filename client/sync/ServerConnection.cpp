@@ -2,6 +2,7 @@
 
 #include "codec/FrameCodec.h"
 #include "emis.pb.h"
+#include "sync/ServerError.h"
 
 #include <QCoreApplication>
 #include <QCryptographicHash>
@@ -56,10 +57,16 @@ void ServerConnection::close()
     }
 }
 
-Error ServerConnection::socketError(const QString &during) const
+Error ServerConnection::socketError(const QString &during, bool handshaking) const
 {
+    if (m_revoked)
+        return deviceRevokedError();
     const auto err = m_socket ? m_socket->error() : QAbstractSocket::UnknownSocketError;
     const QString detail = m_socket ? m_socket->errorString() : QString();
+    // A county server closes a connection in the middle of the handshake, without a word, only
+    // when it is over its connection limits and cannot even say so (it says "busy" when it can).
+    if (handshaking && m_fatalAlert.isEmpty() && err == QAbstractSocket::RemoteHostClosedError)
+        return serverBusyError(tr("%1 closed the connection during the secure handshake").arg(m_endpoint.text()));
     // Anything about TLS after the TCP connection stood is the server (or its CA) saying no:
     // a revoked or unknown device, or a server that is not the county's. The rest is the network.
     // With TLS 1.3 a refused certificate (revoked, unknown) arrives as an alert after our side
@@ -99,10 +106,13 @@ Status ServerConnection::open(const Endpoint &endpoint, const QSslCertificate &c
     m_buffer = std::make_unique<codec::FrameBuffer>();
     m_socket = std::make_unique<QSslSocket>();
     m_fatalAlert.clear();
+    m_revoked = false;
     QObject::connect(m_socket.get(), &QSslSocket::alertReceived, m_socket.get(),
-                     [this](QSsl::AlertLevel level, QSsl::AlertType, const QString &description) {
-                         if (level == QSsl::AlertLevel::Fatal)
-                             m_fatalAlert = tr("the server refused this device (%1)").arg(description);
+                     [this](QSsl::AlertLevel level, QSsl::AlertType type, const QString &description) {
+                         if (level != QSsl::AlertLevel::Fatal)
+                             return;
+                         m_fatalAlert = tr("the server refused this device (%1)").arg(description);
+                         m_revoked = type == QSsl::AlertType::CertificateRevoked;
                      });
     QSslConfiguration config = QSslConfiguration::defaultConfiguration();
     config.setCaCertificates({ca});  // replaces the system store: only the county CA is trusted
@@ -125,7 +135,7 @@ Status ServerConnection::open(const Endpoint &endpoint, const QSslCertificate &c
                              tr("The server %1 is not the county server this device trusts: %2")
                                  .arg(endpoint.text(), m_socket->sslHandshakeErrors().constFirst().errorString()),
                              QStringLiteral("untrusted_server"));
-        return socketError(tr("The secure handshake"));
+        return socketError(tr("The secure handshake"), true);
     }
     return Ok{};
 }

@@ -48,10 +48,11 @@ public:
     void close();
 
 private:
-    Error socketError(const QString &during) const;
+    Error socketError(const QString &during, bool handshaking = false) const;
 
     int m_timeoutMs;
     QString m_fatalAlert;  // a TLS alert the server sent about our certificate, if any
+    bool m_revoked = false;  // that alert was "certificate revoked"
     std::unique_ptr<QSslSocket> m_socket;
     std::unique_ptr<codec::FrameBuffer> m_buffer;
     quint64 m_nextRequestId = 1;

@@ -14,5 +14,10 @@ namespace emis::client {
 Error errorFromServer(const wire::Error &e);
 // The response had the wrong body (neither the expected one nor an Error).
 Error unexpectedResponse(const wire::Envelope &e, const char *expected);
+// County IT revoked this device (a device_revoked error, or the TLS alert "certificate revoked").
+Error deviceRevokedError();
+// The server turned the connection away for load (a server_busy error, or a close in the middle
+// of the handshake): offline for now, to be tried again later. `detail` says what was seen.
+Error serverBusyError(const QString &detail);
 
 } // namespace emis::client

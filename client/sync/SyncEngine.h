@@ -14,7 +14,9 @@ class SyncWorker;
 class SyncEngine : public QObject {
     Q_OBJECT
 public:
-    enum class State { Idle, Syncing, Offline, Refused, Failed };
+    // Busy: the server turned us away for load (tried again like Offline). Revoked: county IT
+    // revoked this device; it needs a new enrollment.
+    enum class State { Idle, Syncing, Offline, Busy, Refused, Revoked, Failed };
     Q_ENUM(State)
 
     SyncEngine(const QString &dataDir, const QString &clientName, QObject *parent = nullptr);

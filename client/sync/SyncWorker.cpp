@@ -12,9 +12,13 @@ namespace {
 
 constexpr int kFirstRetryMs = 5000;
 
-int stateOf(ErrorKind kind)
+int stateOf(const Error &e)
 {
-    switch (kind) {
+    if (e.code == QLatin1String("server_busy"))
+        return static_cast<int>(SyncEngine::State::Busy);
+    if (e.code == QLatin1String("device_revoked"))
+        return static_cast<int>(SyncEngine::State::Revoked);
+    switch (e.kind) {
     case ErrorKind::Offline: return static_cast<int>(SyncEngine::State::Offline);
     case ErrorKind::Refused: return static_cast<int>(SyncEngine::State::Refused);
     default: return static_cast<int>(SyncEngine::State::Failed);
@@ -81,7 +85,7 @@ void SyncWorker::runOnce()
         return;
     }
     const Error &e = result.error();
-    Q_EMIT stateChanged(stateOf(e.kind), e.message);
+    Q_EMIT stateChanged(stateOf(e), e.message);
     Q_EMIT finished(false, 0, 0, e.message);
     if (e.kind == ErrorKind::Offline && m_intervalMs > 0) {
         // Unreachable: try again soon, then less and less often, never beyond the interval.

@@ -37,6 +37,9 @@ ParseResult failure(FrameError e)
     return r;
 }
 
+// What a drained buffer keeps for the next small frame.
+constexpr std::size_t kKeptCapacity = 64 * 1024;
+
 } // namespace
 
 std::string_view frameErrorText(FrameError e)
@@ -120,9 +123,35 @@ void FrameBuffer::append(std::string_view bytes)
 ParseResult FrameBuffer::next()
 {
     ParseResult r = parseFrame(std::string_view(m_data).substr(m_offset), m_limits);
-    if (r.status == ParseResult::Status::Complete)
+    if (r.status == ParseResult::Status::Complete) {
         m_offset += r.consumed;
+        // Drained: a big frame's memory goes back instead of staying with an idle session.
+        if (m_offset == m_data.size()) {
+            m_offset = 0;
+            if (m_data.capacity() > kKeptCapacity)
+                std::string().swap(m_data);
+            else
+                m_data.clear();
+        }
+    }
     return r;
+}
+
+std::size_t FrameBuffer::announcedFrameSize() const
+{
+    if (buffered() < kHeaderSize)
+        return 0;
+    return kHeaderSize + readBigEndian32(std::string_view(m_data).substr(m_offset)) + kTrailerSize;
+}
+
+void FrameBuffer::reserve(std::size_t frameSize)
+{
+    if (m_offset > 0) {
+        m_data.erase(0, m_offset);
+        m_offset = 0;
+    }
+    if (frameSize > m_data.size())
+        m_data.reserve(frameSize);
 }
 
 } // namespace emis::codec

@@ -64,6 +64,16 @@ public:
     // The next frame, NeedMore when incomplete, or Error (after which the session must close).
     ParseResult next();
     std::size_t buffered() const { return m_data.size() - m_offset; }
+    // The cap may change between frames (a server allows big frames only after authentication);
+    // a frame already announced is judged by it on the next call to next().
+    void setMaxPayload(std::size_t maxPayload) { m_limits.maxPayload = maxPayload; }
+    // The whole size of the frame being received (header, payload, checksum) once its header is
+    // in, 0 before. Says how much memory the frame will hold before its bytes arrive.
+    std::size_t announcedFrameSize() const;
+    // Room for `frameSize` bytes after what is buffered, in one allocation (no doubling).
+    void reserve(std::size_t frameSize);
+    // The memory the buffer holds, which a frame's bytes grow and compaction does not give back.
+    std::size_t capacity() const { return m_data.capacity(); }
 
 private:
     Limits m_limits;

@@ -63,6 +63,7 @@ enum class Reason {
     DeviceRevoked,
     LoginFailed,
     AccountLocked,
+    LoginThrottled,
     ServerBusy,
     TooManyRefusals,
     ServerStorage,

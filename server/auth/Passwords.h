@@ -13,7 +13,6 @@ bool verifyPassword(const std::string &hash, std::string_view password);
 // Roles and what they may do.
 bool isRole(std::string_view role);             // admin, enrolment, staffing, inspector
 std::string_view roleNameZh(std::string_view role);  // 管理员, 基教股, 人事股, 督导室
-inline constexpr int kMaxLoginFailures = 5;     // then the account locks until `emisctl user passwd|unlock`
 inline constexpr std::size_t kMinPasswordLength = 8;
 
 } // namespace emis::server

@@ -1,6 +1,7 @@
-// Bureau officers on the protocol: a password login (argon2id, lock-out after repeated
-// failures), then county reports. Both run on the work pool, never on a network thread, and
-// every login, failure and report run is audited.
+// Bureau officers on the protocol: a password login (argon2id; wrong ones throttled per account
+// and source address; an administrative lock from emisctl), then county reports. Both run on
+// the work pool, never on a network thread, and every login, failure and report run is audited.
+#include "auth/LoginThrottle.h"
 #include "auth/Passwords.h"
 #include "net/HandlerSupport.h"
 #include "net/WorkPool.h"
@@ -10,6 +11,44 @@
 
 namespace emis::server {
 
+namespace {
+
+// "address:port" → "address": wrong passwords are counted per source address, not per connection.
+std::string sourceAddress(const std::string &peer)
+{
+    const auto colon = peer.rfind(':');
+    return colon == std::string::npos ? peer : peer.substr(0, colon);
+}
+
+// An attempt the throttle admitted: ended with its outcome, or abandoned if the job fails first.
+class ThrottledAttempt {
+public:
+    ThrottledAttempt(LoginThrottle &throttle, std::string name, std::string source)
+        : m_throttle(throttle), m_name(std::move(name)), m_source(std::move(source))
+    {
+    }
+    ~ThrottledAttempt()
+    {
+        if (!m_ended)
+            m_throttle.abandon(m_name, m_source);
+    }
+    ThrottledAttempt(const ThrottledAttempt &) = delete;
+    ThrottledAttempt &operator=(const ThrottledAttempt &) = delete;
+    std::chrono::seconds end(bool passwordOk)
+    {
+        m_ended = true;
+        return m_throttle.end(m_name, m_source, passwordOk);
+    }
+
+private:
+    LoginThrottle &m_throttle;
+    std::string m_name;
+    std::string m_source;
+    bool m_ended = false;
+};
+
+} // namespace
+
 void RequestHandler::login(const wire::Envelope &request, Respond respond)
 {
     const auto id = request.request_id();
@@ -17,35 +56,51 @@ void RequestHandler::login(const wire::Envelope &request, Respond respond)
         return respond(errorReply(id, Reason::NotAllowed, false, "a school device does not log in as a bureau user"));
     const std::string name = request.login_request().user();
     const std::string password = request.login_request().password();
-    auto job = [this, id, name, password, respond]() {
+    const std::string source = sourceAddress(m_peer);
+    // Reserved here, before the job is queued: parallel sessions from one source cannot get more
+    // password checks than the throttle allows, however the work pool orders them.
+    if (const auto wait = m_context.logins.begin(name, source); wait.count() > 0) {
+        const std::string detail = "throttled for " + std::to_string(wait.count()) + " s from " + m_peer;
+        m_context.store.submitWrite(
+            [name, detail](StoreSession &s) { s.audit(AuditEntry{nowMs(), name, {}, "login_throttled", detail}); },
+            [](std::exception_ptr) {});
+        return respond(errorReply(id, Reason::LoginThrottled, false, std::to_string(wait.count())));
+    }
+    auto attempt = std::make_shared<ThrottledAttempt>(m_context.logins, name, source);
+    auto job = [this, id, name, password, respond, attempt]() {
         std::optional<UserRecord> user;
         m_context.store.read([&](StoreSession &s) { user = s.user(name); });
         const auto audit = [&](const std::string &action, const std::string &detail) {
             m_context.store.write(
                 [&](StoreSession &s) { s.audit(AuditEntry{nowMs(), name, {}, action, detail + " from " + m_peer}); });
         };
+        const auto failed = [&](std::chrono::seconds pause) {
+            if (pause.count() > 0)
+                return respond(errorReply(id, Reason::LoginThrottled, false, std::to_string(pause.count())));
+            respond(errorReply(id, Reason::LoginFailed, false));
+        };
         if (!user) {
             // Spend the same time as a real check, so a wrong name cannot be told from a wrong password.
             static const std::string dummy = hashPassword("not a password of anyone's");
             verifyPassword(dummy, password);
+            const auto pause = attempt->end(false);
             audit("login_failed", "unknown user");
-            return respond(errorReply(id, Reason::LoginFailed, false));
+            return failed(pause);
         }
         if (user->locked) {
             audit("login_refused", "account locked");
             return respond(errorReply(id, Reason::AccountLocked, false));
         }
         if (!verifyPassword(user->passwordHash, password)) {
-            ++user->failures;
-            user->locked = user->failures >= kMaxLoginFailures;
-            m_context.store.write([&](StoreSession &s) { s.updateUser(*user); });
-            audit("login_failed", "wrong password (" + std::to_string(user->failures) + ")" +
-                                      (user->locked ? ", account locked" : ""));
-            return respond(errorReply(id, user->locked ? Reason::AccountLocked : Reason::LoginFailed, false));
+            const auto pause = attempt->end(false);
+            m_context.store.write([&](StoreSession &s) { s.countLoginFailure(name); });
+            audit("login_failed", "wrong password" + (pause.count() > 0 ? ", throttled for " +
+                                                                             std::to_string(pause.count()) + " s"
+                                                                       : std::string()));
+            return failed(pause);
         }
-        user->failures = 0;
-        user->lastLoginMs = nowMs();
-        m_context.store.write([&](StoreSession &s) { s.updateUser(*user); });
+        attempt->end(true);
+        m_context.store.write([&](StoreSession &s) { s.recordLogin(name, nowMs()); });
         audit("login", "role " + user->role);
         m_user = user->name;
         m_role = user->role;

@@ -26,6 +26,10 @@ RequestHandler::RequestHandler(ServerContext &context, std::optional<DeviceIdent
 void RequestHandler::handle(const wire::Envelope &request, Respond respond)
 {
     const auto id = request.request_id();
+    if (m_device && !deviceStillActive()) {
+        logLine(m_who, "refused: the device is revoked");
+        return respond(errorReply(id, Reason::DeviceRevoked, true));
+    }
     if (!m_helloDone && request.body_case() != wire::Envelope::kHello)
         return respond(errorReply(id, Reason::BadRequest, true, "Hello first"));
     switch (request.body_case()) {
@@ -54,6 +58,13 @@ void RequestHandler::handle(const wire::Envelope &request, Respond respond)
         }
         return respond(errorReply(id, Reason::BadRequest, true, "unexpected message"));
     }
+}
+
+bool RequestHandler::deviceStillActive()
+{
+    std::optional<DeviceRecord> record;
+    m_context.store.read([&](StoreSession &s) { record = s.device(m_device->deviceId); });
+    return record && !record->revokedMs && record->schoolId == m_device->schoolId;
 }
 
 void RequestHandler::hello(const wire::Envelope &request, const Respond &respond)

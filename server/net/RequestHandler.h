@@ -9,6 +9,7 @@
 
 namespace emis::server {
 
+class LoginThrottle;
 class RefusalBudget;
 class Store;
 class WorkPool;
@@ -18,6 +19,7 @@ struct ServerContext {
     Store &store;
     const CountyCa &ca;
     WorkPool &work;  // slow work (password hashing, reports), off the network threads
+    LoginThrottle &logins;
     RefusalBudget &refusals;  // per device: pushes stop for a while after too many refused changes
     std::size_t outcomeBytes; // rejections and conflicts one PushAck carries, about (the rest are paged)
 };
@@ -37,8 +39,13 @@ public:
 
     void handle(const wire::Envelope &request, Respond respond);
     const std::string &who() const { return m_who; }
+    // A device certificate, or a bureau login on this session: big frames are allowed only then.
+    bool authenticated() const { return m_device.has_value() || !m_user.empty(); }
 
 private:
+    // The device's row, read on every request: emisctl revokes in another process, and this is
+    // how a session already open learns of it (a primary-key read).
+    bool deviceStillActive();
     void hello(const wire::Envelope &request, const Respond &respond);
     void enroll(const wire::Envelope &request, Respond respond);
     void push(const wire::Envelope &request, Respond respond);

@@ -10,7 +10,7 @@ class Store;
 class CountyCa;
 
 // emis-server's network side: a TLS listener on one io_context run by N threads, a strand per
-// session. Asio stays inside Server.cpp and Session.cpp (this header is free of it).
+// session. Asio stays inside server/net's .cpp files (this header is free of it).
 class Server {
 public:
     Server(const ServerConfig &config, Store &store, const CountyCa &ca);

@@ -67,6 +67,18 @@ ServerConfig ServerConfig::load(const std::string &dir)
             c.ioTimeout = std::chrono::seconds(number<unsigned>(value, key));
         } else if (key == "max_frame_bytes") {
             c.maxFrameBytes = number<std::size_t>(value, key);
+        } else if (key == "max_connections_per_address") {
+            c.maxConnectionsPerAddress = number<unsigned>(value, key);
+        } else if (key == "max_pending_connections") {
+            c.maxPendingConnections = number<unsigned>(value, key);
+        } else if (key == "max_pending_per_address") {
+            c.maxPendingPerAddress = number<unsigned>(value, key);
+        } else if (key == "max_pending_frame_bytes") {
+            c.maxPendingFrameBytes = number<std::size_t>(value, key);
+        } else if (key == "frame_budget_bytes") {
+            c.frameBudgetBytes = number<std::size_t>(value, key);
+        } else if (key == "login_throttle_s") {
+            c.loginThrottle = std::chrono::seconds(number<unsigned>(value, key));
         } else if (key == "max_refusals_per_hour") {
             c.maxRefusalsPerHour = number<unsigned>(value, key);
         } else if (key == "ack_outcome_bytes") {
@@ -88,6 +100,12 @@ void ServerConfig::save() const
         << "idle_timeout_s=" << idleTimeout.count() << '\n'
         << "io_timeout_s=" << ioTimeout.count() << '\n'
         << "max_frame_bytes=" << maxFrameBytes << '\n'
+        << "max_connections_per_address=" << maxConnectionsPerAddress << '\n'
+        << "max_pending_connections=" << maxPendingConnections << '\n'
+        << "max_pending_per_address=" << maxPendingPerAddress << '\n'
+        << "max_pending_frame_bytes=" << maxPendingFrameBytes << '\n'
+        << "frame_budget_bytes=" << frameBudgetBytes << '\n'
+        << "login_throttle_s=" << loginThrottle.count() << '\n'
         << "max_refusals_per_hour=" << maxRefusalsPerHour << '\n'
         << "ack_outcome_bytes=" << ackOutcomeBytes << '\n';
     if (!out)

@@ -14,6 +14,16 @@ namespace emis::server {
 //   idle_timeout_s=120         between two requests of a session
 //   io_timeout_s=30            a single read or write of a frame once it has started
 //   max_frame_bytes=8388608
+//   max_connections_per_address=64   from one peer address (a school's NAT holds several devices)
+//   max_pending_connections=128      not yet authenticated (TLS handshake, Hello, enrollment,
+//                                    bureau login): the rest of max_connections stays for devices
+//                                    and officers who proved who they are
+//   max_pending_per_address=16
+//   max_pending_frame_bytes=65536    the frame cap before authentication (Hello, CSR, Login)
+//   frame_budget_bytes=268435456     memory all incomplete frames together may hold; a frame
+//                                    that cannot get its share waits, then the session closes
+//   login_throttle_s=30              a bureau account's wrong passwords from one address: after
+//                                    five, a pause this long, doubling with each further failure
 //   max_refusals_per_hour=5000 refused changes a device may push an hour before its pushes pause
 //   ack_outcome_bytes=1048576  rejections and conflicts one PushAck carries (at most a quarter frame);
 //                              the rest are paged
@@ -27,6 +37,12 @@ struct ServerConfig {
     std::chrono::seconds idleTimeout{120};
     std::chrono::seconds ioTimeout{30};
     std::size_t maxFrameBytes = 8 * 1024 * 1024;
+    unsigned maxConnectionsPerAddress = 64;
+    unsigned maxPendingConnections = 128;
+    unsigned maxPendingPerAddress = 16;
+    std::size_t maxPendingFrameBytes = 64 * 1024;
+    std::size_t frameBudgetBytes = 256 * 1024 * 1024;
+    std::chrono::seconds loginThrottle{30};
     unsigned maxRefusalsPerHour = 5000;
     std::size_t ackOutcomeBytes = 1024 * 1024;
 

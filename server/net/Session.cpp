@@ -1,12 +1,13 @@
 #include "net/Session.h"
 
 #include "codec/FrameCodec.h"
-#include "validate/Reason.h"
+#include "net/FrameBudget.h"
+#include "net/HandlerSupport.h"
+#include "net/SessionRegistry.h"
 
 #include <boost/asio/experimental/awaitable_operators.hpp>
 
 #include <array>
-#include <iostream>
 
 namespace emis::server {
 namespace {
@@ -14,14 +15,15 @@ namespace {
 using namespace asio::experimental::awaitable_operators;
 constexpr auto kTuple = asio::as_tuple(asio::use_awaitable);
 
+// A session buffers a frame up to this size on its own; a bigger one needs its share of the
+// server-wide budget first (FrameBudget).
+constexpr std::size_t kFreeFrameBytes = 256 * 1024;
+// How often a session waiting for budget looks again.
+constexpr auto kBudgetRetry = std::chrono::milliseconds(50);
+
 // Every awaitable below is built into a named variable first and then awaited: g++ 12 can
 // destroy a temporary inside a co_await full-expression twice (a strand's reference count
 // went wrong that way).
-
-void logLine(const std::string &who, const std::string &what)
-{
-    std::cerr << ("emis-server: " + who + ": " + what + "\n");
-}
 
 std::optional<DeviceIdentity> peerIdentity(TlsStream &stream)
 {
@@ -53,24 +55,47 @@ asio::awaitable<RequestHandler::Reply> dispatch(RequestHandler &handler, const w
                                                                                          asio::use_awaitable);
 }
 
-RequestHandler::Reply internalError(std::uint64_t requestId, std::string_view what)
+// Writes one reply frame within the I/O timeout; false when it could not. Its arguments are
+// taken by value where a caller may pass a temporary: the coroutine outlives the call expression.
+asio::awaitable<bool> writeReply(TlsStream &stream, asio::steady_timer &timer, RequestHandler::Reply reply,
+                                 codec::Limits limits, std::chrono::seconds timeout, std::string who)
 {
-    RequestHandler::Reply r;
-    r.envelope.set_request_id(requestId);
-    const Issue issue = makeIssue(Reason::Internal, "", "", "", what);
-    r.envelope.mutable_error()->set_code(issue.code());
-    r.envelope.mutable_error()->set_message_zh(issue.zh);
-    r.envelope.mutable_error()->set_message_en(issue.en);
-    r.envelope.mutable_error()->set_fatal(true);
-    r.close = true;
-    return r;
+    const auto frame = codec::encodeFrame(reply.envelope, limits);
+    if (!frame) {
+        logLine(who, "reply over the frame cap");
+        co_return false;
+    }
+    timer.expires_after(timeout);
+    auto write = asio::async_write(stream, asio::buffer(*frame), kTuple) || timer.async_wait(kTuple);
+    auto wr = co_await std::move(write);
+    if (wr.index() == 1) {
+        logLine(who, "write timed out");
+        co_return false;
+    }
+    if (auto [ec, n] = std::get<0>(wr); ec) {
+        logLine(who, "write failed: " + ec.message());
+        co_return false;
+    }
+    co_return true;
+}
+
+// close_notify, briefly: a peer that never answers must not hold the session open.
+asio::awaitable<void> closeStream(TlsStream &stream, asio::steady_timer &timer,
+                                  std::chrono::milliseconds wait = std::chrono::seconds(2))
+{
+    timer.expires_after(wait);
+    auto shutdown = stream.async_shutdown(kTuple) || timer.async_wait(kTuple);
+    co_await std::move(shutdown);
+    boost::system::error_code ignored;
+    stream.lowest_layer().close(ignored);
 }
 
 } // namespace
 
-asio::awaitable<void> runSession(TlsStream stream, std::shared_ptr<SessionControl> control, ServerContext &context,
-                                 const ServerConfig &config, std::string peer)
+asio::awaitable<void> runSession(TlsStream stream, std::shared_ptr<SessionControl> control, SessionEnv env,
+                                 std::string peer)
 {
+    const ServerConfig &config = env.config;
     auto &timer = control->timer;
     timer.expires_after(config.handshakeTimeout);
     control->reading = true;
@@ -86,9 +111,17 @@ asio::awaitable<void> runSession(TlsStream stream, std::shared_ptr<SessionContro
         co_return;
     }
 
-    RequestHandler handler(context, peerIdentity(stream), peer);
+    const auto identity = peerIdentity(stream);
+    if (identity)
+        env.registry.authenticated(*control, identity->deviceId);
+    RequestHandler handler(env.context, identity, peer);
     const codec::Limits limits{config.maxFrameBytes, 16};
-    codec::FrameBuffer frames(limits);
+    // Before authentication only small frames: a Hello, an enrollment with its CSR, a Login.
+    codec::FrameBuffer frames(
+        codec::Limits{handler.authenticated() ? config.maxFrameBytes : std::min(config.maxPendingFrameBytes, config.maxFrameBytes),
+                      16});
+    bool pending = !handler.authenticated();
+    FrameBudget::Share budget(env.frameBudget);
     std::array<char, 16 * 1024> buffer{};
     bool greeted = false;
     std::optional<std::chrono::steady_clock::time_point> frameDeadline;
@@ -100,55 +133,81 @@ asio::awaitable<void> runSession(TlsStream stream, std::shared_ptr<SessionContro
             break;
         }
         if (parsed.status == codec::ParseResult::Status::Complete) {
+            budget.release();  // the frame's bytes are parsed; the buffer gave them back
             RequestHandler::Reply reply;
             try {
-                auto pending = dispatch(handler, parsed.message, control->strand);
-                reply = co_await std::move(pending);
+                auto handling = dispatch(handler, parsed.message, control->strand);
+                reply = co_await std::move(handling);
             } catch (const std::exception &e) {
                 logLine(handler.who(), std::string("request failed: ") + e.what());
-                reply = internalError(parsed.message.request_id(), "request");
+                reply = errorReply(parsed.message.request_id(), Reason::Internal, true, "request");
             }
+            if (control->revoked)
+                reply = errorReply(parsed.message.request_id(), Reason::DeviceRevoked, true);
             greeted = true;
-            const auto frame = codec::encodeFrame(reply.envelope, limits);
-            if (!frame) {
-                logLine(handler.who(), "reply over the frame cap");
-                break;
+            if (pending && handler.authenticated()) {  // a bureau login
+                pending = false;
+                env.registry.authenticated(*control, {});
+                frames.setMaxPayload(config.maxFrameBytes);
             }
-            timer.expires_after(config.ioTimeout);
-            auto write = asio::async_write(stream, asio::buffer(*frame), kTuple) || timer.async_wait(kTuple);
-            auto wr = co_await std::move(write);
-            if (wr.index() == 1) {
-                logLine(handler.who(), "write timed out");
+            const bool last = reply.close;
+            auto write = writeReply(stream, timer, std::move(reply), limits, config.ioTimeout, handler.who());
+            if (!co_await std::move(write))
                 break;
-            }
-            if (auto [ec, n] = std::get<0>(wr); ec) {
-                logLine(handler.who(), "write failed: " + ec.message());
-                break;
-            }
             // After a stop request the reply in hand was the last one.
-            if (reply.close || control->stopping)
+            if (last || control->stopping)
                 break;
             continue;
         }
         if (control->stopping)
             break;
+        if (control->revoked) {
+            // Said before the close, so the device shows why (request_id 0: not a reply).
+            logLine(handler.who(), "session closed: the device is revoked");
+            auto write = writeReply(stream, timer, errorReply(0, Reason::DeviceRevoked, true), limits,
+                                    std::chrono::seconds(2), handler.who());
+            co_await std::move(write);
+            break;
+        }
         // A frame begun must arrive whole within the I/O timeout (a trickle of bytes does not
         // extend it); between requests the session may idle longer.
         if (frames.buffered() == 0)
             frameDeadline.reset();
         else if (!frameDeadline)
             frameDeadline = std::chrono::steady_clock::now() + config.ioTimeout;
+        // A big frame reads on only once the budget holds its whole size.
+        const std::size_t announced = frames.announcedFrameSize();
+        if (announced > kFreeFrameBytes && !budget.growTo(announced)) {
+            if (std::chrono::steady_clock::now() >= *frameDeadline) {
+                logLine(handler.who(), "no memory for a frame of " + std::to_string(announced) + " bytes in time");
+                auto write = writeReply(stream, timer, errorReply(0, Reason::ServerBusy, true), limits,
+                                        std::chrono::seconds(2), handler.who());
+                co_await std::move(write);
+                break;
+            }
+            timer.expires_after(kBudgetRetry);
+            control->reading = true;
+            auto wait = timer.async_wait(kTuple);
+            co_await std::move(wait);
+            control->reading = false;
+            continue;
+        }
+        if (announced > kFreeFrameBytes)
+            frames.reserve(announced);
         if (frameDeadline)
             timer.expires_at(*frameDeadline);
         else
             timer.expires_after(greeted ? config.idleTimeout : config.handshakeTimeout);
+        // Never more than the frame in hand: the buffer holds that frame, not the next one's bytes.
+        const std::size_t room = announced ? std::min(buffer.size(), announced - frames.buffered()) : buffer.size();
         control->reading = true;
-        auto read = stream.async_read_some(asio::buffer(buffer), kTuple) || timer.async_wait(kTuple);
+        auto read = stream.async_read_some(asio::buffer(buffer.data(), room), kTuple) || timer.async_wait(kTuple);
         auto rd = co_await std::move(read);
         control->reading = false;
         if (rd.index() == 1) {
-            if (!control->stopping)
-                logLine(handler.who(), "idle timeout");
+            if (control->stopping || control->revoked)
+                continue;  // said at the top of the loop
+            logLine(handler.who(), "idle timeout");
             break;
         }
         auto [ec, n] = std::get<0>(rd);
@@ -159,12 +218,47 @@ asio::awaitable<void> runSession(TlsStream stream, std::shared_ptr<SessionContro
         }
         frames.append(std::string_view(buffer.data(), n));
     }
-    // close_notify, briefly: a peer that never answers must not hold the session open.
-    timer.expires_after(std::chrono::seconds(2));
-    auto shutdown = stream.async_shutdown(kTuple) || timer.async_wait(kTuple);
-    co_await std::move(shutdown);
-    boost::system::error_code ignored;
-    stream.lowest_layer().close(ignored);
+    // A revoked device gets no grace: its connection goes now, whether it answers or not.
+    co_await closeStream(stream, timer, control->revoked ? std::chrono::milliseconds(200) : std::chrono::seconds(2));
+}
+
+asio::awaitable<void> replyBusy(TlsStream stream, const ServerConfig &config, std::string peer, std::string why)
+{
+    asio::steady_timer timer(stream.get_executor());
+    const auto deadline = std::chrono::steady_clock::now() + std::min(config.handshakeTimeout, std::chrono::seconds(3));
+    timer.expires_at(deadline);
+    auto handshake = stream.async_handshake(asio::ssl::stream_base::server, kTuple) || timer.async_wait(kTuple);
+    auto hs = co_await std::move(handshake);
+    if (hs.index() == 1 || std::get<0>(std::get<0>(hs))) {
+        boost::system::error_code ignored;
+        stream.lowest_layer().close(ignored);
+        co_return;
+    }
+    // The client's first request gets the answer, so its own write never meets a closed socket.
+    const codec::Limits limits{std::min(config.maxPendingFrameBytes, config.maxFrameBytes), 16};
+    codec::FrameBuffer frames(limits);
+    std::array<char, 4096> buffer{};
+    std::uint64_t requestId = 0;
+    for (;;) {
+        auto parsed = frames.next();
+        if (parsed.status == codec::ParseResult::Status::Complete)
+            requestId = parsed.message.request_id();
+        if (parsed.status != codec::ParseResult::Status::NeedMore)
+            break;
+        auto read = stream.async_read_some(asio::buffer(buffer), kTuple) || timer.async_wait(kTuple);
+        auto rd = co_await std::move(read);
+        if (rd.index() == 1)
+            break;
+        auto [ec, n] = std::get<0>(rd);
+        if (ec)
+            break;
+        frames.append(std::string_view(buffer.data(), n));
+    }
+    logLine(peer, "busy (" + why + ")");
+    auto write = writeReply(stream, timer, errorReply(requestId, Reason::ServerBusy, true), limits,
+                            std::chrono::seconds(2), peer);
+    co_await std::move(write);
+    co_await closeStream(stream, timer);
 }
 
 } // namespace emis::server

@@ -44,6 +44,8 @@ public:
     std::optional<UserRecord> user(const std::string &name) override;
     std::vector<UserRecord> users() override;
     void updateUser(const UserRecord &user) override;
+    void countLoginFailure(const std::string &name) override;
+    void recordLogin(const std::string &name, std::int64_t atMs) override;
 
     void addRejection(const RejectionRecord &r, std::int64_t atMs) override;
     std::vector<RejectionRecord> rejections(const std::string &deviceId, std::uint64_t fromSeq,

@@ -64,4 +64,16 @@ void SqliteSession::updateUser(const UserRecord &u)
     q.bind(7, u.name).run();
 }
 
+void SqliteSession::countLoginFailure(const std::string &name)
+{
+    SqliteStatement q(m_db, "UPDATE users SET failures = failures + 1 WHERE name = ?");
+    q.bind(1, name).run();
+}
+
+void SqliteSession::recordLogin(const std::string &name, std::int64_t atMs)
+{
+    SqliteStatement q(m_db, "UPDATE users SET failures = 0, last_login_ms = ? WHERE name = ?");
+    q.bind(1, atMs).bind(2, name).run();
+}
+
 } // namespace emis::server

@@ -66,6 +66,10 @@ public:
     virtual std::vector<UserRecord> users() = 0;
     // Writes hash, failures, locked and last login back.
     virtual void updateUser(const UserRecord &user) = 0;
+    // A login's outcome, as one statement each, so that neither a parallel login nor an
+    // emisctl change to the account (a new password, a lock) is overwritten by a stale copy.
+    virtual void countLoginFailure(const std::string &name) = 0;
+    virtual void recordLogin(const std::string &name, std::int64_t atMs) = 0;
 
     // Outcomes kept for the device and for review
     virtual void addRejection(const RejectionRecord &r, std::int64_t atMs) = 0;

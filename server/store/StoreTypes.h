@@ -90,8 +90,8 @@ struct UserRecord {
     std::string displayName;
     std::string role;
     std::string passwordHash;  // argon2id, libsodium's crypto_pwhash_str format
-    int failures = 0;          // wrong passwords since the last good one
-    bool locked = false;
+    int failures = 0;          // wrong passwords since the last good one (shown to IT; the throttle is in memory)
+    bool locked = false;       // the administrative lock: emisctl user lock|unlock
     std::int64_t createdMs = 0;
     std::optional<std::int64_t> lastLoginMs;
 };

@@ -297,6 +297,14 @@ int main(int argc, char **argv)
 
     run(emisctl, {QStringLiteral("init"), QStringLiteral("--dir"), server, QStringLiteral("--listen"),
                   QStringLiteral("127.0.0.1:%1").arg(g_port)});
+    {
+        // Every simulated device comes from 127.0.0.1, and 500 connect at once: the per-address
+        // and not-yet-authenticated caps would turn most of them away.
+        QFile conf(server + QStringLiteral("/emis.conf"));
+        conf.open(QIODevice::Append);
+        conf.write("max_connections=1000\nmax_connections_per_address=1000\n"
+                   "max_pending_connections=1000\nmax_pending_per_address=1000\n");
+    }
     const demo::DemoCounty county = demo::generateDemoCounty(demo::DemoOptions{});
     {
         QFile f(g_dir + QStringLiteral("/schools.csv"));

@@ -116,6 +116,7 @@ void TestClientEnroll::revokedDevice_refused_exitFour()
     QVERIFY(m_server.start());
     const auto r = d.run({QStringLiteral("sync")});
     QVERIFY2(r.exitCode == 4, qPrintable(QString::number(r.exitCode) + r.err));
+    QVERIFY2(r.err.contains(QStringLiteral("it has been revoked")), qPrintable(r.err));
 }
 
 QTEST_GUILESS_MAIN(TestClientEnroll)

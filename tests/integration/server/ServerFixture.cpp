@@ -161,6 +161,18 @@ QString ServerFixture::serverLog() const
     return f.open(QIODevice::ReadOnly) ? QString::fromUtf8(f.readAll()) : QString();
 }
 
+qint64 ServerFixture::statusKb(const char *key) const
+{
+    QFile f(QStringLiteral("/proc/%1/status").arg(m_server.processId()));
+    if (m_server.state() != QProcess::Running || !f.open(QIODevice::ReadOnly))
+        return -1;
+    const QByteArray prefix = QByteArray(key) + ':';
+    for (const QByteArray &line : f.readAll().split('\n'))
+        if (line.startsWith(prefix))
+            return line.mid(prefix.size()).trimmed().split(' ').value(0).toLongLong();
+    return -1;
+}
+
 int ServerFixture::stop(int signal)
 {
     if (m_server.state() == QProcess::NotRunning)

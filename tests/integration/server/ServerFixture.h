@@ -46,6 +46,8 @@ public:
     quint16 port() const { return m_port; }
     QByteArray caPem() const;
     QString serverLog() const;
+    // A line of the running server's /proc/PID/status in KiB ("VmRSS", "VmHWM"); -1 when unknown.
+    qint64 statusKb(const char *key) const;
 
     QString enrollCode(const QString &schoolCode) const;  // the printed line
     // Enrolls a new device with a fresh key and CSR; empty result on failure, `error` gets the code.

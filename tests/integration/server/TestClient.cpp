@@ -6,7 +6,8 @@
 #include <QSslConfiguration>
 #include <QSslKey>
 
-bool TestClient::connectTo(quint16 port, const QByteArray &caPem, const QByteArray &certPem, const QByteArray &keyPem)
+bool TestClient::connectTo(quint16 port, const QByteArray &caPem, const QByteArray &certPem, const QByteArray &keyPem,
+                           const QString &from)
 {
     QSslConfiguration conf = QSslConfiguration::defaultConfiguration();
     conf.setCaCertificates(QSslCertificate::fromData(caPem));
@@ -17,6 +18,8 @@ bool TestClient::connectTo(quint16 port, const QByteArray &caPem, const QByteArr
         conf.setPrivateKey(QSslKey(keyPem, QSsl::Ec));
     }
     m_socket.setSslConfiguration(conf);
+    if (!from.isEmpty() && !m_socket.bind(QHostAddress(from)))
+        return false;
     m_socket.connectToHostEncrypted(QStringLiteral("127.0.0.1"), port);
     return m_socket.waitForEncrypted(10000);
 }

@@ -10,9 +10,10 @@
 // One TLS connection to the server under test, speaking frames synchronously.
 class TestClient {
 public:
-    // Pins the county CA; with a certificate and key, presents them (mutual TLS).
+    // Pins the county CA; with a certificate and key, presents them (mutual TLS). `from` is the
+    // loopback source address (127.0.0.2, ...), to play a client on another machine.
     bool connectTo(quint16 port, const QByteArray &caPem, const QByteArray &certPem = {},
-                   const QByteArray &keyPem = {});
+                   const QByteArray &keyPem = {}, const QString &from = {});
     // Sends one envelope and waits for one back; nullopt when the server closed or sent junk.
     std::optional<emis::wire::Envelope> request(const emis::wire::Envelope &envelope, int timeoutMs = 15000);
     std::optional<emis::wire::Envelope> hello(unsigned schemaVersion = 0);

@@ -1,9 +1,12 @@
 // Bureau officers against the real emis-server: accounts made with emisctl, password logins over
-// TLS with lock-out, county reports served over the protocol to a logged-in officer only, every
+// TLS with wrong ones throttled per account and source address (and an administrative lock),
+// county reports served over the protocol to a logged-in officer only, every
 // login and report audited.
 #include "ServerFixture.h"
 #include "SyncDevice.h"
 #include "TestClient.h"
+
+#include "codec/FrameCodec.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -18,14 +21,21 @@ private Q_SLOTS:
     void userAdd_refusesShortPasswordAndBadRole();
     void login_goodPasswordGivesRole();
     void login_wrongPasswordAndUnknownUserFailAlike();
-    void login_locksAfterFiveFailures_passwdUnlocks();
+    void login_parallelWrongPasswords_atMostFiveChecked();
+    void login_strangersFailures_doNotStopOfficerElsewhere();
+    void login_throttleExpires_andGrows();
+    void login_adminLockHolds_unlockLifts();
     void report_servedToLoggedInOfficer_andAudited();
     void report_refusedWithoutLogin();
     void report_refusedToSchoolDevice();
 
 private:
-    std::unique_ptr<TestClient> officer();  // connected, Hello done, not logged in
+    // Connected (from a loopback source address, if given), Hello done, not logged in.
+    std::unique_ptr<TestClient> officer(const QString &from = {});
     std::optional<wire::Envelope> login(TestClient &c, const char *user, const char *password);
+    static wire::Envelope loginRequest(const char *user, const char *password);
+    std::string loginCode(const QString &from, const char *user, const char *password);
+    int audited(const char *action, const char *user) const;
     ServerFixture m_server;
 };
 
@@ -41,24 +51,51 @@ void TestServerBureau::initTestCase()
     QCOMPARE(add("wang", "enrolment").exitCode, 0);
     QCOMPARE(add("li", "inspector").exitCode, 0);
     QCOMPARE(add("zhao", "staffing").exitCode, 0);
+    QCOMPARE(add("qian", "staffing").exitCode, 0);
+    QCOMPARE(add("zhou", "staffing").exitCode, 0);
     QCOMPARE(add("wang", "admin").exitCode, 1);  // exists
+    // A short first pause, so that its end can be seen; and room for 20 sessions from one address.
+    QVERIFY(m_server.setConfig(QStringLiteral("login_throttle_s"), QStringLiteral("2")));
+    QVERIFY(m_server.setConfig(QStringLiteral("max_pending_per_address"), QStringLiteral("64")));
     QVERIFY(m_server.start());
 }
 
-std::unique_ptr<TestClient> TestServerBureau::officer()
+std::unique_ptr<TestClient> TestServerBureau::officer(const QString &from)
 {
     auto c = std::make_unique<TestClient>();
-    if (c->connectTo(m_server.port(), m_server.caPem()))
+    if (c->connectTo(m_server.port(), m_server.caPem(), {}, {}, from))
         c->hello();
     return c;
 }
 
-std::optional<wire::Envelope> TestServerBureau::login(TestClient &c, const char *user, const char *password)
+wire::Envelope TestServerBureau::loginRequest(const char *user, const char *password)
 {
     wire::Envelope e;
     e.mutable_login_request()->set_user(user);
     e.mutable_login_request()->set_password(password);
-    return c.request(e);
+    return e;
+}
+
+std::optional<wire::Envelope> TestServerBureau::login(TestClient &c, const char *user, const char *password)
+{
+    return c.request(loginRequest(user, password));
+}
+
+std::string TestServerBureau::loginCode(const QString &from, const char *user, const char *password)
+{
+    auto c = officer(from);
+    const auto r = login(*c, user, password);
+    if (!r)
+        return "no reply";
+    return r->has_login_response() ? "ok" : r->error().code();
+}
+
+int TestServerBureau::audited(const char *action, const char *user) const
+{
+    return m_server
+        .query(QStringLiteral("SELECT count(*) FROM audit WHERE action = ? AND actor = ?"),
+               {QLatin1String(action), QLatin1String(user)})
+        .toInt();
 }
 
 void TestServerBureau::userAdd_refusesShortPasswordAndBadRole()
@@ -108,25 +145,91 @@ void TestServerBureau::login_wrongPasswordAndUnknownUserFailAlike()
     QCOMPARE(m_server.query(QStringLiteral("SELECT failures FROM users WHERE name = 'zhao'")).toInt(), 0);
 }
 
-void TestServerBureau::login_locksAfterFiveFailures_passwdUnlocks()
+void TestServerBureau::login_parallelWrongPasswords_atMostFiveChecked()
 {
-    auto holder = officer();
-    TestClient &c = *holder;
+    // 20 sessions from one address send a wrong password at the same moment.
+    std::vector<std::unique_ptr<TestClient>> sessions;
+    for (int i = 0; i < 20; ++i) {
+        sessions.push_back(officer());
+        QCOMPARE(sessions.back()->socket().state(), QAbstractSocket::ConnectedState);
+    }
+    for (auto &c : sessions) {
+        wire::Envelope e = loginRequest("qian", "a wrong guess");
+        e.set_request_id(1);
+        QVERIFY(c->sendRaw(*codec::encodeFrame(e)));
+    }
+    int throttled = 0;
+    for (auto &c : sessions) {
+        const auto r = c->receive(30000);
+        QVERIFY(r && r->has_error());
+        const std::string code = r->error().code();
+        QVERIFY2(code == "login_failed" || code == "login_throttled" || code == "account_locked", code.c_str());
+        throttled += code == "login_throttled";
+    }
+    // Each wrong password checked is audited as login_failed; the rest were never checked.
+    const int checked = audited("login_failed", "qian");
+    qInfo("20 parallel wrong logins: %d password checks, %d throttled replies", checked, throttled);
+    QVERIFY2(checked <= 5 && checked >= 1, qPrintable(QString::number(checked)));
+    QCOMPARE(throttled, 20 - checked + 1);  // the fifth check's own reply says to wait, too
+    QCOMPARE(m_server.query(QStringLiteral("SELECT failures FROM users WHERE name = 'qian'")).toInt(), checked);
+}
+
+void TestServerBureau::login_strangersFailures_doNotStopOfficerElsewhere()
+{
+    const QString stranger = QStringLiteral("127.0.0.2");
+    std::vector<std::string> codes;
+    for (int i = 0; i < 6; ++i)
+        codes.push_back(loginCode(stranger, "wang", "guess"));
+    // The officer at his own desk logs in, and the account is not locked...
+    QCOMPARE(loginCode(QStringLiteral("127.0.0.1"), "wang", "correct horse 42"), std::string("ok"));
+    QCOMPARE(m_server.query(QStringLiteral("SELECT locked FROM users WHERE name = 'wang'")).toInt(), 0);
+    // ...while the stranger's address was slowed after five tries, and still is, whatever it sends.
+    QCOMPARE(codes, (std::vector<std::string>{"login_failed", "login_failed", "login_failed", "login_failed",
+                                              "login_throttled", "login_throttled"}));
+    QCOMPARE(loginCode(stranger, "wang", "correct horse 42"), std::string("login_throttled"));
+    QTRY_VERIFY(audited("login_throttled", "wang") >= 2);  // written without holding up the reply
+}
+
+void TestServerBureau::login_throttleExpires_andGrows()
+{
+    const QString from = QStringLiteral("127.0.0.4");
     for (int i = 0; i < 4; ++i)
-        QCOMPARE(QString::fromStdString(login(c, "li", "guess")->error().code()), QStringLiteral("login_failed"));
-    QCOMPARE(QString::fromStdString(login(c, "li", "guess")->error().code()), QStringLiteral("account_locked"));
-    // Locked: even the right password is refused now.
-    QCOMPARE(QString::fromStdString(login(c, "li", "correct horse 42")->error().code()),
-             QStringLiteral("account_locked"));
-    QCOMPARE(m_server.ctl({QStringLiteral("user"), QStringLiteral("passwd"), QStringLiteral("--dir"), m_server.dir(),
-                           QStringLiteral("--name"), QStringLiteral("li")},
-                          "another horse 43\n")
-                 .exitCode,
-             0);
-    const auto r = login(c, "li", "another horse 43");
-    QVERIFY(r && r->has_login_response());
-    QVERIFY(m_server.query(QStringLiteral("SELECT count(*) FROM audit WHERE action = 'login_failed' AND actor = 'li'"))
-                .toInt() >= 5);
+        QCOMPARE(loginCode(from, "zhou", "guess"), std::string("login_failed"));
+    auto c = officer(from);
+    auto r = login(*c, "zhou", "guess");
+    QVERIFY(r && r->has_error());
+    QCOMPARE(r->error().code(), std::string("login_throttled"));
+    QVERIFY2(QString::fromStdString(r->error().message_en()).contains(QStringLiteral("in 2 s")), r->error().message_en().c_str());
+    QCOMPARE(loginCode(from, "zhou", "correct horse 42"), std::string("login_throttled"));
+    QTest::qWait(2500);
+    // One more wrong password after the pause: a pause twice as long.
+    r = login(*c, "zhou", "guess");
+    QVERIFY(r && r->has_error());
+    QCOMPARE(r->error().code(), std::string("login_throttled"));
+    QVERIFY2(QString::fromStdString(r->error().message_en()).contains(QStringLiteral("in 4 s")), r->error().message_en().c_str());
+    QCOMPARE(loginCode(from, "zhou", "correct horse 42"), std::string("login_throttled"));
+    QTest::qWait(4500);
+    QCOMPARE(loginCode(from, "zhou", "correct horse 42"), std::string("ok"));
+}
+
+void TestServerBureau::login_adminLockHolds_unlockLifts()
+{
+    const auto ctl = [&](const char *what, const QByteArray &input = {}) {
+        return m_server
+            .ctl({QStringLiteral("user"), QLatin1String(what), QStringLiteral("--dir"), m_server.dir(),
+                  QStringLiteral("--name"), QStringLiteral("li")},
+                 input)
+            .exitCode;
+    };
+    QCOMPARE(ctl("lock"), 0);
+    QCOMPARE(loginCode({}, "li", "correct horse 42"), std::string("account_locked"));
+    QCOMPARE(loginCode(QStringLiteral("127.0.0.5"), "li", "correct horse 42"), std::string("account_locked"));
+    QCOMPARE(ctl("unlock"), 0);
+    QCOMPARE(loginCode({}, "li", "correct horse 42"), std::string("ok"));
+    QCOMPARE(ctl("lock"), 0);
+    QCOMPARE(ctl("passwd", "another horse 43\n"), 0);  // a new password lifts the lock too
+    QCOMPARE(loginCode({}, "li", "another horse 43"), std::string("ok"));
+    QVERIFY(audited("login_refused", "li") >= 2);
 }
 
 void TestServerBureau::report_servedToLoggedInOfficer_andAudited()

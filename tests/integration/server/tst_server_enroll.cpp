@@ -1,11 +1,13 @@
 // emis-server's front door: enrollment with one-time codes, and who may talk at all (no
 // certificate, a revoked certificate, plain TCP, a broken frame, a newer schema).
 #include "ServerFixture.h"
+#include "SyncDevice.h"
 #include "TestClient.h"
 
 #include "codec/FrameCodec.h"
 #include "schema/Schema.h"
 
+#include <QElapsedTimer>
 #include <QTcpSocket>
 #include <QTest>
 
@@ -73,6 +75,8 @@ private slots:
     void noCertificate_pushPullAndReportRefused();
     void enrolledDevice_helloCarriesSchoolFromCertificate();
     void revokedDevice_refusedAtHandshake();
+    void revokedDevice_nextRequestRefused_editNotSeen();
+    void revokedDevice_openSessionEndsAtOnce();
     void plainTcp_refused();
     void tlsOlderThan12_refused();
     void badFrame_closesOnlyItsSession();
@@ -230,6 +234,55 @@ void TestServerEnroll::revokedDevice_refusedAtHandshake()
                                {QString::fromStdString(device->deviceId)}).toInt() >= 1);
 }
 
+void TestServerEnroll::revokedDevice_nextRequestRefused_editNotSeen()
+{
+    SyncDevice reader = SyncDevice::enroll(m_server, ServerFixture::kSchoolB);
+    SyncDevice writer = SyncDevice::enroll(m_server, ServerFixture::kSchoolB);
+    QVERIFY(reader.client && writer.client);
+    const std::string pupil = writer.newPupil("陈思远", "20150307", residentId("20150307", "131"));
+    QVERIFY(!pupil.empty());
+    QVERIFY(reader.pullByTable()["students"].count(pupil));
+    QCOMPARE(m_server.ctl({QStringLiteral("device"), QStringLiteral("revoke"), QStringLiteral("--dir"), m_server.dir(),
+                           QString::fromStdString(reader.id.deviceId)})
+                 .exitCode,
+             0);
+    // An edit made after the revocation must not reach the revoked device.
+    wire::Change edit = writer.change("students", pupil);
+    setText(edit, "guardian_phone", "13907920001");
+    const auto ack = writer.push({edit});
+    QVERIFY(ack && ack->has_push_ack());
+    const auto refused = reader.client->request(pullRequest());
+    QVERIFY(refused);
+    QVERIFY2(refused->has_error(), refused->DebugString().c_str());
+    QCOMPARE(refused->error().code(), std::string("device_revoked"));
+    QVERIFY(refused->error().fatal());
+    QVERIFY(QString::fromStdString(refused->error().message_en()).contains(QStringLiteral("enroll it again")));
+    QVERIFY(reader.client->waitClosed());
+}
+
+void TestServerEnroll::revokedDevice_openSessionEndsAtOnce()
+{
+    SyncDevice device = SyncDevice::enroll(m_server, ServerFixture::kSchoolB);
+    QVERIFY(device.client);
+    const auto page = device.client->request(pullRequest());
+    QVERIFY(page && page->has_pull_page());
+    // The session idles (the idle timeout is 120 s) while county IT revokes the device.
+    const auto r = m_server.ctl({QStringLiteral("device"), QStringLiteral("revoke"), QStringLiteral("--dir"),
+                                 m_server.dir(), QString::fromStdString(device.id.deviceId)});
+    QCOMPARE(r.exitCode, 0);
+    QElapsedTimer clock;
+    clock.start();
+    // The server says why before it closes, unasked.
+    const auto said = device.client->receive(10000);
+    QVERIFY2(said && said->has_error(), "no word from the server within 10 s of the revocation");
+    QCOMPARE(said->error().code(), std::string("device_revoked"));
+    const qint64 toldMs = clock.elapsed();
+    QVERIFY(device.client->waitClosed(10000));
+    qInfo("revocation to the device told: %lld ms, to the connection closed: %lld ms", static_cast<long long>(toldMs),
+          static_cast<long long>(clock.elapsed()));
+    QVERIFY(m_server.serverLog().contains(QStringLiteral("session closed: the device is revoked")));
+}
+
 void TestServerEnroll::plainTcp_refused()
 {
     QTcpSocket plain;
@@ -303,7 +356,7 @@ void TestServerEnroll::enrollmentAndSessionsAudited()
     QVERIFY(count("enroll") >= 4);
     QVERIFY(count("enroll_refused") >= 3);
     QVERIFY(count("session") >= 2);
-    QCOMPARE(count("revoke"), 1);
+    QCOMPARE(count("revoke"), 3);
     QCOMPARE(count("init"), 1);
 }
 

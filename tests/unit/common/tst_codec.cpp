@@ -51,6 +51,8 @@ private Q_SLOTS:
     void emptyFrame_refused();
     void deepNesting_refusedByRecursionLimit();
     void frameBuffer_yieldsFramesInOrder();
+    void frameBuffer_announcedSizeAndLoweredCap();
+    void frameBuffer_drainedBigFrameGivesMemoryBack();
 };
 
 void TestCodec::roundTrip()
@@ -179,6 +181,38 @@ void TestCodec::frameBuffer_yieldsFramesInOrder()
         ++n;
     }
     QCOMPARE(n, 100 - 34);
+}
+
+void TestCodec::frameBuffer_announcedSizeAndLoweredCap()
+{
+    const std::string frame = *codec::encodeFrame(samplePush());
+    codec::FrameBuffer buffer;
+    buffer.append(frame.substr(0, 3));
+    QCOMPARE(buffer.announcedFrameSize(), std::size_t{0});
+    buffer.append(frame.substr(3, 10));
+    QCOMPARE(buffer.announcedFrameSize(), frame.size());
+    // A cap lowered below the frame announced refuses it before its payload is in.
+    buffer.setMaxPayload(frame.size() - codec::kHeaderSize - codec::kTrailerSize - 1);
+    const auto r = buffer.next();
+    QCOMPARE(r.status, ParseResult::Status::Error);
+    QCOMPARE(r.error, codec::FrameError::TooLarge);
+}
+
+void TestCodec::frameBuffer_drainedBigFrameGivesMemoryBack()
+{
+    wire::Envelope big;
+    big.set_request_id(7);
+    big.mutable_hello()->set_client_name(std::string(1024 * 1024, 'x'));
+    const std::string frame = *codec::encodeFrame(big);
+    codec::FrameBuffer buffer;
+    buffer.append(frame.substr(0, 100));
+    buffer.reserve(buffer.announcedFrameSize());
+    QVERIFY(buffer.capacity() >= frame.size());
+    QVERIFY(buffer.capacity() < frame.size() + 64 * 1024);  // one allocation, no doubling
+    buffer.append(frame.substr(100));
+    QCOMPARE(buffer.next().status, ParseResult::Status::Complete);
+    QCOMPARE(buffer.buffered(), std::size_t{0});
+    QVERIFY(buffer.capacity() < 64 * 1024);
 }
 
 QTEST_GUILESS_MAIN(TestCodec)
