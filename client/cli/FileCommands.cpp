@@ -66,9 +66,9 @@ int importCommand(const Options &o, const Output &out)
     auto saved = o.dryRun ? service.dryRun(**table, plan->accepted) : service.save(**table, plan->accepted);
     if (!saved)
         return out.fail(saved.error());
-    if (o.dryRun) {
-        for (const QString &f : saved->failures)
-            out.text(f);
+    for (const QString &f : saved->failures)
+        out.text(f);
+    if (o.dryRun)
         out.text(tr("%1 rows would be added, %2 updated, %3 unchanged; %4 rejected in the file, %5 would be refused "
                     "by the store; nothing was written (--dry-run).")
                      .arg(saved->added)
@@ -76,28 +76,20 @@ int importCommand(const Options &o, const Output &out)
                      .arg(saved->unchanged)
                      .arg(plan->rejected.size())
                      .arg(saved->failures.size()));
-        result.insert(QStringLiteral("added"), saved->added);
-        result.insert(QStringLiteral("updated"), saved->updated);
-        result.insert(QStringLiteral("unchanged"), saved->unchanged);
-        result.insert(QStringLiteral("refused"), QJsonArray::fromStringList(saved->failures));
-        out.data(result);
-        return plan->rejected.empty() && saved->failures.isEmpty() ? 0 : static_cast<int>(ErrorKind::Invalid);
-    }
-    for (const QString &f : saved->failures)
-        out.text(f);
-    out.text(tr("Imported %1: %2 added, %3 updated, %4 unchanged, %5 rejected in the file, %6 refused by the store.")
-                 .arg(QFileInfo(o.file).fileName())
-                 .arg(saved->added)
-                 .arg(saved->updated)
-                 .arg(saved->unchanged)
-                 .arg(plan->rejected.size())
-                 .arg(saved->failures.size()));
+    else
+        out.text(tr("Imported %1: %2 added, %3 updated, %4 unchanged, %5 rejected in the file, %6 refused by the store.")
+                     .arg(QFileInfo(o.file).fileName())
+                     .arg(saved->added)
+                     .arg(saved->updated)
+                     .arg(saved->unchanged)
+                     .arg(plan->rejected.size())
+                     .arg(saved->failures.size()));
     result.insert(QStringLiteral("added"), saved->added);
     result.insert(QStringLiteral("updated"), saved->updated);
     result.insert(QStringLiteral("unchanged"), saved->unchanged);
     result.insert(QStringLiteral("refused"), QJsonArray::fromStringList(saved->failures));
     out.data(result);
-    // Good rows are saved either way; a script still learns that some were not.
+    // Good rows are saved either way (or, on a dry run, would be); a script still learns that some were not.
     return plan->rejected.empty() && saved->failures.isEmpty() ? 0 : static_cast<int>(ErrorKind::Invalid);
 }
 

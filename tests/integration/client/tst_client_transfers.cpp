@@ -132,8 +132,9 @@ void TestClientTransfers::transfer_eachPartyOfflineAtSomeStep_completes()
     }
     QVERIFY(found);
 
-    // A syncs: its edit is refused (the pupil is B's now) and shown; the pupil is a trace.
-    QCOMPARE(a.run({QStringLiteral("sync")}).exitCode, 0);
+    // A syncs: its edit is refused (the pupil is B's now) and shown; the pupil is a trace; the exit
+    // code says a person must look.
+    QCOMPARE(a.run({QStringLiteral("sync")}).exitCode, 6);
     QCOMPARE(transferOf(a, transfer).value(QStringLiteral("state")).toString(), QStringLiteral("5"));
     for (const auto &v : listJson(a, {QStringLiteral("students"), QStringLiteral("list")}))
         QVERIFY(v.toObject().value(QStringLiteral("id")).toString() != pupil);

@@ -5,6 +5,7 @@
 #include "TestClient.h"
 
 #include "sync/Hlc.h"
+#include "sync/PushLimits.h"
 #include "sync/Uuid.h"
 
 #include <QDateTime>
@@ -305,7 +306,7 @@ void TestServerSync::sigtermDuringBatch_leavesStoreConsistent()
     const QString device = QString::fromStdString(m_a1.id.deviceId);
     const qint64 before = m_server.query(QStringLiteral("SELECT seq FROM watermarks WHERE device_id = ?"), {device})
                               .toLongLong();
-    constexpr int kChanges = 5000;
+    constexpr int kChanges = sync::kMaxPushChanges;  // the largest batch a device may send
     std::vector<wire::Change> changes;
     for (int i = 0; i < kChanges; ++i) {
         auto c = m_a1.change("classes", sync::newUuidV7());

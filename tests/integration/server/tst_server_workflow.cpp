@@ -51,6 +51,8 @@ private:
     std::string pushChange(SyncDevice &d, const std::string &pupil, const char *kind, const char *approval,
                            std::string *rejection = nullptr);
     std::unique_ptr<TestClient> officer(const char *user);
+    static wire::Change evidence(SyncDevice &d, const std::string &ownerTable, const std::string &ownerId,
+                                 const std::string &fileName, const std::string &mime, const std::string &data);
     std::optional<wire::Envelope> decide(TestClient &c, const std::string &row, bool approve, const std::string &note);
     std::string pupilField(SyncDevice &d, const std::string &id, const std::string &field);
 
@@ -113,6 +115,20 @@ std::string TestServerWorkflow::pushChange(SyncDevice &d, const std::string &pup
                          ? ack->push_ack().rejections(0).code()
                          : std::string();
     return row;
+}
+
+wire::Change TestServerWorkflow::evidence(SyncDevice &d, const std::string &ownerTable, const std::string &ownerId,
+                                          const std::string &fileName, const std::string &mime, const std::string &data)
+{
+    auto c = d.change("evidence", sync::newUuidV7());
+    setText(c, "owner_table", ownerTable);
+    setText(c, "owner_id", ownerId);
+    setText(c, "file_name", fileName);
+    setText(c, "mime_type", mime);
+    auto *f = c.add_fields();
+    f->set_field("data");
+    f->set_blob(data);
+    return c;
 }
 
 std::unique_ptr<TestClient> TestServerWorkflow::officer(const char *user)
@@ -308,27 +324,10 @@ void TestServerWorkflow::evidence_roundTrip_bureauOnly()
 {
     const std::string pupil = pushPupil(m_school);
     const std::string change = pushChange(m_school, pupil, "03", "1");
-    const std::string row = sync::newUuidV7();
-    auto c = m_school.change("evidence", row);
-    setText(c, "owner_table", "status_changes");
-    setText(c, "owner_id", change);
-    setText(c, "file_name", "诊断证明.png");
-    setText(c, "mime_type", "image/png");
-    auto *f = c.add_fields();
-    f->set_field("data");
-    f->set_blob(png());
-    auto ack = m_school.push({c});
+    auto ack = m_school.push({evidence(m_school, "status_changes", change, "诊断证明.png", "image/png", png())});
     QCOMPARE(ack->push_ack().rejections_size(), 0);
     // Not an image: refused with the reason, as on the client.
-    auto bad = m_school.change("evidence", sync::newUuidV7());
-    setText(bad, "owner_table", "status_changes");
-    setText(bad, "owner_id", change);
-    setText(bad, "file_name", "a.pdf");
-    setText(bad, "mime_type", "application/pdf");
-    auto *bf = bad.add_fields();
-    bf->set_field("data");
-    bf->set_blob("%PDF-1.4");
-    ack = m_school.push({bad});
+    ack = m_school.push({evidence(m_school, "status_changes", change, "a.pdf", "application/pdf", "%PDF-1.4")});
     QCOMPARE(ack->push_ack().rejections(0).code(), std::string("evidence_not_image"));
 
     wire::Envelope e;
@@ -353,15 +352,7 @@ void TestServerWorkflow::evidence_onAnotherSchoolsRequest_refusedAsForeignRefere
     SyncDevice other = SyncDevice::enroll(m_server, ServerFixture::kSchoolB);
     QVERIFY(other.client);
     auto forged = [&](const std::string &ownerTable, const std::string &ownerId) {
-        auto c = other.change("evidence", sync::newUuidV7());
-        setText(c, "owner_table", ownerTable);
-        setText(c, "owner_id", ownerId);
-        setText(c, "file_name", "伪造.png");
-        setText(c, "mime_type", "image/png");
-        auto *f = c.add_fields();
-        f->set_field("data");
-        f->set_blob(png());
-        return c;
+        return evidence(other, ownerTable, ownerId, "伪造.png", "image/png", png());
     };
     const auto ack = other.push({forged("status_changes", change), forged("status_changes", sync::newUuidV7()),
                                  forged("students", pupil)});
@@ -381,14 +372,7 @@ void TestServerWorkflow::evidence_onAnotherSchoolsRequest_refusedAsForeignRefere
     const auto r = li->request(e);
     QVERIFY(r && r->has_evidence_response());
     QCOMPARE(r->evidence_response().files_size(), 0);
-    auto own = m_school.change("evidence", sync::newUuidV7());
-    setText(own, "owner_table", "status_changes");
-    setText(own, "owner_id", change);
-    setText(own, "file_name", "诊断证明.png");
-    setText(own, "mime_type", "image/png");
-    auto *f = own.add_fields();
-    f->set_field("data");
-    f->set_blob(png());
+    const auto own = evidence(m_school, "status_changes", change, "诊断证明.png", "image/png", png());
     QCOMPARE(rejectionCodes(m_school.push({own})), std::vector<std::string>{});
 }
 

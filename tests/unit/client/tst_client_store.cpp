@@ -98,12 +98,14 @@ void TestClientStore::open_migratesOlderLayoutKeepingData()
         // Back to layout 2: before changes kept their base versions.
         QVERIFY(execSql((*store)->db(), QStringLiteral("ALTER TABLE change_log DROP COLUMN base_hlcs")).ok());
         QVERIFY(execSql((*store)->db(), QStringLiteral("ALTER TABLE change_log DROP COLUMN attempted")).ok());
+        QVERIFY(execSql((*store)->db(), QStringLiteral("ALTER TABLE sync_state DROP COLUMN feed_epoch")).ok());
         QVERIFY(execSql((*store)->db(), QStringLiteral("PRAGMA user_version = 2")).ok());
     }
     auto store = LocalStore::open(path("older.db"));
     QVERIFY2(store.ok(), qPrintable(store.ok() ? QString() : store.error().message));
     QCOMPARE(count(**store, QStringLiteral("PRAGMA user_version")), kStoreVersion);
     QCOMPARE(count(**store, QStringLiteral("SELECT count(*) FROM pragma_table_info('change_log') WHERE name = 'base_hlcs'")), 1);
+    QCOMPARE(count(**store, QStringLiteral("SELECT count(*) FROM pragma_table_info('sync_state') WHERE name = 'feed_epoch'")), 1);
     QCOMPARE(ChangeLog((*store)->db()).pendingCount(), 1);
     QCOMPARE(ChangeLog((*store)->db()).unattemptedUpTo(1), 0);  // an older log is taken as genuine
     QCOMPARE(StudentRepository(**store).list()->size(), 1u);
