@@ -23,6 +23,24 @@
 
 using namespace emis;
 
+namespace {
+
+// A pupil of 3年级 2班 saved through the school's own repository, as the form would.
+client::Result<client::SaveOutcome> addPupil(school::SchoolSession &session, const QString &name, const QString &sex,
+                                             const QString &birth, int serial)
+{
+    const client::RawFields raw{{QStringLiteral("name"), name},
+                                {QStringLiteral("sex"), sex},
+                                {QStringLiteral("birth_date"), birth.left(4) + QLatin1Char('-') + birth.mid(4, 2) +
+                                                                   QLatin1Char('-') + birth.mid(6, 2)},
+                                {QStringLiteral("id_number"), testing::idNumber(birth, serial)},
+                                {QStringLiteral("grade"), QStringLiteral("3")},
+                                {QStringLiteral("class_name"), QStringLiteral("2班")}};
+    return session.repository(*schema::findTable("students")).add(raw);
+}
+
+} // namespace
+
 class TestSchoolSync : public QObject {
     Q_OBJECT
 private Q_SLOTS:
@@ -82,13 +100,7 @@ void TestSchoolSync::syncNow_sendsWhatWasSavedOffline()
     QVERIFY(opened.ok());
     auto &session = **opened;
     QVERIFY(session.identity().enrolled());
-    client::RawFields raw{{QStringLiteral("name"), QStringLiteral("郑五")},
-                          {QStringLiteral("sex"), QStringLiteral("1")},
-                          {QStringLiteral("birth_date"), QStringLiteral("2015-03-15")},
-                          {QStringLiteral("id_number"), testing::idNumber(QStringLiteral("20150315"), 11)},
-                          {QStringLiteral("grade"), QStringLiteral("3")},
-                          {QStringLiteral("class_name"), QStringLiteral("2班")}};
-    auto saved = session.repository(*schema::findTable("students")).add(raw);
+    auto saved = addPupil(session, QStringLiteral("郑五"), QStringLiteral("1"), QStringLiteral("20150315"), 11);
     QVERIFY2(saved.ok(), qPrintable(saved.ok() ? QString() : saved.error().message));
 
     client::SyncEngine engine(dir, QStringLiteral("emis-school"));
@@ -119,13 +131,7 @@ void TestSchoolSync::clockYearsAhead_panelSaysItWasCorrected()
     doctor.prepare(QStringLiteral("UPDATE sync_state SET last_hlc = ?"));
     doctor.addBindValue(QString::fromStdString(ahead.toText()));
     QVERIFY(doctor.exec());
-    client::RawFields raw{{QStringLiteral("name"), QStringLiteral("冯六")},
-                          {QStringLiteral("sex"), QStringLiteral("2")},
-                          {QStringLiteral("birth_date"), QStringLiteral("2015-04-16")},
-                          {QStringLiteral("id_number"), testing::idNumber(QStringLiteral("20150416"), 12)},
-                          {QStringLiteral("grade"), QStringLiteral("3")},
-                          {QStringLiteral("class_name"), QStringLiteral("2班")}};
-    auto saved = session.repository(*schema::findTable("students")).add(raw);
+    auto saved = addPupil(session, QStringLiteral("冯六"), QStringLiteral("2"), QStringLiteral("20150416"), 12);
     QVERIFY2(saved.ok(), qPrintable(saved.ok() ? QString() : saved.error().message));
 
     client::SyncEngine engine(dir, QStringLiteral("emis-school"));

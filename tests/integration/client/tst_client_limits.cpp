@@ -37,14 +37,7 @@ void TestClientLimits::bareConnectFlood_cliStillSyncs()
     QVERIFY(server.start());
     CliRunner d = enrolledDevice(server, m_dirs.filePath(QStringLiteral("flooded")), ServerFixture::kSchoolA);
     std::vector<std::unique_ptr<QTcpSocket>> bare;
-    for (int i = 0; i < 515; ++i) {
-        bare.push_back(std::make_unique<QTcpSocket>());
-        QVERIFY(bare.back()->bind(QHostAddress(QStringLiteral("127.0.0.2"))));
-        bare.back()->connectToHost(QHostAddress::LocalHost, server.port());
-    }
-    for (auto &s : bare)
-        s->waitForConnected(5000);
-    QTest::qWait(500);
+    QVERIFY(bareConnections(server.port(), 515, QStringLiteral("127.0.0.2"), bare));
     const auto r = d.run({QStringLiteral("sync")});
     QVERIFY2(r.exitCode == 0, qPrintable(QString::number(r.exitCode) + QLatin1Char(' ') + r.err));
 }

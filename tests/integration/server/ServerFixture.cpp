@@ -13,6 +13,7 @@
 #include <QSqlQuery>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QTest>
 #include <QThread>
 #include <QUuid>
 
@@ -200,6 +201,20 @@ QString ServerFixture::enrollCode(const QString &schoolCode) const
     const auto r = ctl({QStringLiteral("enroll-code"), QStringLiteral("--dir"), dir(), QStringLiteral("--school"),
                         schoolCode});
     return r.out.trimmed();
+}
+
+bool bareConnections(quint16 port, int count, const QString &from, std::vector<std::unique_ptr<QTcpSocket>> &out)
+{
+    for (int i = 0; i < count; ++i) {
+        out.push_back(std::make_unique<QTcpSocket>());
+        if (!out.back()->bind(QHostAddress(from)))
+            return false;
+        out.back()->connectToHost(QHostAddress::LocalHost, port);
+    }
+    for (auto &s : out)
+        s->waitForConnected(5000);
+    QTest::qWait(500);
+    return true;
 }
 
 std::optional<EnrolledDevice> ServerFixture::enroll(const QString &printedCode, std::string *error) const

@@ -8,7 +8,11 @@
 #include <QTemporaryDir>
 #include <QVariant>
 
+#include <memory>
 #include <optional>
+#include <vector>
+
+class QTcpSocket;
 
 // An enrolled device as a client holds it.
 struct EnrolledDevice {
@@ -66,6 +70,11 @@ private:
     quint16 m_port = 0;
     QProcess m_server;
 };
+
+// `count` TCP connections to the server from the loopback address `from` (127.0.0.x) that never
+// say a word, as a flood would make them; false when a socket cannot bind. Waits until they are
+// connected and the server has seen them.
+bool bareConnections(quint16 port, int count, const QString &from, std::vector<std::unique_ptr<QTcpSocket>> &out);
 
 // A fresh EC P-256 key and a CSR for it, as PEM.
 std::pair<QByteArray, QByteArray> makeKeyAndCsr(const std::string &commonName);
