@@ -22,7 +22,7 @@ constexpr int kProgressEvery = 100;
 // as a number may come back as 1.7446491023E+10.
 std::string cellText(const schema::Field &field, const Cell &cell)
 {
-    if (cell.kind == CellKind::Number && field.check != "id_number") {
+    if (cell.kind == CellKind::Number && field.check != schema::Check::IdNumber) {
         bool ok = false;
         const double v = cell.text.toDouble(&ok);
         using T = schema::FieldType;

@@ -60,7 +60,7 @@ Status XlsxExporter::write(const QString &path, const schema::Table &table, cons
     for (std::size_t c = 0; sheet && c < fields.size(); ++c) {
         const auto col = static_cast<lxw_col_t>(c);
         // Wide enough for an 18-character ID number; text format for what a clerk types later.
-        const double width = fields[c]->check == "id_number" ? 21 : std::max(10.0, double(fields[c]->labelZh.size()) / 1.5);
+        const double width = fields[c]->check == schema::Check::IdNumber ? 21 : std::max(10.0, double(fields[c]->labelZh.size()) / 1.5);
         check(lxw->worksheet_set_column(sheet, col, col, width, writesAsNumber(*fields[c]) ? nullptr : textFormat));
         check(lxw->worksheet_write_string(sheet, 0, col, fields[c]->labelZh.c_str(), headerFormat));
     }

@@ -9,11 +9,7 @@
 
 namespace emis::client {
 
-inline QString fieldText(const validate::Record &r, const char *name)
-{
-    const auto it = r.find(name);
-    return it == r.end() ? QString() : qs(displayText(it->second));
-}
+inline QString fieldText(const validate::Record &r, const char *name) { return qs(validate::fieldText(r, name)); }
 
 // The county's schools as this device last pulled them: id -> name.
 inline QHash<QString, QString> schoolNames(LocalStore &store)

@@ -9,6 +9,8 @@
 #include "store/Transaction.h"
 #include "sync/Uuid.h"
 #include "sync/WireConvert.h"
+#include "validate/References.h"
+#include "validate/TableRules.h"
 
 #include <QCoreApplication>
 #include <QStringList>
@@ -88,8 +90,11 @@ Result<std::vector<StoredRow>> RecordStore::list(const schema::Table &t, bool in
     QVariantList args;
     if (!includeDeleted)
         where << QStringLiteral("deleted = 0");
-    // Transfers are shared by the two schools; other school rows are the school's own.
-    if (t.scope == schema::Scope::School && t.name != "transfers") {
+    // A shared row is the owner's and the other party's; other school rows are the school's own.
+    if (t.scope == schema::Scope::Shared) {
+        where << QStringLiteral("(school_id = ? OR %1 = ?)").arg(qs(t.partyField));
+        args << m_store.identity().schoolId << m_store.identity().schoolId;
+    } else if (t.scope == schema::Scope::School) {
         where << QStringLiteral("school_id = ?");
         args << m_store.identity().schoolId;
     }
@@ -116,6 +121,32 @@ Result<std::vector<StoredRow>> RecordStore::listWhere(const schema::Table &t, co
     while (q.next())
         out.push_back(readRow(t, q));
     return out;
+}
+
+Status RecordStore::checkTableRules(const schema::Table &t, const validate::Record *stored,
+                                    const validate::Record &written, const validate::Record &whole,
+                                    const QString &schoolId) const
+{
+    // The table's own rules and its references, as the server checks them on push.
+    if (auto issue = validate::checkChange(t, written, stored, false))
+        return invalidRecord({*issue});
+    std::optional<Error> failed;
+    const auto find = [&](const schema::Table &target, const std::string &id) -> std::optional<validate::RowPlace> {
+        auto row = load(target, qs(id));
+        if (!row) {
+            failed = row.error();
+            return std::nullopt;
+        }
+        if (!row->has_value())
+            return std::nullopt;
+        return validate::RowPlace{ss((*row)->schoolId), (*row)->deleted};
+    };
+    const auto issue = validate::checkReferences(t, written, whole, ss(schoolId), find);
+    if (failed)
+        return *failed;
+    if (issue)
+        return invalidRecord({*issue});
+    return Ok{};
 }
 
 Status RecordStore::checkNaturalKeys(const schema::Table &t, const QString &id, const QString &schoolId,
@@ -215,13 +246,14 @@ Result<SaveOutcome> RecordStore::save(const schema::Table &t, const QString &req
     const SyncState state = m_store.syncState();
     if (!state.identity.enrolled())
         return notEnrolled();
-    if (t.scope != schema::Scope::School)
+    if (t.scope != schema::Scope::School && t.scope != schema::Scope::Shared)
         return makeError(ErrorKind::Invalid, tr("%1 are kept by the county bureau and cannot be changed here.")
                                                  .arg(qs(t.labelZh)));
     Transaction tx(m_store.db());
     const bool isNew = requestedId.isEmpty();
     const QString id = isNew ? qs(sync::newUuidV7()) : requestedId;
     validate::Record row;
+    validate::Record stored;
     QString schoolId = state.identity.schoolId;
     if (!isNew) {
         auto existing = load(t, id);
@@ -230,9 +262,13 @@ Result<SaveOutcome> RecordStore::save(const schema::Table &t, const QString &req
         if (!existing->has_value() || (*existing)->deleted)
             return makeError(ErrorKind::Invalid, tr("No %1 record with id %2.").arg(qs(t.labelZh), id));
         row = (*existing)->values;
+        stored = row;
         schoolId = (*existing)->schoolId;
-        // What is left of a pupil who transferred out is read-only; a transfer is shared.
-        if (schoolId != state.identity.schoolId && t.name != "transfers")
+        // What is left of a pupil who transferred out is read-only; a shared row is also the
+        // other party's.
+        const bool party = t.scope == schema::Scope::Shared &&
+                           validate::fieldText(row, t.partyField) == ss(state.identity.schoolId);
+        if (schoolId != state.identity.schoolId && !party)
             return makeError(ErrorKind::Invalid, tr("This record now belongs to another school (the pupil transferred "
                                                     "out); it is kept here read-only."),
                              QStringLiteral("not_owner"));
@@ -252,6 +288,8 @@ Result<SaveOutcome> RecordStore::save(const schema::Table &t, const QString &req
         return invalidRecord(issues);
     if (changed.empty())
         return SaveOutcome{id, 0};
+    if (auto st = checkTableRules(t, isNew ? nullptr : &stored, values, row, state.identity.schoolId); !st)
+        return st.error();
     if (auto st = checkNaturalKeys(t, id, schoolId, row); !st)
         return st.error();
 

@@ -59,6 +59,8 @@ public:
 private:
     Result<std::vector<StoredRow>> select(const schema::Table &table, const QStringList &where,
                                           const QVariantList &args) const;
+    Status checkTableRules(const schema::Table &table, const validate::Record *stored, const validate::Record &written,
+                           const validate::Record &whole, const QString &schoolId) const;
     Status checkNaturalKeys(const schema::Table &table, const QString &id, const QString &schoolId,
                             const validate::Record &row) const;
     Status writeRow(const schema::Table &table, const QString &id, const QString &schoolId, bool isNew,

@@ -60,6 +60,7 @@ std::string_view typeName(FieldType t)
     case FieldType::YearMonth: return "yearmonth";
     case FieldType::Code: return "code";
     case FieldType::Blob: return "blob";
+    case FieldType::Ref: return "ref";
     }
     return "text";
 }

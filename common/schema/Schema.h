@@ -4,12 +4,27 @@
 #include <string_view>
 #include <vector>
 
+namespace emis::validate {
+struct TableRules;
+}
+
 namespace emis::schema {
 
 // Bumped whenever a table or field is added, so both ends can tell in the handshake.
 inline constexpr unsigned kSchemaVersion = 2;
 
-enum class FieldType { Text, Integer, Real, Bool, Date, YearMonth, Code, Blob };
+// Ref: the id of a row of another table (Field::refTable), as text; a reference must name a
+// live row the writer's school owns, or any live row of a county table (validate/References.h).
+enum class FieldType { Text, Integer, Real, Bool, Date, YearMonth, Code, Blob, Ref };
+
+// A shape rule of one field, beyond its type (validate/FieldRules.cpp).
+enum class Check {
+    None,
+    IdNumber,    // 身份证件号: normalized (full-width, spaces, lower-case x), checked by document type
+    Phone,       // a mainland phone number
+    SchoolCode,  // 学校标识码: ten digits
+    Image,       // a scanned image (JPEG, PNG, GIF, BMP) of at most kMaxEvidenceBytes
+};
 
 struct Field {
     std::string name;          // column name, ASCII snake_case
@@ -20,8 +35,10 @@ struct Field {
     std::string codeTable;     // for Code (and coded Integer) fields, see CodeTables.h
     int maxLength = 0;         // for text-like fields; 0 = no limit
     std::vector<std::string> aliases;  // further header spellings accepted on import
-    std::string check;         // a named shape rule: "id_number", "phone", "school_code"
+    Check check = Check::None;
     std::string defaultValue;  // canonical text used when an import or a form leaves the field empty
+    std::string refTable;      // for Ref fields: the table whose row it names, or empty and then
+    std::string refTableField; // the field of the same row that holds the table's name (attachments)
 };
 
 // Where a table's rows may travel.
@@ -30,6 +47,9 @@ enum class Scope {
     County,   // county data kept by the bureau, seen by every device, written only by the server
     Server,   // owned by one school and seen by its devices, but written only by the server
               // (the problem-record queue: the server's findings about that school's rows)
+    Shared,   // owned by one school, and also seen and written by the school its party field names
+              // (a transfer: filed by the receiving school, answered by the sending one); what each
+              // may write is the table's rule
 };
 
 struct Table {
@@ -40,7 +60,14 @@ struct Table {
     std::vector<Field> fields; // the record's own fields, without the standard columns
     std::vector<std::vector<std::string>> naturalKeys;  // each checked for duplicates, indexed
     std::vector<std::vector<std::string>> indexes;      // further indexes for reports and lookups
-    std::string rules;         // the name of the table's cross-field rule set (RecordValidator)
+    const validate::TableRules *rules = nullptr;  // the table's own rules (validate/TableRules.h)
+    std::string partyField;    // Shared: the field naming the other school
+    // What names a row to a person (a list cell or a picker showing a reference): these fields'
+    // values joined by a space. Empty: the first field.
+    std::vector<std::string> labelFields;
+    // How a sheet names a row of this table in a reference column, tried in order: each set of
+    // fields, all present in the sheet's row, must match exactly one live row.
+    std::vector<std::vector<std::string>> lookupKeys;
 
     const Field *field(std::string_view fieldName) const;
     int fieldIndex(std::string_view fieldName) const;

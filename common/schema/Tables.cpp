@@ -4,29 +4,61 @@
 // validate/RecordRules.cpp), and bumping kSchemaVersion.
 #include "schema/Schema.h"
 
+#include "validate/TableRules.h"
+
 namespace emis::schema {
 namespace {
 
 using T = FieldType;
 
+Field make(std::string name, std::string zh, std::string en, FieldType type, bool required, std::string codeTable,
+           int maxLength, std::vector<std::string> aliases)
+{
+    Field f;
+    f.name = std::move(name);
+    f.labelZh = std::move(zh);
+    f.labelEn = std::move(en);
+    f.type = type;
+    f.required = required;
+    f.codeTable = std::move(codeTable);
+    f.maxLength = maxLength;
+    f.aliases = std::move(aliases);
+    return f;
+}
+
+Table table(std::string name, std::string zh, std::string en, Scope scope, std::vector<Field> fields,
+            std::vector<std::vector<std::string>> naturalKeys, std::vector<std::vector<std::string>> indexes,
+            const validate::TableRules *rules)
+{
+    Table t;
+    t.name = std::move(name);
+    t.labelZh = std::move(zh);
+    t.labelEn = std::move(en);
+    t.scope = scope;
+    t.fields = std::move(fields);
+    t.naturalKeys = std::move(naturalKeys);
+    t.indexes = std::move(indexes);
+    t.rules = rules;
+    return t;
+}
+
 Field text(std::string name, std::string zh, std::string en, int maxLength, bool required = false,
            std::vector<std::string> aliases = {})
 {
-    return Field{std::move(name), std::move(zh), std::move(en), T::Text, required, {}, maxLength,
-                 std::move(aliases), {}, {}};
+    return make(std::move(name), std::move(zh), std::move(en), T::Text, required, {}, maxLength, std::move(aliases));
 }
 
 Field typed(std::string name, std::string zh, std::string en, FieldType type, bool required = false,
             std::vector<std::string> aliases = {})
 {
-    return Field{std::move(name), std::move(zh), std::move(en), type, required, {}, 0, std::move(aliases), {}, {}};
+    return make(std::move(name), std::move(zh), std::move(en), type, required, {}, 0, std::move(aliases));
 }
 
 Field coded(std::string name, std::string zh, std::string en, std::string codeTable, bool required = false,
             std::vector<std::string> aliases = {}, FieldType type = T::Code)
 {
-    return Field{std::move(name), std::move(zh), std::move(en), type, required, std::move(codeTable), 0,
-                 std::move(aliases), {}, {}};
+    return make(std::move(name), std::move(zh), std::move(en), type, required, std::move(codeTable), 0,
+                std::move(aliases));
 }
 
 Field withDefault(Field f, std::string value)
@@ -35,33 +67,60 @@ Field withDefault(Field f, std::string value)
     return f;
 }
 
-Field checked(Field f, std::string check)
+Field checked(Field f, Check check)
 {
-    f.check = std::move(check);
+    f.check = check;
     return f;
+}
+
+Field ref(std::string name, std::string zh, std::string en, std::string target, bool required = false,
+          std::vector<std::string> aliases = {})
+{
+    Field f = make(std::move(name), std::move(zh), std::move(en), T::Ref, required, {}, 36, std::move(aliases));
+    f.refTable = std::move(target);
+    return f;
+}
+
+Field attachedTo(Field f, std::string tableField)
+{
+    f.refTableField = std::move(tableField);
+    return f;
+}
+
+Table shared(Table t, std::string partyField)
+{
+    t.partyField = std::move(partyField);
+    return t;
+}
+
+Table labelled(Table t, std::vector<std::string> labelFields, std::vector<std::vector<std::string>> lookupKeys = {})
+{
+    t.labelFields = std::move(labelFields);
+    t.lookupKeys = std::move(lookupKeys);
+    return t;
 }
 
 Table schools()
 {
-    return Table{
+    return table(
         "schools", "学校", "schools", Scope::County,
         {
-            checked(text("code", "学校标识码", "school code", 10, true, {"学校代码", "code"}), "school_code"),
+            checked(text("code", "学校标识码", "school code", 10, true, {"学校代码", "code"}), Check::SchoolCode),
             text("name", "学校名称", "school name", 60, true, {"学校", "name"}),
             coded("school_type", "办学类型", "school type", "school_type", true, {"学校类型", "type"}),
             text("township", "所在乡镇", "township", 30, true, {"乡镇", "town"}),
             text("address", "学校地址", "address", 100),
-            checked(text("phone", "联系电话", "phone", 20), "phone"),
+            checked(text("phone", "联系电话", "phone", 20), Check::Phone),
         },
         {{"code"}},
         {{"township"}},
-        {},
-    };
+        {}
+    );
 }
 
 Table classes()
 {
-    return Table{
+    return table(
         "classes", "班级", "classes", Scope::School,
         {
             coded("grade", "年级", "grade", "grade", true, {}, T::Integer),
@@ -71,8 +130,8 @@ Table classes()
         },
         {{"school_id", "grade", "name"}},
         {},
-        {},
-    };
+        {}
+    );
 }
 
 std::vector<Field> personFields(bool idRequired)
@@ -84,7 +143,7 @@ std::vector<Field> personFields(bool idRequired)
         withDefault(coded("id_type", "身份证件类型", "ID type", "id_type", true, {"证件类型", "id type"}), "1"),
         checked(text("id_number", "身份证件号", "ID number", 30, idRequired,
                      {"身份证号", "身份证号码", "身份证件号码", "证件号码", "id no", "id card"}),
-                "id_number"),
+                Check::IdNumber),
         coded("ethnicity", "民族", "ethnicity", "ethnicity", false, {"nation"}),
     };
 }
@@ -110,7 +169,7 @@ Table students()
         text("guardian_name", "监护人姓名", "guardian name", 50, false, {"监护人", "家长姓名", "guardian"}),
         checked(text("guardian_phone", "监护人电话", "guardian phone", 20, false,
                      {"监护人联系电话", "家长电话", "联系电话", "phone"}),
-                "phone"),
+                Check::Phone),
         typed("left_behind", "是否留守儿童", "left-behind child", T::Bool, false, {"留守儿童"}),
         typed("migrant", "是否随迁子女", "migrant child", T::Bool, false, {"随迁子女", "进城务工人员随迁子女"}),
         typed("poverty_registered", "是否建档立卡", "registered poor household", T::Bool, false, {"建档立卡", "建档立卡贫困户"}),
@@ -118,20 +177,20 @@ Table students()
         withDefault(coded("status", "学籍状态", "enrolment status", "student_status", true, {"在校状态"}), "1"),
     };
     f.insert(f.end(), rest.begin(), rest.end());
-    return Table{
+    return table(
         "students", "学生", "students", Scope::School, std::move(f),
         {{"id_type", "id_number"}, {"student_no"}},
         {{"school_id", "grade", "class_name"}, {"name", "sex", "birth_date"}},
-        "person",
-    };
+        &validate::kPupilRules
+    );
 }
 
 Table statusChanges()
 {
-    return Table{
+    return table(
         "status_changes", "学籍异动", "status changes", Scope::School,
         {
-            text("student_id", "学生", "pupil", 36, true),
+            ref("student_id", "学生", "pupil", "students", true),
             coded("kind", "异动类别", "change kind", "change_kind", true, {"异动类型", "kind"}),
             typed("change_date", "异动日期", "change date", T::Date, true, {"日期", "date"}),
             text("reason", "异动原因", "reason", 200, false, {"原因"}),
@@ -147,8 +206,8 @@ Table statusChanges()
         },
         {},
         {{"student_id"}, {"batch_id"}},
-        {},
-    };
+        &validate::kStatusChangeRules
+    );
 }
 
 // A cross-school transfer (转学), filed by the receiving school (the row's owner) for a pupil it
@@ -157,10 +216,10 @@ Table statusChanges()
 // Who may write which field in which state is the server's rule (server/sync), not the schema's.
 Table transfers()
 {
-    return Table{
-        "transfers", "转学申请", "transfers", Scope::School,
+    return table(
+        "transfers", "转学申请", "transfers", Scope::Shared,
         {
-            checked(text("id_number", "身份证件号", "ID number", 30, true, {"身份证号"}), "id_number"),
+            checked(text("id_number", "身份证件号", "ID number", 30, true, {"身份证号"}), Check::IdNumber),
             text("student_name", "姓名", "name", 50, true, {"学生姓名"}),
             text("student_id", "学生", "pupil", 36),                   // filled by the server
             text("from_school_id", "转出学校", "sending school", 36),  // filled by the server
@@ -174,33 +233,33 @@ Table transfers()
         },
         {},
         {{"from_school_id"}, {"student_id"}},
-        {},
-    };
+        {}
+    );
 }
 
 // A scanned document (佐证材料) kept with a status change or a transfer, and synced with it.
 Table evidence()
 {
-    return Table{
+    return table(
         "evidence", "佐证材料", "evidence", Scope::School,
         {
             text("owner_table", "所属记录类型", "attached to (table)", 30, true),
-            text("owner_id", "所属记录", "attached to", 36, true),
+            attachedTo(ref("owner_id", "所属记录", "attached to", "", true), "owner_table"),
             text("file_name", "文件名", "file name", 100, true),
             text("mime_type", "文件类型", "file type", 40, true),
-            checked(typed("data", "文件内容", "content", T::Blob, true), "evidence_image"),
+            checked(typed("data", "文件内容", "content", T::Blob, true), Check::Image),
         },
         {},
         {{"owner_id"}},
-        {},
-    };
+        {}
+    );
 }
 
 // 问题学籍: what the server found wrong across schools (一人多籍, likely duplicates), one row per
 // school involved, so that each school and the bureau see it and act; never resolved silently.
 Table problems()
 {
-    return Table{
+    return table(
         "problems", "问题学籍", "problem records", Scope::Server,
         {
             coded("kind", "问题类型", "problem", "problem_kind", true),
@@ -212,8 +271,8 @@ Table problems()
         },
         {},
         {{"student_id"}},
-        {},
-    };
+        {}
+    );
 }
 
 Table staff()
@@ -231,23 +290,32 @@ Table staff()
         text("title", "职称", "professional title", 30, false, {"专业技术职务"}),
         typed("work_start", "参加工作年月", "started work", T::YearMonth, false, {"参加工作时间"}),
         text("political", "政治面貌", "political status", 20),
-        checked(text("phone", "联系电话", "phone", 20, false, {"手机号", "电话", "phone"}), "phone"),
+        checked(text("phone", "联系电话", "phone", 20, false, {"手机号", "电话", "phone"}), Check::Phone),
     };
     f.insert(f.end(), rest.begin(), rest.end());
-    return Table{
+    return table(
         "staff", "教职工", "staff", Scope::School, std::move(f),
         {{"id_type", "id_number"}, {"staff_no"}},
         {{"school_id", "post_category"}},
-        "person",
-    };
+        &validate::kPersonRules
+    );
 }
 
 } // namespace
 
 const std::vector<Table> &tables()
 {
-    static const std::vector<Table> all = {schools(), classes(), students(), statusChanges(), staff(),
-                                           transfers(), evidence(), problems()};
+    static const std::vector<Table> all = {
+        labelled(schools(), {"name"}, {{"code"}, {"name"}}),
+        labelled(classes(), {"grade", "name"}, {{"grade", "name"}}),
+        labelled(students(), {"name", "grade", "class_name"},
+                 {{"student_no"}, {"id_number"}, {"name", "grade", "class_name"}, {"name", "class_name"}}),
+        statusChanges(),
+        labelled(staff(), {"name"}, {{"staff_no"}, {"id_number"}, {"name"}}),
+        shared(transfers(), "from_school_id"),
+        evidence(),
+        problems(),
+    };
     return all;
 }
 

@@ -48,6 +48,7 @@ std::optional<Value> coerceToField(const schema::Field &field, Value value)
         return value;
     switch (field.type) {
     case FieldType::Text:
+    case FieldType::Ref:
     case FieldType::Date:
     case FieldType::YearMonth:
     case FieldType::Code:

@@ -30,9 +30,9 @@ std::optional<Issue> checkText(const schema::Field &f, const std::string &s)
 {
     if (f.maxLength > 0 && text::utf8Length(s) > static_cast<std::size_t>(f.maxLength))
         return makeIssue(Reason::TooLong, &f, std::to_string(f.maxLength));
-    if (f.check == "phone" && !s.empty() && !isValidPhone(s))
+    if (f.check == schema::Check::Phone && !s.empty() && !isValidPhone(s))
         return makeIssue(Reason::InvalidPhone, &f);
-    if (f.check == "school_code" && !(s.size() == 10 && text::isDigits(s)))
+    if (f.check == schema::Check::SchoolCode && !(s.size() == 10 && text::isDigits(s)))
         return makeIssue(Reason::InvalidSchoolCode, &f);
     return std::nullopt;
 }
@@ -104,10 +104,11 @@ std::variant<Value, Issue> normalizeField(const schema::Field &f, std::string_vi
     if (f.type != FieldType::Blob && t.find(kReplacement) != std::string_view::npos)
         return makeIssue(Reason::UnreadableCharacters, &f, shown(t));
     switch (f.type) {
+    case FieldType::Ref:
     case FieldType::Text: {
         std::string s(t);
-        if (f.check == "id_number" || f.check == "phone" || f.check == "school_code")
-            s = f.check == "id_number" ? normalizeIdText(s) : text::toHalfWidth(s);
+        if (f.check == schema::Check::IdNumber || f.check == schema::Check::Phone || f.check == schema::Check::SchoolCode)
+            s = f.check == schema::Check::IdNumber ? normalizeIdText(s) : text::toHalfWidth(s);
         if (auto issue = checkText(f, s))
             return *issue;
         return Value{std::move(s)};
@@ -158,6 +159,7 @@ std::optional<Issue> checkValue(const schema::Field &f, const Value &value)
     if (isNull(value))
         return std::nullopt;
     switch (f.type) {
+    case FieldType::Ref:
     case FieldType::Text: {
         const auto *s = std::get_if<std::string>(&value);
         if (!s)
@@ -202,7 +204,7 @@ std::optional<Issue> checkValue(const schema::Field &f, const Value &value)
         const auto *bytes = std::get_if<Bytes>(&value);
         if (!bytes)
             return makeIssue(Reason::BadRequest, &f, f.name);
-        if (f.check == "evidence_image") {
+        if (f.check == schema::Check::Image) {
             if (bytes->size() > kMaxEvidenceBytes)
                 return makeIssue(Reason::EvidenceTooLarge, &f);
             if (imageType(*bytes).empty())

@@ -65,6 +65,12 @@ constexpr std::array kSentences = {
              "休学、复学、退学和转出须通过学籍异动（经教育局审批）或转学办理，不能直接修改学籍状态",
              "suspension, resumption, withdrawal and transfer out go through a status change the bureau approves "
              "or a transfer; the status cannot be edited directly"},
+    Sentence{Reason::ReviewNeedsReason, "review_needs_reason", "送教育局审批的{arg}须写明异动原因",
+             "a {arg} goes to the bureau for review and needs a reason"},
+    Sentence{Reason::ReferenceNotFound, "reference_not_found", "{label}“{arg}”找不到对应的记录",
+             "{label} \"{arg}\" matches no record"},
+    Sentence{Reason::ReferenceAmbiguous, "reference_ambiguous", "{label}“{arg}”对应多条记录，请改用编号或身份证件号等唯一确定的列",
+             "{label} \"{arg}\" matches more than one record; use a column that is unique, such as a number or an ID number"},
     Sentence{Reason::UnknownTable, "unknown_table", "未知的数据表“{arg}”", "unknown table \"{arg}\""},
     Sentence{Reason::UnknownField, "unknown_field", "未知的字段“{arg}”", "unknown field \"{arg}\""},
     Sentence{Reason::NotOwner, "not_owner", "该记录属于其他学校，不能修改", "the record belongs to another school"},

@@ -42,6 +42,10 @@ enum class Reason {
     PupilStatusForbids,
     ByTransferOnly,
     StatusByReview,
+    ReviewNeedsReason,
+    // references named in a sheet by the target's key (学籍号, 身份证件号, 姓名 + 班级)
+    ReferenceNotFound,
+    ReferenceAmbiguous,
     // sync and session
     UnknownTable,
     UnknownField,

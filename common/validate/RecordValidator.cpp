@@ -1,50 +1,12 @@
 #include "validate/RecordValidator.h"
 
 #include "validate/FieldRules.h"
-#include "validate/IdNumber.h"
+#include "validate/TableRules.h"
 
 #include <algorithm>
 
 namespace emis::validate {
 namespace {
-
-const std::string *textOf(const Record &r, std::string_view field)
-{
-    auto it = r.find(field);
-    return it == r.end() ? nullptr : std::get_if<std::string>(&it->second);
-}
-
-// Rules for people (students, staff): the ID number checked by its document type.
-void personRules(const schema::Table &table, const Record &r, const std::vector<Issue> &fieldIssues,
-                 std::vector<Issue> &out)
-{
-    const auto hasIssue = [&](std::string_view field) {
-        return std::any_of(fieldIssues.begin(), fieldIssues.end(), [&](const Issue &i) { return i.field == field; });
-    };
-    const std::string *number = textOf(r, "id_number");
-    if (!number || number->empty() || hasIssue("id_number") || hasIssue("id_type"))
-        return;
-    const std::string *idType = textOf(r, "id_type");
-    const std::string type = idType ? *idType : "1";
-    if (type != "1") {
-        if (auto issue = checkDocumentNumber(type, *number))
-            out.push_back(*issue);
-        return;
-    }
-    auto checked = checkResidentId(*number);
-    if (auto *issue = std::get_if<Issue>(&checked)) {
-        out.push_back(*issue);
-        return;
-    }
-    const auto &id = std::get<ResidentId>(checked);
-    const schema::Field *idField = table.field("id_number");
-    const std::string *birth = textOf(r, "birth_date");
-    if (birth && !hasIssue("birth_date") && *birth != id.birthDate)
-        out.push_back(makeIssue(Reason::IdBirthMismatch, idField));
-    const std::string *sex = textOf(r, "sex");
-    if (sex && !hasIssue("sex") && *sex != id.sexCode)
-        out.push_back(makeIssue(Reason::IdSexMismatch, idField));
-}
 
 void sortByFieldOrder(const schema::Table &table, std::vector<Issue> &issues)
 {
@@ -82,8 +44,8 @@ std::vector<Issue> validateRecord(const schema::Table &table, const Record &reco
             issues.push_back(makeIssue(Reason::Required, &f));
     }
     std::vector<Issue> ruleIssues;
-    if (table.rules == "person")
-        personRules(table, record, issues, ruleIssues);
+    if (table.rules && table.rules->record)
+        table.rules->record(table, record, completeness, issues, ruleIssues);
     issues.insert(issues.end(), ruleIssues.begin(), ruleIssues.end());
     sortByFieldOrder(table, issues);
     return issues;

@@ -12,6 +12,13 @@ namespace emis::validate {
 
 using Record = std::map<std::string, Value, std::less<>>;  // field name -> canonical value
 
+// A field of a record as text (displayText), empty when the field is absent or NULL.
+inline std::string fieldText(const Record &r, std::string_view name)
+{
+    const auto it = r.find(name);
+    return it == r.end() ? std::string() : displayText(it->second);
+}
+
 enum class Completeness {
     Whole,    // a new row or a whole row after a merge: required fields must be present
     Partial,  // some fields of an existing row: only what is given is checked

@@ -28,12 +28,7 @@ struct StoredRow {
     FieldVersion deletedVersion;
 };
 
-// A field of a row as text (displayText), empty when the field is absent or NULL.
-inline std::string fieldText(const validate::Record &r, const std::string &name)
-{
-    const auto it = r.find(name);
-    return it == r.end() ? std::string() : displayText(it->second);
-}
+using validate::fieldText;
 
 struct FeedEntry {
     std::int64_t seq = 0;

@@ -41,7 +41,7 @@ std::optional<Issue> decode(const wire::Change &change, std::int64_t nowMs, Prep
     if (sync::tooFarAhead(out.hlc, static_cast<std::uint64_t>(nowMs)))
         return makeIssue(Reason::HlcTooFarAhead);
     const schema::Table &table = *out.table;
-    if (table.scope != schema::Scope::School)
+    if (table.scope != schema::Scope::School && table.scope != schema::Scope::Shared)
         return makeIssue(Reason::ReadOnly, "", table.labelZh, table.labelEn);
     out.fields.resize(table.fields.size());
     for (const auto &fv : change.fields()) {

@@ -5,11 +5,12 @@
 #include "sync/CountyWriter.h"
 #include "sync/Hlc.h"
 #include "sync/ProblemFinder.h"
-#include "sync/TransferRules.h"
 #include "sync/Merge.h"
-#include "sync/StatusChangePush.h"
+#include "sync/ServerRules.h"
 #include "sync/WireConvert.h"
 #include "validate/RecordValidator.h"
+#include "validate/References.h"
+#include "validate/TableRules.h"
 
 namespace emis::server {
 namespace {
@@ -157,19 +158,22 @@ std::optional<Issue> PushHandler::check(const PreparedChange &sent, std::optiona
         return makeIssue(Reason::HlcWrongDevice);
     }
     current = m_store.loadRow(table, sent.rowId);
-    if (table.name == "transfers") {
-        // Two schools write a transfer, each its own steps (sync/TransferRules); the server fills
-        // in the pupil and the sending school, which become part of the change. A copy takes
-        // them: the batch stays as sent, for a write job that runs again.
-        validate::Record incoming = sent.incoming();
-        if (auto issue = checkTransferChange(m_store, m_device.schoolId, sent.deleted, incoming, current))
-            return issue;
-        filled = sent;
-        filled->setIncoming(incoming);
-    } else if (current && current->schoolId != m_device.schoolId) {
+    // A row is written by its owner, and a shared row also by the school its party field names.
+    const bool party = current && table.scope == schema::Scope::Shared &&
+                       fieldText(current->values, table.partyField) == m_device.schoolId;
+    if (current && current->schoolId != m_device.schoolId && !party) {
         m_store.audit(AuditEntry{m_now, m_device.deviceId, m_device.schoolId, "not_owner",
                                  sent.tableName + " " + sent.rowId + " belongs to " + current->schoolId});
         return makeIssue(Reason::NotOwner);
+    }
+    if (const ServerRules *rules = serverRules(table); rules && rules->check) {
+        // The server fills in what it writes (a transfer's pupil and sending school), which becomes
+        // part of the change. A copy takes it: the batch stays as sent, for a write job that runs again.
+        validate::Record incoming = sent.incoming();
+        if (auto issue = rules->check(m_store, m_device.schoolId, sent.deleted, incoming, current))
+            return issue;
+        filled = sent;
+        filled->setIncoming(incoming);
     }
     const PreparedChange &change = filled ? *filled : sent;
     if (auto issue = tableRules(change, current))
@@ -196,65 +200,32 @@ std::optional<Issue> PushHandler::check(const PreparedChange &sent, std::optiona
 
 std::optional<Issue> PushHandler::tableRules(const PreparedChange &change, const std::optional<StoredRow> &current)
 {
-    if (change.table->name == "students")
-        return pupilStatusEdit(change, current);
-    if (change.table->name == "evidence")
-        return evidenceOwner(change, current);
-    if (change.table->name != "status_changes")
-        return std::nullopt;
+    const schema::Table &table = *change.table;
     const validate::Record incoming = change.incoming();
-    if (incoming.count("student_id")) {
-        // A change belongs to one of the school's own pupils.
-        const auto pupil = m_store.loadRow(*schema::findTable("students"), displayText(incoming.at("student_id")));
-        if (!pupil)
-            return makeIssue(Reason::BadRequest, "student_id", "", "", "student_id");
-        if (pupil->schoolId != m_device.schoolId)
-            return makeIssue(Reason::NotOwner);
-    }
-    if (auto issue = checkStatusChangePush(incoming, current, change.deleted)) {
+    const bool live = current && !current->deleted;
+    // The table's own rules, as the client ran them before it saved.
+    if (auto issue = validate::checkChange(table, incoming, live ? &current->values : nullptr, change.deleted)) {
         m_store.audit(AuditEntry{m_now, m_device.deviceId, m_device.schoolId, "workflow_refused",
                                  change.tableName + " " + change.rowId + ": " + issue->code()});
         return issue;
     }
-    return std::nullopt;
-}
-
-std::optional<Issue> PushHandler::evidenceOwner(const PreparedChange &change, const std::optional<StoredRow> &current)
-{
-    // Evidence is attached to one of this school's own requests (a status change, a transfer it
-    // asked for), never to another school's: the bureau would see it beside that request.
-    validate::Record owner = current ? current->values : validate::Record{};
-    for (auto &[name, value] : change.incoming())
-        owner[name] = value;
-    const std::string table = fieldText(owner, "owner_table");
-    const std::string id = fieldText(owner, "owner_id");
     if (change.deleted)
-        return std::nullopt;  // the school's own row (checked before), going
-    std::optional<StoredRow> row;
-    if (table == "status_changes" || table == "transfers")
-        row = m_store.loadRow(*schema::findTable(table), id);
-    if (row && row->schoolId == m_device.schoolId)
-        return std::nullopt;
-    m_store.audit(AuditEntry{m_now, m_device.deviceId, m_device.schoolId, "not_owner",
-                             change.tableName + " " + change.rowId + " attached to " + table + " " + id});
-    return makeIssue(Reason::ForeignReference, change.table->field("owner_id"));
-}
-
-std::optional<Issue> PushHandler::pupilStatusEdit(const PreparedChange &change, const std::optional<StoredRow> &current)
-{
-    // 休学, 复学, 退学 and 转出 reach a stored pupil only through a status change the bureau
-    // approved or a transfer (both written by the server), never by editing the pupil.
-    const int status = change.table->fieldIndex("status");
-    if (!current || status < 0 || !change.fields[static_cast<std::size_t>(status)])
-        return std::nullopt;
-    const std::string was = fieldText(current->values, "status");
-    const std::string now = displayText(*change.fields[static_cast<std::size_t>(status)]);
-    const auto reviewed = [](const std::string &s) { return s == "2" || s == "3" || s == "4"; };
-    if (was == now || (!reviewed(was) && !reviewed(now)))
-        return std::nullopt;
-    m_store.audit(AuditEntry{m_now, m_device.deviceId, m_device.schoolId, "workflow_refused",
-                             change.tableName + " " + change.rowId + ": status " + was + " -> " + now});
-    return makeIssue(Reason::StatusByReview, change.table->field("status"));
+        return std::nullopt;  // a tombstone names nothing new
+    validate::Record whole = current ? current->values : validate::Record{};
+    for (const auto &[name, value] : incoming)
+        whole[name] = value;
+    const auto find = [this](const schema::Table &target, const std::string &id) -> std::optional<validate::RowPlace> {
+        const auto row = m_store.loadRow(target, id);
+        if (!row)
+            return std::nullopt;
+        return validate::RowPlace{row->schoolId, row->deleted};
+    };
+    if (auto issue = validate::checkReferences(table, incoming, whole, m_device.schoolId, find)) {
+        m_store.audit(AuditEntry{m_now, m_device.deviceId, m_device.schoolId, "foreign_reference",
+                                 change.tableName + " " + change.rowId + " " + issue->field});
+        return issue;
+    }
+    return std::nullopt;
 }
 
 void PushHandler::merge(const PreparedChange &change, std::optional<StoredRow> current, wire::PushAck &ack)
@@ -310,12 +281,16 @@ void PushHandler::merge(const PreparedChange &change, std::optional<StoredRow> c
 
 void PushHandler::afterSave(const schema::Table &table, const std::string &rowId)
 {
-    if (table.name == "transfers") {
-        if (const auto row = m_store.loadRow(table, rowId))
-            shareTransfer(m_store, *row);
-    } else if (table.name == "students") {
-        m_changedPupils.insert(rowId);
+    if (table.scope == schema::Scope::Shared) {
+        // The other school sees the row on its feed from now on.
+        if (const auto row = m_store.loadRow(table, rowId)) {
+            const std::string party = fieldText(row->values, table.partyField);
+            if (!party.empty() && party != row->schoolId)
+                m_store.setFeedReader(table.name, row->id, party);
+        }
     }
+    if (const ServerRules *rules = serverRules(table); rules && rules->onePersonOneRecord)
+        m_changedPupils.insert(rowId);
 }
 
 void PushHandler::reject(const PreparedChange &change, const Issue &issue, wire::PushAck &ack)

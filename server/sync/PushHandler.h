@@ -40,13 +40,11 @@ private:
     // change. A transfer the server completes comes back completed in `filled`.
     std::optional<Issue> check(const PreparedChange &sent, std::optional<StoredRow> &current,
                                std::optional<PreparedChange> &filled);
-    // Per-table rules that need the store (a row's workflow state, lookups of other rows): the
-    // place for them, after ownership and before the values are validated and merged.
+    // The table's own rules (validate/TableRules.h) and its references, after ownership and
+    // before the values are validated and merged.
     std::optional<Issue> tableRules(const PreparedChange &change, const std::optional<StoredRow> &current);
-    std::optional<Issue> evidenceOwner(const PreparedChange &change, const std::optional<StoredRow> &current);
-    std::optional<Issue> pupilStatusEdit(const PreparedChange &change, const std::optional<StoredRow> &current);
-    // What follows a saved row: a transfer is shared with the sending school, a pupil is queued
-    // for the one-person-one-record check.
+    // What follows a saved row: a shared row is put on the other school's feed, a person is
+    // queued for the one-person-one-record check.
     void afterSave(const schema::Table &table, const std::string &rowId);
     void merge(const PreparedChange &change, std::optional<StoredRow> current, wire::PushAck &ack);
     void reject(const PreparedChange &change, const Issue &issue, wire::PushAck &ack);

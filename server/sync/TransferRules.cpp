@@ -105,11 +105,4 @@ std::optional<Issue> checkTransferChange(StoreSession &store, const std::string 
     return std::nullopt;
 }
 
-void shareTransfer(StoreSession &store, const StoredRow &row)
-{
-    const std::string fromSchool = fieldText(row.values, "from_school_id");
-    if (!fromSchool.empty() && fromSchool != row.schoolId)
-        store.setFeedReader("transfers", row.id, fromSchool);
-}
-
 } // namespace emis::server

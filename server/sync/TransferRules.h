@@ -23,9 +23,6 @@ class StoreSession;
 std::optional<Issue> checkTransferChange(StoreSession &store, const std::string &schoolId, bool deleted,
                                          validate::Record &incoming, const std::optional<StoredRow> &current);
 
-// After a transfer row was saved: the sending school sees it on its feed from now on.
-void shareTransfer(StoreSession &store, const StoredRow &row);
-
 // The transfer's state code as text ("1".."6"), or empty.
 std::string transferState(const StoredRow &row);
 

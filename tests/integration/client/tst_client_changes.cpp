@@ -132,7 +132,8 @@ void TestClientChanges::withdrawn_reachesServer()
     const QString id = addPupil(d, QStringLiteral("林小军"));
     const auto added = d.run({QStringLiteral("--json"), QStringLiteral("change"), QStringLiteral("add"),
                               QStringLiteral("--student"), id, QStringLiteral("--kind"), QStringLiteral("06"),
-                              QStringLiteral("--date"), QStringLiteral("2026-06-30")});
+                              QStringLiteral("--date"), QStringLiteral("2026-06-30"), QStringLiteral("--reason"),
+                              QStringLiteral("成绩未达标，家长申请")});
     QCOMPARE(added.exitCode, 0);
     const QString change = added.json().object().value(QStringLiteral("id")).toString();
     QCOMPARE(d.run({QStringLiteral("sync")}).exitCode, 0);

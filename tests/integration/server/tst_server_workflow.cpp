@@ -43,6 +43,8 @@ private Q_SLOTS:
     void device_withdrawsPending_thenRowIsClosed();
     void evidence_roundTrip_bureauOnly();
     void evidence_onAnotherSchoolsRequest_refusedAsForeignReference();
+    void statusChange_forAnotherSchoolsPupil_refusedAsForeignReference();
+    void reviewRequest_withoutReason_refused();
     void approvalQueue_listsPendingWithEvidenceCount();
     void transferDecision_refusedUntilTransfersLand();
 
@@ -344,6 +346,52 @@ void TestServerWorkflow::evidence_roundTrip_bureauOnly()
              1);
 }
 
+void TestServerWorkflow::statusChange_forAnotherSchoolsPupil_refusedAsForeignReference()
+{
+    // School B's device names school A's pupil, and a pupil no school has, in a status change.
+    const std::string pupil = pushPupil(m_school);
+    SyncDevice other = SyncDevice::enroll(m_server, ServerFixture::kSchoolB);
+    QVERIFY(other.client);
+    std::vector<wire::Change> changes;
+    for (const std::string &named : {pupil, sync::newUuidV7()}) {
+        auto c = other.change("status_changes", sync::newUuidV7());
+        setText(c, "student_id", named);
+        setText(c, "kind", "08");
+        setText(c, "change_date", "2026-03-01");
+        setText(c, "approval", "0");
+        changes.push_back(c);
+    }
+    const auto ack = other.push(changes);
+    QCOMPARE(rejectionCodes(ack), (std::vector<std::string>{"foreign_reference", "foreign_reference"}));
+    QCOMPARE(ack->push_ack().rejections(0).field(), std::string("student_id"));
+    QCOMPARE(m_server.query(QStringLiteral("SELECT count(*) FROM status_changes WHERE student_id = ?"),
+                            {QString::fromStdString(pupil)})
+                 .toInt(),
+             0);
+    QCOMPARE(m_server.query(QStringLiteral("SELECT count(*) FROM audit WHERE action = 'foreign_reference' AND actor = ?"),
+                            {QString::fromStdString(other.id.deviceId)})
+                 .toInt(),
+             2);
+}
+
+void TestServerWorkflow::reviewRequest_withoutReason_refused()
+{
+    // A device that skips the client's check: a 休学 request with no reason never reaches the bureau.
+    const std::string pupil = pushPupil(m_school);
+    auto c = m_school.change("status_changes", sync::newUuidV7());
+    setText(c, "student_id", pupil);
+    setText(c, "kind", "03");
+    setText(c, "change_date", "2026-03-01");
+    setText(c, "approval", "1");
+    const auto ack = m_school.push({c});
+    QCOMPARE(rejectionCodes(ack), std::vector<std::string>{"review_needs_reason"});
+    QCOMPARE(ack->push_ack().rejections(0).field(), std::string("reason"));
+    QCOMPARE(m_server.query(QStringLiteral("SELECT count(*) FROM status_changes WHERE id = ?"),
+                            {QString::fromStdString(c.row_id())})
+                 .toInt(),
+             0);
+}
+
 void TestServerWorkflow::evidence_onAnotherSchoolsRequest_refusedAsForeignReference()
 {
     // School A's pending 休学 request; school B's device tries to put its own image beside it.
@@ -361,7 +409,7 @@ void TestServerWorkflow::evidence_onAnotherSchoolsRequest_refusedAsForeignRefere
     QCOMPARE(m_server.query(QStringLiteral("SELECT count(*) FROM evidence WHERE owner_id = ?"), {QString::fromStdString(change)})
                  .toInt(),
              0);
-    QCOMPARE(m_server.query(QStringLiteral("SELECT count(*) FROM audit WHERE action = 'not_owner' AND actor = ?"),
+    QCOMPARE(m_server.query(QStringLiteral("SELECT count(*) FROM audit WHERE action = 'foreign_reference' AND actor = ?"),
                             {QString::fromStdString(other.id.deviceId)})
                  .toInt(),
              3);

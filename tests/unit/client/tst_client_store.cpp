@@ -5,6 +5,7 @@
 #include "store/ChangeLog.h"
 #include "store/Migrations.h"
 #include "store/Sql.h"
+#include "store/RecordStore.h"
 #include "store/StudentRepository.h"
 #include "sync/WireConvert.h"
 
@@ -27,6 +28,8 @@ private Q_SLOTS:
     void edit_withoutChange_logsNothing();
     void add_invalidIdNumber_isNeverSaved();
     void add_duplicateIdNumber_rollsBackEverything();
+    void save_referenceToAnotherSchoolsOrMissingRow_neverSaved();
+    void edit_reviewedStatus_refusedBeforeSaving();
     void add_beforeEnrollment_isRefused();
     void remove_logsTombstone();
     void clock_restoredAfterReopen();
@@ -227,6 +230,46 @@ void TestClientStore::add_duplicateIdNumber_rollsBackEverything()
     QCOMPARE(again.error().code, QStringLiteral("duplicate_in_store"));
     QCOMPARE(count(**store, QStringLiteral("SELECT count(*) FROM students")), 1);
     QCOMPARE(count(**store, QStringLiteral("SELECT count(*) FROM students_versions")), 1);
+    QCOMPARE(ChangeLog((*store)->db()).pendingCount(), 1);
+}
+
+void TestClientStore::save_referenceToAnotherSchoolsOrMissingRow_neverSaved()
+{
+    auto store = LocalStore::open(path("ref.db"));
+    QVERIFY(store.ok());
+    testing::enrollForTest(**store);
+    auto own = StudentRepository(**store).add(testing::pupil(QStringLiteral("钱七"), 11));
+    QVERIFY(own.ok());
+    // What is left here of a pupil who moved to another school.
+    QVERIFY(Sql((*store)->db(), QStringLiteral("UPDATE students SET school_id = 'school-elsewhere' WHERE id = ?"))
+                .bind(own->id)
+                .exec());
+    const schema::Table &changes = *schema::findTable("status_changes");
+    RecordStore records(**store);
+    const int before = ChangeLog((*store)->db()).pendingCount();
+    for (const QString &pupil : {own->id, QStringLiteral("0190a0a0-0000-7000-8000-000000000000")}) {
+        const validate::Record change{{"student_id", pupil.toStdString()},
+                                      {"kind", std::string("08")},
+                                      {"change_date", std::string("2026-03-01")},
+                                      {"approval", std::string("0")}};
+        auto saved = records.save(changes, {}, change);
+        QVERIFY(!saved.ok());
+        QCOMPARE(saved.error().code, QStringLiteral("foreign_reference"));
+    }
+    QCOMPARE(count(**store, QStringLiteral("SELECT count(*) FROM status_changes")), 0);
+    QCOMPARE(ChangeLog((*store)->db()).pendingCount(), before);
+}
+
+void TestClientStore::edit_reviewedStatus_refusedBeforeSaving()
+{
+    auto store = LocalStore::open(path("status.db"));
+    QVERIFY(store.ok());
+    testing::enrollForTest(**store);
+    auto added = StudentRepository(**store).add(testing::pupil(QStringLiteral("孙八"), 12));
+    QVERIFY(added.ok());
+    auto edited = RecordStore(**store).save(*schema::findTable("students"), added->id, {{"status", std::string("2")}});
+    QVERIFY(!edited.ok());
+    QCOMPARE(edited.error().code, QStringLiteral("status_by_review"));
     QCOMPARE(ChangeLog((*store)->db()).pendingCount(), 1);
 }
 

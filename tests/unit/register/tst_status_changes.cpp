@@ -174,7 +174,7 @@ void TestStatusChanges::secondPendingRequest_refused()
 {
     const QString id = addPupil(QStringLiteral("孙六"), 11);
     StatusChangeService s(*m_store);
-    QVERIFY(s.record(id, {QStringLiteral("休学"), {}, {}, {}, {}}).ok());
+    QVERIFY(s.record(id, {QStringLiteral("休学"), {}, QStringLiteral("病休"), {}, {}}).ok());
     auto second = s.record(id, {QStringLiteral("留级"), {}, {}, {}, {}});
     QVERIFY(!second.ok());
     QCOMPARE(second.error().code, QStringLiteral("wrong_state"));
@@ -184,7 +184,7 @@ void TestStatusChanges::withdraw_onlyFromPending()
 {
     const QString id = addPupil(QStringLiteral("周七"), 13);
     StatusChangeService s(*m_store);
-    auto saved = s.record(id, {QStringLiteral("跳级"), {}, {}, {}, {}});
+    auto saved = s.record(id, {QStringLiteral("跳级"), {}, QStringLiteral("学有余力"), {}, {}});
     QVERIFY(saved.ok());
     QCOMPARE(qs(displayText(s.history(id)->front().change.values.at("to_grade"))), QStringLiteral("4"));
     QVERIFY(s.withdraw(saved->id).ok());
@@ -194,7 +194,7 @@ void TestStatusChanges::withdraw_onlyFromPending()
     QCOMPARE(again.error().code, QStringLiteral("wrong_state"));
     QCOMPARE(value(id, "grade"), QStringLiteral("3"));
     // A new request is allowed once the old one is withdrawn.
-    QVERIFY(s.record(id, {QStringLiteral("跳级"), {}, {}, {}, {}}).ok());
+    QVERIFY(s.record(id, {QStringLiteral("跳级"), {}, QStringLiteral("学有余力"), {}, {}}).ok());
 }
 
 void TestStatusChanges::evidence_tooLargeOrNotImage_refusedWithReason()
@@ -249,7 +249,7 @@ void TestStatusChanges::history_newestFirst_withApprovalInWords()
     const QString id = addPupil(QStringLiteral("郑九"), 17);
     StatusChangeService s(*m_store);
     QVERIFY(s.record(id, {QStringLiteral("校内转班"), QStringLiteral("2025-09-01"), {}, {}, QStringLiteral("1班")}).ok());
-    QVERIFY(s.record(id, {QStringLiteral("休学"), QStringLiteral("2026-02-01"), {}, {}, {}}).ok());
+    QVERIFY(s.record(id, {QStringLiteral("休学"), QStringLiteral("2026-02-01"), QStringLiteral("病休"), {}, {}}).ok());
     QVERIFY(s.record(id, {QStringLiteral("校内转班"), QStringLiteral("2025-10-01"), {}, {}, QStringLiteral("2班")}).ok());
     const auto h = s.history(id);
     QCOMPARE(h->size(), std::size_t{3});

@@ -6,6 +6,7 @@
 #include "store/StoreSession.h"
 #include "sync/CountyWriter.h"
 #include "sync/PushHandler.h"
+#include "sync/ServerRules.h"
 #include "sync/Hlc.h"
 #include "sync/Uuid.h"
 #include "sync/WireConvert.h"
@@ -86,7 +87,19 @@ private slots:
     void backupDuringWrites_isConsistent();
     void serverWrittenRow_isVersionedAndOnTheFeed_invalidOneWritesNothing();
     void insertedRow_versionsFromStampAndFeed_keptWhenAnotherFieldChanges();
+    void serverRules_nameRealTables();
 };
+
+void TestServerStore::serverRules_nameRealTables()
+{
+    const auto names = server::tablesWithServerRules();
+    QVERIFY(!names.empty());
+    for (const auto &name : names) {
+        const schema::Table *t = schema::findTable(name);
+        QVERIFY2(t, name.c_str());
+        QVERIFY(server::serverRules(*t));
+    }
+}
 
 void TestServerStore::groupCommit_failingJobRollsBackAlone()
 {

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "schema/Schema.h"
+#include "validate/Reason.h"
+#include "validate/RecordValidator.h"
+
+#include <optional>
+#include <vector>
+
+namespace emis::validate {
+
+// A table's own rules, beyond each field's checks: named in the table's description
+// (schema/Tables.cpp) and run on both sides, by the client before a save is written and by the
+// server on every pushed change, so that the two never disagree.
+struct TableRules {
+    const char *name = "";  // for logs and the rule test
+    // Cross-field checks of a record, whole or partial. `fieldIssues` holds what the field checks
+    // found, so that a rule does not report a field that is already wrong.
+    void (*record)(const schema::Table &table, const Record &record, Completeness completeness,
+                   const std::vector<Issue> &fieldIssues, std::vector<Issue> &out) = nullptr;
+    // What a school may change of a stored row (workflow states): `current` is the row as it is
+    // stored (null for a new row or a deleted one), `incoming` the fields the change writes.
+    std::optional<Issue> (*change)(const Record &incoming, const Record *current, bool deleting) = nullptr;
+};
+
+extern const TableRules kPersonRules;        // people: the ID number by its document type
+extern const TableRules kPupilRules;         // pupils: a person whose status changes only by review
+extern const TableRules kStatusChangeRules;  // 学籍异动: the review states
+
+// The table's change rule, if it has one.
+std::optional<Issue> checkChange(const schema::Table &table, const Record &incoming, const Record *current,
+                                 bool deleting);
+
+} // namespace emis::validate

@@ -1,0 +1,223 @@
+// A table's description and its rules: every name a description uses exists, and the rules
+// written once in common/ (references, review states, status edits) decide as both sides need.
+#include "schema/Schema.h"
+#include "validate/References.h"
+#include "validate/TableRules.h"
+
+#include <QTest>
+
+#include <map>
+
+using namespace emis;
+using validate::Record;
+
+namespace {
+
+const schema::Table &table(const char *name) { return *schema::findTable(name); }
+
+// A store of row places keyed by table and id, as either side's finder sees it.
+struct Places {
+    std::map<std::pair<std::string, std::string>, validate::RowPlace> rows;
+    validate::RowFinder finder() const
+    {
+        return [this](const schema::Table &t, const std::string &id) -> std::optional<validate::RowPlace> {
+            auto it = rows.find({t.name, id});
+            if (it == rows.end())
+                return std::nullopt;
+            return it->second;
+        };
+    }
+};
+
+std::string codeOf(const std::optional<Issue> &issue) { return issue ? issue->code() : std::string(); }
+
+} // namespace
+
+class TestTableRules : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void everyNameInADescriptionExists();
+    void reference_toOwnLiveRow_accepted();
+    void reference_toAnotherSchoolsRow_refused();
+    void reference_toMissingOrDeletedRow_refused();
+    void reference_toCountyRow_acceptedFromAnySchool();
+    void reference_byTableField_followsTheNamedTable();
+    void reference_notWritten_notChecked();
+    void reviewKind_withoutReason_refused();
+    void reviewedStatus_byEdit_refused();
+    void decidedRequest_noLongerChanges();
+    void rowLabel_namesCodesByName();
+};
+
+void TestTableRules::everyNameInADescriptionExists()
+{
+    for (const auto &t : schema::tables()) {
+        const std::string where = t.name;
+        if (t.rules) {
+            QVERIFY2(t.rules->name && *t.rules->name, where.c_str());
+            QVERIFY2(t.rules->record || t.rules->change, where.c_str());
+        }
+        if (t.scope == schema::Scope::Shared)
+            QVERIFY2(t.field(t.partyField), where.c_str());
+        for (const auto &name : t.labelFields)
+            QVERIFY2(t.field(name), (where + " label " + name).c_str());
+        for (const auto &key : t.lookupKeys)
+            for (const auto &name : key)
+                QVERIFY2(t.field(name), (where + " lookup " + name).c_str());
+        for (const auto &f : t.fields) {
+            if (f.type != schema::FieldType::Ref)
+                continue;
+            const std::string field = where + "." + f.name;
+            QVERIFY2(f.refTable.empty() != f.refTableField.empty(), field.c_str());
+            if (!f.refTable.empty())
+                QVERIFY2(schema::findTable(f.refTable), field.c_str());
+            else
+                QVERIFY2(t.field(f.refTableField), field.c_str());
+        }
+    }
+}
+
+void TestTableRules::reference_toOwnLiveRow_accepted()
+{
+    Places p;
+    p.rows[{"students", "p1"}] = {"school-a", false};
+    const Record change{{"student_id", std::string("p1")}};
+    QCOMPARE(codeOf(validate::checkReferences(table("status_changes"), change, change, "school-a", p.finder())),
+             std::string());
+}
+
+void TestTableRules::reference_toAnotherSchoolsRow_refused()
+{
+    Places p;
+    p.rows[{"students", "p1"}] = {"school-b", false};
+    const Record change{{"student_id", std::string("p1")}};
+    const auto issue = validate::checkReferences(table("status_changes"), change, change, "school-a", p.finder());
+    QCOMPARE(codeOf(issue), std::string("foreign_reference"));
+    QCOMPARE(issue->field, std::string("student_id"));
+}
+
+void TestTableRules::reference_toMissingOrDeletedRow_refused()
+{
+    Places p;
+    p.rows[{"students", "gone"}] = {"school-a", true};
+    for (const char *id : {"gone", "never-there"}) {
+        const Record change{{"student_id", std::string(id)}};
+        QCOMPARE(codeOf(validate::checkReferences(table("status_changes"), change, change, "school-a", p.finder())),
+                 std::string("foreign_reference"));
+    }
+}
+
+void TestTableRules::reference_toCountyRow_acceptedFromAnySchool()
+{
+    // A county table's rows are everyone's to name: a test table's Ref to schools stands in for
+    // an exam naming its term.
+    schema::Table t = table("status_changes");
+    schema::Field f = *t.field("student_id");
+    f.name = "school_ref";
+    f.refTable = "schools";
+    f.required = false;
+    t.fields.push_back(f);
+    Places p;
+    p.rows[{"schools", "s9"}] = {"", false};
+    const Record change{{"school_ref", std::string("s9")}};
+    QCOMPARE(codeOf(validate::checkReferences(t, change, change, "school-a", p.finder())), std::string());
+    p.rows[{"schools", "s9"}].deleted = true;
+    QCOMPARE(codeOf(validate::checkReferences(t, change, change, "school-a", p.finder())),
+             std::string("foreign_reference"));
+}
+
+void TestTableRules::reference_byTableField_followsTheNamedTable()
+{
+    Places p;
+    p.rows[{"status_changes", "c1"}] = {"school-a", false};
+    p.rows[{"students", "c1"}] = {"school-b", false};
+    Record attach{{"owner_table", std::string("status_changes")}, {"owner_id", std::string("c1")}};
+    QCOMPARE(codeOf(validate::checkReferences(table("evidence"), attach, attach, "school-a", p.finder())),
+             std::string());
+    attach["owner_table"] = std::string("students");
+    QCOMPARE(codeOf(validate::checkReferences(table("evidence"), attach, attach, "school-a", p.finder())),
+             std::string("foreign_reference"));
+    attach["owner_table"] = std::string("no_such_table");
+    QCOMPARE(codeOf(validate::checkReferences(table("evidence"), attach, attach, "school-a", p.finder())),
+             std::string("foreign_reference"));
+    // Changing only the table field re-checks the reference against the row as it will be.
+    const Record written{{"owner_table", std::string("students")}};
+    Record whole = attach;
+    whole["owner_table"] = std::string("students");
+    QCOMPARE(codeOf(validate::checkReferences(table("evidence"), written, whole, "school-a", p.finder())),
+             std::string("foreign_reference"));
+}
+
+void TestTableRules::reference_notWritten_notChecked()
+{
+    // A pupil who has since transferred out: the school still withdraws its own old request.
+    Places p;
+    p.rows[{"students", "p1"}] = {"school-b", false};
+    const Record written{{"approval", std::string("4")}};
+    const Record whole{{"student_id", std::string("p1")}, {"approval", std::string("4")}};
+    QCOMPARE(codeOf(validate::checkReferences(table("status_changes"), written, whole, "school-a", p.finder())),
+             std::string());
+}
+
+void TestTableRules::reviewKind_withoutReason_refused()
+{
+    const auto &t = table("status_changes");
+    Record r{{"student_id", std::string("p1")},
+             {"kind", std::string("03")},
+             {"change_date", std::string("2026-03-01")},
+             {"approval", std::string("1")}};
+    auto issues = validate::validateRecord(t, r, validate::Completeness::Whole);
+    QCOMPARE(issues.size(), std::size_t(1));
+    QCOMPARE(issues.front().code(), std::string("review_needs_reason"));
+    QCOMPARE(issues.front().field, std::string("reason"));
+    QVERIFY(issues.front().zh.find("休学") != std::string::npos);
+    r["reason"] = std::string("   ");
+    QCOMPARE(validate::validateRecord(t, r, validate::Completeness::Whole).size(), std::size_t(1));
+    r["reason"] = std::string("病休");
+    QVERIFY(validate::validateRecord(t, r, validate::Completeness::Whole).empty());
+    // A kind that takes effect at once needs none.
+    Record classChange{{"student_id", std::string("p1")},
+                       {"kind", std::string("08")},
+                       {"change_date", std::string("2026-03-01")},
+                       {"approval", std::string("0")}};
+    QVERIFY(validate::validateRecord(t, classChange, validate::Completeness::Whole).empty());
+}
+
+void TestTableRules::reviewedStatus_byEdit_refused()
+{
+    const auto &t = table("students");
+    const Record stored{{"status", std::string("1")}};
+    QCOMPARE(codeOf(validate::checkChange(t, {{"status", std::string("2")}}, &stored, false)),
+             std::string("status_by_review"));
+    QCOMPARE(codeOf(validate::checkChange(t, {{"status", std::string("1")}}, &stored, false)), std::string());
+    QCOMPARE(codeOf(validate::checkChange(t, {{"name", std::string("王五")}}, &stored, false)), std::string());
+    // A new pupil is entered with any status the register allows.
+    QCOMPARE(codeOf(validate::checkChange(t, {{"status", std::string("2")}}, nullptr, false)), std::string());
+}
+
+void TestTableRules::decidedRequest_noLongerChanges()
+{
+    const auto &t = table("status_changes");
+    const Record approved{{"kind", std::string("03")}, {"approval", std::string("2")}};
+    QCOMPARE(codeOf(validate::checkChange(t, {{"reason", std::string("改")}}, &approved, false)),
+             std::string("wrong_state"));
+    const Record pending{{"kind", std::string("03")}, {"approval", std::string("1")}};
+    QCOMPARE(codeOf(validate::checkChange(t, {{"approval", std::string("4")}}, &pending, false)), std::string());
+    QCOMPARE(codeOf(validate::checkChange(t, {{"approval", std::string("2")}}, &pending, false)),
+             std::string("read_only"));
+    QCOMPARE(codeOf(validate::checkChange(t, {}, &pending, true)), std::string("wrong_state"));
+    QCOMPARE(codeOf(validate::checkChange(t, {{"kind", std::string("03")}, {"approval", std::string("0")}}, nullptr,
+                                          false)),
+             std::string("wrong_state"));
+}
+
+void TestTableRules::rowLabel_namesCodesByName()
+{
+    const Record pupil{{"name", std::string("李小明")}, {"grade", std::int64_t{7}}, {"class_name", std::string("2班")}};
+    QCOMPARE(validate::rowLabel(table("students"), pupil), std::string("李小明 七年级 2班"));
+    const Record school{{"code", std::string("3642000001")}, {"name", std::string("城关小学")}};
+    QCOMPARE(validate::rowLabel(table("schools"), school), std::string("城关小学"));
+}
+
+QTEST_APPLESS_MAIN(TestTableRules)
+#include "tst_table_rules.moc"
