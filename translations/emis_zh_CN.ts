@@ -127,12 +127,13 @@
 <context>
     <name>ImportService</name>
     <message>
-        <location filename="../client/register/ImportService.cpp" line="+62"/>
+        <location filename="../client/register/ImportService.cpp" line="+69"/>
         <source>The local database could not start the import.</source>
         <translation>本地数据库无法开始导入。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+15"/>
+        <location line="+20"/>
         <location line="+7"/>
         <source>line %1: %2</source>
         <translation>第 %1 行：%2</translation>
@@ -460,17 +461,6 @@
         <location line="+10"/>
         <source>Conflict %1 discarded.</source>
         <translation>已放弃冲突 %1。</translation>
-    </message>
-    <message>
-        <location filename="../client/cli/RecordCommands.cpp" line="+52"/>
-        <location line="+15"/>
-        <source>Saved pupil %1.</source>
-        <translation>已保存学生 %1。</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>Removed pupil %1.</source>
-        <translation>已删除学生 %1。</translation>
     </message>
     <message>
         <location filename="../client/cli/WorkflowCommands.cpp" line="+91"/>
@@ -1056,7 +1046,7 @@
         <translation>本程序不认识数据表 %1。</translation>
     </message>
     <message>
-        <location filename="../client/store/RecordStore.cpp" line="+43"/>
+        <location filename="../client/store/RecordStore.cpp" line="+45"/>
         <source>This device is not enrolled with the county server yet; enroll it first.</source>
         <translation>本设备尚未在县服务器注册，请先注册。</translation>
     </message>
@@ -1220,7 +1210,7 @@
 <context>
     <name>emis::client::RecordRepository</name>
     <message>
-        <location filename="../client/store/RecordRepository.cpp" line="+32"/>
+        <location filename="../client/store/RecordRepository.cpp" line="+33"/>
         <source>%1 has no field called %2.</source>
         <translation>%1没有名为 %2 的字段。</translation>
     </message>
@@ -1228,23 +1218,23 @@
 <context>
     <name>emis::client::RecordStore</name>
     <message>
-        <location filename="../client/store/RecordStore.cpp" line="+176"/>
+        <location filename="../client/store/RecordStore.cpp" line="+205"/>
         <source>%1 are kept by the county bureau and cannot be changed here.</source>
         <translation>%1由县教育局维护，不能在此修改。</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <location line="+73"/>
+        <location line="+13"/>
+        <location line="+79"/>
         <source>No %1 record with id %2.</source>
         <translation>没有编号为 %2 的%1记录。</translation>
     </message>
     <message>
-        <location line="-68"/>
+        <location line="-70"/>
         <source>This record now belongs to another school (the pupil transferred out); it is kept here read-only.</source>
         <translation>该学生已转出，记录现属其他学校，本机只保留只读记录。</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+56"/>
         <location line="+53"/>
         <source>The local database could not commit the save.</source>
         <translation>本地数据库无法提交保存。</translation>
@@ -1593,32 +1583,62 @@
         <translation>放弃必须是有意的：请用 --note 说明原因。</translation>
     </message>
     <message>
-        <location filename="../client/cli/RecordCommands.cpp" line="-40"/>
+        <location filename="../client/cli/RecordCommands.cpp" line="+44"/>
         <source>Nothing changed for %1.</source>
         <translation>%1 没有任何改动。</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <source>students edit needs the pupil&apos;s id.</source>
-        <translation>students edit 需要学生的编号。</translation>
+        <location line="+7"/>
+        <source>Saved pupil %1.</source>
+        <translation>已保存学生 %1。</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Saved %1 record %2.</source>
+        <translation>已保存%1记录 %2。</translation>
     </message>
     <message>
         <location line="+5"/>
-        <source>students edit needs at least one --set FIELD=VALUE.</source>
-        <translation>students edit 至少需要一个 --set 字段=值。</translation>
+        <source>Removed pupil %1.</source>
+        <translation>已删除学生 %1。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Removed %1 record %2.</source>
+        <translation>已删除%1记录 %2。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>add needs --set FIELD=VALUE for the record&apos;s fields.</source>
+        <translation>add 需要用 --set 字段=值 给出记录的字段。</translation>
     </message>
     <message>
         <location line="+10"/>
-        <source>students remove needs the pupil&apos;s id.</source>
-        <translation>students remove 需要学生的编号。</translation>
+        <source>edit needs the record&apos;s id.</source>
+        <translation>edit 需要给出记录的 id。</translation>
     </message>
     <message>
-        <location filename="../client/cli/FileCommands.cpp" line="+23"/>
-        <source>Import and export know students and staff, not &quot;%1&quot;.</source>
-        <translation>导入和导出只支持 students（学生）和 staff（教职工），不支持“%1”。</translation>
+        <location line="+5"/>
+        <source>edit needs at least one --set FIELD=VALUE.</source>
+        <translation>edit 至少需要一个 --set 字段=值。</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+10"/>
+        <source>remove needs the record&apos;s id.</source>
+        <translation>remove 需要给出记录的 id。</translation>
+    </message>
+    <message>
+        <location line="+60"/>
+        <source>There is no table &quot;%1&quot;. Tables: %2.</source>
+        <translation>没有名为“%1”的数据表。可用的数据表：%2。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 are kept by the county server and cannot be changed here.</source>
+        <translation>%1由县级服务器维护，不能在本机修改。</translation>
+    </message>
+    <message>
+        <location filename="../client/cli/FileCommands.cpp" line="+36"/>
         <source>line %1: %2</source>
         <translation>第 %1 行：%2</translation>
     </message>
@@ -1638,7 +1658,7 @@
         <translation>将新增 %1 行、更新 %2 行、%3 行不变；文件中有 %4 行不合格，%5 行会被本机数据库拒绝；未写入任何内容（--dry-run）。</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+8"/>
         <source>Imported %1: %2 added, %3 updated, %4 unchanged, %5 rejected in the file, %6 refused by the store.</source>
         <translation>已导入 %1：新增 %2 条，更新 %3 条，未变 %4 条，文件中被拒绝 %5 行，保存时被拒绝 %6 条。</translation>
     </message>

@@ -19,5 +19,8 @@ Result<RawFields> parseSets(const QStringList &sets);
 // A canonical value as a person reads it: code names for codes (男, 汉族, 三年级).
 QString displayValue(const schema::Field &field, const Value &value);
 QString isoTime(qint64 ms);
+// The table a command names (its name or Chinese label); a usage error names the tables there
+// are. `toWrite`: one this device writes (school-owned or shared), not one the county keeps.
+Result<const schema::Table *> tableNamed(const QString &name, bool toWrite);
 
 } // namespace emis::client::cli

@@ -17,7 +17,7 @@ struct Options {
     QStringList sets;     // --set KEY=VALUE, in order
     QString note;
     bool all = false;     // list closed entries too
-    QString table;        // import / export: students or staff
+    QString table;        // list, add, edit, remove, import, export: a table's name (or Chinese label)
     QString file;
     bool dryRun = false;  // import: plan and report, write nothing
     bool gbk = false;     // export: CSV in GB18030 for old tools
@@ -45,6 +45,10 @@ int enrollCommand(const Options &o, const Output &out);
 int syncCommand(const Options &o, const Output &out);
 int statusCommand(const Options &o, const Output &out);
 
+int recordsList(const Options &o, const Output &out);
+int recordsAdd(const Options &o, const Output &out);
+int recordsEdit(const Options &o, const Output &out);
+int recordsRemove(const Options &o, const Output &out);
 int studentsAdd(const Options &o, const Output &out);
 int studentsEdit(const Options &o, const Output &out);
 int studentsList(const Options &o, const Output &out);

@@ -1,4 +1,4 @@
-// import students|staff FILE [--dry-run] and export students|staff FILE [--gbk].
+// import TABLE FILE [--dry-run] and export TABLE FILE [--gbk], for any table.
 #include "cli/CliSupport.h"
 
 #include "CsvExporter.h"
@@ -6,6 +6,8 @@
 #include "XlsxExporter.h"
 #include "register/ImportService.h"
 #include "store/RecordStore.h"
+#include "store/RefResolver.h"
+#include "validate/References.h"
 #include "store/SqlValue.h"
 
 #include <QCoreApplication>
@@ -14,20 +16,10 @@
 #include <QJsonObject>
 
 namespace emis::client::cli {
-namespace {
-
-Result<const schema::Table *> tableFor(const QString &name)
-{
-    if (name == QLatin1String("students") || name == QLatin1String("staff"))
-        return schema::findTable(name.toStdString());
-    return makeError(ErrorKind::Usage, tr("Import and export know students and staff, not \"%1\".").arg(name));
-}
-
-} // namespace
 
 int importCommand(const Options &o, const Output &out)
 {
-    auto table = tableFor(o.table);
+    auto table = tableNamed(o.table, true);
     if (!table)
         return out.fail(table.error());
     auto plan = io::ImportPlan::fromFile(o.file, **table);
@@ -95,7 +87,7 @@ int importCommand(const Options &o, const Output &out)
 
 int exportCommand(const Options &o, const Output &out)
 {
-    auto table = tableFor(o.table);
+    auto table = tableNamed(o.table, false);
     if (!table)
         return out.fail(table.error());
     auto store = openDevice(o);
@@ -106,8 +98,14 @@ int exportCommand(const Options &o, const Output &out)
         return out.fail(rows.error());
     std::vector<validate::Record> records;
     records.reserve(rows->size());
-    for (auto &r : *rows)
+    // A reference is written as people read it (the row's label), which an import reads back.
+    RefResolver refs(**store);
+    for (auto &r : *rows) {
+        for (const auto &f : (*table)->fields)
+            if (const auto *target = validate::refTarget(f, r.values); target && !isNull(r.values[f.name]))
+                r.values[f.name] = ss(refs.label(*target, qs(displayText(r.values[f.name]))));
         records.push_back(std::move(r.values));
+    }
     io::Status written;
     if (o.file.endsWith(QLatin1String(".xlsx"), Qt::CaseInsensitive)) {
         written = io::XlsxExporter::write(o.file, **table, records);

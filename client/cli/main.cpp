@@ -75,12 +75,26 @@ int main(int argc, char **argv)
 
     std::string table, file;
     bool dryRun = false, gbk = false;
+    // Any table through the same doors (students and staff, and every module's tables).
+    const auto addTable = [&](CLI::App *sub) { sub->add_option("table", table, "a table: students, staff, status_changes ...")->required(); };
+    auto *listAny = on(cli.add_subcommand("list", "list a table's records"), recordsList);
+    addTable(listAny);
+    auto *addAny = on(cli.add_subcommand("add", "add a record to a table"), recordsAdd);
+    addTable(addAny);
+    addSets(addAny);
+    auto *editAny = on(cli.add_subcommand("edit", "change a record's fields"), recordsEdit);
+    addTable(editAny);
+    editAny->add_option("id", id, "the record's id")->required();
+    addSets(editAny);
+    auto *removeAny = on(cli.add_subcommand("remove", "remove a record (a tombstone, synced)"), recordsRemove);
+    addTable(removeAny);
+    removeAny->add_option("id", id, "the record's id")->required();
     auto *import = on(cli.add_subcommand("import", "import a roster (.xlsx or .csv) into the store"), importCommand);
-    import->add_option("table", table, "students or staff")->required();
+    addTable(import);
     import->add_option("file", file, "the .xlsx or .csv file")->required();
     import->add_flag("--dry-run", dryRun, "show what would be imported and rejected; write nothing");
     auto *exportCmd = on(cli.add_subcommand("export", "export a roster to .xlsx or .csv"), exportCommand);
-    exportCmd->add_option("table", table, "students or staff")->required();
+    addTable(exportCmd);
     exportCmd->add_option("file", file, "FILE.xlsx or FILE.csv")->required();
     exportCmd->add_flag("--gbk", gbk, "CSV in GB18030 instead of UTF-8 with BOM");
 

@@ -3,9 +3,13 @@
 #include "RecordDiff.h"
 #include "store/LocalStore.h"
 #include "store/RecordStore.h"
+#include "store/RefResolver.h"
+#include "store/SqlValue.h"
 #include "store/Transaction.h"
 
 #include <QHash>
+
+#include <algorithm>
 
 namespace emis::client {
 namespace {
@@ -57,6 +61,9 @@ Result<ImportOutcome> ImportService::write(const schema::Table &table, const std
     for (std::size_t i = 0; i < stored.size(); ++i)
         remember(i);
 
+    RefResolver refs(m_store);
+    const bool hasRefs = std::any_of(table.fields.begin(), table.fields.end(),
+                                     [](const schema::Field &f) { return f.type == schema::FieldType::Ref; });
     Transaction whole(m_store.db());
     if (!whole.isOpen())
         return makeError(ErrorKind::Other, tr("The local database could not start the import."));
@@ -66,7 +73,19 @@ Result<ImportOutcome> ImportService::write(const schema::Table &table, const std
             outcome.cancelled = true;
             return outcome;  // `whole` rolls everything back
         }
-        const io::AcceptedRow &row = rows[static_cast<std::size_t>(i)];
+        std::optional<io::AcceptedRow> resolved;
+        if (hasRefs) {
+            // A reference column names its row by a key (学籍号, 身份证件号, 姓名 + 班级): the id it stands for.
+            resolved = rows[static_cast<std::size_t>(i)];
+            auto issue = refs.resolveAll(table, resolved->record);
+            if (!issue)
+                return issue.error();
+            if (*issue) {
+                outcome.failures << tr("line %1: %2").arg(resolved->line).arg(qs((*issue)->text()));
+                continue;
+            }
+        }
+        const io::AcceptedRow &row = resolved ? *resolved : rows[static_cast<std::size_t>(i)];
         std::optional<std::size_t> match;
         for (std::size_t k = 0; k < table.naturalKeys.size() && !match; ++k)
             if (const QString key = keyOf(table.naturalKeys[k], row.record); !key.isEmpty())

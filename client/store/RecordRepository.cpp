@@ -1,5 +1,6 @@
 #include "store/RecordRepository.h"
 
+#include "store/RefResolver.h"
 #include "store/SqlValue.h"
 #include "validate/FieldRules.h"
 
@@ -45,6 +46,11 @@ Result<SaveOutcome> RecordRepository::add(const RawFields &raw)
     auto normalized = validate::normalizeRecord(m_table, *byName);
     if (!normalized.issues.empty())
         return invalidRecord(normalized.issues);
+    auto unresolved = RefResolver(m_store).resolveAll(m_table, normalized.values);
+    if (!unresolved)
+        return unresolved.error();
+    if (*unresolved)
+        return invalidRecord({**unresolved});
     return RecordStore(m_store).save(m_table, QString(), normalized.values);
 }
 
@@ -65,6 +71,11 @@ Result<SaveOutcome> RecordRepository::edit(const QString &id, const RawFields &r
     }
     if (!issues.empty())
         return invalidRecord(issues);
+    auto unresolved = RefResolver(m_store).resolveAll(m_table, values);
+    if (!unresolved)
+        return unresolved.error();
+    if (*unresolved)
+        return invalidRecord({**unresolved});
     return RecordStore(m_store).save(m_table, id, values, alsoSend);
 }
 

@@ -62,6 +62,9 @@ struct Table {
     std::vector<std::vector<std::string>> indexes;      // further indexes for reports and lookups
     const validate::TableRules *rules = nullptr;  // the table's own rules (validate/TableRules.h)
     std::string partyField;    // Shared: the field naming the other school
+    // The columns a list shows first (the command line's list, a page's table); empty: every
+    // field but blobs.
+    std::vector<std::string> listFields;
     // What names a row to a person (a list cell or a picker showing a reference): these fields'
     // values joined by a space. Empty: the first field.
     std::vector<std::string> labelFields;

@@ -93,6 +93,12 @@ Table shared(Table t, std::string partyField)
     return t;
 }
 
+Table listed(Table t, std::vector<std::string> listFields)
+{
+    t.listFields = std::move(listFields);
+    return t;
+}
+
 Table labelled(Table t, std::vector<std::string> labelFields, std::vector<std::vector<std::string>> lookupKeys = {})
 {
     t.labelFields = std::move(labelFields);
@@ -308,10 +314,12 @@ const std::vector<Table> &tables()
     static const std::vector<Table> all = {
         labelled(schools(), {"name"}, {{"code"}, {"name"}}),
         labelled(classes(), {"grade", "name"}, {{"grade", "name"}}),
-        labelled(students(), {"name", "grade", "class_name"},
+        labelled(listed(students(), {"name", "sex", "birth_date", "id_number", "grade", "class_name", "status"}),
+                 {"name", "grade", "class_name"},
                  {{"student_no"}, {"id_number"}, {"name", "grade", "class_name"}, {"name", "class_name"}}),
-        statusChanges(),
-        labelled(staff(), {"name"}, {{"staff_no"}, {"id_number"}, {"name"}}),
+        listed(statusChanges(), {"student_id", "kind", "change_date", "reason", "approval"}),
+        labelled(listed(staff(), {"staff_no", "name", "sex", "id_number", "post_category", "subject", "phone"}), {"name"},
+                 {{"staff_no"}, {"id_number"}, {"name"}}),
         shared(transfers(), "from_school_id"),
         evidence(),
         problems(),

@@ -1,0 +1,111 @@
+#include "store/RefResolver.h"
+
+#include "schema/CodeTables.h"
+#include "store/RecordStore.h"
+#include "store/SqlValue.h"
+#include "text/TextUtil.h"
+#include "validate/References.h"
+
+#include <set>
+
+namespace emis::client {
+namespace {
+
+// Key text compared without spaces, in half-width forms: "张三 七年级 2班" and "张三七年级2班" agree.
+std::string normalized(std::string_view text)
+{
+    std::string out;
+    for (char c : text::toHalfWidth(text::trim(text)))
+        if (c != ' ' && c != '\t')
+            out += c;
+    return out;
+}
+
+// A key's values as written: codes by their names, joined.
+std::string keyText(const schema::Table &t, const std::vector<std::string> &key, const validate::Record &row)
+{
+    std::string out;
+    for (const auto &name : key) {
+        const schema::Field *f = t.field(name);
+        std::string value = validate::fieldText(row, name);
+        if (value.empty())
+            return {};
+        if (f && !f->codeTable.empty())
+            if (const auto *codes = schema::findCodeTable(f->codeTable))
+                value = codes->nameOf(value);
+        out += value;
+    }
+    return normalized(out);
+}
+
+} // namespace
+
+Result<const RefResolver::Index *> RefResolver::index(const schema::Table &target)
+{
+    if (auto it = m_indexes.find(target.name); it != m_indexes.end())
+        return &it->second;
+    auto rows = RecordStore(m_store).list(target);
+    if (!rows)
+        return rows.error();
+    Index ix;
+    for (const auto &row : *rows) {
+        const std::string id = ss(row.id);
+        const std::string label = validate::rowLabel(target, row.values);
+        ix.labels.insert(row.id, qs(label));
+        std::set<std::string> keys{normalized(id), normalized(label)};
+        for (const auto &key : target.lookupKeys)
+            if (std::string k = keyText(target, key, row.values); !k.empty())
+                keys.insert(k);
+        for (const auto &k : keys)
+            if (!k.empty())
+                ix.byKey.emplace(k, id);
+    }
+    return &m_indexes.emplace(target.name, std::move(ix)).first->second;
+}
+
+Result<std::variant<std::string, Issue>> RefResolver::resolve(const schema::Field &field, const std::string &text)
+{
+    const schema::Table *target = validate::refTarget(field, {});
+    if (!target)
+        return std::variant<std::string, Issue>{text};  // a table-named reference: an id already
+    auto ix = index(*target);
+    if (!ix)
+        return ix.error();
+    const auto [from, to] = (*ix)->byKey.equal_range(normalized(text));
+    std::set<std::string> ids;
+    for (auto it = from; it != to; ++it)
+        ids.insert(it->second);
+    if (ids.size() == 1)
+        return std::variant<std::string, Issue>{*ids.begin()};
+    return std::variant<std::string, Issue>{
+        makeIssue(ids.empty() ? Reason::ReferenceNotFound : Reason::ReferenceAmbiguous, &field, text::trim(text))};
+}
+
+Result<std::optional<Issue>> RefResolver::resolveAll(const schema::Table &table, validate::Record &record)
+{
+    for (const auto &field : table.fields) {
+        if (field.type != schema::FieldType::Ref)
+            continue;
+        auto it = record.find(field.name);
+        if (it == record.end() || isNull(it->second))
+            continue;
+        auto resolved = resolve(field, displayText(it->second));
+        if (!resolved)
+            return resolved.error();
+        if (auto *issue = std::get_if<Issue>(&*resolved))
+            return std::optional<Issue>{*issue};
+        it->second = std::get<std::string>(*resolved);
+    }
+    return std::optional<Issue>{};
+}
+
+QString RefResolver::label(const schema::Table &target, const QString &id)
+{
+    auto ix = index(target);
+    if (!ix)
+        return id;
+    const QString found = (*ix)->labels.value(id);
+    return found.isEmpty() ? id : found;
+}
+
+} // namespace emis::client
