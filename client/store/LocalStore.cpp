@@ -1,6 +1,7 @@
 #include "store/LocalStore.h"
 
 #include "store/Migrations.h"
+#include "store/RemoteMerge.h"
 #include "store/Sql.h"
 #include "store/SqlValue.h"
 
@@ -60,6 +61,9 @@ Status LocalStore::init()
     const SyncState state = syncState();
     resetClock(state.identity.deviceId);
     catchUpClock();
+    // After an upgrade: the rows an older version of the program pulled but could not hold.
+    if (auto replayed = RemoteMerge(*this).replayParked(); !replayed)
+        return replayed.error();
     return Ok{};
 }
 

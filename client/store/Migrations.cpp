@@ -81,6 +81,18 @@ Status createMetaTables(const QSqlDatabase &db)
     return Ok{};
 }
 
+// Rows pulled that this program could not hold whole (a table or a field of a newer schema),
+// kept as they came until an upgraded program applies them (RemoteMerge::replayParked).
+Status addParkedRows(const QSqlDatabase &db)
+{
+    return execSql(db, QStringLiteral("CREATE TABLE parked_rows (\n"
+                                      "  id INTEGER PRIMARY KEY,\n"
+                                      "  tbl TEXT NOT NULL,\n"
+                                      "  row_id TEXT NOT NULL,\n"
+                                      "  schema_version INTEGER NOT NULL,\n"
+                                      "  row BLOB NOT NULL)"));
+}
+
 struct Migration {
     int version;
     std::function<Status(const QSqlDatabase &)> run;
@@ -118,6 +130,7 @@ const std::vector<Migration> &migrations()
         {3, addBaseVersions},
         {4, addAttempted},
         {5, addFeedEpoch},
+        {6, addParkedRows},
     };
     return all;
 }

@@ -45,12 +45,55 @@ Result<MergeStats> RemoteMerge::applyPage(const wire::PullPage &page)
     return stats;
 }
 
+Status RemoteMerge::park(const wire::RowState &row)
+{
+    const std::string bytes = row.SerializeAsString();
+    return Sql(m_store.db(), QStringLiteral("INSERT INTO parked_rows (tbl, row_id, schema_version, row) VALUES (?, ?, ?, ?)"))
+        .bind(qs(row.table()))
+        .bind(qs(row.row_id()))
+        .bind(static_cast<qint64>(schema::schemaVersion()))
+        .bind(QByteArray(bytes.data(), static_cast<qsizetype>(bytes.size())))
+        .exec();
+}
+
+Result<int> RemoteMerge::replayParked()
+{
+    Sql q(m_store.db(), QStringLiteral("SELECT id, row FROM parked_rows WHERE schema_version < ? ORDER BY id"));
+    if (auto st = q.bind(static_cast<qint64>(schema::schemaVersion())).exec(); !st)
+        return st.error();
+    std::vector<std::pair<qint64, wire::RowState>> rows;
+    while (q.next()) {
+        wire::RowState row;
+        const QByteArray bytes = q.value(1).toByteArray();
+        if (row.ParseFromArray(bytes.constData(), static_cast<int>(bytes.size())))
+            rows.emplace_back(q.value(0).toLongLong(), std::move(row));
+    }
+    if (rows.empty())
+        return 0;
+    Transaction tx(m_store.db());
+    MergeStats stats;
+    // Each row again, whole: what this program holds already merges to itself (same stamps), what
+    // it now knows is written; a row it still cannot hold whole is parked again under this version.
+    for (const auto &[id, row] : rows) {
+        if (auto st = Sql(m_store.db(), QStringLiteral("DELETE FROM parked_rows WHERE id = ?")).bind(id).exec(); !st)
+            return st.error();
+        if (auto st = applyRow(row, stats); !st)
+            return st.error();
+    }
+    if (auto st = m_store.saveClock(); !st)
+        return st.error();
+    if (!tx.commit())
+        return makeError(ErrorKind::Other, QStringLiteral("commit of parked rows failed"));
+    return stats.rows;
+}
+
 Status RemoteMerge::applyRow(const wire::RowState &row, MergeStats &stats)
 {
     const schema::Table *t = schema::findTable(row.table());
     if (!t) {
+        // A table of a newer schema: kept until this device runs a program that knows it.
         ++stats.skipped;
-        return Ok{};
+        return park(row);
     }
     const QSqlDatabase db = m_store.db();
     const QString table = qs(t->name), rowId = qs(row.row_id()), versions = qs(schema::versionsTable(*t));
@@ -73,16 +116,22 @@ Status RemoteMerge::applyRow(const wire::RowState &row, MergeStats &stats)
         sync::Hlc hlc;
     };
     std::vector<Incoming> incoming;
+    bool unknownField = false;
     for (int i = 0; i < row.fields_size(); ++i) {
         const schema::Field *f = t->field(row.fields(i).field());
-        if (!f)
+        if (!f) {
+            unknownField = true;  // a field of a newer schema
             continue;
+        }
         auto v = sync::coerceToField(*f, sync::fromWire(row.fields(i)));
         if (!v)
             continue;
         incoming.push_back({f, *v, i < row.field_hlcs_size() ? sync::fromWire(row.field_hlcs(i)) : rowHlc});
     }
 
+    if (unknownField)
+        if (auto st = park(row); !st)
+            return st;
     const QVariant seq = QVariant::fromValue<qulonglong>(row.server_seq());
     if (!exists) {
         QStringList names{QStringLiteral("id"), QStringLiteral("school_id"), QStringLiteral("hlc"), QStringLiteral("deleted")};

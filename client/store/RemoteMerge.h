@@ -14,7 +14,7 @@ class LocalStore;
 struct MergeStats {
     int rows = 0;       // rows applied (new or changed)
     int conflicts = 0;  // local conflicts recorded
-    int skipped = 0;    // rows of tables this program does not know (a newer schema)
+    int skipped = 0;    // rows of tables this program does not know (a newer schema), parked
 };
 
 // Applies pulled rows with the same field-level rule as the server (emis::sync::mergeField).
@@ -25,9 +25,14 @@ public:
     explicit RemoteMerge(LocalStore &store) : m_store(store) {}
 
     Result<MergeStats> applyPage(const wire::PullPage &page);
+    // Rows parked by an older version of this program (of a table or with a field it did not
+    // know) applied now, each once, in the order they came; the number of rows written.
+    Result<int> replayParked();
 
 private:
     Status applyRow(const wire::RowState &row, MergeStats &stats);
+    // Keeps a pulled row this program cannot hold whole, for an upgraded program to apply.
+    Status park(const wire::RowState &row);
     // A transfer out of this school completed: the local copy of the pupil and its history
     // become the receiving school's (a read-only trace), without a change being sent.
     Status keepTrace(const wire::RowState &transfer);

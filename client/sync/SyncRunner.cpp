@@ -40,7 +40,7 @@ void fillHello(wire::Envelope &e, const QString &clientName)
 {
     auto *h = e.mutable_hello();
     h->set_protocol_version(wire::PROTOCOL_V1);
-    h->set_schema_version(schema::kSchemaVersion);
+    h->set_schema_version(schema::schemaVersion());
     h->set_client_name(ss(clientName));
     h->set_client_version(ss(QCoreApplication::applicationVersion()));
 }

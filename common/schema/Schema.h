@@ -10,8 +10,10 @@ struct TableRules;
 
 namespace emis::schema {
 
-// Bumped whenever a table or field is added, so both ends can tell in the handshake.
-inline constexpr unsigned kSchemaVersion = 2;
+// The schema's version, bumped whenever a table or field is added (Tables.cpp), so both ends can
+// tell in the handshake. A function, not a constant: a test build links the next schema's
+// Tables.cpp in place of this one, and every other object stays as it is.
+unsigned schemaVersion();
 
 // Ref: the id of a row of another table (Field::refTable), as text; a reference must name a
 // live row the writer's school owns, or any live row of a county table (validate/References.h).
@@ -39,6 +41,7 @@ struct Field {
     std::string defaultValue;  // canonical text used when an import or a form leaves the field empty
     std::string refTable;      // for Ref fields: the table whose row it names, or empty and then
     std::string refTableField; // the field of the same row that holds the table's name (attachments)
+    unsigned since = 1;        // the schema version that added the field: an older client never sends it
 };
 
 // Where a table's rows may travel.

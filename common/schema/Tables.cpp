@@ -1,7 +1,11 @@
 // The record schema as data: every synced table described once. The client store, the server
 // store, validation, import column mapping and the wire encoding are all driven from here.
-// Adding a table means adding its description below (and its cross-field rules, if any, in
-// validate/RecordRules.cpp), and bumping kSchemaVersion.
+// Adding a table means adding its description below (with its rules, if any, in
+// validate/TableRules.cpp and, for rules that need other schools' rows, server/sync/ServerRules.cpp),
+// and bumping schemaVersion(). A field added to a table says since which version.
+//
+// Built with EMIS_SCHEMA_NEXT (tests only: emis-cli-next, emis-server-next), the schema is one
+// version ahead: a new table and a new field, to test upgrades through the real programs.
 #include "schema/Schema.h"
 
 #include "validate/TableRules.h"
@@ -307,23 +311,57 @@ Table staff()
     );
 }
 
+#ifdef EMIS_SCHEMA_NEXT
+constexpr unsigned kVersion = 3;
+
+// 成长记录: a school's notes on a pupil, the next version's new table.
+Table notes()
+{
+    return table("notes", "成长记录", "notes", Scope::School,
+                 {
+                     ref("student_id", "学生", "pupil", "students", true),
+                     typed("note_date", "日期", "date", T::Date, true),
+                     text("text", "内容", "text", 200, true),
+                 },
+                 {}, {{"student_id"}}, nullptr);
+}
+#else
+constexpr unsigned kVersion = 2;
+#endif
+
 } // namespace
+
+unsigned schemaVersion() { return kVersion; }
 
 const std::vector<Table> &tables()
 {
-    static const std::vector<Table> all = {
-        labelled(schools(), {"name"}, {{"code"}, {"name"}}),
-        labelled(classes(), {"grade", "name"}, {{"grade", "name"}}),
-        labelled(listed(students(), {"name", "sex", "birth_date", "id_number", "grade", "class_name", "status"}),
-                 {"name", "grade", "class_name"},
-                 {{"student_no"}, {"id_number"}, {"name", "grade", "class_name"}, {"name", "class_name"}}),
-        listed(statusChanges(), {"student_id", "kind", "change_date", "reason", "approval"}),
-        labelled(listed(staff(), {"staff_no", "name", "sex", "id_number", "post_category", "subject", "phone"}), {"name"},
-                 {{"staff_no"}, {"id_number"}, {"name"}}),
-        shared(transfers(), "from_school_id"),
-        evidence(),
-        problems(),
-    };
+    static const std::vector<Table> all = [] {
+        std::vector<Table> v = {
+            labelled(schools(), {"name"}, {{"code"}, {"name"}}),
+            labelled(classes(), {"grade", "name"}, {{"grade", "name"}}),
+            labelled(listed(students(), {"name", "sex", "birth_date", "id_number", "grade", "class_name", "status"}),
+                     {"name", "grade", "class_name"},
+                     {{"student_no"}, {"id_number"}, {"name", "grade", "class_name"}, {"name", "class_name"}}),
+            listed(statusChanges(), {"student_id", "kind", "change_date", "reason", "approval"}),
+            labelled(listed(staff(), {"staff_no", "name", "sex", "id_number", "post_category", "subject", "phone"}), {"name"},
+                     {{"staff_no"}, {"id_number"}, {"name"}}),
+            shared(transfers(), "from_school_id"),
+            evidence(),
+            problems(),
+#ifdef EMIS_SCHEMA_NEXT
+            notes(),
+#endif
+        };
+#ifdef EMIS_SCHEMA_NEXT
+        // The next version's new field on a known table.
+        Field nickname = text("nickname", "小名", "nickname", 20);
+        nickname.since = kVersion;
+        for (auto &t : v)
+            if (t.name == "students")
+                t.fields.push_back(nickname);
+#endif
+        return v;
+    }();
     return all;
 }
 

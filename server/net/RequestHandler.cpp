@@ -74,7 +74,7 @@ void RequestHandler::hello(const wire::Envelope &request, const Respond &respond
         return respond(errorReply(request.request_id(), Reason::BadRequest, true, "Hello twice"));
     if (h.protocol_version() != wire::PROTOCOL_V1)
         return respond(errorReply(request.request_id(), Reason::ProtocolVersion, true));
-    if (h.schema_version() > schema::kSchemaVersion)
+    if (h.schema_version() > schema::schemaVersion())
         return respond(errorReply(request.request_id(), Reason::SchemaVersion, true));
     m_helloDone = true;
 
@@ -82,7 +82,7 @@ void RequestHandler::hello(const wire::Envelope &request, const Respond &respond
     r.envelope.set_request_id(request.request_id());
     auto *ack = r.envelope.mutable_hello_ack();
     ack->set_protocol_version(wire::PROTOCOL_V1);
-    ack->set_schema_version(schema::kSchemaVersion);
+    ack->set_schema_version(schema::schemaVersion());
     ack->set_server_time_ms(nowMs());
     if (m_device) {
         ack->set_device_id(m_device->deviceId);

@@ -31,7 +31,7 @@ asio::awaitable<void> LoadClient::connect(asio::ip::tcp::endpoint endpoint)
     co_await m_stream->async_handshake(asio::ssl::stream_base::client, asio::use_awaitable);
     wire::Envelope hello;
     hello.mutable_hello()->set_protocol_version(wire::PROTOCOL_V1);
-    hello.mutable_hello()->set_schema_version(schema::kSchemaVersion);
+    hello.mutable_hello()->set_schema_version(schema::schemaVersion());
     hello.mutable_hello()->set_client_name("bench_server");
     const wire::Envelope ack = co_await request(std::move(hello));
     if (!ack.has_hello_ack())

@@ -5,7 +5,7 @@
 
 #include <QDate>
 
-QString CliRunner::binary() { return QStringLiteral(EMIS_BINARY_DIR "/client/cli/emis-cli"); }
+QString CliRunner::binary(const QString &program) { return QStringLiteral(EMIS_BINARY_DIR "/client/cli/") + program; }
 
 std::unique_ptr<QProcess> CliRunner::start(const QStringList &args) const
 {
@@ -14,7 +14,7 @@ std::unique_ptr<QProcess> CliRunner::start(const QStringList &args) const
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("EMIS_LANG"), QStringLiteral("en"));
     p->setProcessEnvironment(env);
-    p->start(binary(), QStringList{QStringLiteral("--data-dir"), m_dataDir} + args);
+    p->start(binary(m_program), QStringList{QStringLiteral("--data-dir"), m_dataDir} + args);
     p->waitForStarted(10000);
     return p;
 }

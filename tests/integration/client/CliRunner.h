@@ -17,7 +17,11 @@ struct CliResult {
 
 class CliRunner {
 public:
-    explicit CliRunner(QString dataDir) : m_dataDir(std::move(dataDir)) {}
+    // `program`: emis-cli, or emis-cli-next (the same program on the next schema version).
+    explicit CliRunner(QString dataDir, QString program = QStringLiteral("emis-cli"))
+        : m_dataDir(std::move(dataDir)), m_program(std::move(program))
+    {
+    }
     const QString &dataDir() const { return m_dataDir; }
 
     CliResult run(const QStringList &args, int timeoutMs = 60000) const;
@@ -25,10 +29,11 @@ public:
     std::unique_ptr<QProcess> start(const QStringList &args) const;
     static CliResult finish(QProcess &p, int timeoutMs = 60000);
 
-    static QString binary();
+    static QString binary(const QString &program = QStringLiteral("emis-cli"));
 
 private:
     QString m_dataDir;
+    QString m_program;
 };
 
 class ServerFixture;

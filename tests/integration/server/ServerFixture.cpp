@@ -69,6 +69,8 @@ ServerFixture::ServerFixture()
     }
 }
 
+void ServerFixture::useProgram(const char *name) { m_server.setProgram(binary(name)); }
+
 ServerFixture::~ServerFixture()
 {
     if (m_server.state() != QProcess::NotRunning) {

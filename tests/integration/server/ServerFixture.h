@@ -45,6 +45,8 @@ public:
     QString dir() const { return m_countyDir.isEmpty() ? m_dir.path() + QStringLiteral("/county") : m_countyDir; }
     // Serves from another county directory from now on (a county restored from a backup).
     void useDir(const QString &countyDir) { m_countyDir = countyDir; }
+    // Runs another build of the server from the next start on (emis-server-next: the next schema).
+    void useProgram(const char *name);
     // A folder for the test's own files, removed with the fixture.
     QString scratch() const { return m_dir.path(); }
     quint16 port() const { return m_port; }

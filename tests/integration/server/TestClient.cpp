@@ -68,7 +68,7 @@ std::optional<emis::wire::Envelope> TestClient::hello(unsigned schemaVersion)
     emis::wire::Envelope e;
     auto *h = e.mutable_hello();
     h->set_protocol_version(emis::wire::PROTOCOL_V1);
-    h->set_schema_version(schemaVersion ? schemaVersion : emis::schema::kSchemaVersion);
+    h->set_schema_version(schemaVersion ? schemaVersion : emis::schema::schemaVersion());
     h->set_client_name("tst_server");
     h->set_client_version("0");
     return request(e);

@@ -340,7 +340,7 @@ void TestServerEnroll::newerSchemaVersion_refused()
 {
     TestClient c;
     QVERIFY(c.connectTo(m_server.port(), m_server.caPem()));
-    const auto reply = c.hello(schema::kSchemaVersion + 1);
+    const auto reply = c.hello(schema::schemaVersion() + 1);
     QVERIFY(reply && reply->has_error());
     QCOMPARE(reply->error().code(), std::string("schema_version"));
     QVERIFY(reply->error().fatal());

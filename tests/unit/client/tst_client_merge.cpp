@@ -4,6 +4,7 @@
 #include "store/ChangeLog.h"
 #include "store/IssueStore.h"
 #include "store/RemoteMerge.h"
+#include "store/Sql.h"
 #include "store/StudentRepository.h"
 #include "sync/WireConvert.h"
 
@@ -71,7 +72,7 @@ private Q_SLOTS:
     void pull_concurrentSameField_newerLocalKeptAndConflictRecorded();
     void pull_differentFields_bothKept();
     void pull_pendingFieldAtAlreadySeenVersion_isNoConflict();
-    void pull_unknownTableIsSkipped();
+    void pull_unknownTableIsParked();
     void pull_tombstoneApplies();
 
 private:
@@ -248,7 +249,7 @@ void TestClientMerge::pull_pendingFieldAtAlreadySeenVersion_isNoConflict()
     QCOMPARE(textOf(repo, saved->id, "address"), std::string("乙地"));
 }
 
-void TestClientMerge::pull_unknownTableIsSkipped()
+void TestClientMerge::pull_unknownTableIsParked()
 {
     wire::RowState r;
     r.set_server_seq(9);
@@ -258,6 +259,16 @@ void TestClientMerge::pull_unknownTableIsSkipped()
     QVERIFY(stats.ok());
     QCOMPARE(stats->skipped, 1);
     QCOMPARE(s().syncState().pullCursor, 9u);
+    // Kept as it came, for an upgraded program (tst_client_upgrade applies it through the real ones).
+    Sql q(s().db(), QStringLiteral("SELECT tbl, row_id FROM parked_rows"));
+    QVERIFY(q.exec() && q.next());
+    QCOMPARE(q.value(0).toString(), QStringLiteral("exam_scores_from_the_future"));
+    QCOMPARE(q.value(1).toString(), QStringLiteral("x"));
+    QVERIFY(!q.next());
+    // This program still does not know the table: opening the store again leaves it parked.
+    auto replayed = RemoteMerge(s()).replayParked();
+    QVERIFY(replayed.ok());
+    QCOMPARE(*replayed, 0);
 }
 
 void TestClientMerge::pull_tombstoneApplies()

@@ -102,6 +102,7 @@ void TestClientStore::open_migratesOlderLayoutKeepingData()
         QVERIFY(execSql((*store)->db(), QStringLiteral("ALTER TABLE change_log DROP COLUMN base_hlcs")).ok());
         QVERIFY(execSql((*store)->db(), QStringLiteral("ALTER TABLE change_log DROP COLUMN attempted")).ok());
         QVERIFY(execSql((*store)->db(), QStringLiteral("ALTER TABLE sync_state DROP COLUMN feed_epoch")).ok());
+        QVERIFY(execSql((*store)->db(), QStringLiteral("DROP TABLE parked_rows")).ok());
         QVERIFY(execSql((*store)->db(), QStringLiteral("PRAGMA user_version = 2")).ok());
     }
     auto store = LocalStore::open(path("older.db"));
@@ -109,6 +110,7 @@ void TestClientStore::open_migratesOlderLayoutKeepingData()
     QCOMPARE(count(**store, QStringLiteral("PRAGMA user_version")), kStoreVersion);
     QCOMPARE(count(**store, QStringLiteral("SELECT count(*) FROM pragma_table_info('change_log') WHERE name = 'base_hlcs'")), 1);
     QCOMPARE(count(**store, QStringLiteral("SELECT count(*) FROM pragma_table_info('sync_state') WHERE name = 'feed_epoch'")), 1);
+    QCOMPARE(count(**store, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'parked_rows'")), 1);
     QCOMPARE(ChangeLog((*store)->db()).pendingCount(), 1);
     QCOMPARE(ChangeLog((*store)->db()).unattemptedUpTo(1), 0);  // an older log is taken as genuine
     QCOMPARE(StudentRepository(**store).list()->size(), 1u);
