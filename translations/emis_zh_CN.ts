@@ -1166,7 +1166,7 @@
 <context>
     <name>emis::client::LocalStore</name>
     <message>
-        <location filename="../client/store/LocalStore.cpp" line="+53"/>
+        <location filename="../client/store/LocalStore.cpp" line="+54"/>
         <source>Cannot open the local database %1: %2</source>
         <translation>无法打开本地数据库 %1：%2</translation>
     </message>
@@ -1174,7 +1174,7 @@
 <context>
     <name>emis::client::Migrations</name>
     <message>
-        <location filename="../client/store/Migrations.cpp" line="+187"/>
+        <location filename="../client/store/Migrations.cpp" line="+200"/>
         <source>The local database was written by a newer version (layout %1, this program knows %2).</source>
         <translation>本地数据库由更新版本的程序写入（结构版本 %1，本程序只认识 %2）。</translation>
     </message>
@@ -1638,7 +1638,7 @@
         <translation>%1由县级服务器维护，不能在本机修改。</translation>
     </message>
     <message>
-        <location filename="../client/cli/FileCommands.cpp" line="+36"/>
+        <location filename="../client/cli/FileCommands.cpp" line="+38"/>
         <source>line %1: %2</source>
         <translation>第 %1 行：%2</translation>
     </message>
@@ -1663,7 +1663,7 @@
         <translation>已导入 %1：新增 %2 条，更新 %3 条，未变 %4 条，文件中被拒绝 %5 行，保存时被拒绝 %6 条。</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+48"/>
         <source>Exported %1 records to %2.</source>
         <translation>已导出 %1 条记录到 %2。</translation>
     </message>
@@ -2485,7 +2485,7 @@
 <context>
     <name>emis::school::RecordDialog</name>
     <message>
-        <location filename="../client/school/RecordDialog.cpp" line="+18"/>
+        <location filename="../client/school/RecordDialog.cpp" line="+20"/>
         <source>New record: %1</source>
         <translation>新建记录：%1</translation>
     </message>
@@ -2495,7 +2495,7 @@
         <translation>修改记录：%1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+22"/>
         <source>Save</source>
         <translation>保存</translation>
     </message>
@@ -2523,7 +2523,12 @@
 <context>
     <name>emis::school::RecordForm</name>
     <message>
-        <location filename="../client/school/RecordForm.cpp" line="+59"/>
+        <location filename="../client/school/RecordForm.cpp" line="+61"/>
+        <source>Pick from the list, or type a name or number</source>
+        <translation>从列表中选择，或输入姓名、编号</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -2546,7 +2551,7 @@
 <context>
     <name>emis::school::RecordPage</name>
     <message>
-        <location filename="../client/school/RecordPage.cpp" line="+31"/>
+        <location filename="../client/school/RecordPage.cpp" line="+32"/>
         <source>Filter by name, ID number, student number, grade or class</source>
         <translation>按姓名、身份证件号、学籍号、年级或班级筛选</translation>
     </message>
@@ -2576,7 +2581,7 @@
         <translation>无法加载列表</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+14"/>
         <source>%1 of %2</source>
         <translation>%1 / 共 %2</translation>
     </message>
@@ -2584,7 +2589,7 @@
 <context>
     <name>emis::school::RecordTableModel</name>
     <message>
-        <location filename="../client/school/RecordTableModel.cpp" line="+29"/>
+        <location filename="../client/school/RecordTableModel.cpp" line="+42"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>

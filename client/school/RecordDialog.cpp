@@ -2,6 +2,8 @@
 
 #include "RecordForm.h"
 #include "UiLanguage.h"
+#include "store/RefResolver.h"
+#include "validate/References.h"
 
 #include <QDialogButtonBox>
 #include <QLabel>
@@ -25,6 +27,11 @@ RecordDialog::RecordDialog(client::RecordRepository repository, const QString &i
     layout->addWidget(m_error);
 
     m_form = new RecordForm(m_repository.table(), this);
+    client::RefResolver refs(m_repository.store());
+    for (const auto &f : m_repository.table().fields)
+        if (const schema::Table *target = validate::refTarget(f, {}))
+            if (auto choices = refs.choices(*target))
+                m_form->setReferenceChoices(qs(f.name), *choices);
     auto *scroll = new QScrollArea(this);
     scroll->setWidget(m_form);
     scroll->setWidgetResizable(true);

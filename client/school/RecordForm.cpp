@@ -2,8 +2,10 @@
 
 #include "UiLanguage.h"
 #include "schema/CodeTables.h"
+#include "store/SqlValue.h"
 
 #include <QComboBox>
+#include <QCompleter>
 #include <QGridLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -52,6 +54,16 @@ RecordForm::RecordForm(const schema::Table &table, QWidget *parent) : QWidget(pa
 QWidget *RecordForm::makeEditor(const schema::Field &field)
 {
     const QString name = qs(field.name);
+    if (field.type == schema::FieldType::Ref) {
+        auto *picker = new QComboBox(this);
+        picker->setEditable(true);
+        picker->setInsertPolicy(QComboBox::NoInsert);
+        picker->lineEdit()->setPlaceholderText(tr("Pick from the list, or type a name or number"));
+        picker->completer()->setFilterMode(Qt::MatchContains);
+        picker->completer()->setCompletionMode(QCompleter::PopupCompletion);
+        connect(picker, &QComboBox::currentTextChanged, this, [this, name] { touched(name); });
+        return picker;
+    }
     if (!field.codeTable.empty() || field.type == schema::FieldType::Bool) {
         auto *combo = new QComboBox(this);
         combo->addItem(QString(), QString());
@@ -78,11 +90,33 @@ QWidget *RecordForm::makeEditor(const schema::Field &field)
     return line;
 }
 
+void RecordForm::setReferenceChoices(const QString &fieldName, const std::vector<std::pair<QString, QString>> &choices)
+{
+    auto *picker = qobject_cast<QComboBox *>(m_editors.value(fieldName));
+    if (!picker || !picker->isEditable())
+        return;
+    QSignalBlocker block(picker);
+    const QString current = textOf(*m_table.field(ss(fieldName)));
+    picker->clear();
+    for (const auto &[label, id] : choices)
+        picker->addItem(label, id);
+    const int at = picker->findData(current);
+    if (at >= 0)
+        picker->setCurrentIndex(at);
+    else
+        picker->setEditText(current);
+}
+
 QString RecordForm::textOf(const schema::Field &field) const
 {
     QWidget *w = m_editors.value(qs(field.name));
-    if (auto *combo = qobject_cast<QComboBox *>(w))
-        return combo->currentData().toString();
+    if (auto *combo = qobject_cast<QComboBox *>(w)) {
+        if (!combo->isEditable())
+            return combo->currentData().toString();
+        // A row picked from the list is its id; anything typed is a key the store resolves.
+        const int at = combo->findText(combo->currentText());
+        return at >= 0 ? combo->itemData(at).toString() : combo->currentText().trimmed();
+    }
     if (auto *line = qobject_cast<QLineEdit *>(w))
         return line->text();
     return {};
@@ -94,7 +128,15 @@ void RecordForm::setRecord(const validate::Record &values)
         QWidget *w = m_editors.value(qs(f.name));
         auto it = values.find(f.name);
         const QString text = it == values.end() || isNull(it->second) ? QString() : qs(displayText(it->second));
-        if (auto *combo = qobject_cast<QComboBox *>(w)) {
+        auto *combo = qobject_cast<QComboBox *>(w);
+        if (combo && combo->isEditable()) {
+            QSignalBlocker block(combo);
+            const int at = combo->findData(text);
+            if (at >= 0)
+                combo->setCurrentIndex(at);
+            else
+                combo->setEditText(text);
+        } else if (combo) {
             QSignalBlocker block(combo);
             combo->setCurrentIndex(std::max(0, combo->findData(text)));
         } else if (auto *line = qobject_cast<QLineEdit *>(w)) {

@@ -24,6 +24,9 @@ public:
     explicit RecordForm(const schema::Table &table, QWidget *parent = nullptr);
 
     const schema::Table &table() const { return m_table; }
+    // The rows a reference field may name, as (label, id): its picker lists them by label, and
+    // the clerk may also type a key the store resolves (学籍号, 身份证件号, 姓名 + 班级).
+    void setReferenceChoices(const QString &fieldName, const std::vector<std::pair<QString, QString>> &choices);
     void setRecord(const validate::Record &values);
     // Field name -> the text the clerk typed (codes for combo boxes): what the repository takes.
     QMap<QString, QString> rawValues() const;

@@ -4,6 +4,7 @@
 #include "RecordFilterProxy.h"
 #include "RecordTableModel.h"
 #include "SchoolSession.h"
+#include "store/RefResolver.h"
 #include "UiLanguage.h"
 
 #include <QHBoxLayout>
@@ -83,6 +84,9 @@ void RecordPage::reload()
         QMessageBox::warning(this, tr("Cannot load the list"), rows.error().message);
         return;
     }
+    // A fresh resolver per load: the rows a reference names may have changed since.
+    auto refs = std::make_shared<client::RefResolver>(m_session.store());
+    m_model->setReferenceLabels([refs](const schema::Table &target, const QString &id) { return refs->label(target, id); });
     m_model->setRows(std::move(*rows));
     updateCount();
 }

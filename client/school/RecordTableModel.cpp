@@ -2,6 +2,9 @@
 
 #include "ExportText.h"
 #include "UiLanguage.h"
+#include "validate/References.h"
+
+#include <algorithm>
 
 namespace emis::school {
 
@@ -12,9 +15,19 @@ RecordTableModel::RecordTableModel(const schema::Table &table, const std::vector
         if (columns.empty() || std::find(columns.begin(), columns.end(), f.name) != columns.end())
             if (f.type != schema::FieldType::Blob)
                 m_fields.push_back(&f);
-    for (const char *name : {"name", "id_number", "student_no", "staff_no", "grade", "class_name"})
-        if (const schema::Field *f = table.field(name))
+    // The filter box searches what names a row: its label and its lookup keys (schema).
+    const auto search = [&](const std::string &name) {
+        const schema::Field *f = table.field(name);
+        if (f && std::find(m_searchFields.begin(), m_searchFields.end(), f) == m_searchFields.end())
             m_searchFields.push_back(f);
+    };
+    for (const auto &name : table.labelFields)
+        search(name);
+    for (const auto &key : table.lookupKeys)
+        for (const auto &name : key)
+            search(name);
+    if (m_searchFields.empty() && !table.fields.empty())
+        search(table.fields.front().name);
 }
 
 QString RecordTableModel::displayValue(const schema::Field &field, const Value &value)
@@ -30,6 +43,8 @@ QString RecordTableModel::displayValue(const schema::Field &field, const Value &
     return io::exportText(field, value);
 }
 
+void RecordTableModel::setReferenceLabels(ReferenceLabels labels) { m_labels = std::move(labels); }
+
 void RecordTableModel::render(std::size_t row)
 {
     const auto &values = m_rows[row].values;
@@ -37,7 +52,13 @@ void RecordTableModel::render(std::size_t row)
     cells.reserve(qsizetype(m_fields.size()));
     for (const schema::Field *f : m_fields) {
         auto it = values.find(f->name);
-        cells << (it == values.end() ? QString() : displayValue(*f, it->second));
+        const schema::Table *target = m_labels ? validate::refTarget(*f, values) : nullptr;
+        if (it == values.end())
+            cells << QString();
+        else if (target && !isNull(it->second))
+            cells << m_labels(*target, qs(displayText(it->second)));  // the pupil's name, not the id
+        else
+            cells << displayValue(*f, it->second);
     }
     QString search;
     for (const schema::Field *f : m_searchFields) {

@@ -5,6 +5,7 @@
 #include <QAbstractTableModel>
 #include <QStringList>
 
+#include <functional>
 #include <vector>
 
 namespace emis::school {
@@ -23,12 +24,15 @@ public:
     const schema::Table &table() const { return m_table; }
     const schema::Field *columnField(int column) const { return m_fields.at(std::size_t(column)); }
 
+    // How a reference cell is shown: the label of the row it names (set before setRows()).
+    using ReferenceLabels = std::function<QString(const schema::Table &target, const QString &id)>;
+    void setReferenceLabels(ReferenceLabels labels);
     void setRows(std::vector<client::StoredRow> rows);
     // Inserts a new row or replaces the one with the same id (after a save).
     void upsert(const client::StoredRow &row);
     int rowOf(const QString &id) const;
     const client::StoredRow &storedRow(int row) const { return m_rows.at(std::size_t(row)); }
-    // Lowercase text the filter box searches: name, ID number, 学籍号/工号, grade, class.
+    // Lowercase text the filter box searches: the table's label and lookup-key fields.
     const QString &searchText(int row) const { return m_search.at(std::size_t(row)); }
 
     int rowCount(const QModelIndex &parent = {}) const override;
@@ -48,6 +52,7 @@ private:
     std::vector<client::StoredRow> m_rows;
     std::vector<QStringList> m_cells;
     std::vector<QString> m_search;
+    ReferenceLabels m_labels;
 };
 
 } // namespace emis::school

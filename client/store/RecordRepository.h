@@ -20,6 +20,7 @@ public:
     RecordRepository(LocalStore &store, const schema::Table &table) : m_store(store), m_table(table) {}
 
     const schema::Table &table() const { return m_table; }
+    LocalStore &store() const { return m_store; }
     // The field a user's key names (name, labels or alias), or null.
     const schema::Field *resolveField(const QString &key) const;
 

@@ -6,6 +6,7 @@
 #include "text/TextUtil.h"
 #include "validate/References.h"
 
+#include <algorithm>
 #include <set>
 
 namespace emis::client {
@@ -106,6 +107,19 @@ QString RefResolver::label(const schema::Table &target, const QString &id)
         return id;
     const QString found = (*ix)->labels.value(id);
     return found.isEmpty() ? id : found;
+}
+
+Result<std::vector<std::pair<QString, QString>>> RefResolver::choices(const schema::Table &target)
+{
+    auto ix = index(target);
+    if (!ix)
+        return ix.error();
+    std::vector<std::pair<QString, QString>> out;
+    out.reserve(std::size_t((*ix)->labels.size()));
+    for (auto it = (*ix)->labels.cbegin(); it != (*ix)->labels.cend(); ++it)
+        out.emplace_back(it.value(), it.key());
+    std::sort(out.begin(), out.end());
+    return out;
 }
 
 } // namespace emis::client

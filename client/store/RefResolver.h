@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <variant>
+#include <vector>
 
 namespace emis::client {
 
@@ -32,6 +33,8 @@ public:
     Result<std::optional<Issue>> resolveAll(const schema::Table &table, validate::Record &record);
     // The label of the row `id` of `target`, or the id itself when the row is not here.
     QString label(const schema::Table &target, const QString &id);
+    // Every row a reference to `target` may name here, as (label, id), by label: a picker's list.
+    Result<std::vector<std::pair<QString, QString>>> choices(const schema::Table &target);
 
 private:
     struct Index {

@@ -23,6 +23,7 @@
 
 #include <QApplication>
 #include <QBuffer>
+#include <QComboBox>
 #include <QFile>
 #include <QImage>
 #include <QDir>
@@ -153,6 +154,21 @@ int main(int argc, char *argv[])
         testing::typeText(d->form()->editor(QStringLiteral("birth_date")), QStringLiteral("2015-03-16"));
         save(d, out, QStringLiteral("3_pupil_form"));
         d->reject();
+    }
+    {
+        // A table with a reference, on a page built from its description: the pupil picked by name.
+        school::RecordPage changesPage(*session, *schema::findTable("status_changes"), {});
+        changesPage.resize(1100, 700);
+        changesPage.show();
+        changesPage.reload();
+        changesPage.addRecord();
+        if (auto *d = changesPage.findChild<school::RecordDialog *>()) {
+            (void)QTest::qWaitForWindowExposed(d);
+            if (auto *picker = qobject_cast<QComboBox *>(d->form()->editor(QStringLiteral("student_id"))))
+                picker->setCurrentIndex(0);
+            save(d, out, QStringLiteral("3b_reference_picker"));
+            d->reject();
+        }
     }
     // A pupil with some history: an immediate class change, a pending 休学 with its evidence.
     if (auto rows = session->repository(*schema::findTable("students")).list(); rows && !rows->empty()) {

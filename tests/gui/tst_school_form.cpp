@@ -31,6 +31,7 @@ private Q_SLOTS:
     void editingAPupil_changesTheRowInPlace();
     void tab_walksTheFieldsInSchemaOrder();
     void english_showsEnglishLabelsAndReasons();
+    void reference_pickedByLabel_savedAsId_listedByName();
 
 private:
     school::RecordDialog *openAdd();
@@ -191,3 +192,41 @@ void TestSchoolForm::english_showsEnglishLabelsAndReasons()
 
 QTEST_MAIN(TestSchoolForm)
 #include "tst_school_form.moc"
+
+void TestSchoolForm::reference_pickedByLabel_savedAsId_listedByName()
+{
+    // A table with a reference, on a page built from its description alone.
+    client::RecordStore store(m_session->store());
+    validate::Record pupil = testing::pupilRecord(5);
+    pupil["name"] = std::string("林小雨");
+    auto saved = store.save(*schema::findTable("students"), {}, pupil);
+    QVERIFY(saved.ok());
+    school::RecordPage page(*m_session, *schema::findTable("status_changes"), {});
+    page.show();
+    page.reload();
+    QTest::mouseClick(page.findChild<QPushButton *>(QStringLiteral("add")), Qt::LeftButton);
+    auto *dialog = page.findChild<school::RecordDialog *>();
+    QVERIFY(dialog);
+    auto *form = dialog->findChild<school::RecordForm *>();
+    auto *picker = qobject_cast<QComboBox *>(form->editor(QStringLiteral("student_id")));
+    QVERIFY(picker && picker->isEditable());
+    const int at = picker->findText(QStringLiteral("林小雨 六年级 1班"));
+    QVERIFY2(at >= 0, qPrintable(picker->itemText(0)));
+    picker->setCurrentIndex(at);
+    auto *kind = qobject_cast<QComboBox *>(form->editor(QStringLiteral("kind")));
+    kind->setCurrentIndex(kind->findData(QStringLiteral("08")));
+    testing::typeText(form->editor(QStringLiteral("change_date")), QStringLiteral("2026-03-02"));
+    auto *toGrade = qobject_cast<QComboBox *>(form->editor(QStringLiteral("to_grade")));
+    toGrade->setCurrentIndex(toGrade->findData(QStringLiteral("6")));
+    testing::typeText(form->editor(QStringLiteral("to_class")), QStringLiteral("3班"));
+    QTest::mouseClick(dialog->findChild<QPushButton *>(QStringLiteral("save")), Qt::LeftButton);
+    QVERIFY2(dialog->result() == QDialog::Accepted, qPrintable(dialog->errorShown()));
+    auto changes = store.list(*schema::findTable("status_changes"));
+    QVERIFY(changes.ok());
+    QCOMPARE(changes->size(), std::size_t(1));
+    QCOMPARE(validate::fieldText(changes->front().values, "student_id"), saved->id.toStdString());
+    // The list shows the pupil by name, and the filter finds the row by it.
+    page.reload();
+    auto *view = page.findChild<QTableView *>();
+    QCOMPARE(view->model()->index(0, 0).data().toString(), QStringLiteral("林小雨 六年级 1班"));
+}
