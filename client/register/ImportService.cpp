@@ -3,7 +3,6 @@
 #include "RecordDiff.h"
 #include "store/LocalStore.h"
 #include "store/RecordStore.h"
-#include "store/Transaction.h"
 
 #include <QHash>
 
@@ -57,14 +56,14 @@ Result<ImportOutcome> ImportService::write(const schema::Table &table, const std
     for (std::size_t i = 0; i < stored.size(); ++i)
         remember(i);
 
-    Transaction whole(m_store.db());
-    if (!whole.isOpen())
+    // One transaction: `records` rolls it back unless it is committed.
+    if (!records.beginBatch())
         return makeError(ErrorKind::Other, tr("The local database could not start the import."));
     const int total = static_cast<int>(rows.size());
     for (int i = 0; i < total; ++i) {
         if (cancel && cancel->load()) {
             outcome.cancelled = true;
-            return outcome;  // `whole` rolls everything back
+            return outcome;  // the batch rolls everything back
         }
         const io::AcceptedRow &row = rows[static_cast<std::size_t>(i)];
         std::optional<std::size_t> match;
@@ -95,8 +94,8 @@ Result<ImportOutcome> ImportService::write(const schema::Table &table, const std
             progress(i + 1, total);
     }
     if (!keep)
-        return outcome;  // `whole` rolls everything back
-    if (!whole.commit())
+        return outcome;  // the batch rolls everything back
+    if (!records.commitBatch())
         return makeError(ErrorKind::Other, tr("The local database could not commit the import."));
     return outcome;
 }
