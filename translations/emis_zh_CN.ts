@@ -127,7 +127,7 @@
 <context>
     <name>ImportService</name>
     <message>
-        <location filename="../client/register/ImportService.cpp" line="+69"/>
+        <location filename="../client/register/ImportService.cpp" line="+68"/>
         <source>The local database could not start the import.</source>
         <translation>本地数据库无法开始导入。</translation>
     </message>
@@ -147,7 +147,7 @@
 <context>
     <name>PromotionService</name>
     <message>
-        <location filename="../client/register/PromotionService.cpp" line="+162"/>
+        <location filename="../client/register/PromotionService.cpp" line="+160"/>
         <source>The local database could not start the promotion.</source>
         <translation>本地数据库无法开始升级。</translation>
     </message>
@@ -174,7 +174,7 @@
         </translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>The local database could not start the undo.</source>
         <translation>本地数据库无法开始撤销。</translation>
     </message>
@@ -1046,7 +1046,7 @@
         <translation>本程序不认识数据表 %1。</translation>
     </message>
     <message>
-        <location filename="../client/store/RecordStore.cpp" line="+45"/>
+        <location filename="../client/store/RecordStore.cpp" line="+46"/>
         <source>This device is not enrolled with the county server yet; enroll it first.</source>
         <translation>本设备尚未在县服务器注册，请先注册。</translation>
     </message>
@@ -1166,7 +1166,7 @@
 <context>
     <name>emis::client::LocalStore</name>
     <message>
-        <location filename="../client/store/LocalStore.cpp" line="+54"/>
+        <location filename="../client/store/LocalStore.cpp" line="+55"/>
         <source>Cannot open the local database %1: %2</source>
         <translation>无法打开本地数据库 %1：%2</translation>
     </message>
@@ -1218,24 +1218,31 @@
 <context>
     <name>emis::client::RecordStore</name>
     <message>
-        <location filename="../client/store/RecordStore.cpp" line="+205"/>
+        <location filename="../client/store/RecordStore.cpp" line="+212"/>
+        <location line="+45"/>
+        <source>The local database could not start the save.</source>
+        <translation>本机数据库无法开始保存。</translation>
+    </message>
+    <message>
+        <location line="+33"/>
         <source>%1 are kept by the county bureau and cannot be changed here.</source>
         <translation>%1由县教育局维护，不能在此修改。</translation>
     </message>
     <message>
-        <location line="+13"/>
-        <location line="+79"/>
+        <location line="+12"/>
+        <location line="+81"/>
         <source>No %1 record with id %2.</source>
         <translation>没有编号为 %2 的%1记录。</translation>
     </message>
     <message>
-        <location line="-70"/>
+        <location line="-71"/>
         <source>This record now belongs to another school (the pupil transferred out); it is kept here read-only.</source>
         <translation>该学生已转出，记录现属其他学校，本机只保留只读记录。</translation>
     </message>
     <message>
-        <location line="+56"/>
-        <location line="+53"/>
+        <location line="-89"/>
+        <location line="+4"/>
+        <location line="+39"/>
         <source>The local database could not commit the save.</source>
         <translation>本地数据库无法提交保存。</translation>
     </message>
@@ -1334,7 +1341,8 @@
 <context>
     <name>emis::client::Sql</name>
     <message>
-        <location filename="../client/store/Sql.cpp" line="+23"/>
+        <location filename="../client/store/Sql.cpp" line="+107"/>
+        <location line="+10"/>
         <source>The local database failed: %1 (%2)</source>
         <translation>本地数据库出错：%1（%2）</translation>
     </message>

@@ -5,7 +5,6 @@
 #include "store/RecordStore.h"
 #include "store/RefResolver.h"
 #include "store/SqlValue.h"
-#include "store/Transaction.h"
 
 #include <QHash>
 
@@ -64,14 +63,14 @@ Result<ImportOutcome> ImportService::write(const schema::Table &table, const std
     RefResolver refs(m_store);
     const bool hasRefs = std::any_of(table.fields.begin(), table.fields.end(),
                                      [](const schema::Field &f) { return f.type == schema::FieldType::Ref; });
-    Transaction whole(m_store.db());
-    if (!whole.isOpen())
+    // One transaction: `records` rolls it back unless it is committed.
+    if (!records.beginBatch())
         return makeError(ErrorKind::Other, tr("The local database could not start the import."));
     const int total = static_cast<int>(rows.size());
     for (int i = 0; i < total; ++i) {
         if (cancel && cancel->load()) {
             outcome.cancelled = true;
-            return outcome;  // `whole` rolls everything back
+            return outcome;  // the batch rolls everything back
         }
         std::optional<io::AcceptedRow> resolved;
         if (hasRefs) {
@@ -114,8 +113,8 @@ Result<ImportOutcome> ImportService::write(const schema::Table &table, const std
             progress(i + 1, total);
     }
     if (!keep)
-        return outcome;  // `whole` rolls everything back
-    if (!whole.commit())
+        return outcome;  // the batch rolls everything back
+    if (!records.commitBatch())
         return makeError(ErrorKind::Other, tr("The local database could not commit the import."));
     return outcome;
 }

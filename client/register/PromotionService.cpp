@@ -4,7 +4,6 @@
 #include "store/LocalStore.h"
 #include "store/RecordStore.h"
 #include "store/SqlValue.h"
-#include "store/Transaction.h"
 #include "sync/Uuid.h"
 #include "validate/FieldRules.h"
 #include "validate/StatusChangeRules.h"
@@ -157,14 +156,13 @@ Result<PromotionOutcome> PromotionService::promote(const PromotionOptions &optio
         return outcome;
 
     outcome.batchId = qs(sync::newUuidV7());
-    Transaction tx(m_store.db());
-    if (!tx.isOpen())
+    if (!records.beginBatch())  // one transaction: rolled back unless committed
         return makeError(ErrorKind::Other, tr("The local database could not start the promotion."));
     const int total = static_cast<int>(steps.size());
     for (int i = 0; i < total; ++i) {
         if (cancel && cancel->load()) {
             outcome.cancelled = true;
-            return outcome;  // `tx` rolls everything back
+            return outcome;  // the batch rolls everything back
         }
         Step &s = steps[static_cast<std::size_t>(i)];
         s.change["batch_id"] = ss(outcome.batchId);
@@ -175,7 +173,7 @@ Result<PromotionOutcome> PromotionService::promote(const PromotionOptions &optio
         if (progress && (i % 50 == 0 || i + 1 == total))
             progress(i + 1, total);
     }
-    if (!tx.commit())
+    if (!records.commitBatch())
         return makeError(ErrorKind::Other, tr("The local database could not commit the promotion."));
     return outcome;
 }
@@ -242,8 +240,7 @@ Result<PromotionOutcome> PromotionService::undo(bool dryRun, const Progress &pro
     if (dryRun)
         return outcome;
 
-    Transaction tx(m_store.db());
-    if (!tx.isOpen())
+    if (!records.beginBatch())
         return makeError(ErrorKind::Other, tr("The local database could not start the undo."));
     const int total = static_cast<int>(rows.size());
     for (int i = 0; i < total; ++i) {
@@ -259,7 +256,7 @@ Result<PromotionOutcome> PromotionService::undo(bool dryRun, const Progress &pro
         if (progress && (i % 50 == 0 || i + 1 == total))
             progress(i + 1, total);
     }
-    if (!tx.commit())
+    if (!records.commitBatch())
         return makeError(ErrorKind::Other, tr("The local database could not commit the undo."));
     return outcome;
 }

@@ -23,6 +23,18 @@ Result<wire::Change> parseChange(const QVariant &blob)
 // base_hlcs: "field=HLC field=HLC" (HLC empty for none), the fields in the change's order.
 QStringList basePairs(const QString &text) { return text.split(QLatin1Char(' '), Qt::SkipEmptyParts); }
 
+// Adds one change's "field=HLC ..." to a row's pending fields; the oldest change's base counts.
+void addPending(QHash<QString, QString> &out, const QString &baseHlcs)
+{
+    for (const auto &pair : basePairs(baseHlcs)) {
+        const int eq = pair.indexOf(QLatin1Char('='));
+        const QString field = eq < 0 ? pair : pair.left(eq);
+        if (!out.contains(field))
+            out.insert(field, eq < 0 ? QString() : pair.mid(eq + 1));
+    }
+}
+
+
 } // namespace
 
 quint64 ChangeLog::lastSeq() const
@@ -34,7 +46,11 @@ quint64 ChangeLog::lastSeq() const
 Result<quint64> ChangeLog::append(wire::Change &change, const QHash<QString, QString> &bases)
 {
     // Rows of change_log are never deleted, so max + 1 never reuses a number the server has seen.
-    const quint64 seq = lastSeq() + 1;
+    return append(change, bases, lastSeq() + 1);
+}
+
+Result<quint64> ChangeLog::append(wire::Change &change, const QHash<QString, QString> &bases, quint64 seq)
+{
     change.set_device_seq(seq);
     QStringList fields;
     for (const auto &f : change.fields())
@@ -116,12 +132,17 @@ QHash<QString, QString> ChangeLog::pendingFields(const QString &table, const QSt
     q.bind(table).bind(rowId);
     if (q.exec())
         while (q.next())
-            for (const auto &pair : basePairs(q.value(0).toString())) {
-                const int eq = pair.indexOf(QLatin1Char('='));
-                const QString field = eq < 0 ? pair : pair.left(eq);
-                if (!out.contains(field))  // the oldest pending change's base counts
-                    out.insert(field, eq < 0 ? QString() : pair.mid(eq + 1));
-            }
+            addPending(out, q.value(0).toString());
+    return out;
+}
+
+QHash<QString, QHash<QString, QString>> ChangeLog::pendingFieldsByRow() const
+{
+    QHash<QString, QHash<QString, QString>> out;
+    Sql q(m_db, QStringLiteral("SELECT tbl, row_id, base_hlcs FROM change_log WHERE state = 'pending' ORDER BY device_seq"));
+    if (q.exec())
+        while (q.next())
+            addPending(out[q.value(0).toString() + QLatin1Char('/') + q.value(1).toString()], q.value(2).toString());
     return out;
 }
 

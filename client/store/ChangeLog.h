@@ -27,6 +27,8 @@ public:
     // Gives the change the next device_seq and stores it (inside the caller's transaction).
     // `bases` holds, per changed field, the version (HLC text, empty for none) it overwrote.
     Result<quint64> append(wire::Change &change, const QHash<QString, QString> &bases);
+    // The same with the seq given: lastSeq() + 1, read once by a caller saving many changes.
+    Result<quint64> append(wire::Change &change, const QHash<QString, QString> &bases, quint64 seq);
     // Changes after `afterSeq`, oldest first, whatever their local state: the server's
     // watermark is the truth about what it holds (a restored server may need a resend). At most
     // `limit` changes and about kMaxBatchBytes (at least one change).
@@ -42,6 +44,8 @@ public:
     // Fields of the row with a change not yet acknowledged (a tombstone counts as "deleted"),
     // each with the version the oldest such change overwrote.
     QHash<QString, QString> pendingFields(const QString &table, const QString &rowId) const;
+    // The same for every row with such a change, keyed "table/row_id".
+    QHash<QString, QHash<QString, QString>> pendingFieldsByRow() const;
     Result<wire::Change> bySeq(quint64 seq) const;
 
     // A clock correction (ClockRepair): every change after `afterSeq`, oldest first, takes the

@@ -29,6 +29,7 @@ LocalStore::~LocalStore()
 {
     {
         QSqlDatabase d = db();
+        Sql::forgetConnection(m_connection);
         if (d.isOpen())
             d.close();
     }
@@ -53,7 +54,11 @@ Status LocalStore::init()
         return makeError(ErrorKind::Other,
                          QCoreApplication::translate("emis::client::LocalStore", "Cannot open the local database %1: %2")
                              .arg(m_path, d.lastError().text()));
-    for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON"})
+    setBusyWait(d, 10000);
+    // A 16 MiB page cache: an import or a pulled page's transaction stays in memory until its
+    // commit instead of spilling pages to the WAL part-way.
+    for (const char *pragma : {"PRAGMA journal_mode=WAL", "PRAGMA synchronous=FULL", "PRAGMA foreign_keys=ON",
+                               "PRAGMA cache_size=-16384"})
         if (auto st = execSql(d, QString::fromLatin1(pragma)); !st)
             return st;
     if (auto st = migrate(d); !st)

@@ -16,6 +16,7 @@
 #include <QStringList>
 
 #include <algorithm>
+#include <utility>
 
 namespace emis::client {
 namespace {
@@ -198,11 +199,8 @@ Status RecordStore::writeRow(const schema::Table &t, const QString &id, const QS
         QStringList cols{QStringLiteral("id"), QStringLiteral("school_id"), QStringLiteral("hlc"), QStringLiteral("deleted")};
         for (const auto &f : t.fields)
             cols << qs(f.name);
-        QStringList marks;
-        for (int i = 0; i < cols.size(); ++i)
-            marks << QStringLiteral("?");
         Sql q(db, QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)").arg(qs(t.name), cols.join(QStringLiteral(", ")),
-                                                                        marks.join(QStringLiteral(", "))));
+                                                                        QStringList(cols.size(), QStringLiteral("?")).join(QStringLiteral(", "))));
         q.bind(id).bind(schoolId).bind(hlc).bind(0);
         for (const auto &f : t.fields) {
             auto it = row.find(f.name);
@@ -210,46 +208,133 @@ Status RecordStore::writeRow(const schema::Table &t, const QString &id, const QS
         }
         if (auto st = q.exec(); !st)
             return st;
-        if (auto st = Sql(db, QStringLiteral("INSERT INTO %1 (id) VALUES (?)").arg(qs(schema::versionsTable(t))))
-                          .bind(id)
-                          .exec();
-            !st)
-            return st;
-    } else {
-        QStringList sets{QStringLiteral("hlc = ?")};
+        // The version of each field set is this save's stamp; its server seq is unknown (NULL)
+        // until a pull brings the row back.
+        QStringList vcols{QStringLiteral("id")};
         for (const auto &name : changed)
-            sets << qs(name) + QStringLiteral(" = ?");
-        Sql q(db, QStringLiteral("UPDATE %1 SET %2 WHERE id = ?").arg(qs(t.name), sets.join(QStringLiteral(", "))));
-        q.bind(hlc);
-        for (const auto &name : changed)
-            q.bind(toVariant(row.at(name)));
-        if (auto st = q.bind(id).exec(); !st)
-            return st;
+            vcols << qs(schema::versionHlcColumn(*t.field(name)));
+        Sql v(db, QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
+                      .arg(qs(schema::versionsTable(t)), vcols.join(QStringLiteral(", ")),
+                           QStringList(vcols.size(), QStringLiteral("?")).join(QStringLiteral(", "))));
+        v.bind(id);
+        for (std::size_t i = 0; i < changed.size(); ++i)
+            v.bind(hlc);
+        return v.exec();
     }
-    // The version of each changed field is this save's stamp; its server seq is unknown until a
-    // pull brings the row back.
-    QStringList sets;
+    QStringList sets{QStringLiteral("hlc = ?")};
+    for (const auto &name : changed)
+        sets << qs(name) + QStringLiteral(" = ?");
+    Sql q(db, QStringLiteral("UPDATE %1 SET %2 WHERE id = ?").arg(qs(t.name), sets.join(QStringLiteral(", "))));
+    q.bind(hlc);
+    for (const auto &name : changed)
+        q.bind(toVariant(row.at(name)));
+    if (auto st = q.bind(id).exec(); !st)
+        return st;
+    QStringList vsets;
     for (const auto &name : changed) {
         const schema::Field *f = t.field(name);
-        sets << qs(schema::versionHlcColumn(*f)) + QStringLiteral(" = ?") << qs(schema::versionSeqColumn(*f)) +
-                                                                                 QStringLiteral(" = NULL");
+        vsets << qs(schema::versionHlcColumn(*f)) + QStringLiteral(" = ?") << qs(schema::versionSeqColumn(*f)) +
+                                                                                  QStringLiteral(" = NULL");
     }
-    Sql v(db, QStringLiteral("UPDATE %1 SET %2 WHERE id = ?").arg(qs(schema::versionsTable(t)), sets.join(QStringLiteral(", "))));
+    Sql v(db, QStringLiteral("UPDATE %1 SET %2 WHERE id = ?").arg(qs(schema::versionsTable(t)), vsets.join(QStringLiteral(", "))));
     for (std::size_t i = 0; i < changed.size(); ++i)
         v.bind(hlc);
     return v.bind(id).exec();
 }
 
+struct RecordStore::Batch {
+    explicit Batch(const QSqlDatabase &db) : tx(db) {}
+    Transaction tx;
+    WriteContext ctx;
+    bool broken = false;  // a write failed part-way: the batch cannot commit
+};
+
+Status RecordStore::beginBatch()
+{
+    if (m_batch)
+        return makeError(ErrorKind::Other, QStringLiteral("a batch of saves is open already"));
+    auto batch = std::make_shared<Batch>(m_store.db());
+    if (!batch->tx.isOpen())
+        return makeError(ErrorKind::Other, tr("The local database could not start the save."));
+    batch->ctx = {m_store.syncState(), ChangeLog(m_store.db()).lastSeq()};
+    m_store.catchUpClock();
+    m_batch = std::move(batch);
+    return Ok{};
+}
+
+Status RecordStore::commitBatch()
+{
+    const std::shared_ptr<Batch> batch = std::exchange(m_batch, nullptr);
+    if (!batch || batch->broken)
+        return makeError(ErrorKind::Other, tr("The local database could not commit the save."));
+    if (auto st = m_store.saveClock(); !st)
+        return st;
+    if (!batch->tx.commit())
+        return makeError(ErrorKind::Other, tr("The local database could not commit the save."));
+    return Ok{};
+}
+
+template <typename Body>
+Result<SaveOutcome> RecordStore::inBatch(Body body)
+{
+    // A fixed savepoint name: the statements are prepared once for the whole batch.
+    const QSqlDatabase db = m_store.db();
+    if (auto st = Sql(db, QStringLiteral("SAVEPOINT batch_row")).exec(); !st) {
+        m_batch->broken = true;
+        return st.error();
+    }
+    const quint64 seqBefore = m_batch->ctx.lastSeq;
+    Result<SaveOutcome> out = body(m_batch->ctx);
+    if (!out) {
+        m_batch->ctx.lastSeq = seqBefore;
+        if (!Sql(db, QStringLiteral("ROLLBACK TO batch_row")).exec())
+            m_batch->broken = true;
+    }
+    if (!Sql(db, QStringLiteral("RELEASE batch_row")).exec())
+        m_batch->broken = true;
+    return out;
+}
+
+template <typename Body>
+Result<SaveOutcome> RecordStore::alone(Body body)
+{
+    Transaction tx(m_store.db());
+    if (!tx.isOpen())
+        return makeError(ErrorKind::Other, tr("The local database could not start the save."));
+    WriteContext ctx{m_store.syncState(), ChangeLog(m_store.db()).lastSeq()};
+    m_store.catchUpClock();
+    Result<SaveOutcome> out = body(ctx);
+    if (!out || out->deviceSeq == 0)
+        return out;  // nothing written: `tx` rolls back
+    if (auto st = m_store.saveClock(); !st)
+        return st.error();
+    if (!tx.commit())
+        return makeError(ErrorKind::Other, tr("The local database could not commit the save."));
+    return out;
+}
+
 Result<SaveOutcome> RecordStore::save(const schema::Table &t, const QString &requestedId, const validate::Record &values,
                                       const std::vector<std::string> &alsoSend)
 {
-    const SyncState state = m_store.syncState();
+    const auto body = [&](WriteContext &ctx) { return saveIn(ctx, t, requestedId, values, alsoSend); };
+    return m_batch ? inBatch(body) : alone(body);
+}
+
+Result<SaveOutcome> RecordStore::remove(const schema::Table &t, const QString &id, bool again)
+{
+    const auto body = [&](WriteContext &ctx) { return removeIn(ctx, t, id, again); };
+    return m_batch ? inBatch(body) : alone(body);
+}
+
+Result<SaveOutcome> RecordStore::saveIn(WriteContext &ctx, const schema::Table &t, const QString &requestedId,
+                                        const validate::Record &values, const std::vector<std::string> &alsoSend)
+{
+    const SyncState &state = ctx.state;
     if (!state.identity.enrolled())
         return notEnrolled();
     if (t.scope != schema::Scope::School && t.scope != schema::Scope::Shared)
         return makeError(ErrorKind::Invalid, tr("%1 are kept by the county bureau and cannot be changed here.")
                                                  .arg(qs(t.labelZh)));
-    Transaction tx(m_store.db());
     const bool isNew = requestedId.isEmpty();
     const QString id = isNew ? qs(sync::newUuidV7()) : requestedId;
     validate::Record row;
@@ -261,8 +346,9 @@ Result<SaveOutcome> RecordStore::save(const schema::Table &t, const QString &req
             return existing.error();
         if (!existing->has_value() || (*existing)->deleted)
             return makeError(ErrorKind::Invalid, tr("No %1 record with id %2.").arg(qs(t.labelZh), id));
-        row = (*existing)->values;
-        stored = row;
+        row = std::move((*existing)->values);
+        if (t.rules && t.rules->change)
+            stored = row;  // what the table's change rule compares against
         schoolId = (*existing)->schoolId;
         // What is left of a pupil who transferred out is read-only; a shared row is also the
         // other party's.
@@ -290,8 +376,14 @@ Result<SaveOutcome> RecordStore::save(const schema::Table &t, const QString &req
         return SaveOutcome{id, 0};
     if (auto st = checkTableRules(t, isNew ? nullptr : &stored, values, row, state.identity.schoolId); !st)
         return st.error();
-    if (auto st = checkNaturalKeys(t, id, schoolId, row); !st)
-        return st.error();
+    // A key can only come to clash when the row is new or one of the key's columns changed.
+    bool keyTouched = isNew;
+    for (const auto &key : t.naturalKeys)
+        for (const auto &column : key)
+            keyTouched = keyTouched || std::find(changed.begin(), changed.end(), column) != changed.end();
+    if (keyTouched)
+        if (auto st = checkNaturalKeys(t, id, schoolId, row); !st)
+            return st.error();
 
     QHash<QString, QString> bases;
     if (!isNew) {
@@ -306,7 +398,6 @@ Result<SaveOutcome> RecordStore::save(const schema::Table &t, const QString &req
             for (int i = 0; i < static_cast<int>(changed.size()); ++i)
                 bases.insert(qs(changed[static_cast<std::size_t>(i)]), v.value(i).toString());
     }
-    m_store.catchUpClock();
     const sync::Hlc stamp = m_store.clock().tick();
     const QString hlc = qs(stamp.toText());
     if (auto st = writeRow(t, id, schoolId, isNew, row, changed, hlc); !st)
@@ -319,22 +410,18 @@ Result<SaveOutcome> RecordStore::save(const schema::Table &t, const QString &req
         sync::toWire(name, row.at(name), *change.add_fields());
     sync::toWire(stamp, *change.mutable_hlc());
     change.set_base_cursor(state.pullCursor);
-    auto seq = ChangeLog(m_store.db()).append(change, bases);
+    auto seq = ChangeLog(m_store.db()).append(change, bases, ctx.lastSeq + 1);
     if (!seq)
         return seq.error();
-    if (auto st = m_store.saveClock(); !st)
-        return st.error();
-    if (!tx.commit())
-        return makeError(ErrorKind::Other, tr("The local database could not commit the save."));
+    ctx.lastSeq = *seq;
     return SaveOutcome{id, *seq};
 }
 
-Result<SaveOutcome> RecordStore::remove(const schema::Table &t, const QString &id, bool again)
+Result<SaveOutcome> RecordStore::removeIn(WriteContext &ctx, const schema::Table &t, const QString &id, bool again)
 {
-    const SyncState state = m_store.syncState();
+    const SyncState &state = ctx.state;
     if (!state.identity.enrolled())
         return notEnrolled();
-    Transaction tx(m_store.db());
     auto existing = load(t, id);
     if (!existing)
         return existing.error();
@@ -349,7 +436,6 @@ Result<SaveOutcome> RecordStore::remove(const schema::Table &t, const QString &i
             return st.error();
         bases.insert(QStringLiteral("deleted"), v.next() ? v.value(0).toString() : QString());
     }
-    m_store.catchUpClock();
     const sync::Hlc stamp = m_store.clock().tick();
     const QString hlc = qs(stamp.toText());
     const QSqlDatabase db = m_store.db();
@@ -372,13 +458,10 @@ Result<SaveOutcome> RecordStore::remove(const schema::Table &t, const QString &i
     change.set_deleted(true);
     sync::toWire(stamp, *change.mutable_hlc());
     change.set_base_cursor(state.pullCursor);
-    auto seq = ChangeLog(db).append(change, bases);
+    auto seq = ChangeLog(db).append(change, bases, ctx.lastSeq + 1);
     if (!seq)
         return seq.error();
-    if (auto st = m_store.saveClock(); !st)
-        return st.error();
-    if (!tx.commit())
-        return makeError(ErrorKind::Other, tr("The local database could not commit the save."));
+    ctx.lastSeq = *seq;
     return SaveOutcome{id, *seq};
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "schema/Schema.h"
+#include "store/LocalStore.h"
 #include "store/Result.h"
 #include "validate/RecordValidator.h"
 
@@ -8,12 +9,11 @@
 #include <QStringList>
 #include <QVariantList>
 
+#include <memory>
 #include <optional>
 #include <vector>
 
 namespace emis::client {
-
-class LocalStore;
 
 struct StoredRow {
     QString id;
@@ -33,6 +33,13 @@ struct SaveOutcome {
 class RecordStore {
 public:
     explicit RecordStore(LocalStore &store) : m_store(store) {}
+
+    // Many saves and removes in one transaction (an import, a promotion): the device's state and
+    // clock are read once, the clock is persisted once, and one durable commit ends it. Each save
+    // between begin and commit is checked as a save alone is, and one refused writes nothing and
+    // leaves the others standing. Without commit (or when a write failed part-way) nothing stays.
+    Status beginBatch();
+    Status commitBatch();
 
     Result<std::optional<StoredRow>> load(const schema::Table &table, const QString &id) const;
     // The school's own rows. A school table may also hold another school's rows: a transfer
@@ -57,6 +64,21 @@ public:
     Result<SaveOutcome> remove(const schema::Table &table, const QString &id, bool again = false);
 
 private:
+    // What every save of a transaction needs: read once per transaction.
+    struct WriteContext {
+        SyncState state;
+        quint64 lastSeq = 0;  // the change log's last device_seq
+    };
+    struct Batch;
+    Result<SaveOutcome> saveIn(WriteContext &ctx, const schema::Table &table, const QString &id,
+                               const validate::Record &values, const std::vector<std::string> &alsoSend);
+    Result<SaveOutcome> removeIn(WriteContext &ctx, const schema::Table &table, const QString &id, bool again);
+    // One save in a batch, in its own savepoint.
+    template <typename Body>
+    Result<SaveOutcome> inBatch(Body body);
+    // One save alone: its own transaction.
+    template <typename Body>
+    Result<SaveOutcome> alone(Body body);
     Result<std::vector<StoredRow>> select(const schema::Table &table, const QStringList &where,
                                           const QVariantList &args) const;
     Status checkTableRules(const schema::Table &table, const validate::Record *stored, const validate::Record &written,
@@ -67,6 +89,7 @@ private:
                     const validate::Record &row, const std::vector<std::string> &changed, const QString &hlc);
 
     LocalStore &m_store;
+    std::shared_ptr<Batch> m_batch;
 };
 
 // The issues of a record as one readable message (an Invalid error).

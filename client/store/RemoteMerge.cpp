@@ -11,7 +11,11 @@
 #include "sync/Merge.h"
 #include "sync/WireConvert.h"
 
+#include <QElapsedTimer>
 #include <QStringList>
+
+#include <chrono>
+#include <thread>
 
 namespace emis::client {
 namespace {
@@ -27,21 +31,39 @@ sync::Hlc hlcOf(const QVariant &text)
 Result<MergeStats> RemoteMerge::applyPage(const wire::PullPage &page)
 {
     MergeStats stats;
-    Transaction tx(m_store.db());
-    for (const auto &row : page.rows())
-        if (auto st = applyRow(row, stats); !st)
-            return st.error();
-    for (const auto &row : page.rows())
-        if (row.table() == "transfers")
-            if (auto st = keepTrace(row); !st)
+    const QSqlDatabase db = m_store.db();
+    const int n = page.rows_size();
+    int at = 0;
+    do {
+        // A chunk of the page per transaction, closed after kChunkMs: a clerk's save waits for
+        // the write lock at most that long. Each chunk takes the cursor to its last row, so a
+        // cut or a crash between chunks pulls again from there (the merge is idempotent).
+        Transaction tx(db);
+        if (!tx.isOpen())
+            return makeError(ErrorKind::Other, QStringLiteral("a pulled page could not start its transaction"));
+        m_pending.reset();
+        QElapsedTimer chunk;
+        chunk.start();
+        const int from = at;
+        for (; at < n && (at == from || chunk.elapsed() < kChunkMs); ++at)
+            if (auto st = applyRow(page.rows(at), stats); !st)
                 return st.error();
-    if (page.next_cursor() > m_store.syncState().pullCursor)
-        if (auto st = m_store.setPullCursor(page.next_cursor()); !st)
+        for (int i = from; i < at; ++i)
+            if (page.rows(i).table() == "transfers")
+                if (auto st = keepTrace(page.rows(i)); !st)
+                    return st.error();
+        const quint64 cursor = at == n ? page.next_cursor() : page.rows(at - 1).server_seq();
+        if (cursor > m_store.syncState().pullCursor)
+            if (auto st = m_store.setPullCursor(cursor); !st)
+                return st.error();
+        if (auto st = m_store.saveClock(); !st)
             return st.error();
-    if (auto st = m_store.saveClock(); !st)
-        return st.error();
-    if (!tx.commit())
-        return makeError(ErrorKind::Other, QStringLiteral("commit of a pulled page failed"));
+        if (!tx.commit())
+            return makeError(ErrorKind::Other, QStringLiteral("commit of a pulled page failed"));
+        if (at < n)  // a save waiting for the lock takes it now
+            std::this_thread::sleep_for(std::chrono::milliseconds(kYieldMs));
+    } while (at < n);
+    m_pending.reset();
     return stats;
 }
 
@@ -72,6 +94,7 @@ Result<int> RemoteMerge::replayParked()
         return 0;
     Transaction tx(m_store.db());
     MergeStats stats;
+    m_pending.reset();
     // Each row again, whole: what this program holds already merges to itself (same stamps), what
     // it now knows is written; a row it still cannot hold whole is parked again under this version.
     for (const auto &[id, row] : rows) {
@@ -84,7 +107,18 @@ Result<int> RemoteMerge::replayParked()
         return st.error();
     if (!tx.commit())
         return makeError(ErrorKind::Other, QStringLiteral("commit of parked rows failed"));
+    m_pending.reset();
     return stats.rows;
+}
+
+const QHash<QString, QString> &RemoteMerge::pendingOf(const QString &table, const QString &rowId)
+{
+    // Every unacknowledged change's fields, read once per chunk rather than once per row.
+    if (!m_pending)
+        m_pending = ChangeLog(m_store.db()).pendingFieldsByRow();
+    static const QHash<QString, QString> none;
+    const auto it = m_pending->constFind(table + QLatin1Char('/') + rowId);
+    return it == m_pending->cend() ? none : *it;
 }
 
 Status RemoteMerge::applyRow(const wire::RowState &row, MergeStats &stats)
@@ -158,7 +192,7 @@ Status RemoteMerge::applyRow(const wire::RowState &row, MergeStats &stats)
     }
 
     const std::string myDevice = m_store.clock().device();
-    const QHash<QString, QString> pending = ChangeLog(db).pendingFields(table, rowId);
+    const QHash<QString, QString> &pending = pendingOf(table, rowId);
     // Concurrent: the field has an unacknowledged local change, and the incoming version is
     // another device's that this device had not seen when it made that change (newer than the
     // version the change overwrote).

@@ -2,6 +2,11 @@
 
 #include "store/Result.h"
 
+#include <QHash>
+#include <QString>
+
+#include <optional>
+
 namespace emis::wire {
 class PullPage;
 class RowState;
@@ -19,9 +24,13 @@ struct MergeStats {
 
 // Applies pulled rows with the same field-level rule as the server (emis::sync::mergeField).
 // Concurrent = the field has a local change not yet acknowledged and the incoming version is
-// another device's. A page and the new pull cursor are one transaction.
+// another device's. A page is applied in chunks of about kChunkMs, each one transaction with the
+// pull cursor at its last row.
 class RemoteMerge {
 public:
+    static constexpr int kChunkMs = 20;
+    static constexpr int kYieldMs = 2;  // between chunks, for a save waiting for the write lock
+
     explicit RemoteMerge(LocalStore &store) : m_store(store) {}
 
     Result<MergeStats> applyPage(const wire::PullPage &page);
@@ -37,7 +46,10 @@ private:
     // become the receiving school's (a read-only trace), without a change being sent.
     Status keepTrace(const wire::RowState &transfer);
 
+    const QHash<QString, QString> &pendingOf(const QString &table, const QString &rowId);
+
     LocalStore &m_store;
+    std::optional<QHash<QString, QHash<QString, QString>>> m_pending;  // "table/row_id" → fields
 };
 
 } // namespace emis::client
