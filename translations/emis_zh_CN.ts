@@ -1341,8 +1341,8 @@
 <context>
     <name>emis::client::Sql</name>
     <message>
-        <location filename="../client/store/Sql.cpp" line="+107"/>
-        <location line="+10"/>
+        <location filename="../client/store/Sql.cpp" line="+179"/>
+        <location line="+64"/>
         <source>The local database failed: %1 (%2)</source>
         <translation>本地数据库出错：%1（%2）</translation>
     </message>

@@ -35,7 +35,7 @@ Status closeEntry(const QSqlDatabase &db, const QString &table, qint64 id, const
     q.bind(state).bind(note).bind(static_cast<qlonglong>(sync::systemNowMs())).bind(id);
     if (auto st = q.exec(); !st)
         return st;
-    if (q.query().numRowsAffected() != 1)
+    if (q.rowsAffected() != 1)
         return makeError(ErrorKind::Invalid, QCoreApplication::translate("emis::client::IssueStore",
                                                                          "No open entry with number %1.")
                                                  .arg(id));
@@ -66,7 +66,7 @@ Result<bool> IssueStore::addRejection(const wire::Rejection &r)
         .bind(static_cast<qlonglong>(sync::systemNowMs()));
     if (auto st = q.exec(); !st)
         return st.error();
-    return q.query().numRowsAffected() > 0;
+    return q.rowsAffected() > 0;
 }
 
 Result<bool> IssueStore::addConflict(const QString &origin, const wire::Conflict &c)
@@ -85,7 +85,7 @@ Result<bool> IssueStore::addConflict(const QString &origin, const wire::Conflict
         .bind(static_cast<qlonglong>(sync::systemNowMs()));
     if (auto st = q.exec(); !st)
         return st.error();
-    return q.query().numRowsAffected() > 0;
+    return q.rowsAffected() > 0;
 }
 
 Result<std::vector<RejectionEntry>> IssueStore::rejections(bool openOnly) const

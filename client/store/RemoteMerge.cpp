@@ -35,8 +35,8 @@ Result<MergeStats> RemoteMerge::applyPage(const wire::PullPage &page)
     const int n = page.rows_size();
     int at = 0;
     do {
-        // A chunk of the page per transaction, closed after kChunkMs: a clerk's save waits for
-        // the write lock at most that long. Each chunk takes the cursor to its last row, so a
+        // A chunk of the page per transaction (RemoteMerge.h): a clerk's save waits for the
+        // write lock about kChunkMs at most. Each chunk takes the cursor to its last row, so a
         // cut or a crash between chunks pulls again from there (the merge is idempotent).
         Transaction tx(db);
         if (!tx.isOpen())
@@ -45,9 +45,15 @@ Result<MergeStats> RemoteMerge::applyPage(const wire::PullPage &page)
         QElapsedTimer chunk;
         chunk.start();
         const int from = at;
-        for (; at < n && (at == from || chunk.elapsed() < kChunkMs); ++at)
+        const quint64 waitsBefore = busyWaits();
+        const auto chunkOver = [&] {
+            const qint64 ms = chunk.elapsed();
+            return ms >= kMaxChunkMs || (ms >= kChunkMs && busyWaits() != waitsBefore);
+        };
+        for (; at < n && (at == from || !chunkOver()); ++at)
             if (auto st = applyRow(page.rows(at), stats); !st)
                 return st.error();
+        const bool someoneWaited = busyWaits() != waitsBefore;
         for (int i = from; i < at; ++i)
             if (page.rows(i).table() == "transfers")
                 if (auto st = keepTrace(page.rows(i)); !st)
@@ -60,7 +66,7 @@ Result<MergeStats> RemoteMerge::applyPage(const wire::PullPage &page)
             return st.error();
         if (!tx.commit())
             return makeError(ErrorKind::Other, QStringLiteral("commit of a pulled page failed"));
-        if (at < n)  // a save waiting for the lock takes it now
+        if (at < n && someoneWaited)
             std::this_thread::sleep_for(std::chrono::milliseconds(kYieldMs));
     } while (at < n);
     m_pending.reset();
@@ -134,11 +140,15 @@ Status RemoteMerge::applyRow(const wire::RowState &row, MergeStats &stats)
     const sync::Hlc rowHlc = sync::fromWire(row.hlc());
     m_store.clock().receive(rowHlc);  // a stamp the server accepted; too far ahead is its problem
 
-    QStringList cols{QStringLiteral("r.hlc"), QStringLiteral("r.deleted"), QStringLiteral("v.deleted_hlc")};
-    for (const auto &f : t->fields)
-        cols << QStringLiteral("r.") + qs(f.name) << QStringLiteral("v.") + qs(schema::versionHlcColumn(f));
-    Sql cur(db, QStringLiteral("SELECT %1 FROM %2 r LEFT JOIN %3 v ON v.id = r.id WHERE r.id = ?")
-                    .arg(cols.join(QStringLiteral(", ")), table, versions));
+    QString &select = m_selectText[t];
+    if (select.isEmpty()) {
+        QStringList cols{QStringLiteral("r.hlc"), QStringLiteral("r.deleted"), QStringLiteral("v.deleted_hlc")};
+        for (const auto &f : t->fields)
+            cols << QStringLiteral("r.") + qs(f.name) << QStringLiteral("v.") + qs(schema::versionHlcColumn(f));
+        select = QStringLiteral("SELECT %1 FROM %2 r LEFT JOIN %3 v ON v.id = r.id WHERE r.id = ?")
+                     .arg(cols.join(QStringLiteral(", ")), table, versions);
+    }
+    Sql cur(db, select);
     if (auto st = cur.bind(rowId).exec(); !st)
         return st;
     const bool exists = cur.next();
@@ -168,27 +178,39 @@ Status RemoteMerge::applyRow(const wire::RowState &row, MergeStats &stats)
             return st;
     const QVariant seq = QVariant::fromValue<qulonglong>(row.server_seq());
     if (!exists) {
-        QStringList names{QStringLiteral("id"), QStringLiteral("school_id"), QStringLiteral("hlc"), QStringLiteral("deleted")};
-        QStringList vnames{QStringLiteral("id"), QStringLiteral("deleted_hlc"), QStringLiteral("deleted_seq")};
-        QVariantList values{rowId, qs(row.school_id()), qs(rowHlc.toText()), row.deleted() ? 1 : 0};
-        QVariantList vvalues{rowId, row.deleted() ? QVariant(qs(rowHlc.toText())) : QVariant(), seq};
-        for (const auto &in : incoming) {
-            names << qs(in.field->name);
-            values << toVariant(in.value);
-            vnames << qs(schema::versionHlcColumn(*in.field)) << qs(schema::versionSeqColumn(*in.field));
-            vvalues << qs(in.hlc.toText()) << seq;
+        // The statements' texts depend only on which fields came: made once per field set.
+        QString key = table;
+        for (const auto &in : incoming)
+            key += QLatin1Char(',') + QString::number(t->fieldIndex(in.field->name));
+        auto texts = m_insertText.find(key);
+        if (texts == m_insertText.end()) {
+            QStringList names{QStringLiteral("id"), QStringLiteral("school_id"), QStringLiteral("hlc"), QStringLiteral("deleted")};
+            QStringList vnames{QStringLiteral("id"), QStringLiteral("deleted_hlc"), QStringLiteral("deleted_seq")};
+            for (const auto &in : incoming) {
+                names << qs(in.field->name);
+                vnames << qs(schema::versionHlcColumn(*in.field)) << qs(schema::versionSeqColumn(*in.field));
+            }
+            const auto text = [](const QString &into, const QStringList &n) {
+                return QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
+                    .arg(into, n.join(QStringLiteral(", ")), QStringList(n.size(), QStringLiteral("?")).join(QStringLiteral(", ")));
+            };
+            texts = m_insertText.insert(key, {text(table, names), text(versions, vnames)});
         }
-        const auto insert = [&](const QString &into, const QStringList &n, const QVariantList &v) {
-            Sql q(db, QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
-                          .arg(into, n.join(QStringLiteral(", ")), QStringList(n.size(), QStringLiteral("?")).join(QStringLiteral(", "))));
-            for (const auto &x : v)
-                q.bind(x);
-            return q.exec();
-        };
-        if (auto st = insert(table, names, values); !st)
+        // Most fields carry the row's stamp: its text is made once.
+        const QString rowHlcText = qs(rowHlc.toText());
+        const auto hlcText = [&](const sync::Hlc &h) { return h == rowHlc ? rowHlcText : qs(h.toText()); };
+        Sql q(db, texts->first);
+        q.bind(rowId).bind(qs(row.school_id())).bind(rowHlcText).bind(row.deleted() ? 1 : 0);
+        for (const auto &in : incoming)
+            q.bind(toVariant(in.value));
+        if (auto st = q.exec(); !st)
             return st;
         ++stats.rows;
-        return insert(versions, vnames, vvalues);
+        Sql v(db, texts->second);
+        v.bind(rowId).bind(row.deleted() ? QVariant(rowHlcText) : QVariant()).bind(seq);
+        for (const auto &in : incoming)
+            v.bind(hlcText(in.hlc)).bind(seq);
+        return v.exec();
     }
 
     const std::string myDevice = m_store.clock().device();

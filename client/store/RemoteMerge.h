@@ -6,10 +6,15 @@
 #include <QString>
 
 #include <optional>
+#include <utility>
 
 namespace emis::wire {
 class PullPage;
 class RowState;
+}
+
+namespace emis::schema {
+struct Table;
 }
 
 namespace emis::client {
@@ -24,12 +29,14 @@ struct MergeStats {
 
 // Applies pulled rows with the same field-level rule as the server (emis::sync::mergeField).
 // Concurrent = the field has a local change not yet acknowledged and the incoming version is
-// another device's. A page is applied in chunks of about kChunkMs, each one transaction with the
-// pull cursor at its last row.
+// another device's. A page is applied in chunks, each one transaction with the pull cursor at
+// its last row: a chunk ends after kChunkMs when a save of this program waits for the write
+// lock, else after kMaxChunkMs (another program's save waits at most that long).
 class RemoteMerge {
 public:
     static constexpr int kChunkMs = 20;
-    static constexpr int kYieldMs = 2;  // between chunks, for a save waiting for the write lock
+    static constexpr int kMaxChunkMs = 250;
+    static constexpr int kYieldMs = 2;  // after a chunk a save waited for: it takes the lock now
 
     explicit RemoteMerge(LocalStore &store) : m_store(store) {}
 
@@ -50,6 +57,8 @@ private:
 
     LocalStore &m_store;
     std::optional<QHash<QString, QHash<QString, QString>>> m_pending;  // "table/row_id" → fields
+    QHash<const schema::Table *, QString> m_selectText;  // a row's current state with its versions
+    QHash<QString, std::pair<QString, QString>> m_insertText;  // table and field set → row, versions
 };
 
 } // namespace emis::client

@@ -4,9 +4,11 @@
 #include <QHash>
 #include <QSqlDriver>
 #include <QSqlError>
+#include <QSqlQuery>
 
 #include <sqlite3.h>
 
+#include <atomic>
 #include <chrono>
 #include <thread>
 #include <unordered_map>
@@ -14,17 +16,27 @@
 namespace emis::client {
 
 struct Sql::Kept {
-    QSqlQuery query;
-    bool prepared = false;
+    sqlite3_stmt *stmt = nullptr;
     bool inUse = false;
 };
 
 namespace {
 
-// Per thread, as QtSql connections are: connection name → SQL text → statement.
-using Statements = QHash<QString, std::shared_ptr<Sql::Kept>>;
-thread_local std::unordered_map<std::string, Statements> t_kept;
-constexpr qsizetype kMaxKept = 400;
+// Per thread, as QtSql connections are: connection name → its handle and its statements by text.
+struct Connection {
+    sqlite3 *handle = nullptr;
+    QHash<QString, std::shared_ptr<Sql::Kept>> statements;  // shared: stays put when the hash grows
+    void clear()
+    {
+        for (auto &k : statements)
+            sqlite3_finalize(k->stmt);
+        statements.clear();
+    }
+};
+thread_local std::unordered_map<std::string, Connection> t_connections;
+constexpr qsizetype kMaxKept = 400;  // texts come from the schema; this only bounds the odd ones
+
+std::atomic<quint64> g_busyWaits{0};
 
 sqlite3 *handleOf(const QSqlDatabase &db)
 {
@@ -36,6 +48,7 @@ sqlite3 *handleOf(const QSqlDatabase &db)
 
 int busyWait(void *timeoutMs, int tries)
 {
+    g_busyWaits.fetch_add(1, std::memory_order_relaxed);
     // Each try sleeps half a millisecond (plus the scheduler's slack).
     if (tries >= 2 * static_cast<int>(reinterpret_cast<std::intptr_t>(timeoutMs)))
         return 0;
@@ -43,7 +56,196 @@ int busyWait(void *timeoutMs, int tries)
     return 1;
 }
 
+sqlite3_stmt *prepare(sqlite3 *h, const QString &text)
+{
+    sqlite3_stmt *stmt = nullptr;
+    const QByteArray utf8 = text.toUtf8();
+    if (sqlite3_prepare_v3(h, utf8.constData(), static_cast<int>(utf8.size()), SQLITE_PREPARE_PERSISTENT, &stmt,
+                           nullptr) != SQLITE_OK) {
+        sqlite3_finalize(stmt);
+        return nullptr;
+    }
+    return stmt;
+}
+
+QString errorText(sqlite3 *h) { return h ? QString::fromUtf8(sqlite3_errmsg(h)) : QStringLiteral("not open"); }
+
 } // namespace
+
+Sql::Sql(const QSqlDatabase &db, const QString &text) : m_text(text)
+{
+    sqlite3 *h = handleOf(db);
+    m_db = h;
+    if (!h || !db.isOpen()) {
+        m_error = QStringLiteral("the database is not open");
+        return;
+    }
+    Connection &c = t_connections[db.connectionName().toStdString()];
+    if (c.handle != h) {  // a connection of that name opened anew
+        c.clear();
+        c.handle = h;
+    }
+    auto it = c.statements.find(text);
+    if (it == c.statements.end()) {
+        if (c.statements.size() >= kMaxKept) {
+            for (auto k = c.statements.begin(); k != c.statements.end();) {
+                if ((*k)->inUse) {
+                    ++k;
+                    continue;
+                }
+                sqlite3_finalize((*k)->stmt);
+                k = c.statements.erase(k);
+            }
+        }
+        sqlite3_stmt *stmt = prepare(h, text);
+        if (!stmt) {  // not kept: the table may not exist yet
+            m_error = errorText(h);
+            return;
+        }
+        it = c.statements.insert(text, std::make_shared<Kept>(Kept{stmt, false}));
+    }
+    Kept *kept = it->get();
+    if (kept->inUse) {
+        m_stmt = prepare(h, text);
+        if (!m_stmt)
+            m_error = errorText(h);
+        return;
+    }
+    kept->inUse = true;
+    m_kept = kept;
+    m_stmt = kept->stmt;
+}
+
+Sql::~Sql()
+{
+    if (!m_stmt)
+        return;
+    if (!m_kept) {
+        sqlite3_finalize(m_stmt);
+        return;
+    }
+    sqlite3_reset(m_stmt);
+    sqlite3_clear_bindings(m_stmt);
+    m_kept->inUse = false;
+}
+
+void Sql::forgetConnection(const QString &connectionName)
+{
+    auto it = t_connections.find(connectionName.toStdString());
+    if (it == t_connections.end())
+        return;
+    it->second.clear();
+    t_connections.erase(it);
+}
+
+Sql &Sql::bind(const QVariant &value)
+{
+    if (!m_stmt)
+        return *this;
+    const int i = ++m_bindIndex;
+    const int type = value.metaType().id();
+    int rc = SQLITE_OK;
+    if (!value.isValid() || value.isNull()) {
+        rc = sqlite3_bind_null(m_stmt, i);
+    } else if (type == QMetaType::QString) {
+        const QString s = value.toString();
+        if (s.isNull())
+            rc = sqlite3_bind_null(m_stmt, i);
+        else
+            rc = sqlite3_bind_text16(m_stmt, i, s.utf16(), static_cast<int>(s.size() * 2), SQLITE_TRANSIENT);
+    } else if (type == QMetaType::QByteArray) {
+        const QByteArray b = value.toByteArray();
+        if (b.isNull())
+            rc = sqlite3_bind_null(m_stmt, i);
+        else
+            rc = sqlite3_bind_blob(m_stmt, i, b.constData(), static_cast<int>(b.size()), SQLITE_TRANSIENT);
+    } else if (type == QMetaType::Int || type == QMetaType::LongLong || type == QMetaType::UInt ||
+               type == QMetaType::ULongLong || type == QMetaType::Bool || type == QMetaType::Long ||
+               type == QMetaType::Short || type == QMetaType::ULong || type == QMetaType::UShort) {
+        rc = sqlite3_bind_int64(m_stmt, i, value.toLongLong());
+    } else if (type == QMetaType::Double || type == QMetaType::Float) {
+        rc = sqlite3_bind_double(m_stmt, i, value.toDouble());
+    } else {
+        const QString s = value.toString();
+        rc = sqlite3_bind_text16(m_stmt, i, s.utf16(), static_cast<int>(s.size() * 2), SQLITE_TRANSIENT);
+    }
+    if (rc != SQLITE_OK && m_error.isEmpty())
+        m_error = errorText(static_cast<sqlite3 *>(m_db));
+    return *this;
+}
+
+Status Sql::failure(const QString &message) const
+{
+    return makeError(ErrorKind::Other, QCoreApplication::translate("emis::client::Sql", "The local database failed: %1 (%2)")
+                                           .arg(message, m_text.left(80)));
+}
+
+Status Sql::exec()
+{
+    if (!m_stmt || !m_error.isEmpty())
+        return failure(m_error);
+    sqlite3_reset(m_stmt);
+    m_bindIndex = 0;  // the next binds are for the next run
+    m_rowWaiting = m_done = false;
+    const int rc = sqlite3_step(m_stmt);
+    if (rc == SQLITE_ROW) {
+        m_rowWaiting = true;
+        return Ok{};
+    }
+    m_done = true;
+    if (rc != SQLITE_DONE) {
+        const QString message = errorText(static_cast<sqlite3 *>(m_db));
+        sqlite3_reset(m_stmt);
+        return failure(message);
+    }
+    m_changes = sqlite3_changes(static_cast<sqlite3 *>(m_db));
+    return Ok{};
+}
+
+bool Sql::next()
+{
+    if (!m_stmt || m_done)
+        return false;
+    if (m_rowWaiting) {
+        m_rowWaiting = false;
+        return true;
+    }
+    if (sqlite3_step(m_stmt) == SQLITE_ROW)
+        return true;
+    m_done = true;
+    return false;
+}
+
+QVariant Sql::value(int i) const
+{
+    if (!m_stmt || i < 0 || i >= sqlite3_column_count(m_stmt))
+        return {};
+    switch (sqlite3_column_type(m_stmt, i)) {
+    case SQLITE_INTEGER: return QVariant(static_cast<qlonglong>(sqlite3_column_int64(m_stmt, i)));
+    case SQLITE_FLOAT: return QVariant(sqlite3_column_double(m_stmt, i));
+    case SQLITE_BLOB: {
+        const auto *data = static_cast<const char *>(sqlite3_column_blob(m_stmt, i));
+        return QVariant(QByteArray(data, sqlite3_column_bytes(m_stmt, i)));
+    }
+    case SQLITE_NULL: return QVariant(QMetaType::fromType<QString>());
+    default: {
+        const auto *text = static_cast<const char16_t *>(sqlite3_column_text16(m_stmt, i));
+        return QVariant(QString::fromUtf16(text, sqlite3_column_bytes16(m_stmt, i) / 2));
+    }
+    }
+}
+
+Status execSql(const QSqlDatabase &db, const QString &text)
+{
+    // Run once (DDL, pragmas): not kept.
+    QSqlQuery q(db);
+    if (!q.exec(text))
+        return makeError(ErrorKind::Other, QCoreApplication::translate("emis::client::Sql", "The local database failed: %1 (%2)")
+                                               .arg(q.lastError().text(), text.left(80)));
+    return Ok{};
+}
+
+quint64 busyWaits() { return g_busyWaits.load(std::memory_order_relaxed); }
 
 bool inTransaction(const QSqlDatabase &db)
 {
@@ -55,68 +257,6 @@ void setBusyWait(const QSqlDatabase &db, int timeoutMs)
 {
     if (sqlite3 *h = handleOf(db))
         sqlite3_busy_handler(h, busyWait, reinterpret_cast<void *>(static_cast<std::intptr_t>(timeoutMs)));
-}
-
-Sql::Sql(const QSqlDatabase &db, const QString &text) : m_text(text)
-{
-    auto &kept = t_kept[db.connectionName().toStdString()];
-    auto it = kept.find(text);
-    if (it == kept.end()) {
-        if (kept.size() >= kMaxKept)  // texts come from the schema; this only bounds the odd ones
-            for (auto k = kept.begin(); k != kept.end();)
-                k = k.value()->inUse ? std::next(k) : kept.erase(k);
-        auto k = std::make_shared<Kept>(Kept{QSqlQuery(db), false, false});
-        k->prepared = k->query.prepare(text);
-        it = kept.insert(text, std::move(k));
-    }
-    Kept *k = it.value().get();
-    if (!k->inUse && !k->prepared)  // a table that did not exist yet when it was first asked for
-        k->prepared = k->query.prepare(text);
-    if (k->inUse || !k->prepared) {
-        m_own = std::make_unique<QSqlQuery>(db);
-        m_query = m_own.get();
-        m_prepared = m_query->prepare(text);
-        return;
-    }
-    k->inUse = true;
-    m_kept = k;
-    m_query = &k->query;
-    m_prepared = true;
-}
-
-Sql::~Sql()
-{
-    if (!m_kept)
-        return;
-    m_kept->query.finish();
-    m_kept->inUse = false;
-}
-
-void Sql::forgetConnection(const QString &connectionName) { t_kept.erase(connectionName.toStdString()); }
-
-Sql &Sql::bind(const QVariant &value)
-{
-    m_query->addBindValue(value);
-    return *this;
-}
-
-Status Sql::exec()
-{
-    if (!m_prepared || !m_query->exec())
-        return makeError(ErrorKind::Other,
-                         QCoreApplication::translate("emis::client::Sql", "The local database failed: %1 (%2)")
-                             .arg(m_query->lastError().text(), m_text.left(80)));
-    return Ok{};
-}
-
-Status execSql(const QSqlDatabase &db, const QString &text)
-{
-    // Run once (DDL, pragmas): not kept.
-    QSqlQuery q(db);
-    if (!q.exec(text))
-        return makeError(ErrorKind::Other, QCoreApplication::translate("emis::client::Sql", "The local database failed: %1 (%2)")
-                                               .arg(q.lastError().text(), text.left(80)));
-    return Ok{};
 }
 
 } // namespace emis::client

@@ -16,6 +16,7 @@ struct PageFigures {
     double workerSeconds = 0;  // the worker's pages meanwhile
     int saves = 0;
     int failedSaves = 0;
+    int savesOver50Ms = 0;
 };
 
 // `dir` is a scratch folder; rows come from the county's pupils, owned by one school of it.

@@ -241,8 +241,10 @@ void pagePhase(const demo::DemoCounty &county)
     const bench::PageFigures f = bench::measurePages(county, g_scratch.path(), rows);
     printLimit("pulled page of 10,000 rows applied", f.applySeconds, f.rawSeconds, rows, 0.2);
     printLimit("  the same page applied again", f.againSeconds, f.rawSeconds, rows, 0.2);
-    std::printf("%-46s %7.1f ms  over %d saves (%d failed) while the worker applied 2 pages in %.3f s (limit 50 ms: %s)\n",
-                "longest save while the sync worker applies", f.longestWaitMs, f.saves, f.failedSaves, f.workerSeconds,
+    std::printf("%-46s %7.1f ms  over %d saves (%d failed, %d over 50 ms) while the worker applied 2 pages in %.3f s "
+                "(limit 50 ms: %s)\n",
+                "longest save while the sync worker applies", f.longestWaitMs, f.saves, f.failedSaves, f.savesOver50Ms,
+                f.workerSeconds,
                 f.longestWaitMs <= 50 && f.failedSaves == 0 ? "met" : "NOT met");
 }
 

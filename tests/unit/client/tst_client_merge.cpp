@@ -8,8 +8,14 @@
 #include "store/StudentRepository.h"
 #include "sync/WireConvert.h"
 
+#include "store/RecordStore.h"
+#include "sync/Uuid.h"
+
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <atomic>
+#include <thread>
 
 using namespace emis;
 using namespace emis::client;
@@ -74,6 +80,7 @@ private Q_SLOTS:
     void pull_pendingFieldAtAlreadySeenVersion_isNoConflict();
     void pull_unknownTableIsParked();
     void pull_tombstoneApplies();
+    void saveWhileSyncConnectionAppliesPages_neverFailsLocked();
 
 private:
     QTemporaryDir *m_dir = nullptr;
@@ -282,6 +289,52 @@ void TestClientMerge::pull_tombstoneApplies()
     sync::toWire(sync::Hlc{base.physicalMs + 3, 0, "device-b"}, *r.mutable_hlc());
     QVERIFY(RemoteMerge(s()).applyPage(pageOf(r)).ok());
     QVERIFY(StudentRepository(s()).list()->empty());
+}
+
+void TestClientMerge::saveWhileSyncConnectionAppliesPages_neverFailsLocked()
+{
+    // The sync worker's own connection applies pulled pages while the clerk's saves go on. A save
+    // that read before the worker's commit and wrote after it used to fail at once with
+    // "database is locked" (a deferred transaction cannot take a stale snapshot to writing).
+    const QString seedId = addPupil(1);
+    QVERIFY(!seedId.isEmpty());
+    const StoredRow seed = StudentRepository(s()).get(seedId)->value();
+    const sync::Hlc stamp{sync::systemNowMs() - 60000, 0, "device-b"};
+    std::atomic_bool done{false};
+    QString workerError;
+    std::thread worker([&] {
+        auto other = LocalStore::open(m_dir->filePath(QStringLiteral("merge.db")));
+        for (int p = 0; p < 40 && other.ok(); ++p) {
+            wire::PullPage page;
+            for (int i = 0; i < 100; ++i) {
+                wire::RowState r = rowFrom(seed, static_cast<quint64>(p * 100 + i + 1), stamp);
+                r.set_row_id(sync::newUuidV7());
+                *page.add_rows() = r;
+            }
+            page.set_next_cursor(static_cast<quint64>(p * 100 + 100));
+            if (auto applied = RemoteMerge(**other).applyPage(page); !applied) {
+                workerError = applied.error().message;
+                break;
+            }
+        }
+        done = true;
+    });
+    int saves = 0;
+    QStringList failures;
+    StudentRepository repo(s());
+    while (!done || saves < 20) {
+        auto saved = RecordStore(s()).save(*schema::findTable("students"), seedId,
+                                           {{"guardian_phone", "1390000" + std::to_string(1000 + saves)}});
+        ++saves;
+        if (!saved)
+            failures << saved.error().message;
+    }
+    worker.join();
+    QVERIFY2(workerError.isEmpty(), qPrintable(workerError));
+    QVERIFY2(failures.isEmpty(), qPrintable(QStringLiteral("%1 of %2 saves failed: %3")
+                                                .arg(failures.size())
+                                                .arg(saves)
+                                                .arg(failures.value(0))));
 }
 
 QTEST_GUILESS_MAIN(TestClientMerge)
