@@ -4,7 +4,7 @@
 <context>
     <name>BureauSession</name>
     <message>
-        <location filename="../client/bureau/BureauSession.cpp" line="+47"/>
+        <location filename="../client/bureau/BureauSession.cpp" line="+55"/>
         <source>The county CA is not set.</source>
         <translation>尚未设置县级 CA。</translation>
     </message>
@@ -564,27 +564,19 @@
 <context>
     <name>emis::bureau::BureauWindow</name>
     <message>
-        <location filename="../client/bureau/BureauWindow.cpp" line="+26"/>
-        <source>管理员 administrator</source>
-        <translation>管理员</translation>
+        <location filename="../client/bureau/BureauWindow.cpp" line="+30"/>
+        <source>%1 %2</source>
+        <comment>role</comment>
+        <extracomment>%1 the office&apos;s Chinese name, %2 its English name</extracomment>
+        <translation>%1</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>基教股 enrolment</source>
-        <translation>基教股</translation>
+        <location line="+1"/>
+        <source>%1, read only</source>
+        <translation>%1，只读</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>人事股 staffing</source>
-        <translation>人事股</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>督导室 inspector, read only</source>
-        <translation>督导室，只读</translation>
-    </message>
-    <message>
-        <location line="+6"/>
+        <location line="+5"/>
         <source>CountyEMIS — education bureau</source>
         <translation>区县教育管理信息系统 — 教育局</translation>
     </message>
@@ -1218,7 +1210,7 @@
 <context>
     <name>emis::client::RecordStore</name>
     <message>
-        <location filename="../client/store/RecordStore.cpp" line="+212"/>
+        <location filename="../client/store/RecordStore.cpp" line="+213"/>
         <location line="+45"/>
         <source>The local database could not start the save.</source>
         <translation>本机数据库无法开始保存。</translation>
@@ -1230,17 +1222,24 @@
     </message>
     <message>
         <location line="+12"/>
-        <location line="+81"/>
+        <location line="+85"/>
         <source>No %1 record with id %2.</source>
         <translation>没有编号为 %2 的%1记录。</translation>
     </message>
     <message>
-        <location line="-71"/>
+        <location line="-75"/>
+        <location line="+81"/>
+        <source>This %1 record is the county bureau&apos;s and cannot be changed here.</source>
+        <translation>这条%1记录由县教育局维护，本校不能修改。</translation>
+    </message>
+    <message>
+        <location line="-77"/>
+        <location line="+83"/>
         <source>This record now belongs to another school (the pupil transferred out); it is kept here read-only.</source>
         <translation>该学生已转出，记录现属其他学校，本机只保留只读记录。</translation>
     </message>
     <message>
-        <location line="-89"/>
+        <location line="-176"/>
         <location line="+4"/>
         <location line="+39"/>
         <source>The local database could not commit the save.</source>

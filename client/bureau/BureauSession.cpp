@@ -1,6 +1,7 @@
 #include "BureauSession.h"
 
 #include "emis.pb.h"
+#include "schema/Roles.h"
 #include "store/SqlValue.h"
 #include "sync/ServerError.h"
 #include "sync/SyncRunner.h"
@@ -8,6 +9,13 @@
 #include <QCoreApplication>
 
 namespace emis::bureau {
+
+bool LoginInfo::mayDecide() const
+{
+    const schema::Role *r = schema::findRole(role.toStdString());
+    return r && r->decides;
+}
+
 namespace {
 
 using client::qs;

@@ -25,10 +25,10 @@ using client::Result;
 // Who logged in, as the server says.
 struct LoginInfo {
     QString user;
-    QString role;         // admin, enrolment (基教股), staffing (人事股), inspector (督导室)
+    QString role;         // one of schema::roles()
     QString displayName;
-    // 督导室 only reads; the server refuses its decisions too, this only hides the buttons.
-    bool mayDecide() const { return !role.isEmpty() && role != QLatin1String("inspector"); }
+    // As the server decides it (schema/Roles.cpp): 人事股 sees no 批准 button it would be refused.
+    bool mayDecide() const;
 };
 
 struct Credentials {

@@ -6,6 +6,7 @@
 #include "DrillPage.h"
 #include "ReportPage.h"
 #include "ReportView.h"
+#include "schema/Roles.h"
 
 #include <QCloseEvent>
 #include <QComboBox>
@@ -22,15 +23,12 @@ namespace emis::bureau {
 
 QString BureauWindow::roleName(const QString &role)
 {
-    if (role == QLatin1String("admin"))
-        return tr("管理员 administrator");
-    if (role == QLatin1String("enrolment"))
-        return tr("基教股 enrolment");
-    if (role == QLatin1String("staffing"))
-        return tr("人事股 staffing");
-    if (role == QLatin1String("inspector"))
-        return tr("督导室 inspector, read only");
-    return role;
+    const schema::Role *r = schema::findRole(role.toStdString());
+    if (!r)
+        return role;
+    //: %1 the office's Chinese name, %2 its English name
+    const QString name = tr("%1 %2", "role").arg(QString::fromStdString(r->zh), QString::fromStdString(r->en));
+    return r->readOnly ? tr("%1, read only").arg(name) : name;
 }
 
 BureauWindow::BureauWindow(BureauClient &client, QWidget *parent) : QMainWindow(parent), m_client(client)

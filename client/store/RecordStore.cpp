@@ -91,13 +91,14 @@ Result<std::vector<StoredRow>> RecordStore::list(const schema::Table &t, bool in
     QVariantList args;
     if (!includeDeleted)
         where << QStringLiteral("deleted = 0");
-    // A shared row is the owner's and the other party's; other school rows are the school's own.
+    // A shared row is the owner's and the other party's; other school rows are the school's own,
+    // and the county's own rows of the table (a county joint exam) are every school's.
     if (t.scope == schema::Scope::Shared) {
         where << QStringLiteral("(school_id = ? OR %1 = ?)").arg(qs(t.partyField));
         args << m_store.identity().schoolId << m_store.identity().schoolId;
     } else if (t.scope == schema::Scope::School) {
-        where << QStringLiteral("school_id = ?");
-        args << m_store.identity().schoolId;
+        where << QStringLiteral("school_id IN (?, ?)");
+        args << m_store.identity().schoolId << QString();
     }
     return select(t, where, args);
 }
@@ -140,7 +141,7 @@ Status RecordStore::checkTableRules(const schema::Table &t, const validate::Reco
         }
         if (!row->has_value())
             return std::nullopt;
-        return validate::RowPlace{ss((*row)->schoolId), (*row)->deleted};
+        return validate::RowPlace{ss((*row)->schoolId), (*row)->deleted, (*row)->values};
     };
     const auto issue = validate::checkReferences(t, written, whole, ss(schoolId), find);
     if (failed)
@@ -354,6 +355,10 @@ Result<SaveOutcome> RecordStore::saveIn(WriteContext &ctx, const schema::Table &
         // other party's.
         const bool party = t.scope == schema::Scope::Shared &&
                            validate::fieldText(row, t.partyField) == ss(state.identity.schoolId);
+        if (schema::countyRow(t, ss(schoolId)))
+            return makeError(ErrorKind::Invalid, tr("This %1 record is the county bureau's and cannot be changed here.")
+                                                     .arg(qs(t.labelZh)),
+                             QStringLiteral("read_only"));
         if (schoolId != state.identity.schoolId && !party)
             return makeError(ErrorKind::Invalid, tr("This record now belongs to another school (the pupil transferred "
                                                     "out); it is kept here read-only."),
@@ -429,6 +434,18 @@ Result<SaveOutcome> RecordStore::removeIn(WriteContext &ctx, const schema::Table
         return makeError(ErrorKind::Invalid, tr("No %1 record with id %2.").arg(qs(t.labelZh), id));
     if ((*existing)->deleted && !again)
         return SaveOutcome{id, 0};
+    // Only the school's own rows, as on save; the server would refuse the rest.
+    const QString owner = (*existing)->schoolId;
+    if (schema::countyRow(t, ss(owner)))
+        return makeError(ErrorKind::Invalid, tr("This %1 record is the county bureau's and cannot be changed here.")
+                                                 .arg(qs(t.labelZh)),
+                         QStringLiteral("read_only"));
+    const bool party = t.scope == schema::Scope::Shared &&
+                       validate::fieldText((*existing)->values, t.partyField) == ss(state.identity.schoolId);
+    if (owner != state.identity.schoolId && !party)
+        return makeError(ErrorKind::Invalid, tr("This record now belongs to another school (the pupil transferred "
+                                                "out); it is kept here read-only."),
+                         QStringLiteral("not_owner"));
     QHash<QString, QString> bases;
     {
         Sql v(m_store.db(), QStringLiteral("SELECT deleted_hlc FROM %1 WHERE id = ?").arg(qs(schema::versionsTable(t))));

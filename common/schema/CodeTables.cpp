@@ -114,6 +114,30 @@ std::vector<CodeTable> build()
                     {"5", "代课教师", "substitute teacher", {"代课"}}}});
     all.push_back({"stage",
                    {{"1", "小学", "primary", {}}, {"2", "初中", "junior secondary", {}}, {"3", "高中", "senior secondary", {}}}});
+    // 学科: the subjects of the national curriculum, in the order report cards list them.
+    all.push_back({"subject",
+                   {{"01", "语文", "Chinese", {}},
+                    {"02", "数学", "mathematics", {"math", "maths"}},
+                    {"03", "英语", "English", {"外语"}},
+                    {"04", "物理", "physics", {}},
+                    {"05", "化学", "chemistry", {}},
+                    {"06", "生物", "biology", {"生物学"}},
+                    {"07", "道德与法治", "morality and law", {"政治", "思想政治", "思想品德", "品德与社会", "品德与生活"}},
+                    {"08", "历史", "history", {}},
+                    {"09", "地理", "geography", {}},
+                    {"10", "科学", "science", {}},
+                    {"11", "信息技术", "information technology", {"信息科技", "计算机"}},
+                    {"12", "音乐", "music", {}},
+                    {"13", "体育", "physical education", {"体育与健康"}},
+                    {"14", "美术", "art", {}},
+                    {"15", "劳动", "labour", {"劳动技术"}},
+                    {"16", "综合实践活动", "integrated practice", {"综合实践"}},
+                    {"17", "心理健康", "mental health", {}},
+                    {"18", "书法", "calligraphy", {}}}});
+    // Why a pupil has no score in a subject of an exam.
+    all.push_back({"score_absence",
+                   {{"1", "缺考", "absent", {}}, {"2", "免考", "exempt", {"免试"}}, {"3", "作弊", "cheating", {"违纪"}}}});
+    all.push_back({"teaching_duty", {{"1", "任课教师", "subject teacher", {"任课"}}, {"2", "班主任", "head teacher", {}}}});
     return all;
 }
 

@@ -26,7 +26,8 @@ struct CodeTable {
 };
 
 // Code tables: sex (GB/T 2261.1), ethnicity (GB 3304, resources/codes/ethnicity.csv), grade,
-// id_type, student_status, change_kind, approval_state, school_type, post_category, stage.
+// id_type, student_status, change_kind, approval_state, school_type, post_category, stage,
+// subject, score_absence, teaching_duty.
 const CodeTable *findCodeTable(std::string_view name);
 const std::vector<CodeTable> &codeTables();
 

@@ -42,6 +42,16 @@ int Table::fieldIndex(std::string_view fieldName) const
     return it == fields.end() ? -1 : static_cast<int>(it - fields.begin());
 }
 
+bool Table::authoredBy(std::string_view role) const
+{
+    return std::find(authors.begin(), authors.end(), role) != authors.end();
+}
+
+bool countyRow(const Table &table, std::string_view owner)
+{
+    return table.scope == Scope::County || owner == kCountyOwner;
+}
+
 const Table *findTable(std::string_view name)
 {
     const auto &all = tables();

@@ -26,6 +26,14 @@ enum class Check {
     Phone,       // a mainland phone number
     SchoolCode,  // 学校标识码: ten digits
     Image,       // a scanned image (JPEG, PNG, GIF, BMP) of at most kMaxEvidenceBytes
+    Score,       // marks: 0 or more, in whole or half points
+};
+
+// A bound a field's value may not pass, taken from the row one of its Ref fields names (a
+// score at most its subject's full marks): checked with the references (validate/References.h).
+struct Bound {
+    std::string refField;     // a Ref field of the same table
+    std::string targetField;  // a numeric field of the row it names
 };
 
 struct Field {
@@ -42,6 +50,7 @@ struct Field {
     std::string refTable;      // for Ref fields: the table whose row it names, or empty and then
     std::string refTableField; // the field of the same row that holds the table's name (attachments)
     unsigned since = 1;        // the schema version that added the field: an older client never sends it
+    Bound atMost;              // empty refField: no bound
 };
 
 // Where a table's rows may travel.
@@ -74,10 +83,22 @@ struct Table {
     // How a sheet names a row of this table in a reference column, tried in order: each set of
     // fields, all present in the sheet's row, must match exactly one live row.
     std::vector<std::vector<std::string>> lookupKeys;
+    // The bureau roles (schema/Roles.h) that write the county's own rows of this table over the
+    // protocol (a CountyWrite: terms, a county joint exam). Empty: no officer writes it. A
+    // school-owned table with authors holds both kinds of row: the county's, read by every
+    // school and written only by those roles, and each school's own.
+    std::vector<std::string> authors;
 
     const Field *field(std::string_view fieldName) const;
     int fieldIndex(std::string_view fieldName) const;
+    bool authoredBy(std::string_view role) const;
 };
+
+// The owner (school_id) of the county's own rows: seen by every device, written by the
+// table's authors only.
+inline constexpr std::string_view kCountyOwner = "";
+// A row every device sees: a county table's, or the county's own row of any table.
+bool countyRow(const Table &table, std::string_view owner);
 
 // The standard columns every synced table has, besides its own fields:
 //   id        TEXT PRIMARY KEY  UUIDv7 made offline

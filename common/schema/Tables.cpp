@@ -311,8 +311,92 @@ Table staff()
     );
 }
 
+Table authored(Table t, std::vector<std::string> roles)
+{
+    t.authors = std::move(roles);
+    return t;
+}
+
+Field bounded(Field f, std::string refField, std::string targetField)
+{
+    f.atMost = Bound{std::move(refField), std::move(targetField)};
+    return f;
+}
+
+// 学年学期, written by the bureau: "2025-2026-1" is 2025-2026学年第一学期.
+Table terms()
+{
+    return table("terms", "学年学期", "terms", Scope::County,
+                 {
+                     text("code", "学年学期代码", "term code", 11, true, {"学期代码", "code"}),
+                     text("name", "学年学期", "term", 40, true, {"学期", "term"}),
+                     typed("start_date", "开始日期", "start date", T::Date, true),
+                     typed("end_date", "结束日期", "end date", T::Date, true),
+                 },
+                 {{"code"}}, {}, nullptr);
+}
+
+// 教学分工: who teaches which class which subject in a term; 班主任 is a duty with no subject.
+Table teachingAssignments()
+{
+    return table("teaching_assignments", "教学分工", "teaching assignments", Scope::School,
+                 {
+                     ref("term_id", "学年学期", "term", "terms", true),
+                     ref("staff_id", "教师", "teacher", "staff", true, {"任课教师", "姓名"}),
+                     ref("class_id", "班级", "class", "classes", true),
+                     coded("subject", "学科", "subject", "subject", false, {"任教学科", "科目"}),
+                     withDefault(coded("duty", "职责", "duty", "teaching_duty", true), "1"),
+                 },
+                 {{"term_id", "class_id", "subject", "duty"}}, {{"staff_id"}, {"class_id"}}, nullptr);
+}
+
+// 考试: a county joint exam (联考: the county's row, written by 教研室) for one grade of the
+// schools it names (none named: every school with that grade), or a school's own exam.
+Table exams()
+{
+    return table("exams", "考试", "exams", Scope::School,
+                 {
+                     text("name", "考试名称", "exam", 60, true, {"考试", "name"}),
+                     ref("term_id", "学年学期", "term", "terms", true, {"学期"}),
+                     coded("grade", "年级", "grade", "grade", true, {}, T::Integer),
+                     typed("exam_date", "考试日期", "exam date", T::Date, false, {"日期"}),
+                     text("school_codes", "参考学校", "schools taking part", 2000, false),
+                 },
+                 {}, {{"term_id", "grade"}}, nullptr);
+}
+
+// 考试科目: an exam's subject, its full marks (满分) and lines as percentages of full marks:
+// 优秀 at or above excellent_pct, 及格 at or above pass_pct, 低分 below low_pct.
+Table examSubjects()
+{
+    return table("exam_subjects", "考试科目", "exam subjects", Scope::School,
+                 {
+                     ref("exam_id", "考试", "exam", "exams", true),
+                     coded("subject", "学科", "subject", "subject", true, {"科目"}),
+                     withDefault(typed("full_marks", "满分", "full marks", T::Real, true), "100"),
+                     withDefault(typed("excellent_pct", "优秀线（%）", "excellent line (%)", T::Integer, true), "85"),
+                     withDefault(typed("pass_pct", "及格线（%）", "pass line (%)", T::Integer, true), "60"),
+                     withDefault(typed("low_pct", "低分线（%）", "low line (%)", T::Integer, true), "40"),
+                 },
+                 {{"exam_id", "subject"}}, {}, nullptr);
+}
+
+// 成绩: a pupil's score in one subject of an exam, or why there is none.
+Table scores()
+{
+    return table("scores", "成绩", "scores", Scope::School,
+                 {
+                     ref("exam_subject_id", "考试科目", "exam subject", "exam_subjects", true),
+                     ref("student_id", "学生", "pupil", "students", true),
+                     bounded(checked(typed("score", "成绩", "score", T::Real, false, {"分数"}), Check::Score),
+                             "exam_subject_id", "full_marks"),
+                     coded("absence", "缺考/免考/作弊", "no score because", "score_absence", false, {"缺考"}),
+                 },
+                 {{"exam_subject_id", "student_id"}}, {{"student_id"}}, &validate::kScoreRules);
+}
+
 #ifdef EMIS_SCHEMA_NEXT
-constexpr unsigned kVersion = 3;
+constexpr unsigned kVersion = 4;
 
 // 成长记录: a school's notes on a pupil, the next version's new table.
 Table notes()
@@ -326,7 +410,7 @@ Table notes()
                  {}, {{"student_id"}}, nullptr);
 }
 #else
-constexpr unsigned kVersion = 2;
+constexpr unsigned kVersion = 3;
 #endif
 
 } // namespace
@@ -348,6 +432,11 @@ const std::vector<Table> &tables()
             shared(transfers(), "from_school_id"),
             evidence(),
             problems(),
+            labelled(authored(terms(), {"admin", "teaching"}), {"name"}, {{"code"}, {"name"}}),
+            listed(teachingAssignments(), {"term_id", "class_id", "subject", "duty", "staff_id"}),
+            labelled(authored(exams(), {"admin", "teaching"}), {"name"}, {{"name"}}),
+            labelled(authored(examSubjects(), {"admin", "teaching"}), {"subject"}),
+            scores(),
 #ifdef EMIS_SCHEMA_NEXT
             notes(),
 #endif

@@ -196,10 +196,15 @@ std::optional<Issue> checkValue(const schema::Field &f, const Value &value)
             return makeIssue(Reason::NotYesNo, &f);
         return std::nullopt;
     }
-    case FieldType::Real:
+    case FieldType::Real: {
         if (!std::holds_alternative<double>(value) && !std::holds_alternative<std::int64_t>(value))
             return makeIssue(Reason::NotNumber, &f);
+        const double v = std::holds_alternative<double>(value) ? std::get<double>(value)
+                                                               : static_cast<double>(std::get<std::int64_t>(value));
+        if (f.check == schema::Check::Score && (v < 0 || v * 2 != std::floor(v * 2)))
+            return makeIssue(Reason::ScoreStep, &f);
         return std::nullopt;
+    }
     case FieldType::Blob: {
         const auto *bytes = std::get_if<Bytes>(&value);
         if (!bytes)

@@ -36,6 +36,10 @@ enum class Reason {
     DuplicateInStore,
     EvidenceTooLarge,
     EvidenceNotImage,
+    // scores
+    ScoreStep,
+    AboveLimit,
+    ScoreOrAbsence,
     // register workflow (status changes, transfers)
     PupilNotFound,
     WrongState,

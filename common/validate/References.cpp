@@ -2,6 +2,8 @@
 
 #include "schema/CodeTables.h"
 
+#include <algorithm>
+
 namespace emis::validate {
 
 const schema::Table *refTarget(const schema::Field &field, const Record &row)
@@ -14,13 +16,42 @@ const schema::Table *refTarget(const schema::Field &field, const Record &row)
     return it == row.end() ? nullptr : schema::findTable(displayText(it->second));
 }
 
+namespace {
+
+std::optional<double> number(const Record &row, const std::string &field)
+{
+    auto it = row.find(field);
+    if (it == row.end())
+        return std::nullopt;
+    if (const auto *d = std::get_if<double>(&it->second))
+        return *d;
+    if (const auto *i = std::get_if<std::int64_t>(&it->second))
+        return static_cast<double>(*i);
+    return std::nullopt;
+}
+
+std::optional<Issue> checkBound(const schema::Field &field, const Record &whole, const Record &target)
+{
+    const auto value = number(whole, field.name);
+    const auto limit = number(target, field.atMost.targetField);
+    if (!value || !limit || *value <= *limit)
+        return std::nullopt;
+    return makeIssue(Reason::AboveLimit, &field, displayText(Value{*limit}));
+}
+
+} // namespace
+
 std::optional<Issue> checkReferences(const schema::Table &table, const Record &written, const Record &whole,
                                      std::string_view schoolId, const RowFinder &find)
 {
     for (const auto &field : table.fields) {
         if (field.type != schema::FieldType::Ref)
             continue;
-        if (!written.count(field.name) && (field.refTableField.empty() || !written.count(field.refTableField)))
+        const bool boundWritten = std::any_of(table.fields.begin(), table.fields.end(), [&](const schema::Field &f) {
+            return f.atMost.refField == field.name && written.count(f.name);
+        });
+        if (!written.count(field.name) && (field.refTableField.empty() || !written.count(field.refTableField)) &&
+            !boundWritten)
             continue;
         auto it = whole.find(field.name);
         if (it == whole.end() || isNull(it->second))
@@ -31,9 +62,13 @@ std::optional<Issue> checkReferences(const schema::Table &table, const Record &w
         const schema::Table *target = refTarget(field, whole);
         const auto place = target ? find(*target, id) : std::nullopt;
         const bool visible = place && !place->deleted &&
-                             (target->scope == schema::Scope::County || place->owner == schoolId);
+                             (schema::countyRow(*target, place->owner) || place->owner == schoolId);
         if (!visible)
             return makeIssue(Reason::ForeignReference, &field);
+        for (const auto &bounded : table.fields)
+            if (bounded.atMost.refField == field.name)
+                if (auto issue = checkBound(bounded, whole, place->values))
+                    return issue;
     }
     return std::nullopt;
 }

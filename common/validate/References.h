@@ -15,6 +15,7 @@ namespace emis::validate {
 struct RowPlace {
     std::string owner;  // the owner school (school_id)
     bool deleted = false;
+    Record values;      // the row's fields (a bound, schema::Field::atMost, reads them)
 };
 // Finds a row by table and id in whichever store checks the reference (the client's local
 // database, the server's county store).
@@ -25,9 +26,10 @@ using RowFinder = std::function<std::optional<RowPlace>(const schema::Table &tab
 const schema::Table *refTarget(const schema::Field &field, const Record &row);
 
 // Each Ref field a change writes (in `written`, or whose table field it writes) must name, in the
-// row as it will be (`whole`), a live row that `schoolId` owns or a live row of a county table;
-// the first one that does not is refused as ForeignReference. Used by the client before a save
-// and by the server on every pushed change.
+// row as it will be (`whole`), a live row that `schoolId` owns or a live county row (schema::countyRow);
+// the first one that does not is refused as ForeignReference. A field with a bound
+// (schema::Field::atMost) is then checked against the row its Ref field names (AboveLimit). Used
+// by the client before a save and by the server on every pushed change.
 std::optional<Issue> checkReferences(const schema::Table &table, const Record &written, const Record &whole,
                                      std::string_view schoolId, const RowFinder &find);
 

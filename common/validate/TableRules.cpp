@@ -126,8 +126,23 @@ std::optional<Issue> statusChangeChange(const Record &incoming, const Record *cu
     return std::nullopt;
 }
 
+// A score, or the reason there is none (缺考, 免考, 作弊): one of the two, never both.
+void scoreRecord(const schema::Table &table, const Record &r, Completeness completeness,
+                 const std::vector<Issue> &fieldIssues, std::vector<Issue> &out)
+{
+    if (completeness != Completeness::Whole || !fieldIssues.empty())
+        return;
+    const auto given = [&](std::string_view f) {
+        auto it = r.find(f);
+        return it != r.end() && !isNull(it->second) && !displayText(it->second).empty();
+    };
+    if (given("score") == given("absence"))
+        out.push_back(makeIssue(Reason::ScoreOrAbsence, table.field("score")));
+}
+
 } // namespace
 
+const TableRules kScoreRules{"score", &scoreRecord, nullptr};
 const TableRules kPersonRules{"person", &personRecord, nullptr};
 const TableRules kPupilRules{"pupil", &personRecord, &pupilChange};
 const TableRules kStatusChangeRules{"status_change", &statusChangeRecord, &statusChangeChange};

@@ -26,6 +26,7 @@ struct TableRules {
 extern const TableRules kPersonRules;        // people: the ID number by its document type
 extern const TableRules kPupilRules;         // pupils: a person whose status changes only by review
 extern const TableRules kStatusChangeRules;  // 学籍异动: the review states
+extern const TableRules kScoreRules;         // 成绩: a score or why there is none
 
 // The table's change rule, if it has one.
 std::optional<Issue> checkChange(const schema::Table &table, const Record &incoming, const Record *current,

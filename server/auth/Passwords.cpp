@@ -32,22 +32,4 @@ bool verifyPassword(const std::string &hash, std::string_view password)
     return crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
 }
 
-bool isRole(std::string_view role)
-{
-    return role == "admin" || role == "enrolment" || role == "staffing" || role == "inspector";
-}
-
-std::string_view roleNameZh(std::string_view role)
-{
-    if (role == "admin")
-        return "管理员";
-    if (role == "enrolment")
-        return "基教股";
-    if (role == "staffing")
-        return "人事股";
-    if (role == "inspector")
-        return "督导室";
-    return role;
-}
-
 } // namespace emis::server

@@ -10,9 +10,6 @@ namespace emis::server {
 std::string hashPassword(std::string_view password);
 bool verifyPassword(const std::string &hash, std::string_view password);
 
-// Roles and what they may do.
-bool isRole(std::string_view role);             // admin, enrolment, staffing, inspector
-std::string_view roleNameZh(std::string_view role);  // 管理员, 基教股, 人事股, 督导室
 inline constexpr std::size_t kMinPasswordLength = 8;
 
 } // namespace emis::server

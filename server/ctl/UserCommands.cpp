@@ -3,6 +3,7 @@
 #include "ctl/Commands.h"
 #include "ctl/Secret.h"
 #include "net/ServerConfig.h"
+#include "schema/Roles.h"
 #include "store/SqliteStore.h"
 #include "store/StoreSession.h"
 #include "sync/Hlc.h"
@@ -51,8 +52,11 @@ int withUser(const std::string &dir, const std::string &name, const std::string 
 
 int userAdd(const std::string &dir, const std::string &name, const std::string &role, const std::string &display)
 {
-    if (!isRole(role)) {
-        std::cerr << "emisctl: role is one of admin (管理员), enrolment (基教股), staffing (人事股), inspector (督导室)\n";
+    if (!schema::findRole(role)) {
+        std::cerr << "emisctl: role is one of";
+        for (const auto &r : schema::roles())
+            std::cerr << (&r == &schema::roles().front() ? " " : ", ") << r.name << " (" << r.zh << ")";
+        std::cerr << "\n";
         return 2;
     }
     if (name.empty() || name.size() > 64) {
@@ -75,7 +79,7 @@ int userAdd(const std::string &dir, const std::string &name, const std::string &
         std::cerr << "emisctl: user " << name << " exists already\n";
         return 1;
     }
-    std::cout << "user " << name << " added (" << roleNameZh(role) << ")\n";
+    std::cout << "user " << name << " added (" << schema::roleNameZh(role) << ")\n";
     return 0;
 }
 
@@ -122,7 +126,7 @@ int userList(const std::string &dir, bool json)
         return 0;
     }
     for (const auto &u : users)
-        std::cout << u.name << "\t" << roleNameZh(u.role) << "\t" << u.displayName << (u.locked ? "\tlocked" : "")
+        std::cout << u.name << "\t" << schema::roleNameZh(u.role) << "\t" << u.displayName << (u.locked ? "\tlocked" : "")
                   << "\n";
     return 0;
 }

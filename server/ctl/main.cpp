@@ -98,7 +98,7 @@ int main(int argc, char **argv)
     auto *uadd = user->add_subcommand("add", "add a user");
     uadd->add_option("--dir", dir)->required();
     uadd->add_option("--name", userName)->required();
-    uadd->add_option("--role", role, "admin, enrolment (基教股), staffing (人事股), inspector (督导室)")->required();
+    uadd->add_option("--role", role, "admin, enrolment (基教股), staffing (人事股), teaching (教研室), equipment (电教站), finance (计财股), inspector (督导室)")->required();
     uadd->add_option("--display", display, "the officer's name as shown");
     uadd->callback([&] { result = ctl::userAdd(dir, userName, role, display); });
     auto *upass = user->add_subcommand("passwd", "set a new password (also lifts a lock-out)");

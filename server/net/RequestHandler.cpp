@@ -38,6 +38,8 @@ void RequestHandler::handle(const wire::Envelope &request, Respond respond)
     case wire::Envelope::kPushBatch:
     case wire::Envelope::kPullRequest:
     case wire::Envelope::kOutcomesRequest:
+        if (!m_device && !m_user.empty() && request.body_case() == wire::Envelope::kPullRequest)
+            return countyPull(request, respond);  // an officer reads the county's own rows
         if (!m_device) {
             logLine(m_who, "refused: sync without a client certificate");
             return respond(errorReply(id, Reason::NotAuthenticated, true));
@@ -51,6 +53,7 @@ void RequestHandler::handle(const wire::Envelope &request, Respond respond)
     case wire::Envelope::kReportRequest: return report(request, std::move(respond));
     case wire::Envelope::kDecisionRequest: return decide(request, std::move(respond));
     case wire::Envelope::kEvidenceRequest: return evidence(request, std::move(respond));
+    case wire::Envelope::kCountyWrite: return countyWrite(request, std::move(respond));
     default:
         if (!m_device) {
             logLine(m_who, "refused: request without a client certificate");

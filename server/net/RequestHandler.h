@@ -14,6 +14,9 @@ class RefusalBudget;
 class Store;
 class WorkPool;
 
+// Changes one CountyWrite may carry (an exam with its subjects is a few dozen).
+inline constexpr std::size_t kMaxCountyWriteChanges = 2000;
+
 // What every session shares.
 struct ServerContext {
     Store &store;
@@ -57,6 +60,9 @@ private:
     // The bureau's decisions and the evidence behind them (WorkflowRequests.cpp).
     void decide(const wire::Envelope &request, Respond respond);
     void evidence(const wire::Envelope &request, Respond respond);
+    // The county's own rows, written and read by officers (CountyWriteRequests.cpp).
+    void countyWrite(const wire::Envelope &request, Respond respond);
+    void countyPull(const wire::Envelope &request, const Respond &respond);
 
     ServerContext &m_context;
     std::optional<DeviceIdentity> m_device;

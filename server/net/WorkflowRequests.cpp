@@ -1,9 +1,10 @@
 // The bureau's decisions on requests waiting for it, and the evidence images behind them. A
 // decision is one write job (the decision, its effect on the pupil and the audit line commit
-// together); only 管理员 (admin) and 基教股 (enrolment) may decide; 人事股, 督导室 and school
-// devices are refused. Every decision, refusal and evidence read is audited.
+// together); only the roles that decide (schema/Roles.cpp: 管理员, 基教股) may; other offices and
+// school devices are refused. Every decision, refusal and evidence read is audited.
 #include "net/HandlerSupport.h"
 #include "net/WorkPool.h"
+#include "schema/Roles.h"
 #include "store/Store.h"
 #include "store/StoreSession.h"
 #include "sync/Hlc.h"
@@ -23,7 +24,11 @@ sync::HlcClock &serverClock()
     return clock;
 }
 
-bool mayDecide(const std::string &role) { return role == "admin" || role == "enrolment"; }
+bool mayDecide(const std::string &role)
+{
+    const schema::Role *r = schema::findRole(role);
+    return r && r->decides;
+}
 
 } // namespace
 

@@ -67,6 +67,17 @@ const std::vector<std::vector<std::string>> &migrations()
             "CREATE INDEX feed_by_school ON feed (school_id, seq)",
             "CREATE INDEX feed_by_reader ON feed (reader_id, seq) WHERE reader_id <> ''",
         },
+        {
+            // Roles are data (schema/Roles.cpp), checked when a user is added: no CHECK list
+            // that needs a rebuild for every new office.
+            "CREATE TABLE users_v5 (name TEXT PRIMARY KEY NOT NULL, display_name TEXT NOT NULL DEFAULT '', "
+            "role TEXT NOT NULL, password_hash TEXT NOT NULL, failures INTEGER NOT NULL DEFAULT 0, "
+            "locked INTEGER NOT NULL DEFAULT 0, created_ms INTEGER NOT NULL, last_login_ms INTEGER)",
+            "INSERT INTO users_v5 SELECT name, display_name, role, password_hash, failures, locked, created_ms, "
+            "last_login_ms FROM users",
+            "DROP TABLE users",
+            "ALTER TABLE users_v5 RENAME TO users",
+        },
     };
     return all;
 }

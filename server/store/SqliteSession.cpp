@@ -288,8 +288,9 @@ std::vector<FeedEntry> SqliteSession::readFeed(std::int64_t cursor, const std::s
                                                const std::vector<std::string> &countyTables, int limit)
 {
     // `reader_id <> ''` lets SQLite use the partial index of the entries that have a reader.
+    // The county's own rows (school_id '') go to every reader.
     std::string sql = "SELECT seq, tbl, row_id, school_id FROM feed WHERE seq > ? AND (school_id = ? OR "
-                      "(reader_id = ? AND reader_id <> '')";
+                      "school_id = '' OR (reader_id = ? AND reader_id <> '')";
     if (!countyTables.empty())
         sql += " OR tbl IN (" + placeholders(countyTables.size()) + ")";
     sql += ") ORDER BY seq LIMIT ?";

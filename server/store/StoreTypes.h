@@ -78,8 +78,7 @@ struct ConflictRecord {
     std::uint64_t deviceSeq = 0;
 };
 
-// A bureau officer's account. Roles: "admin" (管理员), "enrolment" (基教股), "staffing" (人事股),
-// "inspector" (督导室, read-only).
+// A bureau officer's account; its role is one of schema::roles() (common/schema/Roles.cpp).
 struct UserRecord {
     std::string name;
     std::string displayName;

@@ -25,24 +25,44 @@ Reason typeMismatch(const schema::Field &f)
     }
 }
 
-// The checks in the order a clerk should hear about them; the first issue refuses the change.
-std::optional<Issue> decode(const wire::Change &change, std::int64_t nowMs, PreparedChange &out)
+// What the device's stamp must be. The checks in the order a clerk should hear about them.
+std::optional<Issue> checkStamp(const sync::Hlc &hlc, std::int64_t nowMs)
+{
+    if (hlc.isZero())
+        return makeIssue(Reason::BadRequest, "", "", "", "hlc");
+    // A stamp whose text form would not read back (a counter past four hex digits): stored, it
+    // would be dropped by every device that pulls it and compare wrongly on both sides.
+    if (!hlc.inRange())
+        return makeIssue(Reason::HlcOutOfRange);
+    if (sync::tooFarAhead(hlc, static_cast<std::uint64_t>(nowMs)))
+        return makeIssue(Reason::HlcTooFarAhead);
+    return std::nullopt;
+}
+
+// Who writes a change: a school's device (`nowMs` checks its stamp), or a bureau officer of
+// `role`, whose changes the server stamps.
+struct Writer {
+    std::int64_t nowMs = 0;
+    const std::string *role = nullptr;
+};
+
+// The first issue refuses the change.
+std::optional<Issue> decode(const wire::Change &change, const Writer &writer, PreparedChange &out)
 {
     if (!out.table)
         return makeIssue(Reason::UnknownTable, "", "", "", change.table());
     if (!sync::isUuid(change.row_id()))
         return makeIssue(Reason::BadRequest, "", "", "", "row_id");
-    if (out.hlc.isZero())
-        return makeIssue(Reason::BadRequest, "", "", "", "hlc");
-    // A stamp whose text form would not read back (a counter past four hex digits): stored, it
-    // would be dropped by every device that pulls it and compare wrongly on both sides.
-    if (!out.hlc.inRange())
-        return makeIssue(Reason::HlcOutOfRange);
-    if (sync::tooFarAhead(out.hlc, static_cast<std::uint64_t>(nowMs)))
-        return makeIssue(Reason::HlcTooFarAhead);
+    if (!writer.role)
+        if (auto issue = checkStamp(out.hlc, writer.nowMs))
+            return issue;
     const schema::Table &table = *out.table;
-    if (table.scope != schema::Scope::School && table.scope != schema::Scope::Shared)
+    if (writer.role) {
+        if (!table.authoredBy(*writer.role))
+            return makeIssue(Reason::NotAllowed, "", "", "", *writer.role + " / " + table.name);
+    } else if (table.scope != schema::Scope::School && table.scope != schema::Scope::Shared) {
         return makeIssue(Reason::ReadOnly, "", table.labelZh, table.labelEn);
+    }
     out.fields.resize(table.fields.size());
     for (const auto &fv : change.fields()) {
         const int index = isStandardColumn(fv.field()) ? -1 : table.fieldIndex(fv.field());
@@ -79,11 +99,14 @@ void PreparedChange::setIncoming(const validate::Record &values)
     }
 }
 
-std::vector<PreparedChange> prepareChanges(const wire::PushBatch &batch, std::int64_t nowMs)
+namespace {
+
+std::vector<PreparedChange> prepare(const google::protobuf::RepeatedPtrField<wire::Change> &changes,
+                                    const Writer &writer)
 {
-    std::vector<PreparedChange> out(static_cast<std::size_t>(batch.changes_size()));
-    for (int i = 0; i < batch.changes_size(); ++i) {
-        const wire::Change &c = batch.changes(i);
+    std::vector<PreparedChange> out(static_cast<std::size_t>(changes.size()));
+    for (int i = 0; i < changes.size(); ++i) {
+        const wire::Change &c = changes.Get(i);
         PreparedChange &p = out[static_cast<std::size_t>(i)];
         p.deviceSeq = c.device_seq();
         p.tableName = c.table();
@@ -92,7 +115,7 @@ std::vector<PreparedChange> prepareChanges(const wire::PushBatch &batch, std::in
         p.hlc = sync::fromWire(c.hlc());
         p.deleted = c.deleted();
         p.baseCursor = static_cast<std::int64_t>(c.base_cursor());
-        p.refused = decode(c, nowMs, p);
+        p.refused = decode(c, writer, p);
         // Kept in rejections and the audit: whatever a device sent, stored at a bounded length.
         p.tableName = text::clipUtf8(p.tableName, 64);
         p.rowId = text::clipUtf8(p.rowId, 64);
@@ -105,6 +128,19 @@ std::vector<PreparedChange> prepareChanges(const wire::PushBatch &batch, std::in
         }
     }
     return out;
+}
+
+} // namespace
+
+std::vector<PreparedChange> prepareChanges(const wire::PushBatch &batch, std::int64_t nowMs)
+{
+    return prepare(batch.changes(), Writer{nowMs, nullptr});
+}
+
+std::vector<PreparedChange> prepareCountyWrite(const google::protobuf::RepeatedPtrField<wire::Change> &changes,
+                                               const std::string &role)
+{
+    return prepare(changes, Writer{0, &role});
 }
 
 } // namespace emis::server

@@ -12,7 +12,13 @@
 #include <vector>
 
 namespace emis::wire {
+class Change;
 class PushBatch;
+}
+
+namespace google::protobuf {
+template <typename T>
+class RepeatedPtrField;
 }
 
 namespace emis::server {
@@ -45,5 +51,10 @@ struct PreparedChange {
 
 // Decodes every change of `batch` (resends included: the writer alone knows the watermark).
 std::vector<PreparedChange> prepareChanges(const wire::PushBatch &batch, std::int64_t nowMs);
+// Decodes a bureau officer's changes to the county's own rows (wire::CountyWrite): the same
+// checks, except that the table must name `role` among its authors, and that the stamp is the
+// server's, set by the writer (PushHandler::applyCountyWrite).
+std::vector<PreparedChange> prepareCountyWrite(const google::protobuf::RepeatedPtrField<wire::Change> &changes,
+                                               const std::string &role);
 
 } // namespace emis::server

@@ -142,6 +142,35 @@ void PushHandler::outcomes(StoreSession &store, const std::string &deviceId, std
         fillWire(c, *ack.add_conflicts());
 }
 
+void PushHandler::applyCountyWrite(std::vector<PreparedChange> &batch, sync::HlcClock &clock,
+                                   wire::CountyWriteAck &out)
+{
+    m_countyWrite = true;
+    wire::PushAck ack;
+    unsigned applied = 0;
+    for (auto &sent : batch) {
+        sent.hlc = clock.tick();
+        sent.hlc.device = m_device.deviceId;
+        std::optional<StoredRow> current;
+        std::optional<PreparedChange> filled;
+        const auto issue = sent.refused ? sent.refused : check(sent, current, filled);
+        const PreparedChange &c = filled ? *filled : sent;
+        if (issue) {
+            reject(c, *issue, ack);
+        } else {
+            merge(c, std::move(current), ack);
+            ++applied;
+        }
+    }
+    out.set_applied(applied);
+    out.mutable_rejections()->Swap(ack.mutable_rejections());
+    out.mutable_conflicts()->Swap(ack.mutable_conflicts());
+    m_store.audit(AuditEntry{m_now, m_device.deviceId, {}, "county_write",
+                             std::to_string(batch.size()) + " changes: applied " + std::to_string(applied) +
+                                 ", rejected " + std::to_string(out.rejections_size()) + ", conflicts " +
+                                 std::to_string(out.conflicts_size())});
+}
+
 std::optional<Issue> PushHandler::check(const PreparedChange &sent, std::optional<StoredRow> &current,
                                         std::optional<PreparedChange> &filled)
 {
@@ -218,7 +247,7 @@ std::optional<Issue> PushHandler::tableRules(const PreparedChange &change, const
         const auto row = m_store.loadRow(target, id);
         if (!row)
             return std::nullopt;
-        return validate::RowPlace{row->schoolId, row->deleted};
+        return validate::RowPlace{row->schoolId, row->deleted, row->values};
     };
     if (auto issue = validate::checkReferences(table, incoming, whole, m_device.schoolId, find)) {
         m_store.audit(AuditEntry{m_now, m_device.deviceId, m_device.schoolId, "foreign_reference",
@@ -297,7 +326,8 @@ void PushHandler::reject(const PreparedChange &change, const Issue &issue, wire:
 {
     const RejectionRecord r{m_device.deviceId, change.deviceSeq, change.tableName, change.rowId, issue.field,
                             issue.code(), issue.zh, issue.en};
-    m_store.addRejection(r, m_now);
+    if (!m_countyWrite)  // an officer has the answer on screen; a device may ask for it again
+        m_store.addRejection(r, m_now);
     m_store.audit(AuditEntry{m_now, m_device.deviceId, m_device.schoolId, "reject",
                              "change " + std::to_string(change.deviceSeq) + " " + change.tableName + " " +
                                  change.rowId + " " + issue.field + ": " + issue.code()});

@@ -12,6 +12,10 @@
 #include <string>
 #include <vector>
 
+namespace emis::sync {
+class HlcClock;
+}
+
 namespace emis::server {
 
 class StoreSession;
@@ -35,6 +39,12 @@ public:
     unsigned rejected() const { return m_rejected; }
     static void outcomes(StoreSession &store, const std::string &deviceId, std::uint64_t fromSeq, wire::PushAck &ack);
 
+    // A bureau officer's changes to the county's own rows (wire::CountyWrite), checked, merged
+    // and audited as a device's changes are, with no sequence to keep: the handler's identity
+    // is the officer's ("bureau:NAME", no school), each change is stamped by `clock` under that
+    // name, and its rejections are answered, not kept for an outcome request.
+    void applyCountyWrite(std::vector<PreparedChange> &batch, sync::HlcClock &clock, wire::CountyWriteAck &ack);
+
 private:
     // The checks that need the stored row (`current`, loaded here); the first issue refuses the
     // change. A transfer the server completes comes back completed in `filled`.
@@ -55,6 +65,7 @@ private:
     std::int64_t m_now;
     unsigned m_rejected = 0;
     std::set<std::string> m_changedPupils;  // students rows this batch wrote
+    bool m_countyWrite = false;
 };
 
 } // namespace emis::server

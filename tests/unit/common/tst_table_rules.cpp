@@ -1,6 +1,7 @@
 // A table's description and its rules: every name a description uses exists, and the rules
 // written once in common/ (references, review states, status edits) decide as both sides need.
 #include "schema/Schema.h"
+#include "schema/Roles.h"
 #include "validate/References.h"
 #include "validate/TableRules.h"
 
@@ -47,7 +48,68 @@ private Q_SLOTS:
     void reviewedStatus_byEdit_refused();
     void decidedRequest_noLongerChanges();
     void rowLabel_namesCodesByName();
+    void reference_toCountysOwnRowOfASchoolTable_accepted();
+    void score_aboveFullMarks_refused();
+    void score_shapeAndAbsence();
 };
+
+void TestTableRules::reference_toCountysOwnRowOfASchoolTable_accepted()
+{
+    // A county joint exam is the county's row of the school-owned exams table: every school's
+    // subjects and scores may name it; another school's own exam they may not.
+    Places p;
+    p.rows[{"exams", "joint"}] = {std::string(schema::kCountyOwner), false, {}};
+    p.rows[{"exams", "theirs"}] = {"school-b", false, {}};
+    Record subject{{"exam_id", std::string("joint")}};
+    QCOMPARE(codeOf(validate::checkReferences(table("exam_subjects"), subject, subject, "school-a", p.finder())),
+             std::string());
+    subject["exam_id"] = std::string("theirs");
+    QCOMPARE(codeOf(validate::checkReferences(table("exam_subjects"), subject, subject, "school-a", p.finder())),
+             std::string("foreign_reference"));
+}
+
+void TestTableRules::score_aboveFullMarks_refused()
+{
+    Places p;
+    p.rows[{"exam_subjects", "math"}] = {std::string(schema::kCountyOwner), false, {{"full_marks", 120.0}}};
+    p.rows[{"students", "p1"}] = {"school-a", false, {}};
+    Record score{{"exam_subject_id", std::string("math")}, {"student_id", std::string("p1")}, {"score", 120.0}};
+    QCOMPARE(codeOf(validate::checkReferences(table("scores"), score, score, "school-a", p.finder())), std::string());
+    score["score"] = 120.5;
+    const auto issue = validate::checkReferences(table("scores"), score, score, "school-a", p.finder());
+    QCOMPARE(codeOf(issue), std::string("above_limit"));
+    QCOMPARE(issue->field, std::string("score"));
+    QVERIFY2(issue->zh.find("120") != std::string::npos, issue->zh.c_str());
+    // Only the score written: the bound is still read from the subject the stored row names.
+    const Record written{{"score", 130.0}};
+    QCOMPARE(codeOf(validate::checkReferences(table("scores"), written, score, "school-a", p.finder())),
+             std::string("above_limit"));
+}
+
+void TestTableRules::score_shapeAndAbsence()
+{
+    const schema::Table &t = table("scores");
+    const auto codes = [&](const Record &r) {
+        std::string out;
+        for (const auto &i : validate::validateRecord(t, r, validate::Completeness::Whole))
+            out += i.code() + ":" + i.field + " ";
+        return out;
+    };
+    const Record base{{"exam_subject_id", std::string("x")}, {"student_id", std::string("p1")}};
+    Record r = base;
+    r["score"] = 87.5;
+    QCOMPARE(codes(r), std::string());
+    r["score"] = 87.3;
+    QCOMPARE(codes(r), std::string("score_step:score "));
+    r["score"] = -1.0;
+    QCOMPARE(codes(r), std::string("score_step:score "));
+    r = base;
+    r["absence"] = std::string("1");
+    QCOMPARE(codes(r), std::string());
+    r["score"] = 50.0;
+    QCOMPARE(codes(r), std::string("score_or_absence:score "));
+    QCOMPARE(codes(base), std::string("score_or_absence:score "));
+}
 
 void TestTableRules::everyNameInADescriptionExists()
 {
@@ -74,13 +136,24 @@ void TestTableRules::everyNameInADescriptionExists()
             else
                 QVERIFY2(t.field(f.refTableField), field.c_str());
         }
+        for (const auto &f : t.fields) {
+            if (f.atMost.refField.empty())
+                continue;
+            const std::string field = where + "." + f.name + " at most";
+            const schema::Field *via = t.field(f.atMost.refField);
+            QVERIFY2(via && via->type == schema::FieldType::Ref, field.c_str());
+            const schema::Table *target = schema::findTable(via->refTable);
+            QVERIFY2(target && target->field(f.atMost.targetField), field.c_str());
+        }
+        for (const auto &role : t.authors)
+            QVERIFY2(schema::findRole(role) && !schema::findRole(role)->readOnly, (where + " author " + role).c_str());
     }
 }
 
 void TestTableRules::reference_toOwnLiveRow_accepted()
 {
     Places p;
-    p.rows[{"students", "p1"}] = {"school-a", false};
+    p.rows[{"students", "p1"}] = {"school-a", false, {}};
     const Record change{{"student_id", std::string("p1")}};
     QCOMPARE(codeOf(validate::checkReferences(table("status_changes"), change, change, "school-a", p.finder())),
              std::string());
@@ -89,7 +162,7 @@ void TestTableRules::reference_toOwnLiveRow_accepted()
 void TestTableRules::reference_toAnotherSchoolsRow_refused()
 {
     Places p;
-    p.rows[{"students", "p1"}] = {"school-b", false};
+    p.rows[{"students", "p1"}] = {"school-b", false, {}};
     const Record change{{"student_id", std::string("p1")}};
     const auto issue = validate::checkReferences(table("status_changes"), change, change, "school-a", p.finder());
     QCOMPARE(codeOf(issue), std::string("foreign_reference"));
@@ -99,7 +172,7 @@ void TestTableRules::reference_toAnotherSchoolsRow_refused()
 void TestTableRules::reference_toMissingOrDeletedRow_refused()
 {
     Places p;
-    p.rows[{"students", "gone"}] = {"school-a", true};
+    p.rows[{"students", "gone"}] = {"school-a", true, {}};
     for (const char *id : {"gone", "never-there"}) {
         const Record change{{"student_id", std::string(id)}};
         QCOMPARE(codeOf(validate::checkReferences(table("status_changes"), change, change, "school-a", p.finder())),
@@ -118,7 +191,7 @@ void TestTableRules::reference_toCountyRow_acceptedFromAnySchool()
     f.required = false;
     t.fields.push_back(f);
     Places p;
-    p.rows[{"schools", "s9"}] = {"", false};
+    p.rows[{"schools", "s9"}] = {"", false, {}};
     const Record change{{"school_ref", std::string("s9")}};
     QCOMPARE(codeOf(validate::checkReferences(t, change, change, "school-a", p.finder())), std::string());
     p.rows[{"schools", "s9"}].deleted = true;
@@ -129,8 +202,8 @@ void TestTableRules::reference_toCountyRow_acceptedFromAnySchool()
 void TestTableRules::reference_byTableField_followsTheNamedTable()
 {
     Places p;
-    p.rows[{"status_changes", "c1"}] = {"school-a", false};
-    p.rows[{"students", "c1"}] = {"school-b", false};
+    p.rows[{"status_changes", "c1"}] = {"school-a", false, {}};
+    p.rows[{"students", "c1"}] = {"school-b", false, {}};
     Record attach{{"owner_table", std::string("status_changes")}, {"owner_id", std::string("c1")}};
     QCOMPARE(codeOf(validate::checkReferences(table("evidence"), attach, attach, "school-a", p.finder())),
              std::string());
@@ -152,7 +225,7 @@ void TestTableRules::reference_notWritten_notChecked()
 {
     // A pupil who has since transferred out: the school still withdraws its own old request.
     Places p;
-    p.rows[{"students", "p1"}] = {"school-b", false};
+    p.rows[{"students", "p1"}] = {"school-b", false, {}};
     const Record written{{"approval", std::string("4")}};
     const Record whole{{"student_id", std::string("p1")}, {"approval", std::string("4")}};
     QCOMPARE(codeOf(validate::checkReferences(table("status_changes"), written, whole, "school-a", p.finder())),
