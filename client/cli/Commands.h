@@ -21,6 +21,7 @@ struct Options {
     QString file;
     bool dryRun = false;  // import: plan and report, write nothing
     bool gbk = false;     // export: CSV in GB18030 for old tools
+    QString exam;         // import scores: the exam's id
     // change add | list | withdraw, promote
     QString student;      // a pupil: row id, 学籍号 or ID number
     QString kind;         // a change_kind code or name
@@ -55,6 +56,9 @@ int studentsList(const Options &o, const Output &out);
 int studentsRemove(const Options &o, const Output &out);
 
 int importCommand(const Options &o, const Output &out);
+// The exams this school scores; a score sheet imported against one (import scores FILE --exam ID).
+int examsList(const Options &o, const Output &out);
+int importScores(const Options &o, const Output &out);
 int exportCommand(const Options &o, const Output &out);
 
 int changeAdd(const Options &o, const Output &out);

@@ -22,6 +22,8 @@ int importCommand(const Options &o, const Output &out)
     auto table = tableNamed(o.table, true);
     if (!table)
         return out.fail(table.error());
+    if ((*table)->name == "scores")  // a score sheet: one column per subject of an exam
+        return importScores(o, out);
     auto plan = io::ImportPlan::fromFile(o.file, **table);
     if (!plan)
         return out.fail(makeError(ErrorKind::Invalid, plan.error()));

@@ -93,6 +93,9 @@ int main(int argc, char **argv)
     addTable(import);
     import->add_option("file", file, "the .xlsx or .csv file")->required();
     import->add_flag("--dry-run", dryRun, "show what would be imported and rejected; write nothing");
+    std::string exam;
+    import->add_option("--exam", exam, "import scores: the exam's id (see: exams)");
+    on(cli.add_subcommand("exams", "the exams this school scores (考试)"), examsList);
     auto *exportCmd = on(cli.add_subcommand("export", "export a roster to .xlsx or .csv"), exportCommand);
     addTable(exportCmd);
     exportCmd->add_option("file", file, "FILE.xlsx or FILE.csv")->required();
@@ -193,6 +196,7 @@ int main(int argc, char **argv)
     o.file = q(file);
     o.dryRun = dryRun;
     o.gbk = gbk;
+    o.exam = q(exam);
     o.student = q(student);
     o.kind = q(kind);
     o.date = q(date);

@@ -98,7 +98,7 @@ Result<std::vector<StoredRow>> RecordStore::list(const schema::Table &t, bool in
         args << m_store.identity().schoolId << m_store.identity().schoolId;
     } else if (t.scope == schema::Scope::School) {
         where << QStringLiteral("school_id IN (?, ?)");
-        args << m_store.identity().schoolId << QString();
+        args << m_store.identity().schoolId << QStringLiteral("");  // not a null QString: that binds NULL
     }
     return select(t, where, args);
 }

@@ -35,5 +35,10 @@ int demo(const std::string &dir, std::uint64_t seed);
 // are key=value.
 int report(const std::string &dir, const std::string &name, const std::vector<std::string> &params, bool json);
 
+// A county joint exam: TERM as 2025-2026-1 (the term is added when it is new), subjects as
+// NAME:FULL_MARKS; no schools named means every school with the grade. Prints the exam's id.
+int examAdd(const std::string &dir, const std::string &name, const std::string &term, int grade,
+            const std::vector<std::string> &subjects, const std::vector<std::string> &schools);
+int examList(const std::string &dir, bool json);
 
 } // namespace emis::server::ctl

@@ -118,6 +118,24 @@ int main(int argc, char **argv)
     ulist->add_flag("--json", json);
     ulist->callback([&] { result = ctl::userList(dir, json); });
 
+    auto *exam = app.add_subcommand("exam", "county joint exams (联考)");
+    exam->require_subcommand(1);
+    auto *eadd = exam->add_subcommand("add", "add a county joint exam and print its id");
+    std::string examName, term;
+    int grade = 0;
+    std::vector<std::string> subjects, examSchools;
+    eadd->add_option("--dir", dir)->required();
+    eadd->add_option("--name", examName, "考试名称")->required();
+    eadd->add_option("--term", term, "学年学期 as 2025-2026-1 (学期 1 or 2)")->required();
+    eadd->add_option("--grade", grade, "年级, 1 to 12")->required();
+    eadd->add_option("--subject", subjects, "NAME:FULL_MARKS, such as 语文:120 (repeatable)")->required();
+    eadd->add_option("--school", examSchools, "a school's 学校标识码 (repeatable; none: every school with the grade)");
+    eadd->callback([&] { result = ctl::examAdd(dir, examName, term, grade, subjects, examSchools); });
+    auto *elist = exam->add_subcommand("list", "list the county's exams");
+    elist->add_option("--dir", dir)->required();
+    elist->add_flag("--json", json);
+    elist->callback([&] { result = ctl::examList(dir, json); });
+
     auto *demo = app.add_subcommand("demo", "make a demo county: its schools in the store, rosters in --dir/demo");
     std::uint64_t seed = 0;
     demo->add_option("--dir", dir)->required();

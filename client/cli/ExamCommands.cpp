@@ -1,0 +1,134 @@
+// exams and import scores FILE --exam ID: the exams this school scores, and a score sheet read
+// against one of them.
+#include "cli/CliSupport.h"
+
+#include "ScoreSheet.h"
+#include "register/ImportService.h"
+#include "register/ScoreImport.h"
+#include "schema/CodeTables.h"
+#include "store/RefResolver.h"
+#include "store/SqlValue.h"
+
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace emis::client::cli {
+namespace {
+
+QString subjectName(const std::string &code) { return qs(schema::findCodeTable("subject")->nameOf(code)); }
+
+QJsonObject issueJson(const Issue &issue)
+{
+    return QJsonObject{{QStringLiteral("field"), qs(issue.field)},
+                       {QStringLiteral("code"), qs(issue.code())},
+                       {QStringLiteral("message_zh"), qs(issue.zh)},
+                       {QStringLiteral("message_en"), qs(issue.en)}};
+}
+
+} // namespace
+
+int examsList(const Options &o, const Output &out)
+{
+    auto store = openDevice(o);
+    if (!store)
+        return out.fail(store.error());
+    auto exams = ScoreImport(**store).exams();
+    if (!exams)
+        return out.fail(exams.error());
+    RefResolver refs(**store);
+    QJsonArray list;
+    for (const auto &e : *exams) {
+        const QString term = refs.label(*schema::findTable("terms"), qs(validate::fieldText(e.exam.values, "term_id")));
+        const std::string grade = validate::fieldText(e.exam.values, "grade");
+        QStringList subjects;
+        QJsonArray subjectJson;
+        for (const auto &s : e.subjects) {
+            subjects << subjectName(s.subject) + u':' + qs(displayText(Value{s.fullMarks}));
+            subjectJson.append(QJsonObject{{QStringLiteral("id"), qs(s.id)},
+                                           {QStringLiteral("subject"), qs(s.subject)},
+                                           {QStringLiteral("name"), subjectName(s.subject)},
+                                           {QStringLiteral("full_marks"), s.fullMarks}});
+        }
+        const QString name = qs(validate::fieldText(e.exam.values, "name"));
+        out.text(QStringLiteral("%1\t%2\t%3\t%4\t%5\t%6")
+                     .arg(e.exam.id, name, term, qs(schema::findCodeTable("grade")->nameOf(grade)),
+                          subjects.join(u' '), e.county ? tr("county joint exam") : tr("this school's own")));
+        list.append(QJsonObject{{QStringLiteral("id"), e.exam.id},
+                                {QStringLiteral("name"), name},
+                                {QStringLiteral("term"), term},
+                                {QStringLiteral("grade"), qs(grade)},
+                                {QStringLiteral("county"), e.county},
+                                {QStringLiteral("subjects"), subjectJson}});
+    }
+    out.data(list);
+    return 0;
+}
+
+int importScores(const Options &o, const Output &out)
+{
+    if (o.exam.isEmpty())
+        return out.fail(makeError(ErrorKind::Usage, tr("Name the exam: import scores FILE --exam ID (see: exams).")));
+    auto store = openDevice(o);
+    if (!store)
+        return out.fail(store.error());
+    if (!(*store)->identity().enrolled())
+        return out.fail(makeError(ErrorKind::Usage, tr("This device is not enrolled; run enroll first, then import.")));
+    ScoreImport scores(**store);
+    auto exam = scores.exam(o.exam);
+    if (!exam)
+        return out.fail(exam.error());
+    auto sheet = io::ScoreSheet::fromFile(o.file, exam->subjects);
+    if (!sheet)
+        return out.fail(makeError(ErrorKind::Invalid, sheet.error()));
+    for (const QString &n : sheet->notices)
+        out.text(n);
+    auto plan = scores.plan(*exam, sheet.value());
+    if (!plan)
+        return out.fail(plan.error());
+    QJsonArray rejected;
+    for (const auto &row : plan->rejected) {
+        QJsonArray reasons;
+        for (const auto &issue : row.issues) {
+            reasons.append(issueJson(issue));
+            if (row.name.empty())
+                out.text(tr("line %1: %2").arg(row.line).arg(qs(issue.text())));
+            else
+                out.text(tr("line %1 (%2): %3").arg(row.line).arg(qs(row.name), qs(issue.text())));
+        }
+        rejected.append(QJsonObject{{QStringLiteral("line"), row.line},
+                                    {QStringLiteral("name"), qs(row.name)},
+                                    {QStringLiteral("reasons"), reasons}});
+    }
+    ImportService service(**store);
+    const schema::Table &table = *schema::findTable("scores");
+    auto saved = o.dryRun ? service.dryRun(table, plan->accepted) : service.save(table, plan->accepted);
+    if (!saved)
+        return out.fail(saved.error());
+    for (const QString &f : saved->failures)
+        out.text(f);
+    const QString summary = o.dryRun ? tr("%1 pupils matched: %2 scores would be added, %3 changed, %4 unchanged; "
+                                          "%5 lines rejected, %6 scores would be refused by the store; nothing was "
+                                          "written (--dry-run).")
+                                     : tr("Imported %1 pupils' scores: %2 added, %3 changed, %4 unchanged; %5 lines "
+                                          "rejected, %6 scores refused by the store.");
+    out.text(summary.arg(plan->pupils)
+                 .arg(saved->added)
+                 .arg(saved->updated)
+                 .arg(saved->unchanged)
+                 .arg(plan->rejected.size())
+                 .arg(saved->failures.size()));
+    out.data(QJsonObject{{QStringLiteral("file"), o.file},
+                         {QStringLiteral("exam"), o.exam},
+                         {QStringLiteral("pupils"), plan->pupils},
+                         {QStringLiteral("added"), saved->added},
+                         {QStringLiteral("updated"), saved->updated},
+                         {QStringLiteral("unchanged"), saved->unchanged},
+                         {QStringLiteral("rejected"), rejected},
+                         {QStringLiteral("refused"), QJsonArray::fromStringList(saved->failures)},
+                         {QStringLiteral("notices"), QJsonArray::fromStringList(sheet->notices)},
+                         {QStringLiteral("dry_run"), o.dryRun}});
+    return plan->rejected.empty() && saved->failures.isEmpty() ? 0 : static_cast<int>(ErrorKind::Invalid);
+}
+
+} // namespace emis::client::cli
