@@ -223,6 +223,32 @@
     </message>
 </context>
 <context>
+    <name>ScoreImport</name>
+    <message>
+        <location filename="../client/register/ScoreImport.cpp" line="+99"/>
+        <source>No exam %1 here: it is neither this school&apos;s own nor a county exam this school takes part in (sync first to receive the county&apos;s exams).</source>
+        <translation>本机没有考试 %1：它既不是本校自己的考试，也不是本校参加的县联考（请先同步以接收县里的考试）。</translation>
+    </message>
+</context>
+<context>
+    <name>ScoreSheet</name>
+    <message>
+        <location filename="../client/io/ScoreSheet.cpp" line="+183"/>
+        <source>No header row found: none of the first rows names the pupils (姓名, 学籍号 or 身份证件号) and a subject of this exam (%1), or 科目 and 成绩.</source>
+        <translation>找不到表头行：前几行中没有一行同时写明学生（姓名、学籍号或身份证件号）和本次考试的科目（%1），也没有“科目”和“成绩”两列。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Column %1 (%2) is not read.</source>
+        <translation>第%1列（%2）未导入。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The sheet has no column for %1.</source>
+        <translation>表中没有“%1”一列。</translation>
+    </message>
+</context>
+<context>
     <name>SheetFile</name>
     <message>
         <location filename="../client/io/SheetFile.cpp" line="+15"/>
@@ -1645,22 +1671,50 @@
         <translation>%1由县级服务器维护，不能在本机修改。</translation>
     </message>
     <message>
-        <location filename="../client/cli/FileCommands.cpp" line="+38"/>
+        <location filename="../client/cli/ExamCommands.cpp" line="+56"/>
+        <source>county joint exam</source>
+        <translation>县联考</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>this school&apos;s own</source>
+        <translation>本校考试</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Name the exam: import scores FILE --exam ID (see: exams).</source>
+        <translation>请指明考试：import scores 文件 --exam 考试编号（见 exams 命令）。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <location filename="../client/cli/FileCommands.cpp" line="+40"/>
         <source>line %1: %2</source>
         <translation>第 %1 行：%2</translation>
     </message>
     <message>
         <location line="+2"/>
+        <location filename="../client/cli/FileCommands.cpp" line="+2"/>
         <source>line %1 (%2): %3</source>
         <translation>第 %1 行（%2）：%3</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+13"/>
+        <source>%1 pupils matched: %2 scores would be added, %3 changed, %4 unchanged; %5 lines rejected, %6 scores would be refused by the store; nothing was written (--dry-run).</source>
+        <translation>匹配到%1名学生：将新增%2个成绩，修改%3个，%4个不变；%5行被拒绝，%6个成绩将被本地数据库拒绝；未写入任何数据（--dry-run）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Imported %1 pupils&apos; scores: %2 added, %3 changed, %4 unchanged; %5 lines rejected, %6 scores refused by the store.</source>
+        <translation>已导入%1名学生的成绩：新增%2个，修改%3个，%4个不变；%5行被拒绝，%6个成绩被本地数据库拒绝。</translation>
+    </message>
+    <message>
+        <location line="-37"/>
+        <location filename="../client/cli/FileCommands.cpp" line="+16"/>
         <source>This device is not enrolled; run enroll first, then import.</source>
         <translation>本设备尚未注册，请先注册（enroll）再导入。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location filename="../client/cli/FileCommands.cpp" line="+8"/>
         <source>%1 rows would be added, %2 updated, %3 unchanged; %4 rejected in the file, %5 would be refused by the store; nothing was written (--dry-run).</source>
         <translation>将新增 %1 行、更新 %2 行、%3 行不变；文件中有 %4 行不合格，%5 行会被本机数据库拒绝；未写入任何内容（--dry-run）。</translation>
     </message>

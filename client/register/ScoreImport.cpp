@@ -123,7 +123,7 @@ Result<ScoreImport::Plan> ScoreImport::plan(const ExamView &exam, const io::Scor
                 tries.push_back(row.name + " " + c);
             }
         else
-            tries.push_back(row.name);
+            tries = {row.name + " " + gradeName, row.name};  // a sheet for one class names no class
         std::optional<std::string> pupil;
         std::optional<Issue> problem;
         for (const auto &t : tries) {

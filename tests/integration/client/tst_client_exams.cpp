@@ -1,0 +1,208 @@
+// A county joint exam from the bureau to a school and back, through the real programs: emisctl
+// exam add, the school's sync, emis-cli exams, and import scores of the sheets teachers keep
+// (title rows, 学籍号/姓名/班级 in any order, a column per subject, 总分 and ranks ignored, 缺考
+// in a cell; or one row per subject), then the scores synced to the server. A bad cell or an
+// unmatched pupil is reported with its line, the good rows are saved, and the same sheet again
+// changes nothing. The school cannot change the county's exam.
+#include "CliRunner.h"
+#include "ServerFixture.h"
+
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+void writeCsv(const QString &path, const QStringList &lines)
+{
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("\xEF\xBB\xBF");
+    f.write(lines.join(QStringLiteral("\r\n")).toUtf8());
+}
+
+QStringList reasonCodes(const QJsonObject &result)
+{
+    QStringList out;
+    for (const auto &row : result.value(QStringLiteral("rejected")).toArray())
+        for (const auto &r : row.toObject().value(QStringLiteral("reasons")).toArray())
+            out << QStringLiteral("%1:%2").arg(row.toObject().value(QStringLiteral("line")).toInt()).arg(
+                       r.toObject().value(QStringLiteral("code")).toString());
+    return out;
+}
+
+} // namespace
+
+class TestClientExams : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase();
+    void exams_listsTheCountysExamsThisSchoolTakes();
+    void importScores_wideSheet_badCellsReportedRestSaved();
+    void importScores_sameSheetAgain_changesNothing_longFormCorrects();
+    void scores_syncToTheServer_countyExamReadOnlyHere();
+    void cleanupTestCase() { QCOMPARE(m_server.stop(), 0); }
+
+private:
+    QString addPupil(const QString &name, const QString &className, const QString &studentNo = {});
+    CliResult run(const QStringList &args) const { return m_device->run(args); }
+    QString examAdd(const QStringList &extra);
+
+    ServerFixture m_server;
+    QTemporaryDir m_dirs;
+    std::unique_ptr<CliRunner> m_device;
+    QString m_exam;
+    QString m_otherExam;
+    int m_pupils = 500;
+};
+
+QString TestClientExams::examAdd(const QStringList &extra)
+{
+    const auto r = m_server.ctl(QStringList{QStringLiteral("exam"), QStringLiteral("add"), QStringLiteral("--dir"),
+                                            m_server.dir(), QStringLiteral("--term"), QStringLiteral("2025-2026-2"),
+                                            QStringLiteral("--grade"), QStringLiteral("3")} +
+                                extra);
+    if (r.exitCode != 0)
+        qWarning("exam add: %s", qPrintable(r.err));
+    return r.out.trimmed();
+}
+
+void TestClientExams::initTestCase()
+{
+    QVERIFY(m_server.init());
+    m_exam = examAdd({QStringLiteral("--name"), QStringLiteral("三年级期末联考"), QStringLiteral("--subject"),
+                      QStringLiteral("语文:100"), QStringLiteral("--subject"), QStringLiteral("数学：120")});
+    QVERIFY(!m_exam.isEmpty());
+    // An exam for the other school only.
+    m_otherExam = examAdd({QStringLiteral("--name"), QStringLiteral("乙校三年级抽测"), QStringLiteral("--subject"),
+                           QStringLiteral("科学:100"), QStringLiteral("--school"),
+                           QLatin1String(ServerFixture::kSchoolB)});
+    QVERIFY(!m_otherExam.isEmpty());
+    const auto list = m_server.ctl({QStringLiteral("exam"), QStringLiteral("list"), QStringLiteral("--dir"),
+                                    m_server.dir(), QStringLiteral("--json")});
+    QCOMPARE(list.exitCode, 0);
+    QCOMPARE(QJsonDocument::fromJson(list.out.toUtf8()).array().size(), 2);
+    QVERIFY(m_server.start());
+    m_device = std::make_unique<CliRunner>(m_dirs.filePath(QStringLiteral("school")));
+    QCOMPARE(run({QStringLiteral("enroll"), QStringLiteral("--server"), QStringLiteral("127.0.0.1:%1").arg(m_server.port()),
+                  QStringLiteral("--code"), m_server.enrollCode(QLatin1String(ServerFixture::kSchoolA))})
+                 .exitCode,
+             0);
+    QVERIFY(!addPupil(QStringLiteral("王一"), QStringLiteral("1班"), QStringLiteral("G360429201503070011")).isEmpty());
+    QVERIFY(!addPupil(QStringLiteral("李二"), QStringLiteral("1班")).isEmpty());
+    QVERIFY(!addPupil(QStringLiteral("张三"), QStringLiteral("2班")).isEmpty());
+    QVERIFY(!addPupil(QStringLiteral("张三"), QStringLiteral("1班")).isEmpty());  // the same name in another class
+    QVERIFY(!addPupil(QStringLiteral("赵四"), QStringLiteral("2班")).isEmpty());
+    QCOMPARE(run({QStringLiteral("sync")}).exitCode, 0);
+}
+
+QString TestClientExams::addPupil(const QString &name, const QString &className, const QString &studentNo)
+{
+    QStringList args{QStringLiteral("--json"), QStringLiteral("add"), QStringLiteral("students")};
+    args << pupilSets(++m_pupils, name);
+    args.replaceInStrings(QStringLiteral("班级=1班"), QStringLiteral("班级=") + className);
+    if (!studentNo.isEmpty())
+        args << QStringLiteral("--set") << QStringLiteral("学籍号=") + studentNo;
+    return run(args).json().object().value(QStringLiteral("id")).toString();
+}
+
+void TestClientExams::exams_listsTheCountysExamsThisSchoolTakes()
+{
+    const auto r = run({QStringLiteral("--json"), QStringLiteral("exams")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    const QJsonArray exams = r.json().array();
+    QCOMPARE(exams.size(), 1);
+    const QJsonObject e = exams.at(0).toObject();
+    QCOMPARE(e.value(QStringLiteral("id")).toString(), m_exam);
+    QCOMPARE(e.value(QStringLiteral("county")).toBool(), true);
+    QCOMPARE(e.value(QStringLiteral("term")).toString(), QStringLiteral("2025-2026学年第二学期"));
+    const QJsonArray subjects = e.value(QStringLiteral("subjects")).toArray();
+    QCOMPARE(subjects.size(), 2);
+    QCOMPARE(subjects.at(1).toObject().value(QStringLiteral("name")).toString(), QStringLiteral("数学"));
+    QCOMPARE(subjects.at(1).toObject().value(QStringLiteral("full_marks")).toDouble(), 120.0);
+}
+
+void TestClientExams::importScores_wideSheet_badCellsReportedRestSaved()
+{
+    const QString file = m_dirs.filePath(QStringLiteral("scores.csv"));
+    writeCsv(file, {
+                       QStringLiteral("三年级期末考试成绩统计表"),                           // line 1
+                       QStringLiteral("序号,班级,姓名,学籍号,数学(120分),语文成绩,总分,班级名次"),  // line 2
+                       QStringLiteral("1,1班,王一,G360429201503070011,118.5,95,213.5,1"),    // by 学籍号
+                       QStringLiteral("2,1班,李二,,缺考,88,88,5"),                           // by 姓名 + 班级
+                       QStringLiteral("3,2,张三,,125,77,,"),                                 // 数学 over 120; 语文 kept
+                       QStringLiteral("4,,张三,,60,60,120,"),                                // two 张三, no class
+                       QStringLiteral("5,2班,赵四,,99.3,八十,,"),                            // two bad cells
+                       QStringLiteral("6,3班,钱五,,90,90,180,"),                             // nobody
+                       QStringLiteral(",,,,,,,"),
+                       QStringLiteral("平均,,,,,,,"),
+                   });
+    const auto r = run({QStringLiteral("--json"), QStringLiteral("import"), QStringLiteral("scores"), file,
+                        QStringLiteral("--exam"), m_exam});
+    QCOMPARE(r.exitCode, 5);  // saved, but some rows need the clerk
+    const QJsonObject result = r.json().object();
+    QCOMPARE(reasonCodes(result), (QStringList{QStringLiteral("5:above_limit"), QStringLiteral("6:reference_ambiguous"),
+                                               QStringLiteral("7:score_step"), QStringLiteral("7:not_number"),
+                                               QStringLiteral("8:reference_not_found")}));
+    QCOMPARE(result.value(QStringLiteral("pupils")).toInt(), 3);  // 赵四 has no cell left
+    // 王一 2, 李二 2 (缺考 counts), 张三 of 2班 语文 only.
+    QCOMPARE(result.value(QStringLiteral("added")).toInt(), 5);
+    const QJsonArray rejected = result.value(QStringLiteral("rejected")).toArray();
+    QCOMPARE(rejected.at(0).toObject().value(QStringLiteral("name")).toString(), QStringLiteral("张三"));
+    const QString message = rejected.at(2).toObject().value(QStringLiteral("reasons")).toArray().at(1).toObject()
+                                .value(QStringLiteral("message_zh")).toString();
+    QVERIFY2(message.contains(QStringLiteral("语文")) && message.contains(QStringLiteral("八十")), qPrintable(message));
+    // The text form names the line and the pupil too, in the clerk's language.
+    const auto text = run({QStringLiteral("--lang"), QStringLiteral("zh_CN"), QStringLiteral("import"),
+                           QStringLiteral("scores"), file, QStringLiteral("--exam"), m_exam, QStringLiteral("--dry-run")});
+    QVERIFY2(text.out.contains(QStringLiteral("赵四")) && text.out.contains(QStringLiteral("总分")), qPrintable(text.out));
+    // Another school's exam is not this school's to score.
+    const auto other = run({QStringLiteral("import"), QStringLiteral("scores"), file, QStringLiteral("--exam"), m_otherExam});
+    QCOMPARE(other.exitCode, 5);
+    QVERIFY(other.err.contains(m_otherExam));
+}
+
+void TestClientExams::importScores_sameSheetAgain_changesNothing_longFormCorrects()
+{
+    const QString file = m_dirs.filePath(QStringLiteral("scores.csv"));
+    const auto again = run({QStringLiteral("--json"), QStringLiteral("import"), QStringLiteral("scores"), file,
+                            QStringLiteral("--exam"), m_exam});
+    QCOMPARE(again.json().object().value(QStringLiteral("added")).toInt(), 0);
+    QCOMPARE(again.json().object().value(QStringLiteral("unchanged")).toInt(), 5);
+    // The long form: one row per pupil and subject. 李二 sat 数学 after all; 赵四's 语文 is 80.
+    const QString fixes = m_dirs.filePath(QStringLiteral("fixes.csv"));
+    writeCsv(fixes, {QStringLiteral("姓名,班级,科目,成绩"), QStringLiteral("李二,1班,数学,66"),
+                     QStringLiteral("赵四,2班,语文,80"), QStringLiteral("赵四,2班,体育,80")});
+    const auto r = run({QStringLiteral("--json"), QStringLiteral("import"), QStringLiteral("scores"), fixes,
+                        QStringLiteral("--exam"), m_exam});
+    const QJsonObject result = r.json().object();
+    QCOMPARE(reasonCodes(result), QStringList{QStringLiteral("4:not_recognised")});  // 体育 is not in this exam
+    QCOMPARE(result.value(QStringLiteral("updated")).toInt(), 1);
+    QCOMPARE(result.value(QStringLiteral("added")).toInt(), 1);
+}
+
+void TestClientExams::scores_syncToTheServer_countyExamReadOnlyHere()
+{
+    const auto s = run({QStringLiteral("sync")});
+    QVERIFY2(s.exitCode == 0, qPrintable(s.out + s.err));
+    QCOMPARE(m_server.query(QStringLiteral("SELECT count(*) FROM scores WHERE deleted = 0")).toInt(), 6);
+    QCOMPARE(m_server.query(QStringLiteral("SELECT count(*) FROM scores WHERE absence IS NOT NULL")).toInt(), 0);
+    QCOMPARE(m_server.query(QStringLiteral("SELECT max(score) FROM scores")).toDouble(), 118.5);
+    // The county's exam and subjects are listed here, but not this school's to change.
+    const auto edit = run({QStringLiteral("edit"), QStringLiteral("exams"), m_exam, QStringLiteral("--set"),
+                           QStringLiteral("考试名称=改名")});
+    QCOMPARE(edit.exitCode, 5);
+    // Every county row reaches every school (the other school's exam too: rows addressed to
+    // some schools only are not built yet).
+    const auto subjects = run({QStringLiteral("--json"), QStringLiteral("list"), QStringLiteral("exam_subjects")}).json().array();
+    QCOMPARE(subjects.size(), 3);
+    const auto remove = run({QStringLiteral("remove"), QStringLiteral("exam_subjects"),
+                             subjects.at(0).toObject().value(QStringLiteral("id")).toString()});
+    QCOMPARE(remove.exitCode, 5);
+    QCOMPARE(run({QStringLiteral("--json"), QStringLiteral("status")}).json().object().value(QStringLiteral("pending")).toInt(), 0);
+}
+
+QTEST_GUILESS_MAIN(TestClientExams)
+#include "tst_client_exams.moc"
