@@ -1671,7 +1671,7 @@
         <translation>%1由县级服务器维护，不能在本机修改。</translation>
     </message>
     <message>
-        <location filename="../client/cli/ExamCommands.cpp" line="+56"/>
+        <location filename="../client/cli/ExamCommands.cpp" line="+60"/>
         <source>county joint exam</source>
         <translation>县联考</translation>
     </message>
@@ -1708,7 +1708,22 @@
         <translation>已导入%1名学生的成绩：新增%2个，修改%3个，%4个不变；%5行被拒绝，%6个成绩被本地数据库拒绝。</translation>
     </message>
     <message>
-        <location line="-37"/>
+        <location line="+24"/>
+        <source>Name the exam: analysis --exam ID (see: exams).</source>
+        <translation>请指明考试：analysis --exam 考试编号（见 exams 命令）。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>--by is class or subject, not %1.</source>
+        <translation>--by 只能是 class（按班级）或 subject（按科目），不能是 %1。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No subject %1.</source>
+        <translation>没有“%1”这个科目。</translation>
+    </message>
+    <message>
+        <location line="-69"/>
         <location filename="../client/cli/FileCommands.cpp" line="+16"/>
         <source>This device is not enrolled; run enroll first, then import.</source>
         <translation>本设备尚未注册，请先注册（enroll）再导入。</translation>

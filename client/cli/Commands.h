@@ -21,7 +21,9 @@ struct Options {
     QString file;
     bool dryRun = false;  // import: plan and report, write nothing
     bool gbk = false;     // export: CSV in GB18030 for old tools
-    QString exam;         // import scores: the exam's id
+    QString exam;         // import scores, analysis: the exam's id
+    QString by;           // analysis: class or subject
+    QString subject;      // analysis: one subject (name or code), or total
     // change add | list | withdraw, promote
     QString student;      // a pupil: row id, 学籍号 or ID number
     QString kind;         // a change_kind code or name
@@ -59,6 +61,8 @@ int importCommand(const Options &o, const Output &out);
 // The exams this school scores; a score sheet imported against one (import scores FILE --exam ID).
 int examsList(const Options &o, const Output &out);
 int importScores(const Options &o, const Output &out);
+// The school's analysis of an exam, offline (the bureau's exam_analysis, for this school).
+int examAnalysis(const Options &o, const Output &out);
 int exportCommand(const Options &o, const Output &out);
 
 int changeAdd(const Options &o, const Output &out);

@@ -4,10 +4,14 @@
 
 #include "ScoreSheet.h"
 #include "register/ImportService.h"
+#include "register/SchoolExamAnalysis.h"
 #include "register/ScoreImport.h"
 #include "schema/CodeTables.h"
 #include "store/RefResolver.h"
 #include "store/SqlValue.h"
+#include "text/ReportTable.h"
+
+#include <QJsonDocument>
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -129,6 +133,34 @@ int importScores(const Options &o, const Output &out)
                          {QStringLiteral("notices"), QJsonArray::fromStringList(sheet->notices)},
                          {QStringLiteral("dry_run"), o.dryRun}});
     return plan->rejected.empty() && saved->failures.isEmpty() ? 0 : static_cast<int>(ErrorKind::Invalid);
+}
+
+int examAnalysis(const Options &o, const Output &out)
+{
+    if (o.exam.isEmpty())
+        return out.fail(makeError(ErrorKind::Usage, tr("Name the exam: analysis --exam ID (see: exams).")));
+    const std::string by = o.by.isEmpty() ? std::string("class") : o.by.toStdString();
+    if (by != "class" && by != "subject")
+        return out.fail(makeError(ErrorKind::Usage, tr("--by is class or subject, not %1.").arg(o.by)));
+    std::string subject;
+    if (!o.subject.isEmpty()) {
+        const auto code = schema::findCodeTable("subject")->normalize(o.subject.toStdString());
+        if (!code && o.subject != QLatin1String("total") && o.subject != QStringLiteral("总分"))
+            return out.fail(makeError(ErrorKind::Usage, tr("No subject %1.").arg(o.subject)));
+        subject = code ? *code : std::string("total");
+    }
+    auto store = openDevice(o);
+    if (!store)
+        return out.fail(store.error());
+    auto exam = ScoreImport(**store).exam(o.exam);
+    if (!exam)
+        return out.fail(exam.error());
+    auto document = schoolExamAnalysis(**store, *exam, by == "class" ? "class" : "school", subject);
+    if (!document)
+        return out.fail(document.error());
+    out.text(qs(text::reportTable(*document)).trimmed());
+    out.data(QJsonDocument::fromJson(QByteArray::fromStdString(*document)).object());
+    return 0;
 }
 
 } // namespace emis::client::cli

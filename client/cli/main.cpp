@@ -96,6 +96,11 @@ int main(int argc, char **argv)
     std::string exam;
     import->add_option("--exam", exam, "import scores: the exam's id (see: exams)");
     on(cli.add_subcommand("exams", "the exams this school scores (考试)"), examsList);
+    std::string by, subject;
+    auto *analysis = on(cli.add_subcommand("analysis", "an exam's analysis for this school (成绩分析)"), examAnalysis);
+    analysis->add_option("--exam", exam, "the exam's id (see: exams)")->required();
+    analysis->add_option("--by", by, "class (each class against the school) or subject (the school as a whole)");
+    analysis->add_option("--subject", subject, "one subject (数学), or total");
     auto *exportCmd = on(cli.add_subcommand("export", "export a roster to .xlsx or .csv"), exportCommand);
     addTable(exportCmd);
     exportCmd->add_option("file", file, "FILE.xlsx or FILE.csv")->required();
@@ -197,6 +202,8 @@ int main(int argc, char **argv)
     o.dryRun = dryRun;
     o.gbk = gbk;
     o.exam = q(exam);
+    o.by = q(by);
+    o.subject = q(subject);
     o.student = q(student);
     o.kind = q(kind);
     o.date = q(date);

@@ -6,7 +6,7 @@
 #include "DemoOptions.h"
 #include "net/ServerConfig.h"
 #include "report/ReportEngine.h"
-#include "report/ReportTable.h"
+#include "text/ReportTable.h"
 #include "store/SqliteStore.h"
 #include "store/StoreSession.h"
 #include "sync/Hlc.h"
@@ -62,7 +62,7 @@ int report(const std::string &dir, const std::string &name, const std::vector<st
         return 2;
     }
     const std::string &document = std::get<std::string>(result);
-    std::cout << (json ? document : report::reportTable(document)) << (json ? "\n" : "");
+    std::cout << (json ? document : text::reportTable(document)) << (json ? "\n" : "");
     return 0;
 }
 

@@ -35,6 +35,8 @@ const std::vector<ReportInfo> &reports()
         {"data_quality", "数据质量", "Data quality", "township=, school=, silent_days= (default 7)"},
         {"approval_queue", "待审批事项", "Awaiting approval", ""},
         {"problem_records", "问题学籍处理", "Problem records", "state=open|all"},
+        {"exam_analysis", "考试成绩分析", "Exam analysis",
+         "exam=ID, by=county|township|school|class, subject= (a subject or total), township=, school="},
     };
     return all;
 }
@@ -78,6 +80,12 @@ std::variant<std::string, Issue> runReport(StoreSession &session, std::string_vi
         if (!oneOf(by, {"county", "township", "school"}))
             return badBy(by);
         return specialGroupsReport(session, params, scope, by);
+    }
+    if (name == "exam_analysis") {
+        const std::string by = param(params, "by", "school");
+        if (!oneOf(by, {"county", "township", "school", "class"}))
+            return badBy(by);
+        return examAnalysisReport(session, params, scope, by);
     }
     if (name == "duplicates")
         return duplicatesReport(session, params);

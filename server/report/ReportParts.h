@@ -68,6 +68,8 @@ std::string approvalQueueReport(StoreSession &s, const Params &params);
 std::string problemRecordsReport(StoreSession &s, const Params &params, bool all);
 std::string schoolsReport(StoreSession &s, const Params &params, const Scope &scope, std::string_view by);
 std::string staffReport(StoreSession &s, const Params &params, const Scope &scope, std::string_view by);
+std::variant<std::string, Issue> examAnalysisReport(StoreSession &s, const Params &params, const Scope &scope,
+                                                    std::string_view by);
 // The transfers waiting for the bureau, one object each, into an open "rows" array; returns how
 // many. The "approval_queue" report writes them beside the status changes waiting for approval.
 std::int64_t writeTransferQueueRows(text::JsonWriter &w, StoreSession &s);

@@ -43,6 +43,7 @@ private Q_SLOTS:
     void importScores_wideSheet_badCellsReportedRestSaved();
     void importScores_sameSheetAgain_changesNothing_longFormCorrects();
     void scores_syncToTheServer_countyExamReadOnlyHere();
+    void analysis_sameAtTheSchoolAndTheBureau();
     void cleanupTestCase() { QCOMPARE(m_server.stop(), 0); }
 
 private:
@@ -202,6 +203,35 @@ void TestClientExams::scores_syncToTheServer_countyExamReadOnlyHere()
                              subjects.at(0).toObject().value(QStringLiteral("id")).toString()});
     QCOMPARE(remove.exitCode, 5);
     QCOMPARE(run({QStringLiteral("--json"), QStringLiteral("status")}).json().object().value(QStringLiteral("pending")).toInt(), 0);
+}
+
+void TestClientExams::analysis_sameAtTheSchoolAndTheBureau()
+{
+    const auto school = run({QStringLiteral("--json"), QStringLiteral("analysis"), QStringLiteral("--exam"), m_exam,
+                             QStringLiteral("--by"), QStringLiteral("subject")});
+    QVERIFY2(school.exitCode == 0, qPrintable(school.err));
+    const auto bureau = m_server.ctl({QStringLiteral("report"), QStringLiteral("--dir"), m_server.dir(),
+                                      QStringLiteral("exam_analysis"), QStringLiteral("-p"), QStringLiteral("exam=") + m_exam,
+                                      QStringLiteral("-p"), QStringLiteral("by=school"), QStringLiteral("--json")});
+    QVERIFY2(bureau.exitCode == 0, qPrintable(bureau.err));
+    const QJsonArray mine = school.json().object().value(QStringLiteral("rows")).toArray();
+    const QJsonArray county = QJsonDocument::fromJson(bureau.out.toUtf8()).object().value(QStringLiteral("rows")).toArray();
+    QCOMPARE(mine.size(), 3);  // 语文, 数学, 总分
+    QCOMPARE(county.size(), 3);
+    for (int i = 0; i < mine.size(); ++i) {
+        QJsonObject a = mine.at(i).toObject(), b = county.at(i).toObject();
+        QCOMPARE(b.value(QStringLiteral("key")).toString(), QLatin1String(ServerFixture::kSchoolA));
+        for (const char *k : {"key", "label"}) {
+            a.remove(QLatin1String(k));
+            b.remove(QLatin1String(k));
+        }
+        QCOMPARE(a, b);
+    }
+    // 数学: 118.5 (王一) and 66 (李二); 张三's 125 was refused.
+    const QJsonObject math = mine.at(1).toObject();
+    QCOMPARE(math.value(QStringLiteral("sat")).toInt(), 2);
+    QCOMPARE(math.value(QStringLiteral("mean")).toDouble(), 92.25);
+    QCOMPARE(math.value(QStringLiteral("excellent_rate")).toDouble(), 50.0);  // 102 of 120
 }
 
 QTEST_GUILESS_MAIN(TestClientExams)

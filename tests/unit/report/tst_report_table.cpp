@@ -1,7 +1,7 @@
 // The report tables as text (report/ReportTable.h), on the hand-made county of SmallCounty.h.
 #include "SmallCounty.h"
 #include "report/ReportEngine.h"
-#include "report/ReportTable.h"
+#include "text/ReportTable.h"
 #include "store/SqliteStore.h"
 #include "store/StoreSession.h"
 
@@ -38,7 +38,7 @@ namespace {
 std::string tableOf(Store &store, const std::string &name, report::Params params)
 {
     std::string out;
-    store.read([&](StoreSession &s) { out = report::reportTable(std::get<std::string>(report::runReport(s, name, params))); });
+    store.read([&](StoreSession &s) { out = text::reportTable(std::get<std::string>(report::runReport(s, name, params))); });
     return out;
 }
 
@@ -66,11 +66,11 @@ void TestReportTable::table_alignedUnderChineseTitlesWithTotals()
     // The last column is a number, right-aligned: every line ends at the rule's end, whatever
     // mix of Chinese (two columns) and digits it holds.
     for (std::size_t i : {1, 3, 4, 5, 7})
-        QCOMPARE(report::displayWidth(lines[i]), width);
+        QCOMPARE(text::displayWidth(lines[i]), width);
     QVERIFY(QString::fromStdString(lines[4]).startsWith(QString::fromUtf8("3604290002  甲镇中学")));
     // 男: A 2, B 29 + 34, C 2; 女: A 2, B 28 + 33, C 1.
     QCOMPARE(QString::fromStdString(lines[7]).simplified(), QString::fromUtf8("合计 131 67 64 7 124 0"));
-    QCOMPARE(report::displayWidth("甲镇a1"), std::size_t{6});
+    QCOMPARE(text::displayWidth("甲镇a1"), std::size_t{6});
 }
 
 void TestReportTable::table_showsYesNoNeverAndCaseMembers()
@@ -88,7 +88,7 @@ void TestReportTable::table_showsYesNoNeverAndCaseMembers()
     // The case, then each of its records indented under it: school, name, ID number, ...
     QVERIFY(cases.contains(QString::fromUtf8("\n    3604290001  甲镇中心小学  王小明  ")));
     QVERIFY(cases.contains(QString::fromUtf8("同号多籍 1；疑似重复 1")));
-    QVERIFY(report::reportTable("not json").empty());
+    QVERIFY(text::reportTable("not json").empty());
 }
 
 QTEST_GUILESS_MAIN(TestReportTable)

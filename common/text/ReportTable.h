@@ -3,7 +3,7 @@
 #include <string>
 #include <string_view>
 
-namespace emis::server::report {
+namespace emis::text {
 
 // A report (the JSON document runReport returns) as a table a person reads at a terminal: the
 // title, the columns under their Chinese titles, aligned (a Chinese character is two columns
@@ -15,4 +15,4 @@ std::string reportTable(std::string_view json);
 // Columns a string takes at a terminal: two for East Asian wide characters, one otherwise.
 std::size_t displayWidth(std::string_view utf8);
 
-} // namespace emis::server::report
+} // namespace emis::text

@@ -1,4 +1,4 @@
-#include "report/ReportTable.h"
+#include "text/ReportTable.h"
 
 #include "text/JsonReader.h"
 
@@ -7,10 +7,10 @@
 #include <ctime>
 #include <vector>
 
-namespace emis::server::report {
+namespace emis::text {
 namespace {
 
-using text::JsonValue;
+using JsonValue = text::JsonValue;
 
 // Totals that are not a column of the table, under the words a person reads.
 struct TotalName {
@@ -205,4 +205,4 @@ std::string reportTable(std::string_view json)
     return out;
 }
 
-} // namespace emis::server::report
+} // namespace emis::text

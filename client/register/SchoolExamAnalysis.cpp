@@ -1,0 +1,72 @@
+#include "register/SchoolExamAnalysis.h"
+
+#include "exam/ExamReport.h"
+#include "schema/CodeTables.h"
+#include "store/LocalStore.h"
+#include "store/RecordStore.h"
+#include "store/SqlValue.h"
+
+#include <QHash>
+
+namespace emis::client {
+
+Result<std::string> schoolExamAnalysis(LocalStore &store, const ExamView &exam, const std::string &by,
+                                       const std::string &subject)
+{
+    RecordStore records(store);
+    std::vector<exam::SubjectLines> subjects;
+    auto subjectRows = records.listWhere(*schema::findTable("exam_subjects"), "exam_id", exam.exam.id);
+    if (!subjectRows)
+        return subjectRows.error();
+    for (const auto &es : exam.subjects)
+        for (const auto &row : *subjectRows)
+            if (ss(row.id) == es.id) {
+                const auto pct = [&](const char *f) {
+                    const auto it = row.values.find(f);
+                    const auto *i = it == row.values.end() ? nullptr : std::get_if<std::int64_t>(&it->second);
+                    return i ? static_cast<int>(*i) : 0;
+                };
+                subjects.push_back(exam::SubjectLines{es.id, es.subject, es.fullMarks, pct("excellent_pct"),
+                                                      pct("pass_pct"), pct("low_pct")});
+            }
+    auto pupils = records.list(*schema::findTable("students"));
+    if (!pupils)
+        return pupils.error();
+    QHash<QString, std::pair<std::string, std::string>> classOf;  // pupil id → group key, label
+    const auto *grades = schema::findCodeTable("grade");
+    for (const auto &p : *pupils) {
+        const std::string grade = validate::fieldText(p.values, "grade");
+        const std::string cls = validate::fieldText(p.values, "class_name");
+        classOf.insert(p.id, {grade + "/" + cls, grades->nameOf(grade) + cls});
+    }
+    std::vector<exam::Entry> entries;
+    std::map<std::string, std::string> labels;
+    const std::string school = ss(store.identity().schoolName);
+    for (const auto &es : exam.subjects) {
+        auto scores = records.listWhere(*schema::findTable("scores"), "exam_subject_id", qs(es.id));
+        if (!scores)
+            return scores.error();
+        for (const auto &r : *scores) {
+            if (r.schoolId != store.identity().schoolId)
+                continue;
+            exam::Entry e;
+            e.pupil = validate::fieldText(r.values, "student_id");
+            e.subjectId = es.id;
+            const auto score = r.values.find("score");
+            if (score != r.values.end())
+                if (const auto *d = std::get_if<double>(&score->second))
+                    e.score = *d;
+            e.absence = validate::fieldText(r.values, "absence");
+            const auto c = classOf.constFind(qs(e.pupil));
+            if (c == classOf.constEnd())
+                continue;  // a pupil no longer here
+            e.group = by == "class" ? c->first : std::string("school");
+            labels[e.group] = by == "class" ? c->second : school;
+            entries.push_back(std::move(e));
+        }
+    }
+    const std::map<std::string, std::string, std::less<>> params{{"exam", ss(exam.exam.id)}, {"by", by}};
+    return exam::analysisDocument("exam_analysis", params, subjects, exam::analyse(subjects, entries), labels, subject);
+}
+
+} // namespace emis::client

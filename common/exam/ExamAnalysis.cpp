@@ -1,0 +1,173 @@
+#include "exam/ExamAnalysis.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <set>
+#include <unordered_map>
+
+namespace emis::exam {
+namespace {
+
+struct Lines {
+    double full = 0, excellent = 0, pass = 0, low = 0;
+};
+
+Lines linesOf(const SubjectLines &s)
+{
+    return {s.fullMarks, s.fullMarks * s.excellentPct / 100.0, s.fullMarks * s.passPct / 100.0,
+            s.fullMarks * s.lowPct / 100.0};
+}
+
+// Sums kept while rows are read; the figures come from them at the end.
+struct Tally {
+    int expected = 0;
+    std::vector<double> scores;
+    void add(const Entry &e)
+    {
+        if (e.score) {
+            ++expected;
+            scores.push_back(*e.score);
+        } else if (e.absence != "2") {
+            ++expected;
+        }
+    }
+    Figures figures(const Lines &l) const
+    {
+        Figures f;
+        f.expected = expected;
+        f.sat = static_cast<int>(scores.size());
+        if (scores.empty())
+            return f;
+        double sum = 0;
+        int excellent = 0, pass = 0, low = 0;
+        f.max = scores.front();
+        f.min = scores.front();
+        for (double s : scores) {
+            sum += s;
+            f.max = std::max(f.max, s);
+            f.min = std::min(f.min, s);
+            // A small tolerance: a line of 72 is met by 72 whatever the binary forms.
+            excellent += s + 1e-9 >= l.excellent ? 1 : 0;
+            pass += s + 1e-9 >= l.pass ? 1 : 0;
+            low += s + 1e-9 < l.low ? 1 : 0;
+        }
+        const double n = static_cast<double>(scores.size());
+        f.mean = sum / n;
+        double squares = 0;
+        for (double s : scores)
+            squares += (s - f.mean) * (s - f.mean);
+        f.sd = std::sqrt(squares / n);
+        f.excellentRate = excellent * 100.0 / n;
+        f.passRate = pass * 100.0 / n;
+        f.lowRate = low * 100.0 / n;
+        return f;
+    }
+};
+
+} // namespace
+
+double roundHalfAway(double value, int decimals)
+{
+    const double p = std::pow(10.0, decimals);
+    // The tolerance takes 2.675 (stored as 2.67499999...) to 2.68, as a person reading it expects.
+    const double r = std::floor(std::fabs(value) * p + 0.5 + 1e-7) / p;
+    return value < 0 ? -r : r;
+}
+
+Analysis analyse(const std::vector<SubjectLines> &subjects, const std::vector<Entry> &entries)
+{
+    std::unordered_map<std::string, std::size_t> subjectIndex;
+    for (std::size_t i = 0; i < subjects.size(); ++i)
+        subjectIndex.emplace(subjects[i].id, i);
+    const std::size_t n = subjects.size();  // index n: 总分
+    Lines totalLines;
+    for (const auto &s : subjects) {
+        const Lines l = linesOf(s);
+        totalLines.full += l.full;
+        totalLines.excellent += l.excellent;
+        totalLines.pass += l.pass;
+        totalLines.low += l.low;
+    }
+
+    std::vector<std::string> groups;
+    std::unordered_map<std::string, std::size_t> groupIndex;
+    std::vector<std::vector<Tally>> tallies;  // [group][subject]
+    std::vector<Tally> reference(n + 1);
+    // Each pupil's scores for 总分: which subjects, and the sum.
+    struct Pupil {
+        std::string group;
+        bool inScope = true;
+        std::set<std::size_t> scored;
+        bool expected = false;
+        double sum = 0;
+    };
+    std::map<std::string, Pupil> pupils;
+    for (const auto &e : entries) {
+        const auto s = subjectIndex.find(e.subjectId);
+        if (s == subjectIndex.end())
+            continue;
+        reference[s->second].add(e);
+        Pupil &p = pupils[e.pupil];
+        p.group = e.group;
+        p.inScope = e.inScope;
+        if (e.score) {
+            p.scored.insert(s->second);
+            p.sum += *e.score;
+        }
+        p.expected = p.expected || e.score || e.absence != "2";
+        if (!e.inScope)
+            continue;
+        auto [g, added] = groupIndex.emplace(e.group, groups.size());
+        if (added) {
+            groups.push_back(e.group);
+            tallies.emplace_back(n + 1);
+        }
+        tallies[g->second][s->second].add(e);
+    }
+    for (const auto &[id, p] : pupils) {
+        if (!p.expected)
+            continue;
+        Entry total;
+        total.pupil = id;
+        if (p.scored.size() == n)
+            total.score = p.sum;
+        reference[n].add(total);
+        if (p.inScope)
+            tallies[groupIndex.at(p.group)][n].add(total);
+    }
+
+    Analysis out;
+    for (std::size_t s = 0; s <= n; ++s) {
+        const Lines l = s < n ? linesOf(subjects[s]) : totalLines;
+        Row ref{{}, s < n ? subjects[s].id : std::string(), reference[s].figures(l)};
+        out.reference.push_back(ref);
+    }
+    std::vector<Row> rows;
+    for (std::size_t g = 0; g < groups.size(); ++g)
+        for (std::size_t s = 0; s <= n; ++s) {
+            const Lines l = s < n ? linesOf(subjects[s]) : totalLines;
+            Row r{groups[g], s < n ? subjects[s].id : std::string(), tallies[g][s].figures(l)};
+            const double refMean = out.reference[s].figures.mean;
+            if (r.figures.sat > 0 && refMean > 0)
+                r.figures.overMean = (r.figures.mean - refMean) / refMean * 100.0;
+            rows.push_back(std::move(r));
+        }
+    // 名次 by mean within each subject: equal means share a place (1, 1, 3).
+    for (std::size_t s = 0; s <= n; ++s) {
+        const std::string id = s < n ? subjects[s].id : std::string();
+        for (auto &r : rows) {
+            if (r.subjectId != id || r.figures.sat == 0)
+                continue;
+            int better = 0;
+            for (const auto &other : rows)
+                if (other.subjectId == id && other.figures.sat > 0 && other.figures.mean > r.figures.mean + 1e-9)
+                    ++better;
+            r.figures.rank = better + 1;
+        }
+    }
+    out.rows = std::move(rows);
+    return out;
+}
+
+} // namespace emis::exam

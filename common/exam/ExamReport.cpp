@@ -1,0 +1,95 @@
+#include "exam/ExamReport.h"
+
+#include "schema/CodeTables.h"
+#include "text/JsonWriter.h"
+
+namespace emis::exam {
+namespace {
+
+struct Column {
+    const char *key, *zh, *en;
+};
+
+const Column kColumns[] = {
+    {"label", "范围", "group"},          {"subject_name", "科目", "subject"},  {"expected", "应考人数", "expected"},
+    {"sat", "参考人数", "sat"},          {"mean", "平均分", "mean"},          {"sd", "标准差", "standard deviation"},
+    {"max", "最高分", "highest"},        {"min", "最低分", "lowest"},         {"excellent_rate", "优秀率%", "excellent %"},
+    {"pass_rate", "及格率%", "pass %"},  {"low_rate", "低分率%", "low %"},    {"rank", "名次", "rank"},
+    {"over_mean", "超均率%", "above the mean %"},
+};
+
+void figures(text::JsonWriter &w, const Figures &f)
+{
+    w.field("expected", f.expected).field("sat", f.sat);
+    if (f.sat == 0) {
+        for (const char *k : {"mean", "sd", "max", "min", "excellent_rate", "pass_rate", "low_rate"})
+            w.key(k).null();
+    } else {
+        w.field("mean", roundHalfAway(f.mean, 2)).field("sd", roundHalfAway(f.sd, 2));
+        w.field("max", f.max).field("min", f.min);
+        w.field("excellent_rate", roundHalfAway(f.excellentRate, 1));
+        w.field("pass_rate", roundHalfAway(f.passRate, 1)).field("low_rate", roundHalfAway(f.lowRate, 1));
+    }
+    if (f.rank > 0)
+        w.field("rank", f.rank);
+    else
+        w.key("rank").null();
+    if (f.overMean)
+        w.field("over_mean", roundHalfAway(*f.overMean, 2));
+    else
+        w.key("over_mean").null();
+}
+
+} // namespace
+
+std::string analysisDocument(std::string_view report, const std::map<std::string, std::string, std::less<>> &params,
+                             const std::vector<SubjectLines> &subjects, const Analysis &analysis,
+                             const std::map<std::string, std::string> &labels, const std::string &subject)
+{
+    const auto *codes = schema::findCodeTable("subject");
+    std::map<std::string, std::string> codeOf;
+    for (const auto &s : subjects)
+        codeOf[s.id] = s.subject;
+    const auto wanted = [&](const Row &r) {
+        return subject.empty() || (r.subjectId.empty() ? subject == "total" : codeOf[r.subjectId] == subject);
+    };
+    text::JsonWriter w;
+    w.beginObject().field("report", report).field("title_zh", "考试成绩分析").field("title_en", "Exam analysis");
+    w.key("params").beginObject();
+    for (const auto &[k, v] : params)
+        w.field(k, v);
+    w.endObject();
+    w.key("columns").beginArray();
+    for (const auto &c : kColumns)
+        w.beginObject().field("key", c.key).field("zh", c.zh).field("en", c.en).endObject();
+    w.endArray();
+    const auto rowFields = [&](const Row &r, bool withCode) {
+        const std::string code = r.subjectId.empty() ? std::string("total") : codeOf[r.subjectId];
+        if (withCode)
+            w.field("subject", code);
+        w.field("subject_name", r.subjectId.empty() ? std::string("总分") : codes->nameOf(code));
+        figures(w, r.figures);
+    };
+    w.key("rows").beginArray();
+    for (const auto &r : analysis.rows) {
+        if (!wanted(r))
+            continue;
+        const auto label = labels.find(r.group);
+        w.beginObject().field("key", r.group).field("label", label == labels.end() ? r.group : label->second);
+        rowFields(r, true);
+        w.endObject();
+    }
+    w.endArray();
+    // The reference's row: of the subject asked for, else of 总分.
+    for (const auto &r : analysis.reference)
+        if (subject.empty() ? r.subjectId.empty() : wanted(r)) {
+            w.key("totals").beginObject().field("label", "合计");
+            rowFields(r, false);
+            w.endObject();
+            break;
+        }
+    w.endObject();
+    return w.str();
+}
+
+} // namespace emis::exam

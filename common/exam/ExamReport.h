@@ -1,0 +1,22 @@
+#pragma once
+
+#include "exam/ExamAnalysis.h"
+
+#include <map>
+#include <string>
+#include <string_view>
+
+namespace emis::exam {
+
+// The exam analysis as a report document, in the county reports' shape (server/report/ReportEngine.h):
+//   {"report", "title_zh", "title_en", "params", "columns": [...],
+//    "rows": [{"key": group, "label", "subject", "subject_name", "expected", "sat", "mean", "sd",
+//              "max", "min", "excellent_rate", "pass_rate", "low_rate", "rank", "over_mean"}, ...],
+//    "totals": {...the reference's row of the subject asked for, or of 总分...}}
+// rounded as roundHalfAway says. `subject`: a subject code, or "total" for 总分, to keep only its
+// rows; empty: every subject and 总分. `labels`: each group's name.
+std::string analysisDocument(std::string_view report, const std::map<std::string, std::string, std::less<>> &params,
+                             const std::vector<SubjectLines> &subjects, const Analysis &analysis,
+                             const std::map<std::string, std::string> &labels, const std::string &subject);
+
+} // namespace emis::exam

@@ -1,0 +1,85 @@
+// 考试成绩分析 county-wide: every school's scores of one exam, by county, township, school or
+// class, each group against the county (exam/ExamAnalysis.h holds the definitions, which the
+// school's own analysis shares).
+#include "exam/ExamReport.h"
+#include "report/ReportParts.h"
+#include "schema/CodeTables.h"
+
+namespace emis::server::report {
+
+std::variant<std::string, Issue> examAnalysisReport(StoreSession &s, const Params &params, const Scope &scope,
+                                                    std::string_view by)
+{
+    const auto examParam = params.find("exam");
+    if (examParam == params.end() || examParam->second.empty())
+        return makeIssue(Reason::BadRequest, {}, {}, {}, "exam= (an exam's id, see emisctl exam list)");
+    const std::string examId = examParam->second;
+    std::string subject;
+    if (const auto p = params.find("subject"); p != params.end() && !p->second.empty()) {
+        if (p->second == "total" || p->second == "总分") {
+            subject = "total";
+        } else {
+            const auto code = schema::findCodeTable("subject")->normalize(p->second);
+            if (!code)
+                return makeIssue(Reason::BadRequest, {}, {}, {}, "subject=" + p->second);
+            subject = *code;
+        }
+    }
+    std::vector<exam::SubjectLines> subjects;
+    for (const auto &r : s.query("SELECT id, subject, full_marks, excellent_pct, pass_pct, low_pct FROM exam_subjects "
+                                 "WHERE exam_id = ? AND deleted = 0",
+                                 {Value{examId}}))
+        subjects.push_back(exam::SubjectLines{asText(r[0]), asText(r[1]), asReal(r[2]), static_cast<int>(asInt(r[3])),
+                                              static_cast<int>(asInt(r[4])), static_cast<int>(asInt(r[5]))});
+    if (subjects.empty())
+        return makeIssue(Reason::BadRequest, {}, {}, {}, "exam=" + examId + " (no such exam, or it has no subjects)");
+    const auto *codes = schema::findCodeTable("subject");
+    const auto order = [&](const exam::SubjectLines &x) {
+        for (std::size_t i = 0; i < codes->entries.size(); ++i)
+            if (codes->entries[i].code == x.subject)
+                return i;
+        return codes->entries.size();
+    };
+    std::sort(subjects.begin(), subjects.end(), [&](const auto &a, const auto &b) { return order(a) < order(b); });
+
+    // Every score of the exam (the reference is the county); the scope says which groups show.
+    const std::string sql =
+        "SELECT sc.student_id, sc.exam_subject_id, sc.score, sc.absence, c.code, c.name, c.township, s.grade, "
+        "s.class_name FROM scores sc JOIN exam_subjects es ON es.id = sc.exam_subject_id "
+        "JOIN students s ON s.id = sc.student_id JOIN schools c ON c.id = s.school_id "
+        "WHERE es.exam_id = ? AND es.deleted = 0 AND sc.deleted = 0 AND s.deleted = 0 AND c.deleted = 0";
+    std::vector<exam::Entry> entries;
+    std::map<std::string, std::string> labels;
+    for (const auto &r : s.query(sql, {Value{examId}})) {
+        exam::Entry e;
+        e.pupil = asText(r[0]);
+        e.subjectId = asText(r[1]);
+        if (!isNull(r[2]))
+            e.score = asReal(r[2]);
+        e.absence = asText(r[3]);
+        const std::string code = asText(r[4]);
+        const std::string township = asText(r[6]);
+        const std::int64_t grade = asInt(r[7]);
+        const std::string className = asText(r[8]);
+        e.inScope = (scope.township.empty() || scope.township == township) &&
+                    (scope.schoolCode.empty() || scope.schoolCode == code) &&
+                    (scope.className.empty() || scope.className == className);
+        if (by == "county") {
+            e.group = "county";
+            labels[e.group] = "全县";
+        } else if (by == "township") {
+            e.group = township;
+            labels[e.group] = township;
+        } else if (by == "school") {
+            e.group = code;
+            labels[e.group] = asText(r[5]);
+        } else {
+            e.group = code + "/" + std::to_string(grade) + "/" + className;
+            labels[e.group] = asText(r[5]) + " " + gradeName(grade) + className;
+        }
+        entries.push_back(std::move(e));
+    }
+    return exam::analysisDocument("exam_analysis", params, subjects, exam::analyse(subjects, entries), labels, subject);
+}
+
+} // namespace emis::server::report
