@@ -1671,7 +1671,7 @@
         <translation>%1由县级服务器维护，不能在本机修改。</translation>
     </message>
     <message>
-        <location filename="../client/cli/ExamCommands.cpp" line="+60"/>
+        <location filename="../client/cli/ExamCommands.cpp" line="+62"/>
         <source>county joint exam</source>
         <translation>县联考</translation>
     </message>
@@ -1723,7 +1723,22 @@
         <translation>没有“%1”这个科目。</translation>
     </message>
     <message>
-        <location line="-69"/>
+        <location line="+20"/>
+        <source>Name the exam: warnings --exam ID (see: exams).</source>
+        <translation>请指明考试：warnings --exam 考试编号（见 exams 命令）。</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>No earlier exam of this grade here: no place-drop warnings.</source>
+        <translation>本机没有该年级更早的考试，因此不判断名次下降。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 warnings.</source>
+        <translation>共%1条预警。</translation>
+    </message>
+    <message>
+        <location line="-124"/>
         <location filename="../client/cli/FileCommands.cpp" line="+16"/>
         <source>This device is not enrolled; run enroll first, then import.</source>
         <translation>本设备尚未注册，请先注册（enroll）再导入。</translation>

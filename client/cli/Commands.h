@@ -63,6 +63,9 @@ int examsList(const Options &o, const Output &out);
 int importScores(const Options &o, const Output &out);
 // The school's analysis of an exam, offline (the bureau's exam_analysis, for this school).
 int examAnalysis(const Options &o, const Output &out);
+// 成绩预警: pupils under the 低分 line, failing two subjects or more, or down ten places since the
+// previous exam of the grade, per class.
+int examWarnings(const Options &o, const Output &out);
 int exportCommand(const Options &o, const Output &out);
 
 int changeAdd(const Options &o, const Output &out);

@@ -17,6 +17,8 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
+#include <map>
+
 namespace emis::client::cli {
 namespace {
 
@@ -160,6 +162,51 @@ int examAnalysis(const Options &o, const Output &out)
         return out.fail(document.error());
     out.text(qs(text::reportTable(*document)).trimmed());
     out.data(QJsonDocument::fromJson(QByteArray::fromStdString(*document)).object());
+    return 0;
+}
+
+int examWarnings(const Options &o, const Output &out)
+{
+    if (o.exam.isEmpty())
+        return out.fail(makeError(ErrorKind::Usage, tr("Name the exam: warnings --exam ID (see: exams).")));
+    auto store = openDevice(o);
+    if (!store)
+        return out.fail(store.error());
+    auto exam = ScoreImport(**store).exam(o.exam);
+    if (!exam)
+        return out.fail(exam.error());
+    auto found = schoolExamWarnings(**store, *exam);
+    if (!found)
+        return out.fail(found.error());
+    // A list per class, for its 班主任.
+    std::map<std::string, std::vector<const exam::Warning *>> byClass;
+    std::map<std::string, std::string> classOf;
+    for (const auto &e : found->data.entries)
+        classOf[e.pupil] = e.group;
+    for (const auto &w : found->warnings)
+        byClass[classOf[w.pupil]].push_back(&w);
+    QJsonArray list;
+    for (const auto &[group, warnings] : byClass) {
+        const QString label = qs(found->data.labels[group]);
+        for (const auto *w : warnings) {
+            const QString name = qs(found->data.names[w->pupil]);
+            // Both languages, as a refused row's reasons are printed.
+            out.text(QStringLiteral("%1\t%2\t%3 / %4").arg(label, name, qs(w->detailZh), qs(w->detailEn)));
+            list.append(QJsonObject{{QStringLiteral("class"), label},
+                                    {QStringLiteral("student_id"), qs(w->pupil)},
+                                    {QStringLiteral("name"), name},
+                                    {QStringLiteral("kind"), qs(w->kind)},
+                                    {QStringLiteral("subject_id"), qs(w->subjectId)},
+                                    {QStringLiteral("message_zh"), qs(w->detailZh)},
+                                    {QStringLiteral("message_en"), qs(w->detailEn)}});
+        }
+    }
+    if (found->previousExam.isEmpty())
+        out.text(tr("No earlier exam of this grade here: no place-drop warnings."));
+    out.text(tr("%1 warnings.").arg(found->warnings.size()));
+    out.data(QJsonObject{{QStringLiteral("exam"), o.exam},
+                         {QStringLiteral("previous_exam"), found->previousExam},
+                         {QStringLiteral("warnings"), list}});
     return 0;
 }
 

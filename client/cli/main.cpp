@@ -101,6 +101,8 @@ int main(int argc, char **argv)
     analysis->add_option("--exam", exam, "the exam's id (see: exams)")->required();
     analysis->add_option("--by", by, "class (each class against the school) or subject (the school as a whole)");
     analysis->add_option("--subject", subject, "one subject (数学), or total");
+    auto *warnings = on(cli.add_subcommand("warnings", "成绩预警: pupils to look after, per class"), examWarnings);
+    warnings->add_option("--exam", exam, "the exam's id (see: exams)")->required();
     auto *exportCmd = on(cli.add_subcommand("export", "export a roster to .xlsx or .csv"), exportCommand);
     addTable(exportCmd);
     exportCmd->add_option("file", file, "FILE.xlsx or FILE.csv")->required();

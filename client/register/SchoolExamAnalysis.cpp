@@ -10,11 +10,10 @@
 
 namespace emis::client {
 
-Result<std::string> schoolExamAnalysis(LocalStore &store, const ExamView &exam, const std::string &by,
-                                       const std::string &subject)
+Result<SchoolExamData> schoolExamData(LocalStore &store, const ExamView &exam, const std::string &by)
 {
     RecordStore records(store);
-    std::vector<exam::SubjectLines> subjects;
+    SchoolExamData out;
     auto subjectRows = records.listWhere(*schema::findTable("exam_subjects"), "exam_id", exam.exam.id);
     if (!subjectRows)
         return subjectRows.error();
@@ -26,8 +25,8 @@ Result<std::string> schoolExamAnalysis(LocalStore &store, const ExamView &exam, 
                     const auto *i = it == row.values.end() ? nullptr : std::get_if<std::int64_t>(&it->second);
                     return i ? static_cast<int>(*i) : 0;
                 };
-                subjects.push_back(exam::SubjectLines{es.id, es.subject, es.fullMarks, pct("excellent_pct"),
-                                                      pct("pass_pct"), pct("low_pct")});
+                out.subjects.push_back(exam::SubjectLines{es.id, es.subject, es.fullMarks, pct("excellent_pct"),
+                                                          pct("pass_pct"), pct("low_pct")});
             }
     auto pupils = records.list(*schema::findTable("students"));
     if (!pupils)
@@ -38,9 +37,8 @@ Result<std::string> schoolExamAnalysis(LocalStore &store, const ExamView &exam, 
         const std::string grade = validate::fieldText(p.values, "grade");
         const std::string cls = validate::fieldText(p.values, "class_name");
         classOf.insert(p.id, {grade + "/" + cls, grades->nameOf(grade) + cls});
+        out.names[ss(p.id)] = validate::fieldText(p.values, "name");
     }
-    std::vector<exam::Entry> entries;
-    std::map<std::string, std::string> labels;
     const std::string school = ss(store.identity().schoolName);
     for (const auto &es : exam.subjects) {
         auto scores = records.listWhere(*schema::findTable("scores"), "exam_subject_id", qs(es.id));
@@ -61,12 +59,54 @@ Result<std::string> schoolExamAnalysis(LocalStore &store, const ExamView &exam, 
             if (c == classOf.constEnd())
                 continue;  // a pupil no longer here
             e.group = by == "class" ? c->first : std::string("school");
-            labels[e.group] = by == "class" ? c->second : school;
-            entries.push_back(std::move(e));
+            out.labels[e.group] = by == "class" ? c->second : school;
+            out.entries.push_back(std::move(e));
         }
     }
+    return out;
+}
+
+Result<std::string> schoolExamAnalysis(LocalStore &store, const ExamView &exam, const std::string &by,
+                                       const std::string &subject)
+{
+    auto data = schoolExamData(store, exam, by);
+    if (!data)
+        return data.error();
     const std::map<std::string, std::string, std::less<>> params{{"exam", ss(exam.exam.id)}, {"by", by}};
-    return exam::analysisDocument("exam_analysis", params, subjects, exam::analyse(subjects, entries), labels, subject);
+    return exam::analysisDocument("exam_analysis", params, data->subjects, exam::analyse(data->subjects, data->entries),
+                                  data->labels, subject);
+}
+
+Result<SchoolWarnings> schoolExamWarnings(LocalStore &store, const ExamView &exam)
+{
+    SchoolWarnings out;
+    auto data = schoolExamData(store, exam, "class");
+    if (!data)
+        return data.error();
+    out.data = std::move(*data);
+    // The previous exam of the grade: the latest before this one by date (else by creation).
+    auto all = ScoreImport(store).exams();
+    if (!all)
+        return all.error();
+    const auto when = [](const ExamView &v) {
+        return validate::fieldText(v.exam.values, "exam_date") + "|" + ss(v.exam.id);
+    };
+    const std::string grade = validate::fieldText(exam.exam.values, "grade");
+    const ExamView *previous = nullptr;
+    for (const auto &v : *all)
+        if (v.exam.id != exam.exam.id && validate::fieldText(v.exam.values, "grade") == grade && when(v) < when(exam) &&
+            (!previous || when(v) > when(*previous)))
+            previous = &v;
+    SchoolExamData before;
+    if (previous) {
+        auto b = schoolExamData(store, *previous, "class");
+        if (!b)
+            return b.error();
+        before = std::move(*b);
+        out.previousExam = previous->exam.id;
+    }
+    out.warnings = exam::warnings(out.data.subjects, out.data.entries, before.subjects, before.entries);
+    return out;
 }
 
 } // namespace emis::client

@@ -232,6 +232,22 @@ void TestClientExams::analysis_sameAtTheSchoolAndTheBureau()
     QCOMPARE(math.value(QStringLiteral("sat")).toInt(), 2);
     QCOMPARE(math.value(QStringLiteral("mean")).toDouble(), 92.25);
     QCOMPARE(math.value(QStringLiteral("excellent_rate")).toDouble(), 50.0);  // 102 of 120
+
+    // 成绩预警 per class: every score so far passes; then 张三 of 2班 gets 20 in 数学 (低分 line 48).
+    const auto quiet = run({QStringLiteral("--json"), QStringLiteral("warnings"), QStringLiteral("--exam"), m_exam});
+    QVERIFY2(quiet.exitCode == 0, qPrintable(quiet.err));
+    QCOMPARE(quiet.json().object().value(QStringLiteral("warnings")).toArray().size(), 0);
+    const QString low = m_dirs.filePath(QStringLiteral("low.csv"));
+    writeCsv(low, {QStringLiteral("姓名,班级,数学"), QStringLiteral("张三,2班,20")});
+    QCOMPARE(run({QStringLiteral("import"), QStringLiteral("scores"), low, QStringLiteral("--exam"), m_exam}).exitCode, 0);
+    const auto warned = run({QStringLiteral("--json"), QStringLiteral("warnings"), QStringLiteral("--exam"), m_exam});
+    const QJsonArray list = warned.json().object().value(QStringLiteral("warnings")).toArray();
+    QCOMPARE(list.size(), 1);
+    const QJsonObject w = list.at(0).toObject();
+    QCOMPARE(w.value(QStringLiteral("kind")).toString(), QStringLiteral("low_score"));
+    QCOMPARE(w.value(QStringLiteral("name")).toString(), QStringLiteral("张三"));
+    QCOMPARE(w.value(QStringLiteral("class")).toString(), QStringLiteral("三年级2班"));
+    QVERIFY(w.value(QStringLiteral("message_zh")).toString().contains(QStringLiteral("数学")));
 }
 
 QTEST_GUILESS_MAIN(TestClientExams)

@@ -4,6 +4,7 @@
 // 名次 with shared places, 超均率 against everything analysed, rounding half away from zero.
 #include "exam/ExamAnalysis.h"
 #include "exam/ExamReport.h"
+#include "exam/ExamWarnings.h"
 
 #include <QTest>
 
@@ -42,6 +43,7 @@ private Q_SLOTS:
     void ranks_shareAPlace();
     void rounding_halfAwayFromZero();
     void document_roundsAndFilters();
+    void warnings_lowFailsAndRankDrop();
 
 private:
     const std::vector<SubjectLines> m_subjects = {{"A", "01", 100, 85, 60, 40}, {"B", "02", 120, 85, 60, 40}};
@@ -143,6 +145,36 @@ void TestExamAnalysis::document_roundsAndFilters()
     QVERIFY(doc.find("\"label\":\"一班\"") != std::string::npos);
     QVERIFY2(doc.find("\"over_mean\":") != std::string::npos, doc.c_str());
     QVERIFY(doc.find("\"mean\":83.75") != std::string::npos);
+}
+
+void TestExamAnalysis::warnings_lowFailsAndRankDrop()
+{
+    // Lines of A (100): 低分 40, 及格 60; of B (120): 48, 72.
+    std::vector<Entry> now = {score("p1", "g", "A", 39.5), score("p1", "g", "B", 71.5),   // low in A, fails 2
+                              score("p2", "g", "A", 40), score("p2", "g", "B", 72),       // on the lines: nothing
+                              score("p3", "g", "A", 59), score("p3", "g", "B", 120)};     // fails 1: nothing
+    // Twelve more pupils ahead of p3 now; before, p3 was first.
+    std::vector<Entry> before = {score("p3", "g", "A", 100), score("p3", "g", "B", 120)};
+    for (int i = 0; i < 12; ++i) {
+        const std::string id = "q" + std::to_string(i);
+        now.push_back(Entry{id, "g", "A", 95.0, {}, true});
+        now.push_back(Entry{id, "g", "B", 100.0, {}, true});
+        before.push_back(Entry{id, "g", "A", 50.0, {}, true});
+        before.push_back(Entry{id, "g", "B", 50.0, {}, true});
+    }
+    const auto ranks = totalRanks(m_subjects, now);
+    QCOMPARE(ranks.at("p3"), 13);
+    QCOMPARE(ranks.at("q0"), 1);  // equal totals share first place
+    QCOMPARE(ranks.at("q11"), 1);
+    std::vector<std::string> got;
+    for (const auto &w : warnings(m_subjects, now, m_subjects, before))
+        got.push_back(w.pupil + ":" + w.kind);
+    QCOMPARE(got, (std::vector<std::string>{"p1:low_score", "p1:fails", "p3:rank_drop"}));
+    const auto all = warnings(m_subjects, now, m_subjects, before);
+    QVERIFY2(all[2].detailZh.find("12") != std::string::npos, all[2].detailZh.c_str());
+    QVERIFY2(all[0].detailZh.find("39.5") != std::string::npos, all[0].detailZh.c_str());
+    // No previous exam: no rank_drop.
+    QCOMPARE(warnings(m_subjects, now, {}, {}).size(), std::size_t{2});
 }
 
 QTEST_GUILESS_MAIN(TestExamAnalysis)
