@@ -170,4 +170,43 @@ Analysis analyse(const std::vector<SubjectLines> &subjects, const std::vector<En
     return out;
 }
 
+std::vector<BandRow> scoreBands(const std::vector<SubjectLines> &subjects, const std::vector<Entry> &entries,
+                                const std::string &subjectId)
+{
+    double full = 0;
+    for (const auto &s : subjects)
+        if (subjectId.empty() || s.id == subjectId)
+            full += s.fullMarks;
+    // 总分: each pupil's sum, for pupils with a score in every subject.
+    std::map<std::string, std::pair<std::size_t, double>> totals;
+    std::map<std::string, std::string> groupOf;
+    std::vector<std::pair<std::string, double>> values;  // group, score
+    for (const auto &e : entries) {
+        if (!e.inScope || !e.score)
+            continue;
+        if (!subjectId.empty()) {
+            if (e.subjectId == subjectId)
+                values.emplace_back(e.group, *e.score);
+            continue;
+        }
+        auto &t = totals[e.pupil];
+        ++t.first;
+        t.second += *e.score;
+        groupOf[e.pupil] = e.group;
+    }
+    for (const auto &[pupil, t] : totals)
+        if (t.first == subjects.size())
+            values.emplace_back(groupOf[pupil], t.second);
+    std::vector<BandRow> out;
+    std::map<std::string, std::size_t> index;
+    for (const auto &e : entries)  // groups in the order first met
+        if (e.inScope && index.emplace(e.group, out.size()).second)
+            out.push_back(BandRow{e.group, {}});
+    for (const auto &[group, v] : values) {
+        const int band = full > 0 ? std::min(kBands - 1, static_cast<int>(std::floor(v / full * kBands + 1e-9))) : 0;
+        ++out[index.at(group)].counts[std::max(0, band)];
+    }
+    return out;
+}
+
 } // namespace emis::exam

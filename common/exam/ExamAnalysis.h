@@ -59,6 +59,17 @@ struct Analysis {
 
 Analysis analyse(const std::vector<SubjectLines> &subjects, const std::vector<Entry> &entries);
 
+// Score bands (分数段): how many of a group's scores in `subjectId` (empty: 总分) fall in each tenth
+// of full marks, [0, 10%), [10%, 20%), ... [90%, 100%], full marks in the last. Per group, in the
+// order first met; out-of-scope entries are left out.
+inline constexpr int kBands = 10;
+struct BandRow {
+    std::string group;
+    int counts[kBands] = {};
+};
+std::vector<BandRow> scoreBands(const std::vector<SubjectLines> &subjects, const std::vector<Entry> &entries,
+                                const std::string &subjectId);
+
 // Rounding, stated once: means and standard deviations to 2 decimals, rates to 1 decimal of a
 // percent, half away from zero.
 double roundHalfAway(double value, int decimals);

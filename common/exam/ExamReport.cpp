@@ -92,4 +92,43 @@ std::string analysisDocument(std::string_view report, const std::map<std::string
     return w.str();
 }
 
+std::string bandsDocument(std::string_view report, const std::map<std::string, std::string, std::less<>> &params,
+                          const std::vector<SubjectLines> &subjects, const std::vector<Entry> &entries,
+                          const std::map<std::string, std::string> &labels, const std::string &subjectId)
+{
+    text::JsonWriter w;
+    w.beginObject().field("report", report).field("title_zh", "分数段统计").field("title_en", "Score bands");
+    w.key("params").beginObject();
+    for (const auto &[k, v] : params)
+        w.field(k, v);
+    w.endObject();
+    w.key("columns").beginArray();
+    w.beginObject().field("key", "label").field("zh", "范围").field("en", "group").endObject();
+    for (int b = 0; b < kBands; ++b) {
+        const std::string range = std::to_string(b * 10) + "–" + std::to_string(b * 10 + 10) + "%";
+        w.beginObject().field("key", "b" + std::to_string(b)).field("zh", range).field("en", range).endObject();
+    }
+    w.endArray();
+    w.key("rows").beginArray();
+    for (const auto &r : scoreBands(subjects, entries, subjectId)) {
+        const auto label = labels.find(r.group);
+        w.beginObject().field("key", r.group).field("label", label == labels.end() ? r.group : label->second);
+        for (int b = 0; b < kBands; ++b)
+            w.field("b" + std::to_string(b), r.counts[b]);
+        w.endObject();
+    }
+    w.endArray();
+    std::vector<Entry> all = entries;
+    for (auto &e : all) {
+        e.inScope = true;
+        e.group = "all";
+    }
+    const auto whole = scoreBands(subjects, all, subjectId);
+    w.key("totals").beginObject().field("label", "合计");
+    for (int b = 0; b < kBands; ++b)
+        w.field("b" + std::to_string(b), whole.empty() ? 0 : whole.front().counts[b]);
+    w.endObject().endObject();
+    return w.str();
+}
+
 } // namespace emis::exam

@@ -19,4 +19,10 @@ std::string analysisDocument(std::string_view report, const std::map<std::string
                              const std::vector<SubjectLines> &subjects, const Analysis &analysis,
                              const std::map<std::string, std::string> &labels, const std::string &subject);
 
+// The score bands as a report document: a row per group with a column per band ("b0" .. "b9",
+// titled 0–10% .. 90–100%), and the reference's bands as "totals". `subjectId` empty: 总分.
+std::string bandsDocument(std::string_view report, const std::map<std::string, std::string, std::less<>> &params,
+                          const std::vector<SubjectLines> &subjects, const std::vector<Entry> &entries,
+                          const std::map<std::string, std::string> &labels, const std::string &subjectId);
+
 } // namespace emis::exam

@@ -6,9 +6,16 @@
 #include "schema/CodeTables.h"
 
 namespace emis::server::report {
+namespace {
 
-std::variant<std::string, Issue> examAnalysisReport(StoreSession &s, const Params &params, const Scope &scope,
-                                                    std::string_view by)
+struct CountyExam {
+    std::vector<exam::SubjectLines> subjects;
+    std::vector<exam::Entry> entries;
+    std::map<std::string, std::string> labels;
+    std::string subject;  // subject= as a code, "total", or empty
+};
+
+std::variant<CountyExam, Issue> loadExam(StoreSession &s, const Params &params, const Scope &scope, std::string_view by)
 {
     const auto examParam = params.find("exam");
     if (examParam == params.end() || examParam->second.empty())
@@ -79,7 +86,38 @@ std::variant<std::string, Issue> examAnalysisReport(StoreSession &s, const Param
         }
         entries.push_back(std::move(e));
     }
-    return exam::analysisDocument("exam_analysis", params, subjects, exam::analyse(subjects, entries), labels, subject);
+    return CountyExam{std::move(subjects), std::move(entries), std::move(labels), subject};
+}
+
+} // namespace
+
+std::variant<std::string, Issue> examAnalysisReport(StoreSession &s, const Params &params, const Scope &scope,
+                                                    std::string_view by)
+{
+    auto loaded = loadExam(s, params, scope, by);
+    if (auto *issue = std::get_if<Issue>(&loaded))
+        return *issue;
+    const auto &e = std::get<CountyExam>(loaded);
+    return exam::analysisDocument("exam_analysis", params, e.subjects, exam::analyse(e.subjects, e.entries), e.labels,
+                                  e.subject);
+}
+
+std::variant<std::string, Issue> examBandsReport(StoreSession &s, const Params &params, const Scope &scope,
+                                                 std::string_view by)
+{
+    auto loaded = loadExam(s, params, scope, by);
+    if (auto *issue = std::get_if<Issue>(&loaded))
+        return *issue;
+    const auto &e = std::get<CountyExam>(loaded);
+    std::string subjectId;
+    if (!e.subject.empty() && e.subject != "total") {
+        for (const auto &x : e.subjects)
+            if (x.subject == e.subject)
+                subjectId = x.id;
+        if (subjectId.empty())
+            return makeIssue(Reason::BadRequest, {}, {}, {}, "subject=" + params.at("subject") + " (not in this exam)");
+    }
+    return exam::bandsDocument("exam_bands", params, e.subjects, e.entries, e.labels, subjectId);
 }
 
 } // namespace emis::server::report

@@ -37,6 +37,8 @@ const std::vector<ReportInfo> &reports()
         {"problem_records", "问题学籍处理", "Problem records", "state=open|all"},
         {"exam_analysis", "考试成绩分析", "Exam analysis",
          "exam=ID, by=county|township|school|class, subject= (a subject or total), township=, school="},
+        {"exam_bands", "分数段统计", "Score bands",
+         "exam=ID, by=county|township|school|class, subject= (a subject; default total), township=, school="},
     };
     return all;
 }
@@ -86,6 +88,12 @@ std::variant<std::string, Issue> runReport(StoreSession &session, std::string_vi
         if (!oneOf(by, {"county", "township", "school", "class"}))
             return badBy(by);
         return examAnalysisReport(session, params, scope, by);
+    }
+    if (name == "exam_bands") {
+        const std::string by = param(params, "by", "school");
+        if (!oneOf(by, {"county", "township", "school", "class"}))
+            return badBy(by);
+        return examBandsReport(session, params, scope, by);
     }
     if (name == "duplicates")
         return duplicatesReport(session, params);

@@ -70,6 +70,8 @@ std::string schoolsReport(StoreSession &s, const Params &params, const Scope &sc
 std::string staffReport(StoreSession &s, const Params &params, const Scope &scope, std::string_view by);
 std::variant<std::string, Issue> examAnalysisReport(StoreSession &s, const Params &params, const Scope &scope,
                                                     std::string_view by);
+std::variant<std::string, Issue> examBandsReport(StoreSession &s, const Params &params, const Scope &scope,
+                                                 std::string_view by);
 // The transfers waiting for the bureau, one object each, into an open "rows" array; returns how
 // many. The "approval_queue" report writes them beside the status changes waiting for approval.
 std::int64_t writeTransferQueueRows(text::JsonWriter &w, StoreSession &s);

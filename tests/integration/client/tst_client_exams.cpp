@@ -233,6 +233,22 @@ void TestClientExams::analysis_sameAtTheSchoolAndTheBureau()
     QCOMPARE(math.value(QStringLiteral("mean")).toDouble(), 92.25);
     QCOMPARE(math.value(QStringLiteral("excellent_rate")).toDouble(), 50.0);  // 102 of 120
 
+    // 分数段 at the bureau: 数学 of 120, 66 in 50–60%, 118.5 in 90–100%.
+    const auto bands = m_server.ctl({QStringLiteral("report"), QStringLiteral("--dir"), m_server.dir(),
+                                     QStringLiteral("exam_bands"), QStringLiteral("-p"), QStringLiteral("exam=") + m_exam,
+                                     QStringLiteral("-p"), QStringLiteral("subject=数学"), QStringLiteral("--json")});
+    QVERIFY2(bands.exitCode == 0, qPrintable(bands.err));
+    const QJsonArray bandRows = QJsonDocument::fromJson(bands.out.toUtf8()).object().value(QStringLiteral("rows")).toArray();
+    QCOMPARE(bandRows.size(), 1);
+    const QJsonObject band = bandRows.at(0).toObject();
+    QCOMPARE(band.value(QStringLiteral("key")).toString(), QLatin1String(ServerFixture::kSchoolA));
+    for (int b = 0; b < 10; ++b)
+        QCOMPARE(band.value(QStringLiteral("b%1").arg(b)).toInt(), b == 5 || b == 9 ? 1 : 0);
+    const auto noSuch = m_server.ctl({QStringLiteral("report"), QStringLiteral("--dir"), m_server.dir(),
+                                      QStringLiteral("exam_bands"), QStringLiteral("-p"), QStringLiteral("exam=") + m_exam,
+                                      QStringLiteral("-p"), QStringLiteral("subject=英语")});
+    QVERIFY2(noSuch.exitCode != 0 && noSuch.err.contains(QStringLiteral("英语")), qPrintable(noSuch.out + noSuch.err));
+
     // 成绩预警 per class: every score so far passes; then 张三 of 2班 gets 20 in 数学 (低分 line 48).
     const auto quiet = run({QStringLiteral("--json"), QStringLiteral("warnings"), QStringLiteral("--exam"), m_exam});
     QVERIFY2(quiet.exitCode == 0, qPrintable(quiet.err));

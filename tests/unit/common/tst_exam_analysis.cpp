@@ -44,6 +44,7 @@ private Q_SLOTS:
     void rounding_halfAwayFromZero();
     void document_roundsAndFilters();
     void warnings_lowFailsAndRankDrop();
+    void bands_tenthsOfFullMarks();
 
 private:
     const std::vector<SubjectLines> m_subjects = {{"A", "01", 100, 85, 60, 40}, {"B", "02", 120, 85, 60, 40}};
@@ -175,6 +176,39 @@ void TestExamAnalysis::warnings_lowFailsAndRankDrop()
     QVERIFY2(all[0].detailZh.find("39.5") != std::string::npos, all[0].detailZh.c_str());
     // No previous exam: no rank_drop.
     QCOMPARE(warnings(m_subjects, now, {}, {}).size(), std::size_t{2});
+}
+
+void TestExamAnalysis::bands_tenthsOfFullMarks()
+{
+    auto countsOf = [](const std::vector<BandRow> &rows, const std::string &group) {
+        for (const auto &r : rows)
+            if (r.group == group)
+                return std::vector<int>(std::begin(r.counts), std::end(r.counts));
+        return std::vector<int>{};
+    };
+    // Subject A (100): g1 holds 90 and 59.5, g2 holds 40 and 85; p3's 免考 counts nowhere.
+    auto a = scoreBands(m_subjects, m_entries, "A");
+    QCOMPARE(a.size(), std::size_t{2});
+    QCOMPARE(a[0].group, std::string("g1"));  // groups in the order first met
+    QCOMPARE(countsOf(a, "g1"), (std::vector<int>{0, 0, 0, 0, 0, 1, 0, 0, 0, 1}));
+    QCOMPARE(countsOf(a, "g2"), (std::vector<int>{0, 0, 0, 0, 1, 0, 0, 0, 1, 0}));
+    // 总分 (220) only for pupils with every subject: p1 162, p4 87.5, p5 205.
+    auto total = scoreBands(m_subjects, m_entries, "");
+    QCOMPARE(countsOf(total, "g1"), (std::vector<int>{0, 0, 0, 0, 0, 0, 0, 1, 0, 0}));
+    QCOMPARE(countsOf(total, "g2"), (std::vector<int>{0, 0, 0, 1, 0, 0, 0, 0, 0, 1}));
+    // Full marks fall in the last band, a score on a tenth opens the next band, out of scope is left out.
+    std::vector<Entry> edges = {score("x1", "g", "A", 100), score("x2", "g", "A", 60), score("x3", "g", "A", 0)};
+    Entry outside = score("x4", "h", "A", 50);
+    outside.inScope = false;
+    edges.push_back(outside);
+    auto e = scoreBands(m_subjects, edges, "A");
+    QCOMPARE(e.size(), std::size_t{1});
+    QCOMPARE(countsOf(e, "g"), (std::vector<int>{1, 0, 0, 0, 0, 0, 1, 0, 0, 1}));
+    const std::string doc = bandsDocument("exam_bands", {{"exam", "E"}}, m_subjects, m_entries, {{"g1", "一班"}}, "A");
+    QVERIFY2(doc.find("\"label\":\"一班\",\"b0\":0") != std::string::npos, doc.c_str());
+    QVERIFY2(doc.find("\"totals\":{\"label\":\"合计\",\"b0\":0,\"b1\":0,\"b2\":0,\"b3\":0,\"b4\":1,\"b5\":1")
+                 != std::string::npos,
+             doc.c_str());
 }
 
 QTEST_GUILESS_MAIN(TestExamAnalysis)
