@@ -8,6 +8,7 @@
 #include "store/Sql.h"
 #include "store/SqlValue.h"
 #include "store/Transaction.h"
+#include "store/Versions.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -101,6 +102,10 @@ Result<ClockRepairReport> ClockRepair::run(std::uint64_t serverTimeMs, quint64 s
     report.was = m_store.clock().last();
     report.serverTimeMs = serverTimeMs;
 
+    // Stamps implied by the rows' own (store/Versions.h) are rewritten field by field here.
+    for (const auto &t : schema::tables())
+        if (auto st = materializeVersions(db, t, QString()); !st)
+            return st.error();
     auto scan = scanStamps(db, isAhead);
     if (!scan)
         return scan.error();

@@ -7,6 +7,7 @@
 #include "store/Sql.h"
 #include "store/SqlValue.h"
 #include "store/Transaction.h"
+#include "store/Versions.h"
 
 #include <QCoreApplication>
 
@@ -70,6 +71,8 @@ Status IssueService::discardRejection(qint64 id, const QString &note)
     if (auto st = issues.closeRejection(id, QStringLiteral("discarded"), note); !st)
         return st;
     // Forget our version of the refused fields so the server's values win on the next pull.
+    if (auto st = materializeVersions(m_store.db(), **table, r->rowId); !st)
+        return st;
     for (const auto &f : refused->fields()) {
         const schema::Field *field = (*table)->field(f.field());
         if (!field)

@@ -7,6 +7,7 @@
 #include "store/Sql.h"
 #include "store/SqlValue.h"
 #include "store/Transaction.h"
+#include "store/Versions.h"
 #include "sync/Uuid.h"
 #include "sync/WireConvert.h"
 #include "validate/References.h"
@@ -207,21 +208,12 @@ Status RecordStore::writeRow(const schema::Table &t, const QString &id, const QS
             auto it = row.find(f.name);
             q.bind(it == row.end() ? QVariant() : toVariant(it->second));
         }
-        if (auto st = q.exec(); !st)
-            return st;
-        // The version of each field set is this save's stamp; its server seq is unknown (NULL)
-        // until a pull brings the row back.
-        QStringList vcols{QStringLiteral("id")};
-        for (const auto &name : changed)
-            vcols << qs(schema::versionHlcColumn(*t.field(name)));
-        Sql v(db, QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
-                      .arg(qs(schema::versionsTable(t)), vcols.join(QStringLiteral(", ")),
-                           QStringList(vcols.size(), QStringLiteral("?")).join(QStringLiteral(", "))));
-        v.bind(id);
-        for (std::size_t i = 0; i < changed.size(); ++i)
-            v.bind(hlc);
-        return v.exec();
+        // No versions row: a new row reads as written whole by this save (store/Versions.h).
+        return q.exec();
     }
+    // The row's stamp is about to change: an implicit versions row is written out first.
+    if (auto st = materializeVersions(db, t, id); !st)
+        return st;
     QStringList sets{QStringLiteral("hlc = ?")};
     for (const auto &name : changed)
         sets << qs(name) + QStringLiteral(" = ?");
@@ -394,9 +386,8 @@ Result<SaveOutcome> RecordStore::saveIn(WriteContext &ctx, const schema::Table &
     if (!isNew) {
         QStringList cols;
         for (const auto &name : changed)
-            cols << qs(schema::versionHlcColumn(*t.field(name)));
-        Sql v(m_store.db(), QStringLiteral("SELECT %1 FROM %2 WHERE id = ?").arg(cols.join(QStringLiteral(", ")),
-                                                                                 qs(schema::versionsTable(t))));
+            cols << versionHlcExpr(t, qs(name));
+        Sql v(m_store.db(), QStringLiteral("SELECT %1 %2 WHERE r.id = ?").arg(cols.join(QStringLiteral(", ")), versionsJoin(t)));
         if (auto st = v.bind(id).exec(); !st)
             return st.error();
         if (v.next())
@@ -456,6 +447,8 @@ Result<SaveOutcome> RecordStore::removeIn(WriteContext &ctx, const schema::Table
     const sync::Hlc stamp = m_store.clock().tick();
     const QString hlc = qs(stamp.toText());
     const QSqlDatabase db = m_store.db();
+    if (auto st = materializeVersions(db, t, id); !st)
+        return st.error();
     if (auto st = Sql(db, QStringLiteral("UPDATE %1 SET deleted = 1, hlc = ? WHERE id = ?").arg(qs(t.name)))
                       .bind(hlc)
                       .bind(id)

@@ -8,12 +8,14 @@
 #include "store/Sql.h"
 #include "store/SqlValue.h"
 #include "store/Transaction.h"
+#include "store/Versions.h"
 #include "sync/Merge.h"
 #include "sync/WireConvert.h"
 
 #include <QElapsedTimer>
 #include <QStringList>
 
+#include <algorithm>
 #include <chrono>
 #include <thread>
 
@@ -144,9 +146,8 @@ Status RemoteMerge::applyRow(const wire::RowState &row, MergeStats &stats)
     if (select.isEmpty()) {
         QStringList cols{QStringLiteral("r.hlc"), QStringLiteral("r.deleted"), QStringLiteral("v.deleted_hlc")};
         for (const auto &f : t->fields)
-            cols << QStringLiteral("r.") + qs(f.name) << QStringLiteral("v.") + qs(schema::versionHlcColumn(f));
-        select = QStringLiteral("SELECT %1 FROM %2 r LEFT JOIN %3 v ON v.id = r.id WHERE r.id = ?")
-                     .arg(cols.join(QStringLiteral(", ")), table, versions);
+            cols << QStringLiteral("r.") + qs(f.name) << versionHlcExpr(*t, qs(f.name));
+        select = QStringLiteral("SELECT %1 %2 WHERE r.id = ?").arg(cols.join(QStringLiteral(", ")), versionsJoin(*t));
     }
     Sql cur(db, select);
     if (auto st = cur.bind(rowId).exec(); !st)
@@ -206,6 +207,14 @@ Status RemoteMerge::applyRow(const wire::RowState &row, MergeStats &stats)
         if (auto st = q.exec(); !st)
             return st;
         ++stats.rows;
+        // A row written whole under one stamp (each value stamped with the row's, each NULL never
+        // written) reads so without a versions row (store/Versions.h); server seqs are not read
+        // on a device.
+        const bool whole = !row.deleted() && std::all_of(incoming.begin(), incoming.end(), [&](const Incoming &in) {
+            return isNull(in.value) ? in.hlc == sync::Hlc{} : in.hlc == rowHlc;
+        });
+        if (whole)
+            return Ok{};
         Sql v(db, texts->second);
         v.bind(rowId).bind(row.deleted() ? QVariant(rowHlcText) : QVariant()).bind(seq);
         for (const auto &in : incoming)
@@ -268,6 +277,9 @@ Status RemoteMerge::applyRow(const wire::RowState &row, MergeStats &stats)
     }
     if (sets.isEmpty())
         return Ok{};
+    // Before the row's stamp changes: a row saved here as new has no versions row yet.
+    if (auto st = materializeVersions(db, *t, rowId); !st)
+        return st;
     if (rowHlc > hlcOf(cur.value(0))) {
         sets << QStringLiteral("hlc = ?");
         setValues << qs(rowHlc.toText());
@@ -283,9 +295,6 @@ Status RemoteMerge::applyRow(const wire::RowState &row, MergeStats &stats)
     ++stats.rows;
     if (vsets.isEmpty())
         return Ok{};
-    // A row saved locally has its versions row; one made by an older build might not.
-    if (auto st = Sql(db, QStringLiteral("INSERT OR IGNORE INTO %1 (id) VALUES (?)").arg(versions)).bind(rowId).exec(); !st)
-        return st;
     return update(versions, vsets, vsetValues);
 }
 

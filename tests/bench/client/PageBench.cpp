@@ -40,8 +40,11 @@ wire::PullPage makePage(const demo::DemoCounty &county, std::size_t from, int ro
         row->set_school_id(schoolId);
         for (const auto &f : students().fields) {
             const auto it = r.find(f.name);
+            // As the server sends a row inserted whole: a NULL was never written and has no stamp.
             sync::toWire(f.name, it == r.end() ? Value{} : it->second, *row->add_fields());
-            sync::toWire(stamp, *row->add_field_hlcs());
+            auto *h = row->add_field_hlcs();
+            if (it != r.end() && !isNull(it->second))
+                sync::toWire(stamp, *h);
         }
         sync::toWire(stamp, *row->mutable_hlc());
     }

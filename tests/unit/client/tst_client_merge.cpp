@@ -50,6 +50,22 @@ void setField(wire::RowState &r, const std::string &field, const std::string &te
         sync::toWire(stamp, *r.mutable_hlc());
 }
 
+// As the server sends a row inserted whole: its values under the row's stamp, NULLs unstamped.
+wire::RowState wholeRowFrom(const StoredRow &row, quint64 serverSeq, const sync::Hlc &stamp)
+{
+    wire::RowState r = rowFrom(row, serverSeq, stamp);
+    for (int i = 0; i < r.fields_size(); ++i)
+        if (isNull(sync::fromWire(r.fields(i))))
+            r.mutable_field_hlcs(i)->Clear();
+    return r;
+}
+
+int countOf(LocalStore &s, const QString &sql)
+{
+    Sql q(s.db(), sql);
+    return q.exec() && q.next() ? q.value(0).toInt() : -1;
+}
+
 wire::PullPage pageOf(const wire::RowState &r)
 {
     wire::PullPage p;
@@ -80,6 +96,7 @@ private Q_SLOTS:
     void pull_pendingFieldAtAlreadySeenVersion_isNoConflict();
     void pull_unknownTableIsParked();
     void pull_tombstoneApplies();
+    void pull_wholeRowHasNoVersionsRow_untilItChanges();
     void saveWhileSyncConnectionAppliesPages_neverFailsLocked();
 
 private:
@@ -335,6 +352,56 @@ void TestClientMerge::saveWhileSyncConnectionAppliesPages_neverFailsLocked()
                                                 .arg(failures.size())
                                                 .arg(saves)
                                                 .arg(failures.value(0))));
+}
+
+void TestClientMerge::pull_wholeRowHasNoVersionsRow_untilItChanges()
+{
+    QTemporaryDir other;
+    auto b = LocalStore::open(other.filePath(QStringLiteral("b.db")));
+    QVERIFY(b.ok());
+    testing::enrollForTest(**b, QStringLiteral("device-b"));
+    auto saved = StudentRepository(**b).add(testing::pupil(QStringLiteral("李四"), 31));
+    QVERIFY(saved.ok());
+    const StoredRow row = StudentRepository(**b).get(saved->id)->value();
+    const sync::Hlc stamp = *sync::Hlc::fromText(row.hlc.toStdString());
+    const QString versions = QStringLiteral("SELECT count(*) FROM students_versions WHERE id = '%1'").arg(saved->id);
+
+    // Pulled whole, and pulled again: no versions row, nothing changes.
+    QVERIFY(RemoteMerge(s()).applyPage(pageOf(wholeRowFrom(row, 7, stamp))).ok());
+    QCOMPARE(countOf(s(), versions), 0);
+    auto again = RemoteMerge(s()).applyPage(pageOf(wholeRowFrom(row, 8, stamp)));
+    QVERIFY(again.ok());
+    QCOMPARE(again->rows, 0);
+    // A newer 家庭住址 from device b: the versions row is written out, the other fields keep the
+    // row's first stamp, so an older 姓名 that arrives after is still ignored.
+    wire::RowState newer = wholeRowFrom(row, 9, stamp);
+    const sync::Hlc later{stamp.physicalMs + 10, 0, "device-b"};
+    setField(newer, "address", "新地址", later);
+    QVERIFY(RemoteMerge(s()).applyPage(pageOf(newer)).ok());
+    QCOMPARE(countOf(s(), versions), 1);
+    Sql v(s().db(), QStringLiteral("SELECT name_hlc, address_hlc FROM students_versions WHERE id = ?"));
+    QVERIFY(v.bind(saved->id).exec() && v.next());
+    QCOMPARE(v.value(0).toString(), QString::fromStdString(stamp.toText()));
+    QCOMPARE(v.value(1).toString(), QString::fromStdString(later.toText()));
+    wire::RowState older = wholeRowFrom(row, 10, stamp);
+    setField(older, "name", "旧名", sync::Hlc{stamp.physicalMs - 10, 0, "device-b"});
+    QVERIFY(RemoteMerge(s()).applyPage(pageOf(older)).ok());
+    StudentRepository repo(s());
+    QCOMPARE(textOf(repo, saved->id, "name"), std::string("李四"));
+    QCOMPARE(textOf(repo, saved->id, "address"), std::string("新地址"));
+    // A row saved here as new and edited by another device before it comes back: merged the same.
+    const QString mine = addPupil(32);
+    QVERIFY(ChangeLog(s().db()).markSentUpTo(1).ok());
+    const StoredRow local = repo.get(mine)->value();
+    const sync::Hlc localStamp = *sync::Hlc::fromText(local.hlc.toStdString());
+    wire::RowState edited = wholeRowFrom(local, 11, localStamp);
+    setField(edited, "guardian_name", "王母", sync::Hlc{localStamp.physicalMs + 10, 0, "device-b"});
+    wire::RowState stale = edited;
+    setField(stale, "name", "旧名", sync::Hlc{localStamp.physicalMs - 10, 0, "device-b"});
+    QVERIFY(RemoteMerge(s()).applyPage(pageOf(stale)).ok());
+    QCOMPARE(textOf(repo, mine, "guardian_name"), std::string("王母"));
+    QCOMPARE(textOf(repo, mine, "name"), std::string("张三"));
+    QCOMPARE(IssueStore(s().db()).openConflictCount(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestClientMerge)

@@ -4,9 +4,10 @@
 #include "schema/SqlGen.h"
 #include "store/ChangeLog.h"
 #include "store/Migrations.h"
-#include "store/Sql.h"
 #include "store/RecordStore.h"
+#include "store/Sql.h"
 #include "store/StudentRepository.h"
+#include "store/Versions.h"
 #include "sync/WireConvert.h"
 
 #include <QTemporaryDir>
@@ -143,7 +144,12 @@ void TestClientStore::add_writesRowVersionsAndOneChange()
     QCOMPARE(std::get<std::string>((*row)->values.at("status")), std::string("1"));  // the default
     QCOMPARE((*row)->schoolId, QStringLiteral("school-1"));
 
-    Sql v(s.db(), QStringLiteral("SELECT name_hlc, sex_hlc, address_hlc FROM students_versions WHERE id = ?"));
+    // No versions row: the fields given read as stamped with the row's hlc, the others as never written.
+    QCOMPARE(count(s, QStringLiteral("SELECT count(*) FROM students_versions")), 0);
+    const schema::Table &students = *schema::findTable("students");
+    Sql v(s.db(), QStringLiteral("SELECT %1, %2, %3 %4 WHERE r.id = ?")
+                      .arg(versionHlcExpr(students, QStringLiteral("name")), versionHlcExpr(students, QStringLiteral("sex")),
+                           versionHlcExpr(students, QStringLiteral("address")), versionsJoin(students)));
     QVERIFY(v.bind(saved->id).exec() && v.next());
     QCOMPARE(v.value(0).toString(), (*row)->hlc);
     QCOMPARE(v.value(1).toString(), (*row)->hlc);
@@ -178,6 +184,20 @@ void TestClientStore::edit_logsOnlyChangedFields()
     QCOMPARE(change->fields_size(), 1);
     QCOMPARE(change->fields(0).field(), std::string("address"));
     QCOMPARE(change->fields(0).text(), std::string("某镇某村"));
+    // The first change wrote the versions row out: the old stamp stays on the fields not changed,
+    // and the change's base for the edited field is what it had (nothing).
+    const QString first = QString::fromStdString(sync::fromWire(ChangeLog(s.db()).bySeq(1)->hlc()).toText());
+    const QString second = QString::fromStdString(sync::fromWire(change->hlc()).toText());
+    Sql v(s.db(), QStringLiteral("SELECT name_hlc, address_hlc, sex_hlc FROM students_versions WHERE id = ?"));
+    QVERIFY(v.bind(saved->id).exec() && v.next());
+    QCOMPARE(v.value(0).toString(), first);
+    QCOMPARE(v.value(1).toString(), second);
+    QCOMPARE(v.value(2).toString(), first);
+    // A third edit's base for 姓名 is the first save's stamp, read from the written-out row.
+    QVERIFY(students.edit(saved->id, {{QStringLiteral("name"), QStringLiteral("李四四")}}).ok());
+    Sql base(s.db(), QStringLiteral("SELECT base_hlcs FROM change_log WHERE device_seq = 3"));
+    QVERIFY(base.exec() && base.next());
+    QCOMPARE(base.value(0).toString(), QStringLiteral("name=") + first);
 }
 
 void TestClientStore::edit_withoutChange_logsNothing()
@@ -231,7 +251,7 @@ void TestClientStore::add_duplicateIdNumber_rollsBackEverything()
     QVERIFY(!again.ok());
     QCOMPARE(again.error().code, QStringLiteral("duplicate_in_store"));
     QCOMPARE(count(**store, QStringLiteral("SELECT count(*) FROM students")), 1);
-    QCOMPARE(count(**store, QStringLiteral("SELECT count(*) FROM students_versions")), 1);
+    QCOMPARE(count(**store, QStringLiteral("SELECT count(*) FROM students_versions")), 0);  // new rows have none
     QCOMPARE(ChangeLog((*store)->db()).pendingCount(), 1);
 }
 
