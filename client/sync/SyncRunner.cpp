@@ -166,7 +166,8 @@ Status SyncRunner::pull(ServerConnection &c, SyncReport &report)
     for (;;) {
         wire::Envelope e;
         auto *req = e.mutable_pull_request();
-        req->set_cursor(m_store.syncState().pullCursor);
+        const quint64 cursor = m_store.syncState().pullCursor;
+        req->set_cursor(cursor);
         req->set_max_rows(static_cast<quint32>(m_batchSize));
         auto reply = c.request(e);
         if (!reply)
@@ -183,7 +184,9 @@ Status SyncRunner::pull(ServerConnection &c, SyncReport &report)
             m_progress(tr("pull"), report.pulled, 0);
         if (!page.more())
             return Ok{};
-        if (page.rows_size() == 0)
+        // A page of rows this device pushed itself is passed over and comes empty; a page that
+        // does not move the cursor either would never end.
+        if (page.rows_size() == 0 && page.next_cursor() <= cursor)
             return makeError(ErrorKind::Other, tr("The server said there is more to pull but sent nothing."));
     }
 }

@@ -153,6 +153,7 @@ void RequestHandler::push(const wire::Envelope &request, Respond respond)
     auto ack = std::make_shared<wire::PushAck>();
     auto error = std::make_shared<std::optional<wire::Error>>();
     auto refused = std::make_shared<unsigned>(0);
+    auto inserted = std::make_shared<std::vector<std::int64_t>>();
     // Decoded and checked here, on the session's thread, so the store's one writer only does what
     // needs the store. The job owns the result: the request may not outlive this call.
     const auto batch = std::make_shared<std::vector<PreparedChange>>(prepareChanges(request.push_batch(), nowMs()));
@@ -167,9 +168,10 @@ void RequestHandler::push(const wire::Envelope &request, Respond respond)
             PushHandler handler(s, device, nowMs());
             *error = handler.apply(*batch, *ack);
             *refused = handler.rejected();
+            *inserted = handler.inserted();
             pageOutcomes(*ack, budget);
         },
-        [=](std::exception_ptr failure) {
+        [=, this](std::exception_ptr failure) {
             Reply r;
             r.envelope.set_request_id(id);
             if (failure) {
@@ -195,6 +197,10 @@ void RequestHandler::push(const wire::Envelope &request, Respond respond)
                                  std::to_string(ack->watermark()) + ", " + std::to_string(ack->rejections_size()) +
                                  " rejected, " + std::to_string(ack->conflicts_size()) + " conflicts");
                 refusals->spend(device.deviceId, *refused, nowMs());
+                // Before the reply: the device pulls only after it has the ack (one request at a time).
+                for (const std::int64_t seq : *inserted)
+                    if (m_knownInserts.size() < kMaxKnownInserts)
+                        m_knownInserts.insert(seq);
                 *r.envelope.mutable_push_ack() = std::move(*ack);
             }
             respond(std::move(r));
@@ -220,7 +226,7 @@ void RequestHandler::pull(const wire::Envelope &request, const Respond &respond)
     r.envelope.set_request_id(request.request_id());
     auto *page = r.envelope.mutable_pull_page();
     m_context.store.read(
-        [&](StoreSession &s) { PullHandler::page(s, m_device->schoolId, request.pull_request(), *page); });
+        [&](StoreSession &s) { PullHandler::page(s, m_device->schoolId, request.pull_request(), *page, &m_knownInserts); });
     respond(std::move(r));
 }
 

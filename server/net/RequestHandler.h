@@ -6,6 +6,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <unordered_set>
 
 namespace emis::server {
 
@@ -73,6 +74,10 @@ private:
     // waits for that request's reply (one request in flight per session), read afterwards.
     std::string m_user;
     std::string m_role;
+    // Feed seqs of the rows this session's pushes inserted (PullHandler::page passes over them),
+    // filled as the pushes' replies go out; at most kMaxKnownInserts, then the rest come back.
+    static constexpr std::size_t kMaxKnownInserts = 200000;
+    std::unordered_set<std::int64_t> m_knownInserts;
 };
 
 } // namespace emis::server

@@ -236,14 +236,14 @@ void SqliteSession::saveRow(const schema::Table &t, const StoredRow &row)
     v.run();
 }
 
-void SqliteSession::insertRow(const schema::Table &t, const std::string &id, const std::string &schoolId,
+std::int64_t SqliteSession::insertRow(const schema::Table &t, const std::string &id, const std::string &schoolId,
                               const sync::Hlc &stamp, const std::vector<std::optional<Value>> &fields)
 {
     // The row's stamp is its latest field's: the change's, unless no field was sent.
     const bool written = std::any_of(fields.begin(), fields.end(), [](const auto &f) { return f.has_value(); });
     const TableSql &sql = sqlFor(t);
     const std::string hlc = (written ? stamp : sync::Hlc{}).toText();
-    touchFeed(t.name, id, schoolId);
+    const std::int64_t seq = touchFeed(t.name, id, schoolId);
     // Everything bound here outlives the statements' run(): no copies (a bulk push binds ~25 values
     // a row). A parameter left unbound is NULL (SqliteStatement.h).
     SqliteStatement q(m_db, sql.insert);
@@ -257,6 +257,7 @@ void SqliteSession::insertRow(const schema::Table &t, const std::string &id, con
         m_counts.add(schoolId, false, [&fields](std::size_t i) -> const Value * {
             return i < fields.size() && fields[i] ? &*fields[i] : nullptr;
         });
+    return seq;
 }
 
 std::int64_t SqliteSession::touchFeed(const std::string &table, const std::string &rowId, const std::string &schoolId)

@@ -15,7 +15,7 @@ public:
 
     std::optional<StoredRow> loadRow(const schema::Table &table, const std::string &id) override;
     void saveRow(const schema::Table &table, const StoredRow &row) override;
-    void insertRow(const schema::Table &table, const std::string &id, const std::string &schoolId,
+    std::int64_t insertRow(const schema::Table &table, const std::string &id, const std::string &schoolId,
                    const sync::Hlc &stamp, const std::vector<std::optional<Value>> &fields) override;
     std::vector<StoredRow> allRows(const schema::Table &table) override;
     std::optional<StoredRow> schoolByCode(const std::string &code) override;

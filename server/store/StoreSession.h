@@ -20,8 +20,8 @@ public:
     // A row the store does not have yet, owned by `schoolId`, entered in the feed: `fields` in the
     // table's field order, each one holding a value written at `stamp` with the feed entry's seq;
     // NULL and absent fields are never written. What saveRow would store after touchFeed, without
-    // a StoredRow to build first.
-    virtual void insertRow(const schema::Table &table, const std::string &id, const std::string &schoolId,
+    // a StoredRow to build first. Returns the feed entry's seq.
+    virtual std::int64_t insertRow(const schema::Table &table, const std::string &id, const std::string &schoolId,
                            const sync::Hlc &stamp, const std::vector<std::optional<Value>> &fields) = 0;
     virtual std::vector<StoredRow> allRows(const schema::Table &table) = 0;
     virtual std::optional<StoredRow> schoolByCode(const std::string &code) = 0;

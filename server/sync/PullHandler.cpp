@@ -9,7 +9,7 @@
 namespace emis::server {
 
 void PullHandler::page(StoreSession &store, const std::string &schoolId, const wire::PullRequest &request,
-                       wire::PullPage &out)
+                       wire::PullPage &out, const std::unordered_set<std::int64_t> *known)
 {
     const unsigned limit = request.max_rows() == 0 ? kMaxRows : std::min(request.max_rows(), kMaxRows);
     std::vector<std::string> countyTables;
@@ -29,6 +29,8 @@ void PullHandler::page(StoreSession &store, const std::string &schoolId, const w
             break;
         }
         out.set_next_cursor(static_cast<std::uint64_t>(e.seq));
+        if (known && known->count(e.seq))
+            continue;
         const schema::Table *table = schema::findTable(e.table);
         if (!table)
             continue;  // a table this server no longer knows

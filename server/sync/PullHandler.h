@@ -2,7 +2,9 @@
 
 #include "emis.pb.h"
 
+#include <cstdint>
 #include <string>
+#include <unordered_set>
 
 namespace emis::server {
 
@@ -18,8 +20,10 @@ public:
     // replies well inside the frame cap.
     static constexpr std::size_t kMaxPageBytes = 4 * 1024 * 1024;
 
+    // `known`: feed seqs of rows this device pushed as new on this session and that nothing wrote
+    // since. They are passed over (the cursor moves past them): the device holds them exactly.
     static void page(StoreSession &store, const std::string &schoolId, const wire::PullRequest &request,
-                     wire::PullPage &out);
+                     wire::PullPage &out, const std::unordered_set<std::int64_t> *known = nullptr);
 };
 
 } // namespace emis::server

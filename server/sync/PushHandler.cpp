@@ -265,7 +265,10 @@ void PushHandler::merge(const PreparedChange &change, std::optional<StoredRow> c
     if (!current) {
         // A new row: nothing stored to merge against, so no map of values and versions to build.
         // Every field sent with a value is written at the change's stamp.
-        m_store.insertRow(table, change.rowId, m_device.schoolId, change.hlc, change.fields);
+        const std::int64_t seq = m_store.insertRow(table, change.rowId, m_device.schoolId, change.hlc, change.fields);
+        // Stored as the device sent it, unless the table's rules fill fields the server writes.
+        if (const ServerRules *rules = serverRules(table); !rules || !rules->check)
+            m_inserted.push_back(seq);
         afterSave(table, change.rowId);
         return;
     }

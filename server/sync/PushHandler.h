@@ -37,6 +37,10 @@ public:
     // watermark (an OutcomesRequest), for the caller to page (sync/OutcomePages.h).
     // How many of the batch's new changes apply() refused (not counting a resend's).
     unsigned rejected() const { return m_rejected; }
+    // The feed seqs of the rows apply() inserted as the device's change exactly (no server rules
+    // filled a field): the device holds them already, until something else writes the row and
+    // moves its feed entry.
+    const std::vector<std::int64_t> &inserted() const { return m_inserted; }
     static void outcomes(StoreSession &store, const std::string &deviceId, std::uint64_t fromSeq, wire::PushAck &ack);
 
     // A bureau officer's changes to the county's own rows (wire::CountyWrite), checked, merged
@@ -64,6 +68,7 @@ private:
     DeviceIdentity m_device;
     std::int64_t m_now;
     unsigned m_rejected = 0;
+    std::vector<std::int64_t> m_inserted;
     std::set<std::string> m_changedPupils;  // students rows this batch wrote
     bool m_countyWrite = false;
 };

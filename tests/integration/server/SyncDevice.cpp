@@ -21,6 +21,15 @@ SyncDevice SyncDevice::enroll(ServerFixture &server, const char *school)
     return d;
 }
 
+bool SyncDevice::reconnect(ServerFixture &server)
+{
+    client = std::make_unique<TestClient>();
+    if (client->connectTo(server.port(), server.caPem(), id.certPem, id.keyPem) && client->hello())
+        return true;
+    client.reset();
+    return false;
+}
+
 wire::Change SyncDevice::change(const std::string &table, const std::string &row, std::int64_t skewMs)
 {
     wire::Change c;

@@ -19,6 +19,9 @@ struct SyncDevice {
 
     // Enrolls a new device of `school` and opens its mutual-TLS session (client null on failure).
     static SyncDevice enroll(ServerFixture &server, const char *school);
+    // A new session of the same device (false on failure). A session does not send back the
+    // rows its own pushes inserted; a new one pulls everything after its cursor.
+    bool reconnect(ServerFixture &server);
     // The next change of this device, stamped now (+ skewMs) with its base cursor.
     emis::wire::Change change(const std::string &table, const std::string &row, std::int64_t skewMs = 0);
     std::optional<emis::wire::Envelope> push(const std::vector<emis::wire::Change> &changes);

@@ -25,6 +25,7 @@ private slots:
     void initTestCase();
     void push_appliesAndPullReturnsWholeRow();
     void partialUpdate_keepsEachFieldsOwnStamp();
+    void ownInserts_notSentBackOnTheSession_untilAnotherWrites();
     void resend_appliesExactlyOnce_andRepeatsStoredOutcomes();
     void gap_refusesWholeBatch_thenResendFromWatermarkApplies();
     void concurrentWrites_mergeByField_andRecordConflicts();
@@ -76,6 +77,42 @@ void TestServerSync::push_appliesAndPullReturnsWholeRow()
     QCOMPARE(mine->fields_size(), 4);  // every field, null ones too
     QCOMPARE(mine->hlc().device(), m_a1.id.deviceId);
     QVERIFY(!mine->deleted());
+}
+
+void TestServerSync::ownInserts_notSentBackOnTheSession_untilAnotherWrites()
+{
+    const auto has = [](const std::vector<wire::RowState> &rows, const std::string &id) {
+        return std::any_of(rows.begin(), rows.end(), [&](const wire::RowState &r) { return r.row_id() == id; });
+    };
+    const std::string row = sync::newUuidV7();
+    auto c = m_a1.change("classes", row);
+    setInt(c, "grade", 2);
+    setText(c, "name", "二(1)班");
+    QVERIFY(rejectionCodes(m_a1.push({c})).empty());
+    // The device that inserted it holds it exactly: this session passes over it, cursor and all.
+    m_a1.cursor = 0;
+    const auto own = m_a1.pullAll(1);
+    QVERIFY(!has(own, row));
+    QVERIFY(has(own, m_a1.id.schoolId));  // everything else still comes
+    const std::uint64_t after = m_a1.cursor;
+    // Another device of the school gets it, and so does the same device on a new session.
+    m_a2.cursor = 0;
+    QVERIFY(has(m_a2.pullAll(100), row));
+    QVERIFY(m_a1.reconnect(m_server));
+    m_a1.cursor = 0;
+    QVERIFY(has(m_a1.pullAll(100), row));
+    // Once another device writes the row, the first device's session gets it again.
+    QVERIFY(m_a1.reconnect(m_server));
+    auto c2 = m_a1.change("classes", sync::newUuidV7());
+    setInt(c2, "grade", 2);
+    setText(c2, "name", "二(2)班");
+    QVERIFY(rejectionCodes(m_a1.push({c2})).empty());
+    auto edit = m_a2.change("classes", c2.row_id());
+    setText(edit, "name", "二(3)班");
+    QVERIFY(rejectionCodes(m_a2.push({edit})).empty());
+    m_a1.cursor = after;
+    const auto again = m_a1.pullAll(100);
+    QVERIFY(has(again, c2.row_id()));
 }
 
 void TestServerSync::partialUpdate_keepsEachFieldsOwnStamp()

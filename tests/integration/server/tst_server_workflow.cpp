@@ -172,6 +172,7 @@ void TestServerWorkflow::pendingSuspension_approved_pupilChangesOnlyThen()
     const std::string change = pushChange(m_school, pupil, "03", "1", &rejected);
     QCOMPARE(rejected, std::string());
     // Pending: the pupil is still 在读 on the server and on the school's pull.
+    QVERIFY(m_school.reconnect(m_server));
     m_school.cursor = 0;
     QCOMPARE(pupilField(m_school, pupil, "status"), std::string("1"));
 
