@@ -6,6 +6,8 @@
 #include <QHash>
 #include <QStringList>
 
+#include <algorithm>
+
 namespace emis::client {
 namespace {
 
@@ -25,6 +27,31 @@ QString versionHlcExpr(const schema::Table &table, const QString &field)
 QString versionsJoin(const schema::Table &table)
 {
     return QStringLiteral("FROM %1 r LEFT JOIN %2 v ON v.id = r.id").arg(q(table.name), q(schema::versionsTable(table)));
+}
+
+Result<bool> materializeVersionsFor(const QSqlDatabase &db, const schema::Table &table, const QString &id,
+                                    const std::vector<std::string> &changed, const QString &hlc)
+{
+    thread_local QHash<QString, QString> texts;
+    QString key = q(table.name);
+    for (const auto &name : changed)
+        key += QLatin1Char(',') + q(name);
+    QString &text = texts[key];
+    if (text.isEmpty()) {
+        QStringList columns{QStringLiteral("id")}, values{QStringLiteral("r.id")};
+        for (const auto &f : table.fields) {
+            columns << q(schema::versionHlcColumn(f));
+            const bool written = std::find(changed.begin(), changed.end(), f.name) != changed.end();
+            values << (written ? QStringLiteral("?1") : QStringLiteral("CASE WHEN r.%1 IS NOT NULL THEN r.hlc END").arg(q(f.name)));
+        }
+        text = QStringLiteral("INSERT INTO %1 (%2) SELECT %3 %4 WHERE v.id IS NULL AND r.id = ?2")
+                   .arg(q(schema::versionsTable(table)), columns.join(QStringLiteral(", ")),
+                        values.join(QStringLiteral(", ")), versionsJoin(table));
+    }
+    Sql insert(db, text);
+    if (auto st = insert.bind(hlc).bind(id).exec(); !st)
+        return st.error();
+    return insert.rowsAffected() > 0;
 }
 
 Status materializeVersions(const QSqlDatabase &db, const schema::Table &table, const QString &id)

@@ -6,6 +6,9 @@
 #include <QSqlDatabase>
 #include <QString>
 
+#include <string>
+#include <vector>
+
 namespace emis::client {
 
 // A table's per-field versions (TABLE_versions: FIELD_hlc, FIELD_seq, deleted_hlc, deleted_seq).
@@ -25,5 +28,9 @@ QString versionsJoin(const schema::Table &table);
 // Writes out the implicit versions row of `id` (no-op when it has one), before anything changes
 // the row's stamp or one of its versions. `id` empty: every row of the table that has none.
 Status materializeVersions(const QSqlDatabase &db, const schema::Table &table, const QString &id);
+// The same for a save about to write `changed` at `hlc`: the row written out already carries the
+// save's stamps (one statement instead of two). Whether it wrote one (false: it had its own).
+Result<bool> materializeVersionsFor(const QSqlDatabase &db, const schema::Table &table, const QString &id,
+                                    const std::vector<std::string> &changed, const QString &hlc);
 
 } // namespace emis::client
