@@ -237,7 +237,7 @@ void SqliteSession::saveRow(const schema::Table &t, const StoredRow &row)
 }
 
 std::int64_t SqliteSession::insertRow(const schema::Table &t, const std::string &id, const std::string &schoolId,
-                              const sync::Hlc &stamp, const std::vector<std::optional<Value>> &fields)
+                                      const sync::Hlc &stamp, const std::vector<std::optional<Value>> &fields)
 {
     // The row's stamp is its latest field's: the change's, unless no field was sent.
     const bool written = std::any_of(fields.begin(), fields.end(), [](const auto &f) { return f.has_value(); });

@@ -16,7 +16,7 @@ public:
     std::optional<StoredRow> loadRow(const schema::Table &table, const std::string &id) override;
     void saveRow(const schema::Table &table, const StoredRow &row) override;
     std::int64_t insertRow(const schema::Table &table, const std::string &id, const std::string &schoolId,
-                   const sync::Hlc &stamp, const std::vector<std::optional<Value>> &fields) override;
+                           const sync::Hlc &stamp, const std::vector<std::optional<Value>> &fields) override;
     std::vector<StoredRow> allRows(const schema::Table &table) override;
     std::optional<StoredRow> schoolByCode(const std::string &code) override;
     std::vector<StoredRow> rowsWhere(const schema::Table &table, const ColumnValues &equal) override;

@@ -22,7 +22,7 @@ public:
     // NULL and absent fields are never written. What saveRow would store after touchFeed, without
     // a StoredRow to build first. Returns the feed entry's seq.
     virtual std::int64_t insertRow(const schema::Table &table, const std::string &id, const std::string &schoolId,
-                           const sync::Hlc &stamp, const std::vector<std::optional<Value>> &fields) = 0;
+                                   const sync::Hlc &stamp, const std::vector<std::optional<Value>> &fields) = 0;
     virtual std::vector<StoredRow> allRows(const schema::Table &table) = 0;
     virtual std::optional<StoredRow> schoolByCode(const std::string &code) = 0;
     // Rows (tombstones included) whose columns equal the values given; the columns are the
