@@ -203,7 +203,7 @@ Status RemoteMerge::applyRow(const wire::RowState &row, MergeStats &stats)
         Sql q(db, texts->first);
         q.bind(rowId).bind(qs(row.school_id())).bind(rowHlcText).bind(row.deleted() ? 1 : 0);
         for (const auto &in : incoming)
-            q.bind(toVariant(in.value));
+            q.bindValue(in.value);
         if (auto st = q.exec(); !st)
             return st;
         ++stats.rows;

@@ -138,6 +138,17 @@ void Sql::forgetConnection(const QString &connectionName)
     t_connections.erase(it);
 }
 
+namespace {
+
+// As UTF-8, the database's own encoding: text bound as UTF-16 was converted again inside every step.
+int bindUtf8(sqlite3_stmt *st, int i, const QString &s)
+{
+    const QByteArray utf8 = s.toUtf8();
+    return sqlite3_bind_text(st, i, utf8.constData(), static_cast<int>(utf8.size()), SQLITE_TRANSIENT);
+}
+
+} // namespace
+
 Sql &Sql::bind(const QVariant &value)
 {
     if (!m_stmt)
@@ -152,7 +163,7 @@ Sql &Sql::bind(const QVariant &value)
         if (s.isNull())
             rc = sqlite3_bind_null(m_stmt, i);
         else
-            rc = sqlite3_bind_text16(m_stmt, i, s.utf16(), static_cast<int>(s.size() * 2), SQLITE_TRANSIENT);
+            rc = bindUtf8(m_stmt, i, s);
     } else if (type == QMetaType::QByteArray) {
         const QByteArray b = value.toByteArray();
         if (b.isNull())
@@ -166,10 +177,34 @@ Sql &Sql::bind(const QVariant &value)
     } else if (type == QMetaType::Double || type == QMetaType::Float) {
         rc = sqlite3_bind_double(m_stmt, i, value.toDouble());
     } else {
-        const QString s = value.toString();
-        rc = sqlite3_bind_text16(m_stmt, i, s.utf16(), static_cast<int>(s.size() * 2), SQLITE_TRANSIENT);
+        rc = bindUtf8(m_stmt, i, value.toString());
     }
     if (rc != SQLITE_OK && m_error.isEmpty())
+        m_error = errorText(static_cast<sqlite3 *>(m_db));
+    return *this;
+}
+
+Sql &Sql::bindValue(const Value &value)
+{
+    if (!m_stmt)
+        return *this;
+    const int i = ++m_bindIndex;
+    struct Visitor {
+        sqlite3_stmt *st;
+        int i;
+        int operator()(std::monostate) const { return sqlite3_bind_null(st, i); }
+        int operator()(const std::string &s) const
+        {
+            return sqlite3_bind_text(st, i, s.data(), static_cast<int>(s.size()), SQLITE_TRANSIENT);
+        }
+        int operator()(std::int64_t v) const { return sqlite3_bind_int64(st, i, v); }
+        int operator()(double v) const { return sqlite3_bind_double(st, i, v); }
+        int operator()(const Bytes &b) const
+        {
+            return sqlite3_bind_blob(st, i, b.data(), static_cast<int>(b.size()), SQLITE_TRANSIENT);
+        }
+    };
+    if (std::visit(Visitor{m_stmt, i}, value) != SQLITE_OK && m_error.isEmpty())
         m_error = errorText(static_cast<sqlite3 *>(m_db));
     return *this;
 }
@@ -251,6 +286,12 @@ bool inTransaction(const QSqlDatabase &db)
 {
     sqlite3 *h = handleOf(db);
     return h && sqlite3_get_autocommit(h) == 0;
+}
+
+qint64 totalChanges(const QSqlDatabase &db)
+{
+    sqlite3 *h = handleOf(db);
+    return h ? static_cast<qint64>(sqlite3_total_changes64(h)) : 0;
 }
 
 void setBusyWait(const QSqlDatabase &db, int timeoutMs)

@@ -26,6 +26,7 @@ private Q_SLOTS:
     void open_usesWalAndFullSync();
     void add_writesRowVersionsAndOneChange();
     void edit_logsOnlyChangedFields();
+    void batch_refusedSaveWritesNothing_othersCommit();
     void edit_withoutChange_logsNothing();
     void add_invalidIdNumber_isNeverSaved();
     void add_duplicateIdNumber_rollsBackEverything();
@@ -198,6 +199,39 @@ void TestClientStore::edit_logsOnlyChangedFields()
     Sql base(s.db(), QStringLiteral("SELECT base_hlcs FROM change_log WHERE device_seq = 3"));
     QVERIFY(base.exec() && base.next());
     QCOMPARE(base.value(0).toString(), QStringLiteral("name=") + first);
+}
+
+void TestClientStore::batch_refusedSaveWritesNothing_othersCommit()
+{
+    auto store = LocalStore::open(path("batch.db"));
+    QVERIFY(store.ok());
+    LocalStore &s = **store;
+    testing::enrollForTest(s);
+    const schema::Table &students = *schema::findTable("students");
+    const auto pupil = [](const char *name, int seq) {
+        return validate::Record{{"name", std::string(name)},       {"sex", std::string(seq % 2 ? "1" : "2")},
+                                {"birth_date", std::string("2015-03-15")}, {"id_type", std::string("1")},
+                                {"id_number", testing::idNumber(QStringLiteral("20150315"), seq).toStdString()},
+                                {"grade", std::int64_t{3}},          {"class_name", std::string("2班")},
+                                {"status", std::string("1")}};
+    };
+    RecordStore records(s);
+    QVERIFY(records.beginBatch().ok());
+    auto first = records.save(students, QString(), pupil("甲", 1));
+    QVERIFY(first.ok());
+    auto twin = records.save(students, QString(), pupil("乙", 1));  // the same ID number
+    QVERIFY(!twin.ok());
+    QCOMPARE(twin.error().code, QStringLiteral("duplicate_in_store"));
+    auto wrongClass = records.save(students, first->id, {{"class_name", std::string(60, 'x')}});  // too long
+    QVERIFY(!wrongClass.ok());
+    QVERIFY(records.save(students, QString(), pupil("丙", 3)).ok());
+    QVERIFY(records.save(students, first->id, {{"class_name", std::string("3班")}}).ok());
+    QVERIFY(records.commitBatch().ok());
+    QCOMPARE(count(s, QStringLiteral("SELECT count(*) FROM students")), 2);
+    QCOMPARE(count(s, QStringLiteral("SELECT count(*) FROM students WHERE class_name = '3班'")), 1);
+    QCOMPARE(count(s, QStringLiteral("SELECT count(*) FROM change_log")), 3);
+    QCOMPARE(count(s, QStringLiteral("SELECT max(device_seq) FROM change_log")), 3);  // no gap left by the refused
+    QCOMPARE(count(s, QStringLiteral("SELECT count(*) FROM students_versions")), 1);  // 甲's, written out by its edit
 }
 
 void TestClientStore::edit_withoutChange_logsNothing()
