@@ -163,7 +163,10 @@ Status RemoteMerge::applyRow(const wire::RowState &row, MergeStats &stats)
     std::vector<Incoming> incoming;
     bool unknownField = false;
     for (int i = 0; i < row.fields_size(); ++i) {
-        const schema::Field *f = t->field(row.fields(i).field());
+        // A server sends the fields in the table's order: found without a search then.
+        const std::string &name = row.fields(i).field();
+        const auto at = static_cast<std::size_t>(i);
+        const schema::Field *f = at < t->fields.size() && t->fields[at].name == name ? &t->fields[at] : t->field(name);
         if (!f) {
             unknownField = true;  // a field of a newer schema
             continue;
@@ -179,10 +182,12 @@ Status RemoteMerge::applyRow(const wire::RowState &row, MergeStats &stats)
             return st;
     const QVariant seq = QVariant::fromValue<qulonglong>(row.server_seq());
     if (!exists) {
-        // The statements' texts depend only on which fields came: made once per field set.
-        QString key = table;
+        // The statements' texts depend only on which fields came: made once per field set, in the
+        // table's order (a server sends them so).
+        std::sort(incoming.begin(), incoming.end(), [](const Incoming &a, const Incoming &b) { return a.field < b.field; });
+        std::pair<const schema::Table *, std::vector<bool>> key{t, std::vector<bool>(t->fields.size())};
         for (const auto &in : incoming)
-            key += QLatin1Char(',') + QString::number(t->fieldIndex(in.field->name));
+            key.second[static_cast<std::size_t>(in.field - t->fields.data())] = true;
         auto texts = m_insertText.find(key);
         if (texts == m_insertText.end()) {
             QStringList names{QStringLiteral("id"), QStringLiteral("school_id"), QStringLiteral("hlc"), QStringLiteral("deleted")};
@@ -195,12 +200,12 @@ Status RemoteMerge::applyRow(const wire::RowState &row, MergeStats &stats)
                 return QStringLiteral("INSERT INTO %1 (%2) VALUES (%3)")
                     .arg(into, n.join(QStringLiteral(", ")), QStringList(n.size(), QStringLiteral("?")).join(QStringLiteral(", ")));
             };
-            texts = m_insertText.insert(key, {text(table, names), text(versions, vnames)});
+            texts = m_insertText.emplace(std::move(key), std::make_pair(text(table, names), text(versions, vnames))).first;
         }
         // Most fields carry the row's stamp: its text is made once.
         const QString rowHlcText = qs(rowHlc.toText());
         const auto hlcText = [&](const sync::Hlc &h) { return h == rowHlc ? rowHlcText : qs(h.toText()); };
-        Sql q(db, texts->first);
+        Sql q(db, texts->second.first);
         q.bind(rowId).bind(qs(row.school_id())).bind(rowHlcText).bind(row.deleted() ? 1 : 0);
         for (const auto &in : incoming)
             q.bindValue(in.value);
@@ -215,7 +220,7 @@ Status RemoteMerge::applyRow(const wire::RowState &row, MergeStats &stats)
         });
         if (whole)
             return Ok{};
-        Sql v(db, texts->second);
+        Sql v(db, texts->second.second);
         v.bind(rowId).bind(row.deleted() ? QVariant(rowHlcText) : QVariant()).bind(seq);
         for (const auto &in : incoming)
             v.bind(hlcText(in.hlc)).bind(seq);

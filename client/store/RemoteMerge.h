@@ -5,8 +5,10 @@
 #include <QHash>
 #include <QString>
 
+#include <map>
 #include <optional>
 #include <utility>
+#include <vector>
 
 namespace emis::wire {
 class PullPage;
@@ -58,7 +60,8 @@ private:
     LocalStore &m_store;
     std::optional<QHash<QString, QHash<QString, QString>>> m_pending;  // "table/row_id" → fields
     QHash<const schema::Table *, QString> m_selectText;  // a row's current state with its versions
-    QHash<QString, std::pair<QString, QString>> m_insertText;  // table and field set → row, versions
+    // Table and field set (bit i: the table's field i came) → the row's and the versions' INSERT.
+    std::map<std::pair<const schema::Table *, std::vector<bool>>, std::pair<QString, QString>> m_insertText;
 };
 
 } // namespace emis::client

@@ -10,11 +10,9 @@ Transaction::Transaction(QSqlDatabase db)
     : m_db(std::move(db)), m_name(QStringLiteral("tx") + QString::number(++s_counter))
 {
     m_outermost = !inTransaction(m_db);
-    if (m_outermost && !run(QStringLiteral("BEGIN IMMEDIATE")))
-        return;
-    m_open = run(QStringLiteral("SAVEPOINT ") + m_name);
-    if (!m_open && m_outermost)
-        run(QStringLiteral("ROLLBACK"));
+    // The outermost needs no savepoint of its own (ROLLBACK undoes it all), and one open for the
+    // whole transaction made SQLite copy each page it changed into a temporary sub-journal first.
+    m_open = run(m_outermost ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("SAVEPOINT ") + m_name);
 }
 
 Transaction::~Transaction()
@@ -34,9 +32,9 @@ bool Transaction::commit()
     if (!m_open)
         return false;
     m_open = false;
-    if (!run(QStringLiteral("RELEASE ") + m_name))
-        return false;
-    if (m_outermost && !run(QStringLiteral("COMMIT"))) {
+    if (!m_outermost)
+        return run(QStringLiteral("RELEASE ") + m_name);
+    if (!run(QStringLiteral("COMMIT"))) {
         run(QStringLiteral("ROLLBACK"));
         return false;
     }

@@ -8,9 +8,9 @@
 namespace emis::client {
 
 // Rolls back unless commit() was called, so an early return never leaves half a save behind.
-// Built on SAVEPOINT so transactions nest: an import wraps thousands of saves in one outer
-// transaction (one durable commit, not one per row), and a save that fails inside it rolls back
-// alone. The outermost one is BEGIN IMMEDIATE: it takes the write lock before it reads, waiting
+// Transactions nest: the outermost is BEGIN ... COMMIT, one inside it a SAVEPOINT that rolls back
+// alone (an import's saves run in one outer transaction: one durable commit, not one per row).
+// The outermost one is BEGIN IMMEDIATE: it takes the write lock before it reads, waiting
 // for it (LocalStore's busy handler) while another connection writes, where a deferred one would
 // read first and then fail at once on its first write ("database is locked") when the other
 // connection had committed meanwhile.
