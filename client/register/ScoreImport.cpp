@@ -2,6 +2,7 @@
 
 #include "schema/CodeTables.h"
 #include "store/LocalStore.h"
+#include "store/RecordStore.h"
 #include "store/RefResolver.h"
 #include "store/SqlValue.h"
 #include "text/TextUtil.h"
@@ -144,6 +145,17 @@ Result<ScoreImport::Plan> ScoreImport::plan(const ExamView &exam, const io::Scor
                 issue = makeIssue(Reason::ReferenceNotFound, &pupilField,
                                   text::trim(row.studentNo + " " + row.idNumber + " " + row.name + " " + row.className));
             out.rejected.push_back(io::RejectedRow{row.line, {issue}, row.name});
+            continue;
+        }
+        // A pupil named by 学籍号 or 身份证件号 may be in another grade: not this exam's.
+        auto found = RecordStore(m_store).load(table("students"), qs(*pupil));
+        if (!found)
+            return found.error();
+        const std::string pupilGrade = *found ? validate::fieldText((**found).values, "grade") : std::string();
+        if (pupilGrade != validate::fieldText(exam.exam.values, "grade")) {
+            const std::string gradeOf = schema::findCodeTable("grade")->nameOf(pupilGrade);
+            out.rejected.push_back(io::RejectedRow{
+                row.line, {makeIssue(Reason::NotInExamGrade, &pupilField, gradeOf.empty() ? pupilGrade : gradeOf)}, row.name});
             continue;
         }
         ++out.pupils;

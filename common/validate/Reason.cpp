@@ -62,6 +62,8 @@ constexpr std::array kSentences = {
     Sentence{Reason::AboveLimit, "above_limit", "{label}超过上限{arg}", "{label} is above its limit of {arg}"},
     Sentence{Reason::ScoreOrAbsence, "score_or_absence", "成绩与缺考/免考/作弊须填且只填一项",
              "give either a score or why there is none (absent, exempt, cheating), not both"},
+    Sentence{Reason::NotInExamGrade, "not_in_exam_grade", "该学生在{arg}，不在本次考试的年级",
+             "the pupil is in {arg}, not in this exam's grade"},
     Sentence{Reason::PupilStatusForbids, "pupil_status_forbids", "该学生学籍状态为“{arg}”，不能办理{label}",
              "the pupil is \"{arg}\", so a {label} does not apply"},
     Sentence{Reason::ByTransferOnly, "by_transfer_only", "{label}由转学流程或全校升级办理，不能单独登记",

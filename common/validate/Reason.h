@@ -40,6 +40,7 @@ enum class Reason {
     ScoreStep,
     AboveLimit,
     ScoreOrAbsence,
+    NotInExamGrade,
     // register workflow (status changes, transfers)
     PupilNotFound,
     WrongState,

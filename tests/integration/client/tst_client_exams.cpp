@@ -47,7 +47,7 @@ private Q_SLOTS:
     void cleanupTestCase() { QCOMPARE(m_server.stop(), 0); }
 
 private:
-    QString addPupil(const QString &name, const QString &className, const QString &studentNo = {});
+    QString addPupil(const QString &name, const QString &className, const QString &studentNo = {}, int grade = 3);
     CliResult run(const QStringList &args) const { return m_device->run(args); }
     QString examAdd(const QStringList &extra);
 
@@ -96,14 +96,16 @@ void TestClientExams::initTestCase()
     QVERIFY(!addPupil(QStringLiteral("张三"), QStringLiteral("2班")).isEmpty());
     QVERIFY(!addPupil(QStringLiteral("张三"), QStringLiteral("1班")).isEmpty());  // the same name in another class
     QVERIFY(!addPupil(QStringLiteral("赵四"), QStringLiteral("2班")).isEmpty());
+    QVERIFY(!addPupil(QStringLiteral("孙六"), QStringLiteral("1班"), QStringLiteral("G360429201503070029"), 4).isEmpty());
     QCOMPARE(run({QStringLiteral("sync")}).exitCode, 0);
 }
 
-QString TestClientExams::addPupil(const QString &name, const QString &className, const QString &studentNo)
+QString TestClientExams::addPupil(const QString &name, const QString &className, const QString &studentNo, int grade)
 {
     QStringList args{QStringLiteral("--json"), QStringLiteral("add"), QStringLiteral("students")};
     args << pupilSets(++m_pupils, name);
     args.replaceInStrings(QStringLiteral("班级=1班"), QStringLiteral("班级=") + className);
+    args.replaceInStrings(QStringLiteral("年级=三年级"), QStringLiteral("年级=%1").arg(grade));
     if (!studentNo.isEmpty())
         args << QStringLiteral("--set") << QStringLiteral("学籍号=") + studentNo;
     return run(args).json().object().value(QStringLiteral("id")).toString();
@@ -137,6 +139,7 @@ void TestClientExams::importScores_wideSheet_badCellsReportedRestSaved()
                        QStringLiteral("4,,张三,,60,60,120,"),                                // two 张三, no class
                        QStringLiteral("5,2班,赵四,,99.3,八十,,"),                            // two bad cells
                        QStringLiteral("6,3班,钱五,,90,90,180,"),                             // nobody
+                       QStringLiteral("7,1班,孙六,G360429201503070029,80,80,160,"),          // in 四年级
                        QStringLiteral(",,,,,,,"),
                        QStringLiteral("平均,,,,,,,"),
                    });
@@ -146,7 +149,8 @@ void TestClientExams::importScores_wideSheet_badCellsReportedRestSaved()
     const QJsonObject result = r.json().object();
     QCOMPARE(reasonCodes(result), (QStringList{QStringLiteral("5:above_limit"), QStringLiteral("6:reference_ambiguous"),
                                                QStringLiteral("7:score_step"), QStringLiteral("7:not_number"),
-                                               QStringLiteral("8:reference_not_found")}));
+                                               QStringLiteral("8:reference_not_found"),
+                                               QStringLiteral("9:not_in_exam_grade")}));
     QCOMPARE(result.value(QStringLiteral("pupils")).toInt(), 3);  // 赵四 has no cell left
     // 王一 2, 李二 2 (缺考 counts), 张三 of 2班 语文 only.
     QCOMPARE(result.value(QStringLiteral("added")).toInt(), 5);
