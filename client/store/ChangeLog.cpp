@@ -62,12 +62,13 @@ Result<quint64> ChangeLog::append(wire::Change &change, const QHash<QString, QSt
         baseList << f + QLatin1Char('=') + bases.value(f);
     std::string blob;
     change.SerializeToString(&blob);
+    // `fields` is left empty: base_hlcs names the same fields, and nothing read the column (it
+    // stays for the stores that have it, NOT NULL).
     Sql q(m_db, QStringLiteral("INSERT INTO change_log (device_seq, tbl, row_id, fields, change, state, created_ms, "
-                               "base_hlcs) VALUES (?, ?, ?, ?, ?, 'pending', ?, ?)"));
+                               "base_hlcs) VALUES (?, ?, ?, '', ?, 'pending', ?, ?)"));
     q.bind(QVariant::fromValue<qulonglong>(seq))
         .bind(qs(change.table()))
         .bind(qs(change.row_id()))
-        .bind(fields.join(QLatin1Char(' ')))
         .bind(QByteArray(blob.data(), static_cast<qsizetype>(blob.size())))
         .bind(static_cast<qlonglong>(sync::systemNowMs()))
         .bind(baseList.join(QLatin1Char(' ')));

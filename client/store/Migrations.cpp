@@ -17,9 +17,9 @@ namespace {
 Status createMetaTables(const QSqlDatabase &db)
 {
     const char *statements[] = {
-        // One row per change the device made, in the order it made them. `fields` names the
-        // changed fields (space separated) so a pull can tell which are still unacknowledged
-        // without parsing the blobs.
+        // One row per change the device made, in the order it made them. `fields` named the
+        // changed fields (space separated) until base_hlcs (migration 3) came to name them with
+        // their bases; it is written empty now.
         "CREATE TABLE change_log (\n"
         "  device_seq INTEGER PRIMARY KEY,\n"
         "  tbl TEXT NOT NULL,\n"
