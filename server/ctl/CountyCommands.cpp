@@ -11,6 +11,7 @@
 #include "store/StoreSession.h"
 #include "sync/Hlc.h"
 
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 
@@ -56,9 +57,13 @@ int report(const std::string &dir, const std::string &name, const std::vector<st
     });
     if (const auto *issue = std::get_if<Issue>(&result)) {
         std::cerr << "emisctl: " << issue->text() << "\n";
-        for (const auto &info : report::reports())
-            std::cerr << "  " << info.name << "  " << info.titleZh << " / " << info.titleEn << "  " << info.parameters
-                      << "\n";
+        // The report's own parameters after a bad one; every report after an unknown name.
+        const auto &all = report::reports();
+        const bool known = std::any_of(all.begin(), all.end(), [&](const auto &info) { return info.name == name; });
+        for (const auto &info : all)
+            if (!known || info.name == name)
+                std::cerr << "  " << info.name << "  " << info.titleZh << " / " << info.titleEn << "  "
+                          << info.parameters << "\n";
         return 2;
     }
     const std::string &document = std::get<std::string>(result);
