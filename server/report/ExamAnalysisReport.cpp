@@ -49,10 +49,22 @@ std::variant<CountyExam, Issue> loadExam(StoreSession &s, const Params &params, 
     };
     std::sort(subjects.begin(), subjects.end(), [&](const auto &a, const auto &b) { return order(a) < order(b); });
 
+    // by=teacher: who taught each class its subject in the exam's term (教学分工, 任课教师).
+    std::map<std::string, std::pair<std::string, std::string>> teacherOf;  // school/grade/class/subject -> id, label
+    if (by == "teacher")
+        for (const auto &r : s.query("SELECT c.school_id, c.grade, c.name, ta.subject, st.id, st.name, sc.name "
+                                     "FROM teaching_assignments ta JOIN exams ex ON ex.term_id = ta.term_id "
+                                     "JOIN classes c ON c.id = ta.class_id JOIN staff st ON st.id = ta.staff_id "
+                                     "JOIN schools sc ON sc.id = c.school_id WHERE ex.id = ? AND ta.duty = '1' "
+                                     "AND ta.deleted = 0 AND c.deleted = 0 AND st.deleted = 0",
+                                     {Value{examId}}))
+            teacherOf[asText(r[0]) + "/" + std::to_string(asInt(r[1])) + "/" + asText(r[2]) + "/" + asText(r[3])] = {
+                asText(r[4]), asText(r[5]) + "（" + asText(r[6]) + "）"};
+
     // Every score of the exam (the reference is the county); the scope says which groups show.
     const std::string sql =
         "SELECT sc.student_id, sc.exam_subject_id, sc.score, sc.absence, c.code, c.name, c.township, s.grade, "
-        "s.class_name FROM scores sc JOIN exam_subjects es ON es.id = sc.exam_subject_id "
+        "s.class_name, es.subject, s.school_id FROM scores sc JOIN exam_subjects es ON es.id = sc.exam_subject_id "
         "JOIN students s ON s.id = sc.student_id JOIN schools c ON c.id = s.school_id "
         "WHERE es.exam_id = ? AND es.deleted = 0 AND sc.deleted = 0 AND s.deleted = 0 AND c.deleted = 0";
     std::vector<exam::Entry> entries;
@@ -80,6 +92,10 @@ std::variant<CountyExam, Issue> loadExam(StoreSession &s, const Params &params, 
         } else if (by == "school") {
             e.group = code;
             labels[e.group] = asText(r[5]);
+        } else if (by == "teacher") {
+            const auto t = teacherOf.find(asText(r[10]) + "/" + std::to_string(grade) + "/" + className + "/" + asText(r[9]));
+            e.group = t == teacherOf.end() ? std::string("unassigned") : t->second.first;
+            labels[e.group] = t == teacherOf.end() ? std::string("未登记任课教师") : t->second.second;
         } else {
             e.group = code + "/" + std::to_string(grade) + "/" + className;
             labels[e.group] = asText(r[5]) + " " + gradeName(grade) + className;
@@ -98,8 +114,11 @@ std::variant<std::string, Issue> examAnalysisReport(StoreSession &s, const Param
     if (auto *issue = std::get_if<Issue>(&loaded))
         return *issue;
     const auto &e = std::get<CountyExam>(loaded);
-    return exam::analysisDocument("exam_analysis", params, e.subjects, exam::analyse(e.subjects, e.entries), e.labels,
-                                  e.subject);
+    exam::Analysis analysis = exam::analyse(e.subjects, e.entries);
+    // A teacher's pupils are counted in the subjects taught: no 总分 of theirs, nor subjects not taught.
+    if (by == "teacher")
+        std::erase_if(analysis.rows, [](const exam::Row &r) { return r.subjectId.empty() || r.figures.expected == 0; });
+    return exam::analysisDocument("exam_analysis", params, e.subjects, analysis, e.labels, e.subject);
 }
 
 std::variant<std::string, Issue> examBandsReport(StoreSession &s, const Params &params, const Scope &scope,

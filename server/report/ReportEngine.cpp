@@ -36,7 +36,7 @@ const std::vector<ReportInfo> &reports()
         {"approval_queue", "待审批事项", "Awaiting approval", ""},
         {"problem_records", "问题学籍处理", "Problem records", "state=open|all"},
         {"exam_analysis", "考试成绩分析", "Exam analysis",
-         "exam=ID, by=county|township|school|class, subject= (a subject or total), township=, school="},
+         "exam=ID, by=county|township|school|class|teacher, subject= (a subject or total), township=, school="},
         {"exam_bands", "分数段统计", "Score bands",
          "exam=ID, by=county|township|school|class, subject= (a subject; default total), township=, school="},
     };
@@ -85,7 +85,7 @@ std::variant<std::string, Issue> runReport(StoreSession &session, std::string_vi
     }
     if (name == "exam_analysis") {
         const std::string by = param(params, "by", "school");
-        if (!oneOf(by, {"county", "township", "school", "class"}))
+        if (!oneOf(by, {"county", "township", "school", "class", "teacher"}))
             return badBy(by);
         return examAnalysisReport(session, params, scope, by);
     }

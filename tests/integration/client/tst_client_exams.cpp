@@ -10,6 +10,7 @@
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QMap>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -44,6 +45,7 @@ private Q_SLOTS:
     void importScores_sameSheetAgain_changesNothing_longFormCorrects();
     void scores_syncToTheServer_countyExamReadOnlyHere();
     void analysis_sameAtTheSchoolAndTheBureau();
+    void analysis_byTeacher_fromTheTeachingAssignments();
     void cleanupTestCase() { QCOMPARE(m_server.stop(), 0); }
 
 private:
@@ -268,6 +270,62 @@ void TestClientExams::analysis_sameAtTheSchoolAndTheBureau()
     QCOMPARE(w.value(QStringLiteral("name")).toString(), QStringLiteral("张三"));
     QCOMPARE(w.value(QStringLiteral("class")).toString(), QStringLiteral("三年级2班"));
     QVERIFY(w.value(QStringLiteral("message_zh")).toString().contains(QStringLiteral("数学")));
+}
+
+void TestClientExams::analysis_byTeacher_fromTheTeachingAssignments()
+{
+    // 陈老师 teaches 数学 to 1班, nobody is down for 2班's 数学; 林老师 teaches 语文 to both.
+    const auto add = [&](const QStringList &args) {
+        const auto r = run(QStringList{QStringLiteral("--json"), QStringLiteral("add")} + args);
+        if (r.exitCode != 0)
+            qWarning("add %s: %s %s", qPrintable(args.join(QLatin1Char(' '))), qPrintable(r.out), qPrintable(r.err));
+        return r.exitCode == 0;
+    };
+    const auto set = [](const QString &kv) { return QStringList{QStringLiteral("--set"), kv}; };
+    const auto teacher = [&](const QString &name) {
+        QStringList sets = pupilSets(++m_pupils, name);
+        sets.replaceInStrings(QStringLiteral("年级=三年级"), QStringLiteral("岗位类别=专任教师"));
+        const int cls = sets.indexOf(QStringLiteral("班级=1班"));
+        if (cls > 0)
+            sets.remove(cls - 1, 2);
+        return add(QStringList{QStringLiteral("staff")} + sets);
+    };
+    for (const char *cls : {"1班", "2班"})
+        QVERIFY(add(QStringList{QStringLiteral("classes")} + set(QStringLiteral("年级=三年级")) +
+                    set(QStringLiteral("班级=") + QString::fromUtf8(cls))));
+    QVERIFY(teacher(QStringLiteral("陈老师")));
+    QVERIFY(teacher(QStringLiteral("林老师")));
+    const auto assign = [&](const QString &who, const QString &cls, const QString &subject) {
+        return add(QStringList{QStringLiteral("teaching_assignments")} + set(QStringLiteral("学年学期=2025-2026-2")) +
+                   set(QStringLiteral("教师=") + who) + set(QStringLiteral("班级=") + cls) +
+                   set(QStringLiteral("学科=") + subject));
+    };
+    QVERIFY(assign(QStringLiteral("陈老师"), QStringLiteral("三年级1班"), QStringLiteral("数学")));
+    QVERIFY(assign(QStringLiteral("林老师"), QStringLiteral("三年级1班"), QStringLiteral("语文")));
+    QVERIFY(assign(QStringLiteral("林老师"), QStringLiteral("三年级2班"), QStringLiteral("语文")));
+    QCOMPARE(run({QStringLiteral("sync")}).exitCode, 0);
+
+    const auto r = m_server.ctl({QStringLiteral("report"), QStringLiteral("--dir"), m_server.dir(),
+                                 QStringLiteral("exam_analysis"), QStringLiteral("-p"), QStringLiteral("exam=") + m_exam,
+                                 QStringLiteral("-p"), QStringLiteral("by=teacher"), QStringLiteral("--json")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QMap<QString, QJsonObject> rows;  // "teacher subject"
+    for (const auto &v : QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("rows")).toArray()) {
+        const QJsonObject o = v.toObject();
+        rows.insert(o.value(QStringLiteral("label")).toString().section(QStringLiteral("（"), 0, 0) + QLatin1Char(' ') +
+                        o.value(QStringLiteral("subject")).toString(),
+                    o);
+    }
+    const QString keys = QStringList(rows.keys()).join(QLatin1Char(','));
+    // 数学 in 1班: 王一 118.5 and 李二 66 (corrected from 缺考); 2班's 数学 has nobody down for it.
+    QVERIFY2(rows.contains(QStringLiteral("陈老师 02")), qPrintable(keys));
+    QCOMPARE(rows.value(QStringLiteral("陈老师 02")).value(QStringLiteral("sat")).toInt(), 2);
+    QCOMPARE(rows.value(QStringLiteral("陈老师 02")).value(QStringLiteral("mean")).toDouble(), 92.25);
+    QVERIFY2(rows.contains(QStringLiteral("未登记任课教师 02")), qPrintable(keys));
+    QVERIFY2(rows.contains(QStringLiteral("林老师 01")), qPrintable(keys));
+    QVERIFY(!rows.contains(QStringLiteral("林老师 02")));
+    for (const auto &key : rows.keys())
+        QVERIFY2(!key.endsWith(QStringLiteral(" total")), qPrintable(key));  // no 总分 by teacher
 }
 
 QTEST_GUILESS_MAIN(TestClientExams)
