@@ -225,7 +225,7 @@
 <context>
     <name>ScoreImport</name>
     <message>
-        <location filename="../client/register/ScoreImport.cpp" line="+99"/>
+        <location filename="../client/register/ScoreImport.cpp" line="+100"/>
         <source>No exam %1 here: it is neither this school&apos;s own nor a county exam this school takes part in (sync first to receive the county&apos;s exams).</source>
         <translation>本机没有考试 %1：它既不是本校自己的考试，也不是本校参加的县联考（请先同步以接收县里的考试）。</translation>
     </message>
@@ -1059,12 +1059,12 @@
 <context>
     <name>emis::client</name>
     <message>
-        <location filename="../client/store/IssueService.cpp" line="+24"/>
+        <location filename="../client/store/IssueService.cpp" line="+25"/>
         <source>This program does not know the table %1.</source>
         <translation>本程序不认识数据表 %1。</translation>
     </message>
     <message>
-        <location filename="../client/store/RecordStore.cpp" line="+46"/>
+        <location filename="../client/store/RecordStore.cpp" line="+47"/>
         <source>This device is not enrolled with the county server yet; enroll it first.</source>
         <translation>本设备尚未在县服务器注册，请先注册。</translation>
     </message>
@@ -1104,7 +1104,7 @@
         <translation>服务器地址应写成 主机:端口，而不是 %1。</translation>
     </message>
     <message>
-        <location filename="../client/store/ClockRepair.cpp" line="+229"/>
+        <location filename="../client/store/ClockRepair.cpp" line="+234"/>
         <source>This device&apos;s clock had run ahead to %1 while the county server&apos;s time is %2. The clock was corrected: %3 changes not yet sent were stamped with the corrected time and %4 edits the server had refused for the clock were sent again. No edit was lost.</source>
         <translation>本机记录的时钟曾快到 %1，而县服务器的时间是 %2。时钟已校正：%3 条尚未发送的修改已按校正后的时间重新标记，%4 处曾因时钟被服务器拒绝的修改已重新发送，没有丢失任何修改。</translation>
     </message>
@@ -1135,7 +1135,7 @@
         <translation>已更正并作为变更 %1 重新发送</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>The local database could not commit.</source>
         <translation>本地数据库无法提交。</translation>
     </message>
@@ -1236,8 +1236,8 @@
 <context>
     <name>emis::client::RecordStore</name>
     <message>
-        <location filename="../client/store/RecordStore.cpp" line="+213"/>
-        <location line="+45"/>
+        <location filename="../client/store/RecordStore.cpp" line="+223"/>
+        <location line="+43"/>
         <source>The local database could not start the save.</source>
         <translation>本机数据库无法开始保存。</translation>
     </message>
@@ -1248,26 +1248,26 @@
     </message>
     <message>
         <location line="+12"/>
-        <location line="+85"/>
+        <location line="+84"/>
         <source>No %1 record with id %2.</source>
         <translation>没有编号为 %2 的%1记录。</translation>
     </message>
     <message>
-        <location line="-75"/>
-        <location line="+81"/>
+        <location line="-74"/>
+        <location line="+80"/>
         <source>This %1 record is the county bureau&apos;s and cannot be changed here.</source>
         <translation>这条%1记录由县教育局维护，本校不能修改。</translation>
     </message>
     <message>
-        <location line="-77"/>
-        <location line="+83"/>
+        <location line="-76"/>
+        <location line="+82"/>
         <source>This record now belongs to another school (the pupil transferred out); it is kept here read-only.</source>
         <translation>该学生已转出，记录现属其他学校，本机只保留只读记录。</translation>
     </message>
     <message>
-        <location line="-176"/>
+        <location line="-173"/>
         <location line="+4"/>
-        <location line="+39"/>
+        <location line="+37"/>
         <source>The local database could not commit the save.</source>
         <translation>本地数据库无法提交保存。</translation>
     </message>
@@ -1366,7 +1366,7 @@
 <context>
     <name>emis::client::Sql</name>
     <message>
-        <location filename="../client/store/Sql.cpp" line="+179"/>
+        <location filename="../client/store/Sql.cpp" line="+214"/>
         <location line="+64"/>
         <source>The local database failed: %1 (%2)</source>
         <translation>本地数据库出错：%1（%2）</translation>
@@ -1405,12 +1405,12 @@
         <translation>无法读取 %1 中的设备密钥。</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+53"/>
         <source>pull</source>
         <translation>下载</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>The server said there is more to pull but sent nothing.</source>
         <translation>服务器表示还有数据待下载，却没有发送任何数据。</translation>
     </message>
