@@ -464,7 +464,7 @@
 <context>
     <name>emis-cli</name>
     <message>
-        <location filename="../client/cli/CliSupport.cpp" line="+18"/>
+        <location filename="../client/cli/CliSupport.cpp" line="+20"/>
         <source>--data-dir is required.</source>
         <translation>必须指定 --data-dir。</translation>
     </message>
@@ -1671,7 +1671,7 @@
         <translation>%1由县级服务器维护，不能在本机修改。</translation>
     </message>
     <message>
-        <location filename="../client/cli/ExamCommands.cpp" line="+62"/>
+        <location filename="../client/cli/ExamCommands.cpp" line="+54"/>
         <source>county joint exam</source>
         <translation>县联考</translation>
     </message>
@@ -1686,19 +1686,17 @@
         <translation>请指明考试：import scores 文件 --exam 考试编号（见 exams 命令）。</translation>
     </message>
     <message>
-        <location line="+24"/>
-        <location filename="../client/cli/FileCommands.cpp" line="+40"/>
+        <location filename="../client/cli/CliSupport.cpp" line="+40"/>
         <source>line %1: %2</source>
         <translation>第 %1 行：%2</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location filename="../client/cli/FileCommands.cpp" line="+2"/>
         <source>line %1 (%2): %3</source>
         <translation>第 %1 行（%2）：%3</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location filename="../client/cli/ExamCommands.cpp" line="+26"/>
         <source>%1 pupils matched: %2 scores would be added, %3 changed, %4 unchanged; %5 lines rejected, %6 scores would be refused by the store; nothing was written (--dry-run).</source>
         <translation>匹配到%1名学生：将新增%2个成绩，修改%3个，%4个不变；%5行被拒绝，%6个成绩将被本地数据库拒绝；未写入任何数据（--dry-run）。</translation>
     </message>
@@ -1738,8 +1736,8 @@
         <translation>共%1条预警。</translation>
     </message>
     <message>
-        <location line="-124"/>
-        <location filename="../client/cli/FileCommands.cpp" line="+16"/>
+        <location line="-111"/>
+        <location filename="../client/cli/FileCommands.cpp" line="+42"/>
         <source>This device is not enrolled; run enroll first, then import.</source>
         <translation>本设备尚未注册，请先注册（enroll）再导入。</translation>
     </message>

@@ -1,5 +1,7 @@
 #include "cli/CliSupport.h"
 
+#include "ImportPlan.h"
+#include "cli/Output.h"
 #include "schema/CodeTables.h"
 #include "store/SqlValue.h"
 #include "sync/DeviceFiles.h"
@@ -53,6 +55,33 @@ QString displayValue(const schema::Field &field, const Value &value)
 QString isoTime(qint64 ms)
 {
     return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(Qt::ISODate) : QString();
+}
+
+QJsonObject issueJson(const Issue &issue)
+{
+    return QJsonObject{{QStringLiteral("field"), qs(issue.field)},
+                       {QStringLiteral("code"), qs(issue.code())},
+                       {QStringLiteral("message_zh"), qs(issue.zh)},
+                       {QStringLiteral("message_en"), qs(issue.en)}};
+}
+
+QJsonArray rejectedRowsJson(const std::vector<io::RejectedRow> &rows, const Output &out)
+{
+    QJsonArray rejected;
+    for (const auto &row : rows) {
+        QJsonArray reasons;
+        for (const auto &issue : row.issues) {
+            reasons.append(issueJson(issue));
+            if (row.name.empty())
+                out.text(tr("line %1: %2").arg(row.line).arg(qs(issue.text())));
+            else
+                out.text(tr("line %1 (%2): %3").arg(row.line).arg(qs(row.name), qs(issue.text())));
+        }
+        rejected.append(QJsonObject{{QStringLiteral("line"), row.line},
+                                    {QStringLiteral("name"), qs(row.name)},
+                                    {QStringLiteral("reasons"), reasons}});
+    }
+    return rejected;
 }
 
 } // namespace emis::client::cli

@@ -4,7 +4,15 @@
 #include "store/LocalStore.h"
 #include "store/RecordRepository.h"
 
+#include <QJsonArray>
+#include <QJsonObject>
+
 #include <memory>
+#include <vector>
+
+namespace emis::io {
+struct RejectedRow;
+}
 
 namespace emis::client::cli {
 
@@ -22,5 +30,12 @@ QString isoTime(qint64 ms);
 // The table a command names (its name or Chinese label); a usage error names the tables there
 // are. `toWrite`: one this device writes (school-owned or shared), not one the county keeps.
 Result<const schema::Table *> tableNamed(const QString &name, bool toWrite);
+
+class Output;
+// A reason as JSON: field, code, message_zh, message_en.
+QJsonObject issueJson(const Issue &issue);
+// The rows an import refused: each reason as a text line (its line, the person's name), and as
+// JSON, {line, name, reasons}.
+QJsonArray rejectedRowsJson(const std::vector<io::RejectedRow> &rows, const Output &out);
 
 } // namespace emis::client::cli

@@ -24,14 +24,6 @@ namespace {
 
 QString subjectName(const std::string &code) { return qs(schema::findCodeTable("subject")->nameOf(code)); }
 
-QJsonObject issueJson(const Issue &issue)
-{
-    return QJsonObject{{QStringLiteral("field"), qs(issue.field)},
-                       {QStringLiteral("code"), qs(issue.code())},
-                       {QStringLiteral("message_zh"), qs(issue.zh)},
-                       {QStringLiteral("message_en"), qs(issue.en)}};
-}
-
 } // namespace
 
 int examsList(const Options &o, const Output &out)
@@ -92,20 +84,7 @@ int importScores(const Options &o, const Output &out)
     auto plan = scores.plan(*exam, sheet.value());
     if (!plan)
         return out.fail(plan.error());
-    QJsonArray rejected;
-    for (const auto &row : plan->rejected) {
-        QJsonArray reasons;
-        for (const auto &issue : row.issues) {
-            reasons.append(issueJson(issue));
-            if (row.name.empty())
-                out.text(tr("line %1: %2").arg(row.line).arg(qs(issue.text())));
-            else
-                out.text(tr("line %1 (%2): %3").arg(row.line).arg(qs(row.name), qs(issue.text())));
-        }
-        rejected.append(QJsonObject{{QStringLiteral("line"), row.line},
-                                    {QStringLiteral("name"), qs(row.name)},
-                                    {QStringLiteral("reasons"), reasons}});
-    }
+    const QJsonArray rejected = rejectedRowsJson(plan->rejected, out);
     ImportService service(**store);
     const schema::Table &table = *schema::findTable("scores");
     auto saved = o.dryRun ? service.dryRun(table, plan->accepted) : service.save(table, plan->accepted);

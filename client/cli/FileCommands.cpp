@@ -28,23 +28,7 @@ int importCommand(const Options &o, const Output &out)
     if (!plan)
         return out.fail(makeError(ErrorKind::Invalid, plan.error()));
 
-    QJsonArray rejected;
-    for (const auto &row : plan->rejected) {
-        QJsonArray reasons;
-        for (const auto &issue : row.issues) {
-            reasons.append(QJsonObject{{QStringLiteral("field"), qs(issue.field)},
-                                       {QStringLiteral("code"), qs(issue.code())},
-                                       {QStringLiteral("message_zh"), qs(issue.zh)},
-                                       {QStringLiteral("message_en"), qs(issue.en)}});
-            if (row.name.empty())
-                out.text(tr("line %1: %2").arg(row.line).arg(qs(issue.text())));
-            else
-                out.text(tr("line %1 (%2): %3").arg(row.line).arg(qs(row.name), qs(issue.text())));
-        }
-        rejected.append(QJsonObject{{QStringLiteral("line"), row.line},
-                                    {QStringLiteral("name"), qs(row.name)},
-                                    {QStringLiteral("reasons"), reasons}});
-    }
+    const QJsonArray rejected = rejectedRowsJson(plan->rejected, out);
     QJsonObject result{{QStringLiteral("file"), o.file},
                        {QStringLiteral("table"), o.table},
                        {QStringLiteral("accepted"), static_cast<int>(plan->accepted.size())},
