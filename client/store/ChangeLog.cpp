@@ -106,17 +106,25 @@ Status ChangeLog::markSentUpTo(quint64 watermark)
     return q.bind(QVariant::fromValue<qulonglong>(watermark)).exec();
 }
 
-Status ChangeLog::markAttempted(quint64 fromSeq, quint64 toSeq)
+Status ChangeLog::markAttemptedThrough(quint64 seq)
 {
-    Sql q(m_db, QStringLiteral("UPDATE change_log SET attempted = 1 WHERE device_seq BETWEEN ? AND ? AND attempted = 0"));
-    return q.bind(QVariant::fromValue<qulonglong>(fromSeq)).bind(QVariant::fromValue<qulonglong>(toSeq)).exec();
+    Sql q(m_db, QStringLiteral("UPDATE sync_state SET attempted_through = max(attempted_through, ?)"));
+    return q.bind(QVariant::fromValue<qulonglong>(seq)).exec();
 }
 
 int ChangeLog::unattemptedUpTo(quint64 seq) const
 {
-    Sql q(m_db, QStringLiteral("SELECT count(*) FROM change_log WHERE device_seq <= ? AND attempted = 0"));
+    Sql q(m_db, QStringLiteral("SELECT count(*) FROM change_log WHERE device_seq <= ? AND "
+                               "device_seq > (SELECT attempted_through FROM sync_state)"));
     q.bind(QVariant::fromValue<qulonglong>(seq));
     return q.exec() && q.next() ? q.value(0).toInt() : 0;
+}
+
+quint64 ChangeLog::firstPendingUpTo(quint64 seq) const
+{
+    Sql q(m_db, QStringLiteral("SELECT coalesce(min(device_seq), 0) FROM change_log WHERE state = 'pending' AND device_seq <= ?"));
+    q.bind(QVariant::fromValue<qulonglong>(seq));
+    return q.exec() && q.next() ? q.value(0).toULongLong() : 0;
 }
 
 int ChangeLog::pendingCount() const

@@ -34,12 +34,15 @@ public:
     // `limit` changes and about kMaxBatchBytes (at least one change).
     Result<std::vector<wire::Change>> after(quint64 afterSeq, int limit) const;
     Status markSentUpTo(quint64 watermark);
-    // Before a batch goes on the wire (committed first, so a crash cannot forget it).
-    Status markAttempted(quint64 fromSeq, quint64 toSeq);
+    // Before a batch goes on the wire (committed first, so a crash cannot forget it): every
+    // change up to `seq` may have been sent. Batches go out in seq order, so this is a prefix.
+    Status markAttemptedThrough(quint64 seq);
     // Changes up to `seq` never put on the wire: if the server says it holds them, it holds
     // other changes under those numbers.
     int unattemptedUpTo(quint64 seq) const;
     int pendingCount() const;
+    // The lowest change up to `seq` not yet marked sent (0: none).
+    quint64 firstPendingUpTo(quint64 seq) const;
     quint64 lastSeq() const;
     // Fields of the row with a change not yet acknowledged (a tombstone counts as "deleted"),
     // each with the version the oldest such change overwrote.

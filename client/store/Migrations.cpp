@@ -93,6 +93,18 @@ Status addParkedRows(const QSqlDatabase &db)
                                       "  row BLOB NOT NULL)"));
 }
 
+// What went on the wire is always a prefix of the log (batches go out in seq order), so one
+// number in sync_state says it: marking a batch no longer rewrites each of its change_log rows,
+// blob and all. The per-row column stays, unwritten, for the stores that have it.
+Status addAttemptedThrough(const QSqlDatabase &db)
+{
+    if (auto st = execSql(db, QStringLiteral("ALTER TABLE sync_state ADD COLUMN attempted_through INTEGER NOT NULL DEFAULT 0"));
+        !st)
+        return st;
+    return execSql(db, QStringLiteral("UPDATE sync_state SET attempted_through = "
+                                      "(SELECT coalesce(max(device_seq), 0) FROM change_log WHERE attempted = 1)"));
+}
+
 struct Migration {
     int version;
     std::function<Status(const QSqlDatabase &)> run;
@@ -131,6 +143,7 @@ const std::vector<Migration> &migrations()
         {4, addAttempted},
         {5, addFeedEpoch},
         {6, addParkedRows},
+        {7, addAttemptedThrough},
     };
     return all;
 }

@@ -8,7 +8,7 @@ namespace emis::client {
 
 // The store's layout version (PRAGMA user_version). Each numbered step runs once, in order, in
 // its own transaction; a store newer than this program is refused rather than damaged.
-inline constexpr int kStoreVersion = 6;
+inline constexpr int kStoreVersion = 7;
 
 Status migrate(const QSqlDatabase &db);
 

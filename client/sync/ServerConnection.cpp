@@ -55,6 +55,8 @@ void ServerConnection::close()
         m_socket->abort();
         m_socket.reset();
     }
+    m_awaited.clear();
+    m_early.clear();
 }
 
 Error ServerConnection::socketError(const QString &during, bool handshaking) const
@@ -128,6 +130,9 @@ Status ServerConnection::open(const Endpoint &endpoint, const QSslCertificate &c
     m_socket->connectToHost(endpoint.host, endpoint.port);
     if (!m_socket->waitForConnected(remaining(deadline)))
         return socketError(tr("Connecting"));
+    // A request goes out whole at once, not its last segment after the server's delayed
+    // acknowledgement of the one before (Nagle).
+    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     m_socket->startClientEncryption();
     if (!m_socket->waitForEncrypted(remaining(deadline))) {
         if (!m_socket->sslHandshakeErrors().isEmpty())
@@ -142,6 +147,14 @@ Status ServerConnection::open(const Endpoint &endpoint, const QSslCertificate &c
 
 Result<wire::Envelope> ServerConnection::request(wire::Envelope &message)
 {
+    auto id = send(message);
+    if (!id)
+        return id.error();
+    return receive(*id);
+}
+
+Result<quint64> ServerConnection::send(wire::Envelope &message)
+{
     if (!m_socket)
         return makeError(ErrorKind::Offline, tr("Not connected."), QStringLiteral("offline"));
     const quint64 id = m_nextRequestId++;
@@ -151,9 +164,25 @@ Result<wire::Envelope> ServerConnection::request(wire::Envelope &message)
         return makeError(ErrorKind::Other, tr("A message is too large to send."));
     const QDeadlineTimer deadline(m_timeoutMs);
     m_socket->write(frame->data(), static_cast<qint64>(frame->size()));
+    // Waiting for the bytes to leave also takes in what arrives meanwhile (into m_socket's
+    // buffer), so a server answering an earlier request is never blocked by this one.
     while (m_socket->bytesToWrite() > 0)
         if (!m_socket->waitForBytesWritten(remaining(deadline)))
             return socketError(tr("Sending"));
+    m_awaited.insert(id);
+    return id;
+}
+
+Result<wire::Envelope> ServerConnection::receive(quint64 id)
+{
+    if (auto early = m_early.find(id); early != m_early.end()) {
+        wire::Envelope reply = std::move(early->second);
+        m_early.erase(early);
+        return reply;
+    }
+    if (!m_socket)
+        return makeError(ErrorKind::Offline, tr("Not connected."), QStringLiteral("offline"));
+    const QDeadlineTimer deadline(m_timeoutMs);
     for (;;) {
         auto parsed = m_buffer->next();
         if (parsed.status == codec::ParseResult::Status::Error)
@@ -163,10 +192,15 @@ Result<wire::Envelope> ServerConnection::request(wire::Envelope &message)
                                                         static_cast<qsizetype>(codec::frameErrorText(parsed.error).size()))),
                              QStringLiteral("bad_frame"));
         if (parsed.status == codec::ParseResult::Status::Complete) {
-            // A fatal error may come unsolicited (request_id 0); other strays are stale replies.
-            if (parsed.message.request_id() == id ||
-                (parsed.message.request_id() == 0 && parsed.message.has_error()))
+            const quint64 got = parsed.message.request_id();
+            // A fatal error may come unsolicited (request_id 0); an answer to another request
+            // still awaited waits for its turn; other strays are stale replies.
+            if (got == id || (got == 0 && parsed.message.has_error())) {
+                m_awaited.erase(id);
                 return std::move(parsed.message);
+            }
+            if (m_awaited.erase(got) > 0)
+                m_early.emplace(got, std::move(parsed.message));
             continue;
         }
         if (deadline.hasExpired())

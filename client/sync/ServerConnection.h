@@ -1,5 +1,6 @@
 #pragma once
 
+#include "emis.pb.h"
 #include "store/Result.h"
 
 #include <QList>
@@ -7,17 +8,15 @@
 #include <QSslKey>
 #include <QString>
 
+#include <map>
 #include <memory>
+#include <set>
 
 class QSslSocket;
 
 namespace emis::codec {
 class FrameBuffer;
 }
-namespace emis::wire {
-class Envelope;
-}
-
 namespace emis::client {
 
 struct Endpoint {
@@ -45,6 +44,11 @@ public:
     // Sends one request and waits for its response. A server Error comes back as an Error value
     // whose code is the server's reason code (see errorFromServer).
     Result<wire::Envelope> request(wire::Envelope &message);
+    // The same in two halves, so several requests can be on the wire at once (the server answers
+    // a session's requests in order): send() returns the request's id, receive() waits for the
+    // response to it, keeping any response to another request still awaited for its own turn.
+    Result<quint64> send(wire::Envelope &message);
+    Result<wire::Envelope> receive(quint64 id);
     void close();
 
 private:
@@ -56,6 +60,8 @@ private:
     std::unique_ptr<QSslSocket> m_socket;
     std::unique_ptr<codec::FrameBuffer> m_buffer;
     quint64 m_nextRequestId = 1;
+    std::set<quint64> m_awaited;                // sent, not yet received
+    std::map<quint64, wire::Envelope> m_early;  // received before their turn
     Endpoint m_endpoint;
 };
 

@@ -2,12 +2,11 @@
 
 #include "emis.pb.h"
 #include "schema/Schema.h"
-#include "store/ChangeLog.h"
-#include "store/IssueStore.h"
 #include "store/LocalStore.h"
 #include "store/RemoteMerge.h"
 #include "store/SqlValue.h"
 #include "store/Transaction.h"
+#include "sync/Pusher.h"
 #include "sync/ServerConnection.h"
 #include "sync/ServerError.h"
 
@@ -191,117 +190,11 @@ Status SyncRunner::pull(ServerConnection &c, SyncReport &report)
     }
 }
 
-Status SyncRunner::fetchOutcomes(ServerConnection &c, const wire::PushAck &ack, std::vector<wire::PushAck> &rest)
-{
-    quint64 through = ack.outcomes_through();  // 0: an older server sent them all
-    while (through != 0 && through < ack.watermark()) {
-        wire::Envelope e;
-        e.mutable_outcomes_request()->set_from_seq(through + 1);
-        auto reply = c.request(e);
-        if (!reply)
-            return reply.error();
-        if (!reply->has_push_ack())
-            return unexpectedResponse(*reply, "PushAck");
-        if (reply->push_ack().outcomes_through() <= through)
-            return makeError(ErrorKind::Other, tr("The server sent the outcomes of the changes up to %1 again.").arg(through));
-        through = reply->push_ack().outcomes_through();
-        rest.push_back(std::move(*reply->mutable_push_ack()));
-    }
-    return Ok{};
-}
-
 Status SyncRunner::push(ServerConnection &c, quint64 serverWatermark, SyncReport &report)
 {
-    ChangeLog log(m_store.db());
-    // A store restored from an old backup would number new changes with seqs the server has
-    // already applied, and the server would skip them as resends: stop rather than lose them.
-    if (serverWatermark > log.lastSeq() || log.unattemptedUpTo(serverWatermark) > 0)
-        return makeError(ErrorKind::Other,
-                         tr("The server already holds changes up to %1 from this device, but its local log ends at "
-                            "%2: was this data directory restored from a backup? Ask county IT to enroll it anew.")
-                             .arg(serverWatermark)
-                             .arg(log.lastSeq()),
-                         QStringLiteral("log_behind_server"));
-    // What the server already holds is done, even if its acknowledgement never reached us.
-    {
-        Transaction tx(m_store.db());
-        if (auto st = log.markSentUpTo(serverWatermark); !st)
-            return st;
-        if (auto st = m_store.setWatermark(serverWatermark); !st)
-            return st;
-        tx.commit();
-    }
-    quint64 watermark = serverWatermark;
-    const int total = log.pendingCount();
-    int gapRetries = 0;
-    for (;;) {
-        auto batch = log.after(watermark, m_batchSize);
-        if (!batch)
-            return batch.error();
-        if (batch->empty())
-            return Ok{};
-        wire::Envelope e;
-        for (auto &change : *batch)
-            *e.mutable_push_batch()->add_changes() = std::move(change);
-        const quint64 lastSeq = e.push_batch().changes(e.push_batch().changes_size() - 1).device_seq();
-        if (auto st = log.markAttempted(e.push_batch().changes(0).device_seq(), lastSeq); !st)
-            return st;
-        auto reply = c.request(e);
-        if (!reply)
-            return reply.error();
-        if (reply->has_error() && reply->error().code() == "sequence_gap") {
-            // The server holds a different watermark than the session began with: resend from there.
-            if (++gapRetries > 3)
-                return errorFromServer(reply->error());
-            watermark = reply->error().watermark();
-            continue;
-        }
-        if (!reply->has_push_ack())
-            return unexpectedResponse(*reply, "PushAck");
-        const auto &ack = reply->push_ack();
-        // Every rejection and conflict of the batch is in hand before any change is marked sent:
-        // a cut connection then means a resend, never an outcome the clerk does not see.
-        std::vector<wire::PushAck> rest;
-        if (auto st = fetchOutcomes(c, ack, rest); !st)
-            return st;
-        Transaction tx(m_store.db());
-        IssueStore issues(m_store.db());
-        int rejected = 0, conflicts = 0;
-        std::vector<const wire::PushAck *> pages{&ack};
-        for (const auto &more : rest)
-            pages.push_back(&more);
-        for (const wire::PushAck *page : pages) {
-            // Counted as stored: a resent batch's outcomes, or a conflict this device already
-            // found when it pulled, are kept once and counted once.
-            for (const auto &r : page->rejections()) {
-                auto added = issues.addRejection(r);
-                if (!added)
-                    return added.error();
-                rejected += *added ? 1 : 0;
-            }
-            for (const auto &cf : page->conflicts()) {
-                auto added = issues.addConflict(QStringLiteral("server"), cf);
-                if (!added)
-                    return added.error();
-                conflicts += *added ? 1 : 0;
-            }
-        }
-        if (auto st = log.markSentUpTo(ack.watermark()); !st)
-            return st;
-        if (auto st = m_store.setWatermark(ack.watermark()); !st)
-            return st;
-        if (!tx.commit())
-            return makeError(ErrorKind::Other, tr("The local database could not record the acknowledgement."));
-        report.rejections += rejected;
-        report.conflicts += conflicts;
-        if (ack.watermark() > watermark)
-            report.pushed += static_cast<int>(ack.watermark() - watermark);
-        if (m_progress)
-            m_progress(tr("push"), report.pushed, total);
-        if (ack.watermark() <= watermark)
-            return makeError(ErrorKind::Other, tr("The server acknowledged nothing of a batch up to %1.").arg(lastSeq));
-        watermark = ack.watermark();
-    }
+    Pusher pusher(m_store, c, m_batchSize, m_progress);
+    pusher.setClockRepaired(m_clockRepair.has_value());
+    return pusher.run(serverWatermark, report);
 }
 
 } // namespace emis::client

@@ -15,7 +15,6 @@
 namespace emis::wire {
 class Envelope;
 class HelloAck;
-class PushAck;
 }
 
 namespace emis::client {
@@ -61,8 +60,6 @@ private:
     Status refuseWhileAhead(const wire::HelloAck &ack) const;
     Status pull(ServerConnection &c, SyncReport &report);
     Status push(ServerConnection &c, quint64 serverWatermark, SyncReport &report);
-    // The rest of a batch's rejections and conflicts, when its ack holds only the first of them.
-    Status fetchOutcomes(ServerConnection &c, const wire::PushAck &ack, std::vector<wire::PushAck> &rest);
 
     LocalStore &m_store;
     DeviceFiles m_files;

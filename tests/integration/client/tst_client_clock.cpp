@@ -255,7 +255,8 @@ void TestClientClock::refusedForTheClock_sentAgainOnceCorrected()
                                               QString::fromStdString(refusal->message_en()), QDateTime::currentMSecsSinceEpoch()})
             q.addBindValue(v);
         QSqlQuery sent(db), mark(db);
-        return q.exec() && sent.exec(QStringLiteral("UPDATE change_log SET state = 'sent', attempted = 1 WHERE device_seq = 2")) &&
+        return q.exec() && sent.exec(QStringLiteral("UPDATE change_log SET state = 'sent' WHERE device_seq = 2")) &&
+               sent.exec(QStringLiteral("UPDATE sync_state SET attempted_through = 2")) &&
                mark.exec(QStringLiteral("UPDATE sync_state SET watermark = 2"));
     }));
     QCOMPARE(status(a).value(QStringLiteral("rejections")).toInt(), 1);
@@ -295,7 +296,7 @@ void TestClientClock::refusedWithTheAnswerLost_editStillLands()
     // program was closed mid-sync): the server holds change 2, the device knows of no refusal.
     QVERIFY(pushedAndRefused(a));
     QVERIFY(withStore(a.dataDir(), [](QSqlDatabase &db) {
-        return QSqlQuery(db).exec(QStringLiteral("UPDATE change_log SET attempted = 1 WHERE device_seq = 2"));
+        return QSqlQuery(db).exec(QStringLiteral("UPDATE sync_state SET attempted_through = 2"));
     }));
     const auto synced = a.run({QStringLiteral("sync")});
     QVERIFY2(synced.exitCode == 0, qPrintable(synced.err));

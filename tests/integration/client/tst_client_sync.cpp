@@ -2,6 +2,8 @@
 // the server from emisctl init, TLS on a free loopback port.
 #include "CliRunner.h"
 #include "ServerFixture.h"
+#include "SyncDevice.h"
+#include "TestClient.h"
 
 #include "emis.pb.h"
 
@@ -57,6 +59,7 @@ private Q_SLOTS:
     void rejectedChange_discarded_serverValueReturns();
     void restoredFromOldBackup_refusesToPushRatherThanLose();
     void manyRefusals_everyRejectionKept_acrossAckPages();
+    void refusedWithTheAckLost_refusalStillShown();
     void importDryRun_sameAnswerAsTheImport();
 
 private:
@@ -337,6 +340,61 @@ void TestClientSync::manyRefusals_everyRejectionKept_acrossAckPages()
     QCOMPARE(serverCount(QStringLiteral("SELECT count(*) FROM rejections WHERE device_id = ?"),
                          {status(d).value(QStringLiteral("device_id")).toString()}),
              24);
+}
+
+static QByteArray fileBytes(const QString &path)
+{
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+void TestClientSync::refusedWithTheAckLost_refusalStillShown()
+{
+    CliRunner d = newDevice();
+    const QString id = d.run(QStringList{QStringLiteral("students"), QStringLiteral("add"), QStringLiteral("--json")} +
+                             pupilSets(++m_pupils, QStringLiteral("孙七")))
+                           .json().object().value(QStringLiteral("id")).toString();
+    QCOMPARE(d.run({QStringLiteral("sync")}).exitCode, 0);
+    QCOMPARE(d.run({QStringLiteral("students"), QStringLiteral("edit"), id, QStringLiteral("--set"),
+                    QStringLiteral("家庭住址=新址")}).exitCode, 0);
+    QVERIFY(doctorLastChange(d.dataDir(), [](emis::wire::Change &change) {
+        change.mutable_fields(0)->set_text(std::string(150, 'z'));  // over the field's 100 characters
+    }));
+    // The device sent the change and the server refused it and committed that, but the program
+    // was closed before the answer arrived: the server holds the change, the device knows of no
+    // refusal. Played here by sending the logged change on a raw connection with the device's keys.
+    emis::wire::Change change;
+    std::uint64_t seq = 0;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("sent"));
+        db.setDatabaseName(d.dataDir() + QStringLiteral("/store.db"));
+        QSqlQuery q(db);
+        QVERIFY(db.open());
+        QVERIFY(q.exec(QStringLiteral("SELECT device_seq, change FROM change_log ORDER BY device_seq DESC LIMIT 1")) && q.next());
+        seq = q.value(0).toULongLong();
+        const QByteArray blob = q.value(1).toByteArray();
+        QVERIFY(change.ParseFromArray(blob.constData(), static_cast<int>(blob.size())));
+        QVERIFY(QSqlQuery(db).exec(QStringLiteral("UPDATE sync_state SET attempted_through = %1").arg(seq)));
+    }
+    QSqlDatabase::removeDatabase(QStringLiteral("sent"));
+    {
+        TestClient raw;
+        QVERIFY(raw.connectTo(m_server.port(), fileBytes(d.dataDir() + QStringLiteral("/ca.pem")),
+                              fileBytes(d.dataDir() + QStringLiteral("/device.pem")),
+                              fileBytes(d.dataDir() + QStringLiteral("/device.key"))));
+        QVERIFY(raw.hello());
+        QCOMPARE(rejectionCodes(raw.request(batch({change}))), std::vector<std::string>{"too_long"});
+    }
+    const auto synced = d.run({QStringLiteral("sync"), QStringLiteral("--json")});
+    QCOMPARE(synced.exitCode, 6);  // a refusal waits for a person
+    const QJsonArray rejections = d.run({QStringLiteral("rejections"), QStringLiteral("--json")}).json().array();
+    QCOMPARE(rejections.size(), 1);
+    QCOMPARE(rejections.first().toObject().value(QStringLiteral("row_id")).toString(), id);
+    QCOMPARE(rejections.first().toObject().value(QStringLiteral("code")).toString(), QStringLiteral("too_long"));
+    QCOMPARE(status(d).value(QStringLiteral("pending")).toInt(), 0);
+    // Once shown, it is neither counted nor listed again.
+    QCOMPARE(d.run({QStringLiteral("sync")}).exitCode, 0);
+    QCOMPARE(d.run({QStringLiteral("rejections"), QStringLiteral("--json")}).json().array().size(), 1);
 }
 
 void TestClientSync::importDryRun_sameAnswerAsTheImport()

@@ -104,6 +104,7 @@ void TestClientStore::open_migratesOlderLayoutKeepingData()
         QVERIFY(execSql((*store)->db(), QStringLiteral("ALTER TABLE change_log DROP COLUMN base_hlcs")).ok());
         QVERIFY(execSql((*store)->db(), QStringLiteral("ALTER TABLE change_log DROP COLUMN attempted")).ok());
         QVERIFY(execSql((*store)->db(), QStringLiteral("ALTER TABLE sync_state DROP COLUMN feed_epoch")).ok());
+        QVERIFY(execSql((*store)->db(), QStringLiteral("ALTER TABLE sync_state DROP COLUMN attempted_through")).ok());
         QVERIFY(execSql((*store)->db(), QStringLiteral("DROP TABLE parked_rows")).ok());
         QVERIFY(execSql((*store)->db(), QStringLiteral("PRAGMA user_version = 2")).ok());
     }
@@ -115,6 +116,7 @@ void TestClientStore::open_migratesOlderLayoutKeepingData()
     QCOMPARE(count(**store, QStringLiteral("SELECT count(*) FROM sqlite_master WHERE name = 'parked_rows'")), 1);
     QCOMPARE(ChangeLog((*store)->db()).pendingCount(), 1);
     QCOMPARE(ChangeLog((*store)->db()).unattemptedUpTo(1), 0);  // an older log is taken as genuine
+    QCOMPARE(count(**store, QStringLiteral("SELECT attempted_through FROM sync_state")), 1);
     QCOMPARE(StudentRepository(**store).list()->size(), 1u);
 }
 
