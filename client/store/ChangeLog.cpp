@@ -20,6 +20,9 @@ Result<wire::Change> parseChange(const QVariant &blob)
     return c;
 }
 
+// The changes not yet acknowledged are those after it (Migrations.cpp, addLogMarks).
+const QString kSentThrough = QStringLiteral("(SELECT sent_through FROM sync_state)");
+
 // base_hlcs: "field=HLC field=HLC" (HLC empty for none), the fields in the change's order.
 QStringList basePairs(const QString &text) { return text.split(QLatin1Char(' '), Qt::SkipEmptyParts); }
 
@@ -102,7 +105,7 @@ Result<std::vector<wire::Change>> ChangeLog::after(quint64 afterSeq, int limit) 
 
 Status ChangeLog::markSentUpTo(quint64 watermark)
 {
-    Sql q(m_db, QStringLiteral("UPDATE change_log SET state = 'sent' WHERE state = 'pending' AND device_seq <= ?"));
+    Sql q(m_db, QStringLiteral("UPDATE sync_state SET sent_through = max(sent_through, ?)"));
     return q.bind(QVariant::fromValue<qulonglong>(watermark)).exec();
 }
 
@@ -122,22 +125,24 @@ int ChangeLog::unattemptedUpTo(quint64 seq) const
 
 quint64 ChangeLog::firstPendingUpTo(quint64 seq) const
 {
-    Sql q(m_db, QStringLiteral("SELECT coalesce(min(device_seq), 0) FROM change_log WHERE state = 'pending' AND device_seq <= ?"));
+    Sql q(m_db, QStringLiteral("SELECT coalesce(min(device_seq), 0) FROM change_log WHERE device_seq > %1 AND device_seq <= ?")
+                    .arg(kSentThrough));
     q.bind(QVariant::fromValue<qulonglong>(seq));
     return q.exec() && q.next() ? q.value(0).toULongLong() : 0;
 }
 
 int ChangeLog::pendingCount() const
 {
-    Sql q(m_db, QStringLiteral("SELECT count(*) FROM change_log WHERE state = 'pending'"));
+    Sql q(m_db, QStringLiteral("SELECT count(*) FROM change_log WHERE device_seq > %1").arg(kSentThrough));
     return q.exec() && q.next() ? q.value(0).toInt() : 0;
 }
 
 QHash<QString, QString> ChangeLog::pendingFields(const QString &table, const QString &rowId) const
 {
     QHash<QString, QString> out;
-    Sql q(m_db, QStringLiteral("SELECT base_hlcs FROM change_log WHERE state = 'pending' AND tbl = ? AND row_id = ? "
-                               "ORDER BY device_seq"));
+    Sql q(m_db, QStringLiteral("SELECT base_hlcs FROM change_log WHERE tbl = ? AND row_id = ? AND device_seq > %1 "
+                               "ORDER BY device_seq")
+                    .arg(kSentThrough));
     q.bind(table).bind(rowId);
     if (q.exec())
         while (q.next())
@@ -148,7 +153,8 @@ QHash<QString, QString> ChangeLog::pendingFields(const QString &table, const QSt
 QHash<QString, QHash<QString, QString>> ChangeLog::pendingFieldsByRow() const
 {
     QHash<QString, QHash<QString, QString>> out;
-    Sql q(m_db, QStringLiteral("SELECT tbl, row_id, base_hlcs FROM change_log WHERE state = 'pending' ORDER BY device_seq"));
+    Sql q(m_db, QStringLiteral("SELECT tbl, row_id, base_hlcs FROM change_log WHERE device_seq > %1 ORDER BY device_seq")
+                    .arg(kSentThrough));
     if (q.exec())
         while (q.next())
             addPending(out[q.value(0).toString() + QLatin1Char('/') + q.value(1).toString()], q.value(2).toString());

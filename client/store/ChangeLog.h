@@ -17,7 +17,8 @@ class Change;
 namespace emis::client {
 
 // The device's outgoing changes, in device_seq order. Appended in the same transaction as the
-// row it describes; marked sent only when the server's PushAck covers it.
+// row it describes; sent only when the server's PushAck covers it (sync_state.sent_through: the
+// acknowledged changes are always the log's first ones).
 class ChangeLog {
 public:
     static constexpr qsizetype kMaxBatchBytes = 4 * 1024 * 1024;

@@ -93,16 +93,23 @@ Status addParkedRows(const QSqlDatabase &db)
                                       "  row BLOB NOT NULL)"));
 }
 
-// What went on the wire is always a prefix of the log (batches go out in seq order), so one
-// number in sync_state says it: marking a batch no longer rewrites each of its change_log rows,
-// blob and all. The per-row column stays, unwritten, for the stores that have it.
-Status addAttemptedThrough(const QSqlDatabase &db)
+// What went on the wire, and what the server acknowledged, are each a prefix of the log
+// (batches go out in seq order; an ack covers every change up to its watermark), so a number
+// in sync_state says each: marking a batch no longer rewrites each of its change_log rows, blob
+// and all, and its index entries. The per-row columns stay, unwritten, for the stores that have
+// them; the index on them goes, and one finds a row's changes instead.
+Status addLogMarks(const QSqlDatabase &db)
 {
-    if (auto st = execSql(db, QStringLiteral("ALTER TABLE sync_state ADD COLUMN attempted_through INTEGER NOT NULL DEFAULT 0"));
-        !st)
-        return st;
-    return execSql(db, QStringLiteral("UPDATE sync_state SET attempted_through = "
-                                      "(SELECT coalesce(max(device_seq), 0) FROM change_log WHERE attempted = 1)"));
+    for (const char *sql : {"ALTER TABLE sync_state ADD COLUMN attempted_through INTEGER NOT NULL DEFAULT 0",
+                            "ALTER TABLE sync_state ADD COLUMN sent_through INTEGER NOT NULL DEFAULT 0",
+                            "UPDATE sync_state SET "
+                            "attempted_through = (SELECT coalesce(max(device_seq), 0) FROM change_log WHERE attempted = 1), "
+                            "sent_through = (SELECT coalesce(max(device_seq), 0) FROM change_log WHERE state = 'sent')",
+                            "DROP INDEX IF EXISTS change_log_pending",
+                            "CREATE INDEX change_log_row ON change_log (tbl, row_id, device_seq)"})
+        if (auto st = execSql(db, QString::fromLatin1(sql)); !st)
+            return st;
+    return Ok{};
 }
 
 struct Migration {
@@ -143,7 +150,7 @@ const std::vector<Migration> &migrations()
         {4, addAttempted},
         {5, addFeedEpoch},
         {6, addParkedRows},
-        {7, addAttemptedThrough},
+        {7, addLogMarks},
     };
     return all;
 }

@@ -162,17 +162,22 @@ void RequestHandler::push(const wire::Envelope &request, Respond respond)
     RefusalBudget *refusals = &m_context.refusals;
     const std::size_t budget = m_context.outcomeBytes;
     logLine(who, "push of " + std::to_string(batch->size()) + " changes received");
+    // The job only points at the batch: the reply holds it (Reply::hold), and the job never runs
+    // after the reply is made.
+    const std::vector<PreparedChange> *changes = batch.get();
+    const std::size_t count = batch->size();
     m_context.store.submitWrite(
         [=](StoreSession &s) {
             ack->Clear();  // a job may run twice (store/Store.h)
             PushHandler handler(s, device, nowMs());
-            *error = handler.apply(*batch, *ack);
+            *error = handler.apply(*changes, *ack);
             *refused = handler.rejected();
             *inserted = handler.inserted();
             pageOutcomes(*ack, budget);
         },
-        [=, this](std::exception_ptr failure) {
+        [=, this, batch = batch](std::exception_ptr failure) mutable {
             Reply r;
+            r.hold = std::move(batch);
             r.envelope.set_request_id(id);
             if (failure) {
                 std::string what = "unknown";
@@ -193,7 +198,7 @@ void RequestHandler::push(const wire::Envelope &request, Respond respond)
                 r.close = (*error)->fatal();
                 *r.envelope.mutable_error() = std::move(**error);
             } else {
-                logLine(who, "push of " + std::to_string(batch->size()) + " changes committed, watermark " +
+                logLine(who, "push of " + std::to_string(count) + " changes committed, watermark " +
                                  std::to_string(ack->watermark()) + ", " + std::to_string(ack->rejections_size()) +
                                  " rejected, " + std::to_string(ack->conflicts_size()) + " conflicts");
                 refusals->spend(device.deviceId, *refused, nowMs());
@@ -205,7 +210,7 @@ void RequestHandler::push(const wire::Envelope &request, Respond respond)
             }
             respond(std::move(r));
         },
-        batch->size());
+        count);
 }
 
 void RequestHandler::outcomes(const wire::Envelope &request, const Respond &respond)

@@ -35,6 +35,10 @@ public:
     struct Reply {
         wire::Envelope envelope;
         bool close = false;  // the session ends after this reply
+        // What the request's work allocated on the session's thread, released there with the
+        // reply rather than on the store's writer thread (a free from another thread takes the
+        // allocator's lock and undoes its caching: a pushed batch's decoded values are many).
+        std::shared_ptr<const void> hold;
     };
     // Called exactly once per request, possibly on the store's writer thread.
     using Respond = std::function<void(Reply)>;

@@ -82,13 +82,12 @@ std::optional<Issue> decode(const wire::Change &change, const Writer &writer, Pr
 
 } // namespace
 
-validate::Record PreparedChange::incoming() const
+void PreparedChange::nameFields()
 {
-    validate::Record r;
+    m_incoming.clear();
     for (std::size_t i = 0; i < fields.size(); ++i)
         if (fields[i])
-            r.emplace(table->fields[i].name, *fields[i]);
-    return r;
+            m_incoming.emplace(table->fields[i].name, *fields[i]);
 }
 
 void PreparedChange::setIncoming(const validate::Record &values)
@@ -97,6 +96,7 @@ void PreparedChange::setIncoming(const validate::Record &values)
         const auto it = values.find(table->fields[i].name);
         fields[i] = it == values.end() ? std::nullopt : std::optional<Value>(it->second);
     }
+    nameFields();
 }
 
 namespace {
@@ -119,9 +119,10 @@ std::vector<PreparedChange> prepare(const google::protobuf::RepeatedPtrField<wir
         // Kept in rejections and the audit: whatever a device sent, stored at a bounded length.
         p.tableName = text::clipUtf8(p.tableName, 64);
         p.rowId = text::clipUtf8(p.rowId, 64);
-        if (p.refused) {
+        if (p.refused)
             p.fields.clear();
-        } else if (!p.deleted) {
+        p.nameFields();
+        if (!p.refused && !p.deleted) {
             // Whether the row is new only the writer can tell; checking it as new here costs
             // the writer nothing when it is (a bulk push is almost all new rows).
             p.asNewRow = validate::validateRecord(*p.table, p.incoming(), validate::Completeness::Whole);

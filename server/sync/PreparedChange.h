@@ -43,10 +43,16 @@ struct PreparedChange {
     // cross-field rules). Used when the store has no such row; not computed for a tombstone.
     std::vector<Issue> asNewRow;
 
-    // The values sent, by field name (what the field-level merge of a stored row walks).
-    validate::Record incoming() const;
+    // The values sent, by field name (what the checks and the field-level merge of a stored row
+    // walk): `fields` keyed by name, made once when the change is decoded.
+    const validate::Record &incoming() const { return m_incoming; }
     // Replaces the values sent by `values` (fields of other tables are ignored).
     void setIncoming(const validate::Record &values);
+    // Makes incoming() from `fields`, once they are decoded.
+    void nameFields();
+
+private:
+    validate::Record m_incoming;
 };
 
 // Decodes every change of `batch` (resends included: the writer alone knows the watermark).

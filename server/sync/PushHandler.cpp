@@ -211,7 +211,7 @@ std::optional<Issue> PushHandler::check(const PreparedChange &sent, std::optiona
         return std::nullopt;  // deleting a row the server never had: nothing to keep
     if (!current)
         return change.asNewRow.empty() ? std::nullopt : std::optional<Issue>(change.asNewRow.front());
-    const validate::Record incoming = change.incoming();
+    const validate::Record &incoming = change.incoming();
     if (incoming.empty() && change.deleted)
         return std::nullopt;  // a bare tombstone changes no value there is to check
     // The fields sent, on their own, then the row as it would be after the change as a whole.
@@ -230,7 +230,7 @@ std::optional<Issue> PushHandler::check(const PreparedChange &sent, std::optiona
 std::optional<Issue> PushHandler::tableRules(const PreparedChange &change, const std::optional<StoredRow> &current)
 {
     const schema::Table &table = *change.table;
-    const validate::Record incoming = change.incoming();
+    const validate::Record &incoming = change.incoming();
     const bool live = current && !current->deleted;
     // The table's own rules, as the client ran them before it saved.
     if (auto issue = validate::checkChange(table, incoming, live ? &current->values : nullptr, change.deleted)) {
@@ -240,9 +240,14 @@ std::optional<Issue> PushHandler::tableRules(const PreparedChange &change, const
     }
     if (change.deleted)
         return std::nullopt;  // a tombstone names nothing new
-    validate::Record whole = current ? current->values : validate::Record{};
-    for (const auto &[name, value] : incoming)
-        whole[name] = value;
+    // The row as it would be after the change: a new row's is what was sent.
+    validate::Record merged;
+    if (current) {
+        merged = current->values;
+        for (const auto &[name, value] : incoming)
+            merged[name] = value;
+    }
+    const validate::Record &whole = current ? merged : incoming;
     const auto find = [this](const schema::Table &target, const std::string &id) -> std::optional<validate::RowPlace> {
         const auto row = m_store.loadRow(target, id);
         if (!row)

@@ -105,6 +105,9 @@ void TestClientStore::open_migratesOlderLayoutKeepingData()
         QVERIFY(execSql((*store)->db(), QStringLiteral("ALTER TABLE change_log DROP COLUMN attempted")).ok());
         QVERIFY(execSql((*store)->db(), QStringLiteral("ALTER TABLE sync_state DROP COLUMN feed_epoch")).ok());
         QVERIFY(execSql((*store)->db(), QStringLiteral("ALTER TABLE sync_state DROP COLUMN attempted_through")).ok());
+        QVERIFY(execSql((*store)->db(), QStringLiteral("ALTER TABLE sync_state DROP COLUMN sent_through")).ok());
+        QVERIFY(execSql((*store)->db(), QStringLiteral("DROP INDEX change_log_row")).ok());
+        QVERIFY(execSql((*store)->db(), QStringLiteral("CREATE INDEX change_log_pending ON change_log (state, tbl, row_id)")).ok());
         QVERIFY(execSql((*store)->db(), QStringLiteral("DROP TABLE parked_rows")).ok());
         QVERIFY(execSql((*store)->db(), QStringLiteral("PRAGMA user_version = 2")).ok());
     }
