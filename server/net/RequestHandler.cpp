@@ -23,7 +23,15 @@ RequestHandler::RequestHandler(ServerContext &context, std::optional<DeviceIdent
     m_who = m_peer + (m_device ? " device " + m_device->deviceId : std::string(" (no certificate)"));
 }
 
-void RequestHandler::handle(const wire::Envelope &request, Respond respond)
+RequestHandler::PreparedPush RequestHandler::preparePush(const wire::Envelope &request) const
+{
+    if (!m_device || !m_helloDone || !request.has_push_batch() ||
+        request.push_batch().changes_size() > sync::kMaxPushChanges)
+        return nullptr;
+    return std::make_shared<std::vector<PreparedChange>>(prepareChanges(request.push_batch(), nowMs()));
+}
+
+void RequestHandler::handle(const wire::Envelope &request, Respond respond, PreparedPush prepared)
 {
     const auto id = request.request_id();
     if (m_device && !deviceStillActive()) {
@@ -45,7 +53,7 @@ void RequestHandler::handle(const wire::Envelope &request, Respond respond)
             return respond(errorReply(id, Reason::NotAuthenticated, true));
         }
         if (request.body_case() == wire::Envelope::kPushBatch)
-            return push(request, std::move(respond));
+            return push(request, std::move(respond), std::move(prepared));
         if (request.body_case() == wire::Envelope::kOutcomesRequest)
             return outcomes(request, respond);
         return pull(request, respond);
@@ -139,7 +147,7 @@ void RequestHandler::enroll(const wire::Envelope &request, Respond respond)
         });
 }
 
-void RequestHandler::push(const wire::Envelope &request, Respond respond)
+void RequestHandler::push(const wire::Envelope &request, Respond respond, PreparedPush prepared)
 {
     const auto id = request.request_id();
     if (request.push_batch().changes_size() > sync::kMaxPushChanges)
@@ -156,7 +164,9 @@ void RequestHandler::push(const wire::Envelope &request, Respond respond)
     auto inserted = std::make_shared<std::vector<std::int64_t>>();
     // Decoded and checked here, on the session's thread, so the store's one writer only does what
     // needs the store. The job owns the result: the request may not outlive this call.
-    const auto batch = std::make_shared<std::vector<PreparedChange>>(prepareChanges(request.push_batch(), nowMs()));
+    const PreparedPush batch =
+        prepared ? std::move(prepared)
+                 : std::make_shared<std::vector<PreparedChange>>(prepareChanges(request.push_batch(), nowMs()));
     const DeviceIdentity device = *m_device;
     const std::string who = m_who;
     RefusalBudget *refusals = &m_context.refusals;

@@ -4,13 +4,16 @@
 #include "enroll/CountyCa.h"
 
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_set>
+#include <vector>
 
 namespace emis::server {
 
 class LoginThrottle;
+struct PreparedChange;
 class RefusalBudget;
 class Store;
 class WorkPool;
@@ -45,7 +48,13 @@ public:
 
     RequestHandler(ServerContext &context, std::optional<DeviceIdentity> device, std::string peer);
 
-    void handle(const wire::Envelope &request, Respond respond);
+    // A push decoded and checked ahead of its turn (preparePush), or null.
+    using PreparedPush = std::shared_ptr<std::vector<PreparedChange>>;
+
+    void handle(const wire::Envelope &request, Respond respond, PreparedPush prepared = nullptr);
+    // A device's push decoded and checked (prepareChanges), while the store still writes the
+    // request before it; null for anything else, which handle() then takes as it comes.
+    PreparedPush preparePush(const wire::Envelope &request) const;
     const std::string &who() const { return m_who; }
     // A device certificate, or a bureau login on this session: big frames are allowed only then.
     bool authenticated() const { return m_device.has_value() || !m_user.empty(); }
@@ -56,7 +65,7 @@ private:
     bool deviceStillActive();
     void hello(const wire::Envelope &request, const Respond &respond);
     void enroll(const wire::Envelope &request, Respond respond);
-    void push(const wire::Envelope &request, Respond respond);
+    void push(const wire::Envelope &request, Respond respond, PreparedPush prepared);
     void pull(const wire::Envelope &request, const Respond &respond);
     void outcomes(const wire::Envelope &request, const Respond &respond);
     // Bureau officers (BureauRequests.cpp): a password login, then county reports.

@@ -8,6 +8,8 @@
 #include <boost/asio/experimental/awaitable_operators.hpp>
 
 #include <array>
+#include <memory>
+#include <optional>
 
 namespace emis::server {
 namespace {
@@ -38,21 +40,83 @@ std::optional<DeviceIdentity> peerIdentity(TlsStream &stream)
     return id;
 }
 
-// Hands a request to the handler and resumes on the session's strand when the reply is ready
-// (which may come from the store's writer thread after the commit). Not a coroutine itself.
-asio::awaitable<RequestHandler::Reply> dispatch(RequestHandler &handler, const wire::Envelope &request,
-                                                asio::any_io_executor strand)
+// A request in the handler's hands. Its reply is posted to the session's strand (from the
+// store's writer thread, after the commit, for a write) while the session may read on.
+struct InFlight {
+    explicit InFlight(const asio::any_io_executor &strand) : signal(strand)
+    {
+        signal.expires_at(asio::steady_timer::time_point::max());
+    }
+    std::optional<RequestHandler::Reply> reply;
+    asio::steady_timer signal;  // cancelled once the reply is in
+};
+
+std::shared_ptr<InFlight> start(RequestHandler &handler, const wire::Envelope &request, const asio::any_io_executor &strand,
+                                RequestHandler::PreparedPush prepared)
 {
-    auto initiation = [&handler, &request, strand](auto completion) {
-        auto shared = std::make_shared<decltype(completion)>(std::move(completion));
-        // Keeps the io_context running while the reply is in the store's hands.
-        auto tracked = asio::prefer(strand, asio::execution::outstanding_work.tracked);
-        handler.handle(request, [shared, tracked](RequestHandler::Reply reply) {
-            asio::post(tracked, [shared, reply = std::move(reply)]() mutable { (*shared)(std::move(reply)); });
-        });
-    };
-    return asio::async_initiate<decltype(asio::use_awaitable), void(RequestHandler::Reply)>(std::move(initiation),
-                                                                                         asio::use_awaitable);
+    auto flight = std::make_shared<InFlight>(strand);
+    // Keeps the io_context running while the reply is in the store's hands.
+    auto tracked = asio::prefer(strand, asio::execution::outstanding_work.tracked);
+    handler.handle(
+        request,
+        [flight, tracked](RequestHandler::Reply reply) {
+            asio::post(tracked, [flight, reply = std::move(reply)]() mutable {
+                flight->reply = std::move(reply);
+                flight->signal.cancel();
+            });
+        },
+        std::move(prepared));
+    return flight;
+}
+
+asio::awaitable<RequestHandler::Reply> replyOf(std::shared_ptr<InFlight> flight)
+{
+    while (!flight->reply) {
+        auto wait = flight->signal.async_wait(kTuple);
+        co_await std::move(wait);
+    }
+    co_return std::move(*flight->reply);
+}
+
+// Whether the client has begun sending another frame: bytes on the socket, in the TLS layer or
+// in the frame buffer.
+bool moreOnTheWay(TlsStream &stream, const codec::FrameBuffer &frames)
+{
+    boost::system::error_code ec;
+    return frames.buffered() > 0 || SSL_pending(stream.native_handle()) > 0 || stream.next_layer().available(ec) > 0;
+}
+
+// Reads the client's next frame while the store writes this push, so that it is decoded and
+// checked by the time the writer is free: only a frame the client has begun sending, never past
+// it, and not once the reply is in. False when the session must end after the reply: a stop or a
+// revocation came, the frame's deadline passed, or the read failed.
+asio::awaitable<bool> readAhead(TlsStream &stream, SessionControl &control, codec::FrameBuffer &frames,
+                                FrameBudget::Share &budget, std::array<char, 16 * 1024> &buffer,
+                                std::chrono::seconds ioTimeout, std::shared_ptr<const InFlight> flight)
+{
+    const auto deadline = std::chrono::steady_clock::now() + ioTimeout;
+    while (!flight->reply && !control.stopping && !control.revoked && moreOnTheWay(stream, frames)) {
+        const std::size_t announced = frames.announcedFrameSize();
+        if (announced > 0 && frames.buffered() >= announced)
+            co_return true;  // the whole frame is in
+        if (announced > kFreeFrameBytes && !budget.growTo(announced))
+            co_return true;  // read on later, once the budget holds it
+        if (announced > kFreeFrameBytes)
+            frames.reserve(announced);
+        const std::size_t room = announced ? std::min(buffer.size(), announced - frames.buffered()) : buffer.size();
+        control.timer.expires_at(deadline);
+        control.reading = true;
+        auto read = stream.async_read_some(asio::buffer(buffer.data(), room), kTuple) || control.timer.async_wait(kTuple);
+        auto rd = co_await std::move(read);
+        control.reading = false;
+        if (rd.index() == 1)
+            co_return false;
+        auto [ec, n] = std::get<0>(rd);
+        if (ec)
+            co_return false;
+        frames.append(std::string_view(buffer.data(), n));
+    }
+    co_return true;
 }
 
 // Writes one reply frame within the I/O timeout; false when it could not. Its arguments are
@@ -125,8 +189,12 @@ asio::awaitable<void> runSession(TlsStream stream, std::shared_ptr<SessionContro
     std::array<char, 16 * 1024> buffer{};
     bool greeted = false;
     std::optional<std::chrono::steady_clock::time_point> frameDeadline;
+    // The next request, read and decoded while the store wrote a push (readAhead).
+    std::optional<codec::ParseResult> ahead;
+    RequestHandler::PreparedPush preparedAhead;
     for (;;) {
-        auto parsed = frames.next();
+        auto parsed = ahead ? std::move(*ahead) : frames.next();
+        ahead.reset();
         if (parsed.status == codec::ParseResult::Status::Error) {
             // The stream cannot be resynchronised: this session ends, no other is touched.
             logLine(handler.who(), "bad frame: " + std::string(codec::frameErrorText(parsed.error)));
@@ -135,12 +203,37 @@ asio::awaitable<void> runSession(TlsStream stream, std::shared_ptr<SessionContro
         if (parsed.status == codec::ParseResult::Status::Complete) {
             budget.release();  // the frame's bytes are parsed; the buffer gave them back
             RequestHandler::Reply reply;
+            bool endAfterReply = false;
+            std::shared_ptr<InFlight> flight;
             try {
-                auto handling = dispatch(handler, parsed.message, control->strand);
-                reply = co_await std::move(handling);
+                flight = start(handler, parsed.message, control->strand, std::move(preparedAhead));
             } catch (const std::exception &e) {
                 logLine(handler.who(), std::string("request failed: ") + e.what());
                 reply = errorReply(parsed.message.request_id(), Reason::Internal, true, "request");
+            }
+            preparedAhead.reset();
+            if (flight) {
+                // Once a request is in the handler's hands its reply is always waited for: the
+                // store's writer may still hold the handler.
+                if (parsed.message.has_push_batch() && !pending) {
+                    try {
+                        auto reading = readAhead(stream, *control, frames, budget, buffer, config.ioTimeout, flight);
+                        endAfterReply = !co_await std::move(reading);
+                        if (!endAfterReply) {
+                            auto next = frames.next();
+                            if (next.status != codec::ParseResult::Status::NeedMore) {
+                                if (next.status == codec::ParseResult::Status::Complete)
+                                    preparedAhead = handler.preparePush(next.message);
+                                ahead = std::move(next);
+                            }
+                        }
+                    } catch (const std::exception &e) {
+                        logLine(handler.who(), std::string("reading ahead failed: ") + e.what());
+                        endAfterReply = true;
+                    }
+                }
+                auto replying = replyOf(flight);
+                reply = co_await std::move(replying);
             }
             if (control->revoked)
                 reply = errorReply(parsed.message.request_id(), Reason::DeviceRevoked, true);
@@ -155,7 +248,7 @@ asio::awaitable<void> runSession(TlsStream stream, std::shared_ptr<SessionContro
             if (!co_await std::move(write))
                 break;
             // After a stop request the reply in hand was the last one.
-            if (last || control->stopping)
+            if (last || control->stopping || endAfterReply)
                 break;
             continue;
         }

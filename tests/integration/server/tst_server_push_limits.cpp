@@ -6,6 +6,7 @@
 #include "SyncDevice.h"
 #include "TestClient.h"
 
+#include "codec/FrameCodec.h"
 #include "sync/PushLimits.h"
 #include "sync/Uuid.h"
 
@@ -27,8 +28,12 @@ private slots:
     void onlyRefusals_pushesPause_storeStopsGrowing();
     void longNames_echoedClipped();
     void diskFull_pushRefusedWithTheCause_landsOnceThereIsRoom();
+    void pushesBackToBack_answeredInOrder_eachOnce();
+    void pushThenHalfAFrame_answered_thenClosed();
 
 private:
+    static std::vector<wire::Change> newClasses(SyncDevice &d, int n);
+    static std::string frameOf(wire::Envelope e, std::uint64_t requestId);
     static std::vector<wire::Change> refusedChanges(SyncDevice &d, int n, const std::string &fieldName);
 };
 
@@ -41,6 +46,24 @@ std::vector<wire::Change> TestServerPushLimits::refusedChanges(SyncDevice &d, in
         out.push_back(std::move(c));
     }
     return out;
+}
+
+std::vector<wire::Change> TestServerPushLimits::newClasses(SyncDevice &d, int n)
+{
+    std::vector<wire::Change> out;
+    for (int i = 0; i < n; ++i) {
+        auto c = d.change("classes", sync::newUuidV7());
+        setInt(c, "grade", 3);
+        setText(c, "name", std::to_string(d.seq) + "班");
+        out.push_back(std::move(c));
+    }
+    return out;
+}
+
+std::string TestServerPushLimits::frameOf(wire::Envelope e, std::uint64_t requestId)
+{
+    e.set_request_id(requestId);
+    return codec::encodeFrame(e).value_or(std::string());
 }
 
 void TestServerPushLimits::batchOverTheCap_refusedWhole_nothingStored()
@@ -206,6 +229,53 @@ void TestServerPushLimits::diskFull_pushRefusedWithTheCause_landsOnceThereIsRoom
     QCOMPARE(s.query(QStringLiteral("SELECT count(*) FROM classes WHERE head_teacher = ?"), {QString(30, QLatin1Char('x'))})
                  .toInt(),
              300);
+}
+
+
+void TestServerPushLimits::pushesBackToBack_answeredInOrder_eachOnce()
+{
+    // Three batches on the wire before any answer, as emis-cli sends them: the server reads the
+    // next while it writes one, and answers each, in order, once.
+    ServerFixture s;
+    QVERIFY(s.init());
+    QVERIFY(s.start());
+    SyncDevice d = SyncDevice::enroll(s, ServerFixture::kSchoolA);
+    QVERIFY(d.client);
+    std::string wire;
+    for (std::uint64_t id = 101; id <= 103; ++id)
+        wire += frameOf(batch(newClasses(d, 400)), id);
+    QVERIFY(d.client->sendRaw(wire));
+    for (std::uint64_t id = 101; id <= 103; ++id) {
+        const auto reply = d.client->receive();
+        QVERIFY(reply && reply->has_push_ack());
+        QCOMPARE(reply->request_id(), id);
+        QCOMPARE(reply->push_ack().watermark(), (id - 100) * 400);
+        QCOMPARE(reply->push_ack().rejections_size(), 0);
+    }
+    QCOMPARE(s.query(QStringLiteral("SELECT count(*) FROM classes WHERE grade = 3")).toInt(), 1200);
+    // And the session goes on as before.
+    QVERIFY(!d.newClass("四年级9班").empty());
+}
+
+void TestServerPushLimits::pushThenHalfAFrame_answered_thenClosed()
+{
+    // A push, then half of another frame and nothing more: the push is stored and answered, and
+    // the session ends once the half frame's time is up.
+    ServerFixture s;
+    QVERIFY(s.init());
+    QVERIFY(s.setConfig(QStringLiteral("io_timeout_s"), QStringLiteral("2")));
+    QVERIFY(s.start());
+    SyncDevice d = SyncDevice::enroll(s, ServerFixture::kSchoolA);
+    QVERIFY(d.client);
+    const std::string first = frameOf(batch(newClasses(d, 300)), 201);
+    const std::string second = frameOf(batch(newClasses(d, 300)), 202);
+    QVERIFY(d.client->sendRaw(first + second.substr(0, second.size() / 2)));
+    const auto reply = d.client->receive(10000);
+    QVERIFY(reply && reply->has_push_ack());
+    QCOMPARE(reply->request_id(), std::uint64_t{201});
+    QCOMPARE(reply->push_ack().watermark(), std::uint64_t{300});
+    QVERIFY(d.client->waitClosed(10000));
+    QCOMPARE(s.query(QStringLiteral("SELECT count(*) FROM classes WHERE grade = 3")).toInt(), 300);
 }
 
 QTEST_GUILESS_MAIN(TestServerPushLimits)
