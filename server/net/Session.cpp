@@ -87,15 +87,28 @@ bool moreOnTheWay(TlsStream &stream, const codec::FrameBuffer &frames)
 }
 
 // Reads the client's next frame while the store writes this push, so that it is decoded and
-// checked by the time the writer is free: only a frame the client has begun sending, never past
-// it, and not once the reply is in. False when the session must end after the reply: a stop or a
-// revocation came, the frame's deadline passed, or the read failed.
+// checked by the time the writer is free: never past that frame, and not once the reply is in
+// (a client that waits for the reply before it sends again is not waited for). A frame begun
+// must arrive whole within the I/O timeout. False when the session must end after the reply: a
+// stop or a revocation came while reading, the frame's deadline passed, or the read failed.
 asio::awaitable<bool> readAhead(TlsStream &stream, SessionControl &control, codec::FrameBuffer &frames,
                                 FrameBudget::Share &budget, std::array<char, 16 * 1024> &buffer,
-                                std::chrono::seconds ioTimeout, std::shared_ptr<const InFlight> flight)
+                                std::chrono::seconds ioTimeout, std::shared_ptr<InFlight> flight)
 {
-    const auto deadline = std::chrono::steady_clock::now() + ioTimeout;
-    while (!flight->reply && !control.stopping && !control.revoked && moreOnTheWay(stream, frames)) {
+    std::optional<std::chrono::steady_clock::time_point> deadline;
+    while (!flight->reply && !control.stopping && !control.revoked) {
+        if (!moreOnTheWay(stream, frames)) {
+            // Nothing sent yet: waits for the socket to be readable or for the reply, whichever
+            // comes first. A wait takes no bytes, so ending it loses none.
+            control.timer.expires_at(asio::steady_timer::time_point::max());
+            control.reading = true;
+            auto wait = stream.next_layer().async_wait(asio::ip::tcp::socket::wait_read, kTuple) ||
+                        flight->signal.async_wait(kTuple) || control.timer.async_wait(kTuple);
+            auto woke = co_await std::move(wait);
+            control.reading = false;
+            if (woke.index() != 0 || !moreOnTheWay(stream, frames))
+                co_return true;  // the reply, a stop or revocation, or a close: the main loop sees to it
+        }
         const std::size_t announced = frames.announcedFrameSize();
         if (announced > 0 && frames.buffered() >= announced)
             co_return true;  // the whole frame is in
@@ -104,7 +117,9 @@ asio::awaitable<bool> readAhead(TlsStream &stream, SessionControl &control, code
         if (announced > kFreeFrameBytes)
             frames.reserve(announced);
         const std::size_t room = announced ? std::min(buffer.size(), announced - frames.buffered()) : buffer.size();
-        control.timer.expires_at(deadline);
+        if (!deadline)
+            deadline = std::chrono::steady_clock::now() + ioTimeout;
+        control.timer.expires_at(*deadline);
         control.reading = true;
         auto read = stream.async_read_some(asio::buffer(buffer.data(), room), kTuple) || control.timer.async_wait(kTuple);
         auto rd = co_await std::move(read);
