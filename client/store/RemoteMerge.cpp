@@ -28,6 +28,32 @@ sync::Hlc hlcOf(const QVariant &text)
     return h ? *h : sync::Hlc{};
 }
 
+bool sameStamp(const wire::Hlc &a, const wire::Hlc &b)
+{
+    return a.physical_ms() == b.physical_ms() && a.counter() == b.counter() && a.device() == b.device();
+}
+
+// A live row written whole under its own stamp, as a server sends a row no later write touched:
+// every field this program knows, each value stamped with the row's hlc, each NULL unstamped.
+bool wholeUnder(const schema::Table &t, const wire::RowState &row)
+{
+    if (row.deleted())
+        return false;
+    for (int i = 0; i < row.fields_size(); ++i) {
+        const auto &f = row.fields(i);
+        const auto at = static_cast<std::size_t>(i);
+        if (!(at < t.fields.size() && t.fields[at].name == f.field()) && !t.field(f.field()))
+            return false;  // a field of a newer schema: the row is parked
+        const bool null = f.value_case() == wire::FieldValue::kNull || f.value_case() == wire::FieldValue::VALUE_NOT_SET;
+        if (i >= row.field_hlcs_size())
+            return false;
+        const wire::Hlc &h = row.field_hlcs(i);
+        if (null ? (h.physical_ms() != 0 || h.counter() != 0 || !h.device().empty()) : !sameStamp(h, row.hlc()))
+            return false;
+    }
+    return true;
+}
+
 } // namespace
 
 Result<MergeStats> RemoteMerge::applyPage(const wire::PullPage &page)
@@ -142,17 +168,17 @@ Status RemoteMerge::applyRow(const wire::RowState &row, MergeStats &stats)
     const sync::Hlc rowHlc = sync::fromWire(row.hlc());
     m_store.clock().receive(rowHlc);  // a stamp the server accepted; too far ahead is its problem
 
-    QString &select = m_selectText[t];
-    if (select.isEmpty()) {
-        QStringList cols{QStringLiteral("r.hlc"), QStringLiteral("r.deleted"), QStringLiteral("v.deleted_hlc")};
-        for (const auto &f : t->fields)
-            cols << QStringLiteral("r.") + qs(f.name) << versionHlcExpr(*t, qs(f.name));
-        select = QStringLiteral("SELECT %1 %2 WHERE r.id = ?").arg(cols.join(QStringLiteral(", ")), versionsJoin(*t));
-    }
-    Sql cur(db, select);
-    if (auto st = cur.bind(rowId).exec(); !st)
+    // Whether the device holds the row, under which stamp, and whether whole (no versions row).
+    QString &peekText = m_peekText[t];
+    if (peekText.isEmpty())
+        peekText = QStringLiteral("SELECT r.hlc, r.deleted, v.id IS NULL %1 WHERE r.id = ?").arg(versionsJoin(*t));
+    Sql peek(db, peekText);
+    if (auto st = peek.bind(rowId).exec(); !st)
         return st;
-    const bool exists = cur.next();
+    const bool exists = peek.next();
+    if (exists && peek.value(2).toBool() && !peek.value(1).toBool() && hlcOf(peek.value(0)) == rowHlc &&
+        wholeUnder(*t, row))
+        return Ok{};  // the very write the device holds (a pull again after a restore, say)
 
     // Incoming fields by name, converted to the field's type.
     struct Incoming {
@@ -226,6 +252,19 @@ Status RemoteMerge::applyRow(const wire::RowState &row, MergeStats &stats)
             v.bind(hlcText(in.hlc)).bind(seq);
         return v.exec();
     }
+
+    QString &select = m_selectText[t];
+    if (select.isEmpty()) {
+        QStringList cols{QStringLiteral("r.hlc"), QStringLiteral("r.deleted"), QStringLiteral("v.deleted_hlc")};
+        for (const auto &f : t->fields)
+            cols << QStringLiteral("r.") + qs(f.name) << versionHlcExpr(*t, qs(f.name));
+        select = QStringLiteral("SELECT %1 %2 WHERE r.id = ?").arg(cols.join(QStringLiteral(", ")), versionsJoin(*t));
+    }
+    Sql cur(db, select);
+    if (auto st = cur.bind(rowId).exec(); !st)
+        return st;
+    if (!cur.next())
+        return makeError(ErrorKind::Other, QStringLiteral("row %1 of %2 went while it was merged").arg(rowId, table));
 
     const std::string myDevice = m_store.clock().device();
     const QHash<QString, QString> &pending = pendingOf(table, rowId);

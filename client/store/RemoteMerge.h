@@ -59,6 +59,7 @@ private:
 
     LocalStore &m_store;
     std::optional<QHash<QString, QHash<QString, QString>>> m_pending;  // "table/row_id" → fields
+    QHash<const schema::Table *, QString> m_peekText;    // whether a row is held, its stamp, whole
     QHash<const schema::Table *, QString> m_selectText;  // a row's current state with its versions
     // Table and field set (bit i: the table's field i came) → the row's and the versions' INSERT.
     std::map<std::pair<const schema::Table *, std::vector<bool>>, std::pair<QString, QString>> m_insertText;
