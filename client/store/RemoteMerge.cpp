@@ -28,32 +28,6 @@ sync::Hlc hlcOf(const QVariant &text)
     return h ? *h : sync::Hlc{};
 }
 
-bool sameStamp(const wire::Hlc &a, const wire::Hlc &b)
-{
-    return a.physical_ms() == b.physical_ms() && a.counter() == b.counter() && a.device() == b.device();
-}
-
-// A live row written whole under its own stamp, as a server sends a row no later write touched:
-// every field this program knows, each value stamped with the row's hlc, each NULL unstamped.
-bool wholeUnder(const schema::Table &t, const wire::RowState &row)
-{
-    if (row.deleted())
-        return false;
-    for (int i = 0; i < row.fields_size(); ++i) {
-        const auto &f = row.fields(i);
-        const auto at = static_cast<std::size_t>(i);
-        if (!(at < t.fields.size() && t.fields[at].name == f.field()) && !t.field(f.field()))
-            return false;  // a field of a newer schema: the row is parked
-        const bool null = f.value_case() == wire::FieldValue::kNull || f.value_case() == wire::FieldValue::VALUE_NOT_SET;
-        if (i >= row.field_hlcs_size())
-            return false;
-        const wire::Hlc &h = row.field_hlcs(i);
-        if (null ? (h.physical_ms() != 0 || h.counter() != 0 || !h.device().empty()) : !sameStamp(h, row.hlc()))
-            return false;
-    }
-    return true;
-}
-
 } // namespace
 
 Result<MergeStats> RemoteMerge::applyPage(const wire::PullPage &page)
@@ -168,18 +142,6 @@ Status RemoteMerge::applyRow(const wire::RowState &row, MergeStats &stats)
     const sync::Hlc rowHlc = sync::fromWire(row.hlc());
     m_store.clock().receive(rowHlc);  // a stamp the server accepted; too far ahead is its problem
 
-    // Whether the device holds the row, under which stamp, and whether whole (no versions row).
-    QString &peekText = m_peekText[t];
-    if (peekText.isEmpty())
-        peekText = QStringLiteral("SELECT r.hlc, r.deleted, v.id IS NULL %1 WHERE r.id = ?").arg(versionsJoin(*t));
-    Sql peek(db, peekText);
-    if (auto st = peek.bind(rowId).exec(); !st)
-        return st;
-    const bool exists = peek.next();
-    if (exists && peek.value(2).toBool() && !peek.value(1).toBool() && hlcOf(peek.value(0)) == rowHlc &&
-        wholeUnder(*t, row))
-        return Ok{};  // the very write the device holds (a pull again after a restore, say)
-
     // Incoming fields by name, converted to the field's type.
     struct Incoming {
         const schema::Field *field;
@@ -206,6 +168,32 @@ Status RemoteMerge::applyRow(const wire::RowState &row, MergeStats &stats)
     if (unknownField)
         if (auto st = park(row); !st)
             return st;
+    // A row written whole under one stamp: each value stamped with the row's, each NULL never
+    // written (as a server sends a row no later write touched).
+    const bool whole = !row.deleted() && std::all_of(incoming.begin(), incoming.end(), [&](const Incoming &in) {
+        return isNull(in.value) ? in.hlc == sync::Hlc{} : in.hlc == rowHlc;
+    });
+
+    // Whether the device holds the row, under which stamp, whole (no versions row), and its values.
+    QString &peekText = m_peekText[t];
+    if (peekText.isEmpty()) {
+        QStringList cols{QStringLiteral("r.hlc"), QStringLiteral("r.deleted"), QStringLiteral("v.id IS NULL")};
+        for (const auto &f : t->fields)
+            cols << QStringLiteral("r.") + qs(f.name);
+        peekText = QStringLiteral("SELECT %1 %2 WHERE r.id = ?").arg(cols.join(QStringLiteral(", ")), versionsJoin(*t));
+    }
+    Sql peek(db, peekText);
+    if (auto st = peek.bind(rowId).exec(); !st)
+        return st;
+    const bool exists = peek.next();
+    // The very write the device holds (pulled again after a restore, say): the same stamp on both
+    // sides, both whole, the same values (a server may have filled fields of its own in).
+    if (exists && whole && !unknownField && peek.value(2).toBool() && !peek.value(1).toBool() &&
+        hlcOf(peek.value(0)) == rowHlc && std::all_of(incoming.begin(), incoming.end(), [&](const Incoming &in) {
+            return fromVariant(*in.field, peek.value(3 + static_cast<int>(in.field - t->fields.data()))) == in.value;
+        }))
+        return Ok{};
+
     const QVariant seq = QVariant::fromValue<qulonglong>(row.server_seq());
     if (!exists) {
         // The statements' texts depend only on which fields came: made once per field set, in the
@@ -238,12 +226,8 @@ Status RemoteMerge::applyRow(const wire::RowState &row, MergeStats &stats)
         if (auto st = q.exec(); !st)
             return st;
         ++stats.rows;
-        // A row written whole under one stamp (each value stamped with the row's, each NULL never
-        // written) reads so without a versions row (store/Versions.h); server seqs are not read
-        // on a device.
-        const bool whole = !row.deleted() && std::all_of(incoming.begin(), incoming.end(), [&](const Incoming &in) {
-            return isNull(in.value) ? in.hlc == sync::Hlc{} : in.hlc == rowHlc;
-        });
+        // A row written whole reads so without a versions row (store/Versions.h); server seqs are
+        // not read on a device.
         if (whole)
             return Ok{};
         Sql v(db, texts->second.second);

@@ -101,6 +101,8 @@ void TestClientTransfers::transfer_eachPartyOfflineAtSomeStep_completes()
     const QString transfer = asked.json().object().value(QStringLiteral("id")).toString();
     QCOMPARE(transferOf(b, transfer).value(QStringLiteral("direction")).toString(), QStringLiteral("in"));
     QCOMPARE(b.run({QStringLiteral("sync")}).exitCode, 0);
+    // The server filled in the pupil's school, under B's own stamp: B holds it all the same.
+    QCOMPARE(transferOf(b, transfer).value(QStringLiteral("other_school")).toString(), QStringLiteral("湖口县第一中学"));
 
     // A hears of it on its next sync and agrees later, offline; A's clerk also edits the pupil
     // offline, not knowing how fast the bureau will be.
