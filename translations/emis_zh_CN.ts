@@ -1192,7 +1192,7 @@
 <context>
     <name>emis::client::Migrations</name>
     <message>
-        <location filename="../client/store/Migrations.cpp" line="+200"/>
+        <location filename="../client/store/Migrations.cpp" line="+220"/>
         <source>The local database was written by a newer version (layout %1, this program knows %2).</source>
         <translation>本地数据库由更新版本的程序写入（结构版本 %1，本程序只认识 %2）。</translation>
     </message>
@@ -1223,6 +1223,39 @@
         <location line="+6"/>
         <source>Resolved: the condition no longer holds.</source>
         <translation>已解决：问题已不存在。</translation>
+    </message>
+</context>
+<context>
+    <name>emis::client::Pusher</name>
+    <message>
+        <location filename="../client/sync/Pusher.cpp" line="+33"/>
+        <source>The server already holds changes up to %1 from this device, but its local log ends at %2: was this data directory restored from a backup? Ask county IT to enroll it anew.</source>
+        <translation>服务器已保存本设备截至第 %1 条的变更，但本地日志只到第 %2 条：此数据目录是否从备份恢复过？请联系县信息中心重新注册本设备。</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>The server acknowledged nothing of a batch up to %1.</source>
+        <translation>服务器没有确认截至 %1 的这一批变更中的任何一条。</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>The local database could not record what the server holds.</source>
+        <translation>本地数据库无法记录服务器已保存的变更。</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>The local database could not record the acknowledgement.</source>
+        <translation>本地数据库无法记录服务器的确认。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>push</source>
+        <translation>上传</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>The server sent the outcomes of the changes up to %1 again.</source>
+        <translation>服务器再次发来了序号 %1 及以前修改的处理结果，同步中止。</translation>
     </message>
 </context>
 <context>
@@ -1275,7 +1308,7 @@
 <context>
     <name>emis::client::ServerConnection</name>
     <message>
-        <location filename="../client/sync/ServerConnection.cpp" line="+40"/>
+        <location filename="../client/sync/ServerConnection.cpp" line="+42"/>
         <source>%1 closed the connection during the secure handshake</source>
         <translation>%1 在安全握手过程中关闭了连接</translation>
     </message>
@@ -1300,7 +1333,7 @@
         <translation>连接</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>The server %1 is not the county server this device trusts: %2</source>
         <translation>服务器 %1 不是本设备信任的县服务器：%2</translation>
     </message>
@@ -1310,27 +1343,28 @@
         <translation>安全握手</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+16"/>
+        <location line="+25"/>
         <source>Not connected.</source>
         <translation>未连接。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-20"/>
         <source>A message is too large to send.</source>
         <translation>消息太大，无法发送。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Sending</source>
         <translation>发送</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+19"/>
         <source>The server sent a broken frame: %1</source>
         <translation>服务器发送了损坏的数据帧：%1</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+17"/>
         <source>The server %1 did not answer in time.</source>
         <translation>服务器 %1 没有及时应答。</translation>
     </message>
@@ -1375,7 +1409,7 @@
 <context>
     <name>emis::client::SyncRunner</name>
     <message>
-        <location filename="../client/sync/SyncRunner.cpp" line="+64"/>
+        <location filename="../client/sync/SyncRunner.cpp" line="+63"/>
         <source>The server does not know this device as %1 (it says &quot;%2&quot;).</source>
         <translation>服务器不认识本设备 %1（服务器说：“%2”）。</translation>
     </message>
@@ -1413,31 +1447,6 @@
         <location line="+6"/>
         <source>The server said there is more to pull but sent nothing.</source>
         <translation>服务器表示还有数据待下载，却没有发送任何数据。</translation>
-    </message>
-    <message>
-        <location line="+16"/>
-        <source>The server sent the outcomes of the changes up to %1 again.</source>
-        <translation>服务器再次发来了序号 %1 及以前修改的处理结果，同步中止。</translation>
-    </message>
-    <message>
-        <location line="+14"/>
-        <source>The server already holds changes up to %1 from this device, but its local log ends at %2: was this data directory restored from a backup? Ask county IT to enroll it anew.</source>
-        <translation>服务器已保存本设备截至第 %1 条的变更，但本地日志只到第 %2 条：此数据目录是否从备份恢复过？请联系县信息中心重新注册本设备。</translation>
-    </message>
-    <message>
-        <location line="+74"/>
-        <source>The local database could not record the acknowledgement.</source>
-        <translation>本地数据库无法记录服务器的确认。</translation>
-    </message>
-    <message>
-        <location line="+6"/>
-        <source>push</source>
-        <translation>上传</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>The server acknowledged nothing of a batch up to %1.</source>
-        <translation>服务器没有确认截至 %1 的这一批变更中的任何一条。</translation>
     </message>
 </context>
 <context>
