@@ -82,16 +82,22 @@ QString PromotionService::renamedClass(const QString &name, int from, int to)
 
 int PromotionService::topGrade() const
 {
-    auto pupils = RecordStore(m_store).list(pupilsTable());
+    if (const int last = lastGradeOfSchool())
+        return last;
+    auto pupils = RecordStore(m_store).list(pupilsTable());  // only when the school's type is unknown
     return topGrade(pupils ? *pupils : std::vector<StoredRow>{});
+}
+
+int PromotionService::lastGradeOfSchool() const
+{
+    auto school = RecordStore(m_store).load(*schema::findTable("schools"), m_store.identity().schoolId);
+    return school && school->has_value() ? lastGradeOfType(textOf((*school)->values, "school_type")) : 0;
 }
 
 int PromotionService::topGrade(const std::vector<StoredRow> &pupils) const
 {
-    RecordStore records(m_store);
-    if (auto school = records.load(*schema::findTable("schools"), m_store.identity().schoolId); school && school->has_value())
-        if (const int last = lastGradeOfType(textOf((*school)->values, "school_type")))
-            return last;
+    if (const int last = lastGradeOfSchool())
+        return last;
     // No school row yet (never synced): the end of the stage its highest grade belongs to.
     std::int64_t highest = 0;
     for (const auto &p : pupils)

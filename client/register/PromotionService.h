@@ -55,6 +55,8 @@ public:
 
 private:
     int topGrade(const std::vector<StoredRow> &pupils) const;
+    // The last grade of the school's 办学类型; 0 when there is no school row or type yet.
+    int lastGradeOfSchool() const;
 
     LocalStore &m_store;
 };
