@@ -212,7 +212,8 @@ void RequestHandler::push(const wire::Envelope &request, Respond respond, Prepar
                                  std::to_string(ack->watermark()) + ", " + std::to_string(ack->rejections_size()) +
                                  " rejected, " + std::to_string(ack->conflicts_size()) + " conflicts");
                 refusals->spend(device.deviceId, *refused, nowMs());
-                // Before the reply: the device pulls only after it has the ack (one request at a time).
+                // Before the reply: the session answers in order, so a pull after this push is handled
+                // only once this is done.
                 for (const std::int64_t seq : *inserted)
                     if (m_knownInserts.size() < kMaxKnownInserts)
                         m_knownInserts.insert(seq);

@@ -5,6 +5,8 @@
 #include "sync/CountyWriter.h"
 
 #include <map>
+#include <string>
+#include <vector>
 #include <tuple>
 
 namespace emis::server {
@@ -64,23 +66,43 @@ std::string detailOf(const std::string &kind, const StoredRow &other, StoreSessi
     return (kind == "1" ? "同一身份证件号在" : "疑似同一学生在") + school + "也有在籍学籍：" + who;
 }
 
-// Whether a pupil may be part of a problem: another school holds a pupil with the same ID number
-// or the same name, sex and birth date, or a problem row names the pupil already. One indexed
-// query, so that a bulk push of new, distinct pupils costs little; findPairs then decides.
-// `o.rowid <> s.rowid` is read from the index entry: the pupil's own entry, usually the only
-// one, is passed over without reading its row.
-bool worthALook(StoreSession &store, const std::string &studentId)
+// The pupils of `ids` that may be part of a problem: another school holds a pupil with the same
+// ID number or the same name, sex and birth date, or a problem row names the pupil already.
+// Indexed lookups, a few hundred pupils a query, so that a bulk push of new, distinct pupils
+// costs little; findPairs then decides. `o.rowid <> s.rowid` is read from the index entry: the
+// pupil's own entry, usually the only one, is passed over without reading its row.
+std::vector<std::string> worthALook(StoreSession &store, const std::set<std::string> &ids)
 {
-    static const std::string sql =
-        "SELECT EXISTS (SELECT 1 FROM students o WHERE o.id_type = s.id_type AND o.id_number = s.id_number "
+    static constexpr std::size_t kPerQuery = 250;
+    static const std::string tests =
+        "(EXISTS (SELECT 1 FROM students o WHERE o.id_type = s.id_type AND o.id_number = s.id_number "
         "AND o.rowid <> s.rowid AND s.id_number <> '' AND o.school_id <> s.school_id AND o.deleted = 0 "
         "AND o.status IN ('1', '2')) "
         "OR EXISTS (SELECT 1 FROM students o WHERE o.name = s.name AND o.sex = s.sex "
         "AND o.birth_date = s.birth_date AND o.rowid <> s.rowid AND o.school_id <> s.school_id "
         "AND o.deleted = 0 AND o.status IN ('1', '2')) "
-        "OR EXISTS (SELECT 1 FROM problems p WHERE p.student_id = s.id) FROM students s WHERE s.id = ?";
-    const auto rows = store.query(sql, {Value{studentId}});
-    return !rows.empty() && !rows.front().empty() && rows.front().front() == Value{std::int64_t{1}};
+        "OR EXISTS (SELECT 1 FROM problems p WHERE p.student_id = s.id))";
+    std::vector<std::string> out;
+    std::vector<Value> chunk;
+    const auto ask = [&] {
+        if (chunk.empty())
+            return;
+        std::string marks(chunk.size() * 2 - 1, ',');
+        for (std::size_t i = 0; i < chunk.size(); ++i)
+            marks[i * 2] = '?';
+        for (const auto &row : store.query("SELECT s.id FROM students s WHERE s.id IN (" + marks + ") AND " + tests, chunk))
+            if (!row.empty())
+                if (const auto *id = std::get_if<std::string>(&row.front()))
+                    out.push_back(*id);
+        chunk.clear();
+    };
+    for (const auto &id : ids) {
+        chunk.push_back(Value{id});
+        if (chunk.size() == kPerQuery)
+            ask();
+    }
+    ask();
+    return out;
 }
 
 } // namespace
@@ -90,9 +112,7 @@ void refreshProblems(StoreSession &store, CountyWriter &writer, const std::set<s
     // The pupils to look at: those changed that may be part of a problem, and the other side of
     // every problem naming them.
     std::set<std::string> look;
-    for (const auto &id : studentIds) {
-        if (!worthALook(store, id))
-            continue;
+    for (const auto &id : worthALook(store, studentIds)) {
         look.insert(id);
         for (const auto &p : store.rowsWhere(problems(), {{"student_id", Value{id}}}))
             look.insert(fieldText(p.values, "other_student_id"));
