@@ -5,6 +5,7 @@
 #include "register/RegisterText.h"
 #include "validate/FieldRules.h"
 #include "validate/IdNumber.h"
+#include "validate/TransferStates.h"
 
 #include <QCoreApplication>
 #include <QDate>
@@ -16,7 +17,16 @@ namespace {
 
 QString tr(const char *text) { return QCoreApplication::translate("emis::client::TransferService", text); }
 
+namespace transfer = validate::transfer;
+
 const schema::Table &transfers() { return *schema::findTable("transfers"); }
+
+bool mayMove(transfer::Party party, const QString &from, std::string_view to)
+{
+    return transfer::mayMove(party, ss(from), to);
+}
+
+QString stateCode(std::string_view state) { return QString::fromLatin1(state.data(), static_cast<qsizetype>(state.size())); }
 
 Error invalid(const QString &message, const char *code = "wrong_state")
 {
@@ -27,17 +37,18 @@ Error invalid(const QString &message, const char *code = "wrong_state")
 
 QString TransferService::stateText(const QString &state)
 {
-    if (state == QLatin1String("1"))
+    const std::string code = ss(state);
+    if (code == transfer::WaitingForSender)
         return tr("waiting for the sending school");
-    if (state == QLatin1String("2"))
+    if (code == transfer::WaitingForBureau)
         return tr("waiting for the bureau");
-    if (state == QLatin1String("3"))
+    if (code == transfer::RefusedBySender)
         return tr("refused by the sending school");
-    if (state == QLatin1String("4"))
+    if (code == transfer::Withdrawn)
         return tr("withdrawn");
-    if (state == QLatin1String("5"))
+    if (code == transfer::Completed)
         return tr("completed");
-    if (state == QLatin1String("6"))
+    if (code == transfer::RefusedByBureau)
         return tr("refused by the bureau");
     return state;
 }
@@ -51,7 +62,7 @@ Result<SaveOutcome> TransferService::request(const TransferRequest &r)
         {"to_class", ss(r.className.trimmed())},
         {"request_date", ss(QDate::currentDate().toString(Qt::ISODate))},
         {"reason", ss(r.reason.trimmed())},
-        {"state", "1"},
+        {"state", std::string(transfer::WaitingForSender)},
     };
     // The pupil is found by a resident ID number: check it whole here (digits, check
     // character, a number Excel mangled) so the clerk hears of a typo before any sync.
@@ -117,7 +128,7 @@ Result<std::vector<TransferView>> TransferService::list() const
         v.reason = fieldText(row.values, "reason");
         v.fromNote = fieldText(row.values, "from_note");
         v.bureauNote = fieldText(row.values, "bureau_note");
-        v.waitingForUs = !v.incoming && v.state == QLatin1String("1");
+        v.waitingForUs = !v.incoming && mayMove(transfer::Party::Sending, v.state, transfer::WaitingForBureau);
         out.push_back(std::move(v));
     }
     return out;
@@ -150,9 +161,9 @@ Result<SaveOutcome> TransferService::agree(const QString &id, const QString &not
     if (row->schoolId == mine)
         return invalid(tr("Only the sending school agrees to a transfer; this school asked for it."), "not_owner");
     const QString state = fieldText(row->values, "state");
-    if (state != QLatin1String("1"))
+    if (!mayMove(transfer::Party::Sending, state, transfer::WaitingForBureau))
         return invalid(tr("The request is now \"%1\", so it can no longer be agreed to.").arg(stateText(state)));
-    return setState(*row, QStringLiteral("2"), note.isEmpty() ? QString() : note);
+    return setState(*row, stateCode(transfer::WaitingForBureau), note.isEmpty() ? QString() : note);
 }
 
 Result<SaveOutcome> TransferService::refuse(const QString &id, const QString &reason)
@@ -164,11 +175,11 @@ Result<SaveOutcome> TransferService::refuse(const QString &id, const QString &re
         return invalid(tr("Only the sending school refuses a transfer; to stop your own request, withdraw it."),
                        "not_owner");
     const QString state = fieldText(row->values, "state");
-    if (state != QLatin1String("1"))
+    if (!mayMove(transfer::Party::Sending, state, transfer::RefusedBySender))
         return invalid(tr("The request is now \"%1\", so it can no longer be refused.").arg(stateText(state)));
-    if (reason.trimmed().isEmpty())
+    if (transfer::needsNote(transfer::Party::Sending, transfer::RefusedBySender) && reason.trimmed().isEmpty())
         return invalid(tr("Give the reason for refusing; the receiving school reads it."), "required");
-    return setState(*row, QStringLiteral("3"), reason);
+    return setState(*row, stateCode(transfer::RefusedBySender), reason);
 }
 
 Result<SaveOutcome> TransferService::withdraw(const QString &id)
@@ -179,9 +190,9 @@ Result<SaveOutcome> TransferService::withdraw(const QString &id)
     if (row->schoolId != m_store.identity().schoolId)
         return invalid(tr("Only the school that asked for the pupil can withdraw the request."), "not_owner");
     const QString state = fieldText(row->values, "state");
-    if (state != QLatin1String("1") && state != QLatin1String("2"))
+    if (!mayMove(transfer::Party::Receiving, state, transfer::Withdrawn))
         return invalid(tr("The request is now \"%1\", so it can no longer be withdrawn.").arg(stateText(state)));
-    return setState(*row, QStringLiteral("4"), QString());
+    return setState(*row, stateCode(transfer::Withdrawn), QString());
 }
 
 Result<std::vector<StoredRow>> TransferService::transferredOut() const

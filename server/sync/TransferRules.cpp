@@ -4,6 +4,7 @@
 #include "schema/Schema.h"
 #include "store/StoreSession.h"
 #include "text/TextUtil.h"
+#include "validate/TransferStates.h"
 
 #include <algorithm>
 #include <set>
@@ -11,12 +12,14 @@
 namespace emis::server {
 namespace {
 
+namespace transfer = validate::transfer;
+
 const schema::Table &transfers() { return *schema::findTable("transfers"); }
 
-Issue wrongState(const std::string &state)
+Issue wrongState(std::string_view state)
 {
     return makeIssue(Reason::WrongState, transfers().field("state"),
-                     schema::findCodeTable("transfer_state")->nameOf(state));
+                     schema::findCodeTable("transfer_state")->nameOf(std::string(state)));
 }
 
 // The fields of `incoming` whose value differs from the row's (a resent equal value is no write).
@@ -37,8 +40,8 @@ std::optional<Issue> checkRequest(StoreSession &store, const std::string &school
         if (!text::trim(fieldText(incoming, name)).empty())
             return makeIssue(Reason::ReadOnly, transfers().field(name));
     const std::string state = fieldText(incoming, "state");
-    if (!state.empty() && state != "1")
-        return wrongState("1");
+    if (!state.empty() && !transfer::mayMove(transfer::Party::Receiving, "", state))
+        return wrongState(transfer::WaitingForSender);
     const std::string idNumber = fieldText(incoming, "id_number");
     const std::string name(text::trim(fieldText(incoming, "student_name")));
     const schema::Table &students = *schema::findTable("students");
@@ -53,7 +56,7 @@ std::optional<Issue> checkRequest(StoreSession &store, const std::string &school
             continue;  // the ID number and the name must agree, or it is someone else
         incoming["student_id"] = Value{pupil.id};
         incoming["from_school_id"] = Value{pupil.schoolId};
-        incoming["state"] = Value{std::string("1")};
+        incoming["state"] = Value{std::string(transfer::WaitingForSender)};
         return std::nullopt;
     }
     return makeIssue(Reason::PupilNotFound, transfers().field("id_number"), idNumber);
@@ -88,16 +91,10 @@ std::optional<Issue> checkTransferChange(StoreSession &store, const std::string 
     if (changed.empty())
         return std::nullopt;
     const std::string next = changed.count("state") ? fieldText(incoming, "state") : state;
-    if (receiving) {
-        // Withdrawal, before the bureau has decided.
-        if (next != "4" || (state != "1" && state != "2"))
-            return wrongState(state);
-        return std::nullopt;
-    }
-    // The sending school answers once, while the request waits for it.
-    if (state != "1" || (next != "2" && next != "3"))
+    const auto party = receiving ? transfer::Party::Receiving : transfer::Party::Sending;
+    if (!transfer::mayMove(party, state, next))
         return wrongState(state);
-    if (next == "3") {
+    if (transfer::needsNote(party, next)) {
         const auto note = changed.count("from_note") ? fieldText(incoming, "from_note") : fieldText(current->values, "from_note");
         if (text::trim(note).empty())
             return makeIssue(Reason::Required, transfers().field("from_note"));

@@ -9,6 +9,7 @@
 #include "sync/Hlc.h"
 #include "sync/ProblemFinder.h"
 #include "sync/TransferRules.h"
+#include "validate/TransferStates.h"
 
 #include <chrono>
 #include <ctime>
@@ -80,8 +81,10 @@ DecisionResult decideTransfer(StoreSession &store, sync::HlcClock &clock, const 
     auto row = store.loadRow(transfers, decision.rowId);
     if (!row || row->deleted)  // no such request waiting: nothing to decide
         return makeIssue(Reason::WrongState, transfers.field("state"), decision.rowId);
+    namespace transfer = validate::transfer;
     const std::string state = transferState(*row);
-    if (state != "2")
+    const std::string next(decision.approve ? transfer::Completed : transfer::RefusedByBureau);
+    if (!transfer::mayMove(transfer::Party::Bureau, state, next))
         return makeIssue(Reason::WrongState, transfers.field("state"),
                          schema::findCodeTable("transfer_state")->nameOf(state));
     CountyWriter writer(store, clock, decision.user, decision.nowMs);
@@ -89,10 +92,10 @@ DecisionResult decideTransfer(StoreSession &store, sync::HlcClock &clock, const 
     const std::string sending = fieldText(row->values, "from_school_id");
     const std::string date = dateOf(decision.nowMs);
     if (!decision.approve) {
-        writer.rewrite(transfers, *row, {{"state", Value{std::string("6")}}, {"bureau_note", Value{decision.note}}});
+        writer.rewrite(transfers, *row, {{"state", Value{next}}, {"bureau_note", Value{decision.note}}});
         store.audit(AuditEntry{decision.nowMs, decision.user, receiving, "transfer_refuse",
                                row->id + " " + fieldText(row->values, "id_number") + ": " + decision.note});
-        return std::string("6");
+        return next;
     }
     auto pupil = store.loadRow(table("students"), fieldText(row->values, "student_id"));
     if (!pupil || pupil->deleted || pupil->schoolId != sending)
@@ -101,14 +104,14 @@ DecisionResult decideTransfer(StoreSession &store, sync::HlcClock &clock, const 
     movePupil(store, writer, *pupil, *row, receiving);
     addChange(writer, receiving, "01", before, *row, sending, date);
     addChange(writer, sending, "02", before, *row, receiving, date);
-    validate::Record done{{"state", Value{std::string("5")}}};
+    validate::Record done{{"state", Value{next}}};
     if (!decision.note.empty())
         done["bureau_note"] = Value{decision.note};
     writer.rewrite(transfers, *row, done);
     refreshProblems(store, writer, {pupil->id});
     store.audit(AuditEntry{decision.nowMs, decision.user, receiving, "transfer_approve",
                            row->id + " pupil " + pupil->id + " from " + sending + " to " + receiving});
-    return std::string("5");
+    return next;
 }
 
 } // namespace emis::server::workflow

@@ -5,8 +5,12 @@
 #include "validate/FieldRules.h"
 #include "validate/IdNumber.h"
 #include "validate/RecordValidator.h"
+#include "validate/TransferStates.h"
 
 #include <QFile>
+
+#include <set>
+#include <tuple>
 #include <QStringList>
 #include <QTest>
 
@@ -69,6 +73,7 @@ private Q_SLOTS:
     void record_missingRequiredNamedInBothLanguages();
     void record_partialChangeChecksOnlyGivenFields();
     void everyReasonHasBothLanguages();
+    void transferMoves_onlyTheRightPartyAtTheRightTime();
 };
 
 void TestValidation::residentId_data()
@@ -388,6 +393,43 @@ void TestValidation::everyReasonHasBothLanguages()
         QVERIFY2(!i.zh.empty() && !i.en.empty(), i.code().c_str());
         QCOMPARE(reasonFromCode(i.code()), static_cast<Reason>(r));
     }
+}
+
+void TestValidation::transferMoves_onlyTheRightPartyAtTheRightTime()
+{
+    using namespace validate::transfer;
+    // Every (party, from, to): exactly these moves are allowed, every other is not.
+    const std::vector<std::string_view> states{"", WaitingForSender, WaitingForBureau, RefusedBySender,
+                                               Withdrawn, Completed, RefusedByBureau};
+    const std::set<std::tuple<Party, std::string_view, std::string_view>> allowed{
+        {Party::Receiving, "", WaitingForSender},
+        {Party::Receiving, WaitingForSender, Withdrawn},
+        {Party::Receiving, WaitingForBureau, Withdrawn},
+        {Party::Sending, WaitingForSender, WaitingForBureau},
+        {Party::Sending, WaitingForSender, RefusedBySender},
+        {Party::Bureau, WaitingForBureau, Completed},
+        {Party::Bureau, WaitingForBureau, RefusedByBureau},
+    };
+    int moves = 0;
+    for (const Party party : {Party::Receiving, Party::Sending, Party::Bureau})
+        for (const auto from : states)
+            for (const auto to : states) {
+                const bool expected = allowed.count({party, from, to}) > 0;
+                QVERIFY2(mayMove(party, from, to) == expected,
+                         qPrintable(QStringLiteral("party %1, %2 -> %3").arg(static_cast<int>(party))
+                                        .arg(QString::fromLatin1(from.data(), static_cast<int>(from.size())),
+                                             QString::fromLatin1(to.data(), static_cast<int>(to.size())))));
+                moves += expected ? 1 : 0;
+            }
+    QCOMPARE(moves, 7);
+    // A refusal by the sending school says why; nothing else needs a note from the school.
+    QVERIFY(needsNote(Party::Sending, RefusedBySender));
+    QVERIFY(!needsNote(Party::Sending, WaitingForBureau));
+    QVERIFY(!needsNote(Party::Receiving, Withdrawn));
+    // The codes are the code table's.
+    for (const auto code : states)
+        if (!code.empty())
+            QVERIFY(schema::findCodeTable("transfer_state")->byCode(code) != nullptr);
 }
 
 QTEST_GUILESS_MAIN(TestValidation)
