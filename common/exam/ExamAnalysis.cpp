@@ -67,6 +67,29 @@ struct Tally {
 
 } // namespace
 
+std::vector<Row> weakest(const Analysis &analysis, std::size_t most)
+{
+    std::vector<std::string> order;
+    std::map<std::string, std::vector<Row>> byGroup;
+    for (const auto &r : analysis.rows) {
+        if (r.subjectId.empty() || !r.figures.overMean || *r.figures.overMean >= 0)
+            continue;
+        auto [it, added] = byGroup.try_emplace(r.group);
+        if (added)
+            order.push_back(r.group);
+        it->second.push_back(r);
+    }
+    std::vector<Row> out;
+    for (const auto &group : order) {
+        auto &rows = byGroup[group];
+        std::stable_sort(rows.begin(), rows.end(),
+                         [](const Row &a, const Row &b) { return *a.figures.overMean < *b.figures.overMean; });
+        rows.resize(std::min(rows.size(), most));
+        out.insert(out.end(), rows.begin(), rows.end());
+    }
+    return out;
+}
+
 double roundHalfAway(double value, int decimals)
 {
     const double p = std::pow(10.0, decimals);

@@ -70,6 +70,10 @@ struct BandRow {
 std::vector<BandRow> scoreBands(const std::vector<SubjectLines> &subjects, const std::vector<Entry> &entries,
                                 const std::string &subjectId);
 
+// 薄弱学科 (or, over classes, 薄弱班级): each group's subjects below the reference's mean (超均率 < 0),
+// lowest first, at most `most` a group; 总分 is not a subject. Groups in the order first met.
+std::vector<Row> weakest(const Analysis &analysis, std::size_t most);
+
 // Rounding, stated once: means and standard deviations to 2 decimals, rates to 1 decimal of a
 // percent, half away from zero.
 double roundHalfAway(double value, int decimals);

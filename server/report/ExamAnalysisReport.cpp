@@ -4,15 +4,42 @@
 #include "exam/ExamReport.h"
 #include "report/ReportParts.h"
 #include "schema/CodeTables.h"
+#include "text/JsonWriter.h"
+
+#include <tuple>
 
 namespace emis::server::report {
 namespace {
+
+// A class's group key: school code/grade/class name.
+std::string classKey(const std::string &schoolCode, std::int64_t grade, const std::string &className)
+{
+    return schoolCode + "/" + std::to_string(grade) + "/" + className;
+}
+
+// Who taught each class each subject in the exam's term (教学分工, 任课教师): classKey/subject ->
+// the teacher's id and "name（school）".
+using TeacherMap = std::map<std::string, std::pair<std::string, std::string>>;
+TeacherMap teachersOf(StoreSession &s, const std::string &examId)
+{
+    TeacherMap out;
+    for (const auto &r : s.query("SELECT sc.code, c.grade, c.name, ta.subject, st.id, st.name, sc.name "
+                                 "FROM teaching_assignments ta JOIN exams ex ON ex.term_id = ta.term_id "
+                                 "JOIN classes c ON c.id = ta.class_id JOIN staff st ON st.id = ta.staff_id "
+                                 "JOIN schools sc ON sc.id = c.school_id WHERE ex.id = ? AND ta.duty = '1' "
+                                 "AND ta.deleted = 0 AND c.deleted = 0 AND st.deleted = 0",
+                                 {Value{examId}}))
+        out[classKey(asText(r[0]), asInt(r[1]), asText(r[2])) + "/" + asText(r[3])] = {asText(r[4]),
+                                                                                      asText(r[5]) + "（" + asText(r[6]) + "）"};
+    return out;
+}
 
 struct CountyExam {
     std::vector<exam::SubjectLines> subjects;
     std::vector<exam::Entry> entries;
     std::map<std::string, std::string> labels;
     std::string subject;  // subject= as a code, "total", or empty
+    std::string examId;
 };
 
 std::variant<CountyExam, Issue> loadExam(StoreSession &s, const Params &params, const Scope &scope, std::string_view by)
@@ -49,17 +76,7 @@ std::variant<CountyExam, Issue> loadExam(StoreSession &s, const Params &params, 
     };
     std::sort(subjects.begin(), subjects.end(), [&](const auto &a, const auto &b) { return order(a) < order(b); });
 
-    // by=teacher: who taught each class its subject in the exam's term (教学分工, 任课教师).
-    std::map<std::string, std::pair<std::string, std::string>> teacherOf;  // school/grade/class/subject -> id, label
-    if (by == "teacher")
-        for (const auto &r : s.query("SELECT c.school_id, c.grade, c.name, ta.subject, st.id, st.name, sc.name "
-                                     "FROM teaching_assignments ta JOIN exams ex ON ex.term_id = ta.term_id "
-                                     "JOIN classes c ON c.id = ta.class_id JOIN staff st ON st.id = ta.staff_id "
-                                     "JOIN schools sc ON sc.id = c.school_id WHERE ex.id = ? AND ta.duty = '1' "
-                                     "AND ta.deleted = 0 AND c.deleted = 0 AND st.deleted = 0",
-                                     {Value{examId}}))
-            teacherOf[asText(r[0]) + "/" + std::to_string(asInt(r[1])) + "/" + asText(r[2]) + "/" + asText(r[3])] = {
-                asText(r[4]), asText(r[5]) + "（" + asText(r[6]) + "）"};
+    const TeacherMap teacherOf = by == "teacher" ? teachersOf(s, examId) : TeacherMap{};
 
     // Every score of the exam (the reference is the county); the scope says which groups show.
     const std::string sql =
@@ -93,16 +110,16 @@ std::variant<CountyExam, Issue> loadExam(StoreSession &s, const Params &params, 
             e.group = code;
             labels[e.group] = asText(r[5]);
         } else if (by == "teacher") {
-            const auto t = teacherOf.find(asText(r[10]) + "/" + std::to_string(grade) + "/" + className + "/" + asText(r[9]));
+            const auto t = teacherOf.find(classKey(code, grade, className) + "/" + asText(r[9]));
             e.group = t == teacherOf.end() ? std::string("unassigned") : t->second.first;
             labels[e.group] = t == teacherOf.end() ? std::string("未登记任课教师") : t->second.second;
         } else {
-            e.group = code + "/" + std::to_string(grade) + "/" + className;
+            e.group = classKey(code, grade, className);
             labels[e.group] = asText(r[5]) + " " + gradeName(grade) + className;
         }
         entries.push_back(std::move(e));
     }
-    return CountyExam{std::move(subjects), std::move(entries), std::move(labels), subject};
+    return CountyExam{std::move(subjects), std::move(entries), std::move(labels), subject, examId};
 }
 
 } // namespace
@@ -137,6 +154,77 @@ std::variant<std::string, Issue> examBandsReport(StoreSession &s, const Params &
             return makeIssue(Reason::BadRequest, {}, {}, {}, "subject=" + params.at("subject") + " (not in this exam)");
     }
     return exam::bandsDocument("exam_bands", params, e.subjects, e.entries, e.labels, subjectId);
+}
+
+std::variant<std::string, Issue> examWeakReport(StoreSession &s, const Params &params, const Scope &scope)
+{
+    // The classes' scores, and the same scores by school: both against the county.
+    auto loaded = loadExam(s, params, scope, "class");
+    if (auto *issue = std::get_if<Issue>(&loaded))
+        return *issue;
+    const auto &e = std::get<CountyExam>(loaded);
+    std::vector<exam::Entry> bySchool = e.entries;
+    for (auto &x : bySchool)
+        x.group = x.group.substr(0, x.group.find('/'));
+    std::map<std::string, std::string> schoolNames;
+    for (const auto &r : s.query("SELECT code, name FROM schools WHERE deleted = 0", {}))
+        schoolNames[asText(r[0])] = asText(r[1]);
+    std::map<std::string, std::string> codeOf;  // exam subject -> subject code
+    for (const auto &x : e.subjects)
+        codeOf[x.id] = x.subject;
+    const TeacherMap teacherOf = teachersOf(s, e.examId);
+    constexpr std::size_t kMost = 3;
+    const auto weakSubjects = exam::weakest(exam::analyse(e.subjects, bySchool), kMost);
+    const auto weakClasses = exam::weakest(exam::analyse(e.subjects, e.entries), e.entries.size());
+    const auto *codes = schema::findCodeTable("subject");
+
+    text::JsonWriter w;
+    w.beginObject().field("report", "exam_weak").field("title_zh", "薄弱学科与薄弱班级").field("title_en",
+                                                                                               "Weak subjects and classes");
+    w.key("params").beginObject();
+    for (const auto &[k, v] : params)
+        w.field(k, v);
+    w.endObject();
+    w.key("columns").beginArray();
+    for (const auto &[key, zh, en] : {std::tuple{"label", "学校", "school"}, {"subject_name", "薄弱学科", "weak subject"},
+                                      {"over_mean", "学校超均率%", "school above the mean %"},
+                                      {"class_label", "薄弱班级", "weak class"},
+                                      {"class_over_mean", "班级超均率%", "class above the mean %"},
+                                      {"teacher", "任课教师", "teacher"}})
+        w.beginObject().field("key", key).field("zh", zh).field("en", en).endObject();
+    w.endArray();
+    w.key("rows").beginArray();
+    for (const auto &school : weakSubjects) {
+        // The school's classes below the county in that subject, lowest first, each with its teacher.
+        std::vector<const exam::Row *> classes;
+        for (const auto &c : weakClasses)
+            if (c.subjectId == school.subjectId && c.group.substr(0, c.group.find('/')) == school.group &&
+                classes.size() < kMost)
+                classes.push_back(&c);
+        const auto row = [&](const exam::Row *c) {
+            const std::string code = codeOf[school.subjectId];
+            const auto name = schoolNames.find(school.group);
+            w.beginObject().field("key", school.group).field("label", name == schoolNames.end() ? school.group : name->second);
+            w.field("subject", code).field("subject_name", codes->nameOf(code));
+            w.field("over_mean", exam::roundHalfAway(*school.figures.overMean, 2));
+            if (c) {
+                const auto label = e.labels.find(c->group);
+                const auto teacher = teacherOf.find(c->group + "/" + code);
+                w.field("class", c->group).field("class_label", label == e.labels.end() ? c->group : label->second);
+                w.field("class_over_mean", exam::roundHalfAway(*c->figures.overMean, 2));
+                w.field("teacher", teacher == teacherOf.end() ? std::string("未登记任课教师") : teacher->second.second);
+            } else {
+                w.key("class").null().key("class_label").null().key("class_over_mean").null().key("teacher").null();
+            }
+            w.endObject();
+        };
+        if (classes.empty())
+            row(nullptr);
+        for (const auto *c : classes)
+            row(c);
+    }
+    w.endArray().endObject();
+    return w.str();
 }
 
 } // namespace emis::server::report

@@ -39,6 +39,7 @@ const std::vector<ReportInfo> &reports()
          "exam=ID, by=county|township|school|class|teacher, subject= (a subject or total), township=, school="},
         {"exam_bands", "分数段统计", "Score bands",
          "exam=ID, by=county|township|school|class, subject= (a subject; default total), township=, school="},
+        {"exam_weak", "薄弱学科与薄弱班级", "Weak subjects and classes", "exam=ID, township=, school="},
     };
     return all;
 }
@@ -95,6 +96,8 @@ std::variant<std::string, Issue> runReport(StoreSession &session, std::string_vi
             return badBy(by);
         return examBandsReport(session, params, scope, by);
     }
+    if (name == "exam_weak")
+        return examWeakReport(session, params, scope);
     if (name == "duplicates")
         return duplicatesReport(session, params);
     if (name == "approval_queue")

@@ -72,6 +72,9 @@ std::variant<std::string, Issue> examAnalysisReport(StoreSession &s, const Param
                                                     std::string_view by);
 std::variant<std::string, Issue> examBandsReport(StoreSession &s, const Params &params, const Scope &scope,
                                                  std::string_view by);
+// 薄弱学科: each school's subjects below the county mean (lowest 超均率 first, at most 3), and in each
+// the school's classes below the county (at most 3) with the teacher 教学分工 names.
+std::variant<std::string, Issue> examWeakReport(StoreSession &s, const Params &params, const Scope &scope);
 // The transfers waiting for the bureau, one object each, into an open "rows" array; returns how
 // many. The "approval_queue" report writes them beside the status changes waiting for approval.
 std::int64_t writeTransferQueueRows(text::JsonWriter &w, StoreSession &s);

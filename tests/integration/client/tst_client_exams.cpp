@@ -46,6 +46,7 @@ private Q_SLOTS:
     void scores_syncToTheServer_countyExamReadOnlyHere();
     void analysis_sameAtTheSchoolAndTheBureau();
     void analysis_byTeacher_fromTheTeachingAssignments();
+    void weak_subjectsAndClassesBelowTheCounty_withTheirTeachers();
     void cleanupTestCase() { QCOMPARE(m_server.stop(), 0); }
 
 private:
@@ -326,6 +327,52 @@ void TestClientExams::analysis_byTeacher_fromTheTeachingAssignments()
     QVERIFY(!rows.contains(QStringLiteral("林老师 02")));
     for (const auto &key : rows.keys())
         QVERIFY2(!key.endsWith(QStringLiteral(" total")), qPrintable(key));  // no 总分 by teacher
+}
+
+void TestClientExams::weak_subjectsAndClassesBelowTheCounty_withTheirTeachers()
+{
+    // 流泗镇中心小学 sits the same exam: full marks in 语文, 10 in 数学. The county's 语文 mean is then
+    // above 湖口县第一中学's, and its 数学 mean below it.
+    CliRunner other(m_dirs.filePath(QStringLiteral("school-b")));
+    QCOMPARE(other.run({QStringLiteral("enroll"), QStringLiteral("--server"), QStringLiteral("127.0.0.1:%1").arg(m_server.port()),
+                        QStringLiteral("--code"), m_server.enrollCode(QLatin1String(ServerFixture::kSchoolB))})
+                 .exitCode,
+             0);
+    for (const char *name : {"周七", "吴八"}) {
+        QStringList args{QStringLiteral("--json"), QStringLiteral("add"), QStringLiteral("students")};
+        args << pupilSets(++m_pupils, QString::fromUtf8(name));
+        args.replaceInStrings(QStringLiteral("年级=三年级"), QStringLiteral("年级=3"));
+        QCOMPARE(other.run(args).exitCode, 0);
+    }
+    QCOMPARE(other.run({QStringLiteral("sync")}).exitCode, 0);  // the county's exam comes with it
+    const QString file = m_dirs.filePath(QStringLiteral("scores-b.csv"));
+    writeCsv(file, {QStringLiteral("班级,姓名,语文,数学"), QStringLiteral("1班,周七,100,10"), QStringLiteral("1班,吴八,100,10")});
+    const auto imported = other.run({QStringLiteral("import"), QStringLiteral("scores"), file, QStringLiteral("--exam"), m_exam});
+    QVERIFY2(imported.exitCode == 0, qPrintable(imported.out + imported.err));
+    QCOMPARE(other.run({QStringLiteral("sync")}).exitCode, 0);
+
+    const auto r = m_server.ctl({QStringLiteral("report"), QStringLiteral("--dir"), m_server.dir(), QStringLiteral("exam_weak"),
+                                 QStringLiteral("-p"), QStringLiteral("exam=") + m_exam, QStringLiteral("--json")});
+    QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+    QStringList seen;  // "school subject class teacher"
+    for (const auto &v : QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("rows")).toArray()) {
+        const QJsonObject o = v.toObject();
+        QVERIFY(o.value(QStringLiteral("over_mean")).toDouble() < 0);
+        if (!o.value(QStringLiteral("class_over_mean")).isNull())
+            QVERIFY(o.value(QStringLiteral("class_over_mean")).toDouble() < 0);
+        seen << QStringList{o.value(QStringLiteral("label")).toString(), o.value(QStringLiteral("subject")).toString(),
+                            o.value(QStringLiteral("class_label")).toString(),
+                            o.value(QStringLiteral("teacher")).toString().section(QStringLiteral("（"), 0, 0)}
+                    .join(QLatin1Char(' '));
+    }
+    // Each school's weak subject, and in it the classes below the county, lowest first, with the
+    // teacher of 教学分工 (nobody is down for 流泗镇中心小学's 数学).
+    QVERIFY2(seen.contains(QStringLiteral("流泗镇中心小学 02 流泗镇中心小学 三年级1班 未登记任课教师")), qPrintable(seen.join(QLatin1Char('|'))));
+    QVERIFY2(seen.filter(QStringLiteral("湖口县第一中学 01 湖口县第一中学 三年级")).size() >= 1, qPrintable(seen.join(QLatin1Char('|'))));
+    for (const QString &row : seen.filter(QStringLiteral("湖口县第一中学 01")))
+        QVERIFY2(row.endsWith(QStringLiteral(" 林老师")), qPrintable(row));
+    QVERIFY(seen.filter(QStringLiteral("流泗镇中心小学 01")).isEmpty());  // above the county
+    QVERIFY(seen.filter(QStringLiteral("湖口县第一中学 02")).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestClientExams)
