@@ -45,6 +45,7 @@ private Q_SLOTS:
     void document_roundsAndFilters();
     void warnings_lowFailsAndRankDrop();
     void bands_tenthsOfFullMarks();
+    void weakest_subjectsBelowTheReference_lowestFirst();
 
 private:
     const std::vector<SubjectLines> m_subjects = {{"A", "01", 100, 85, 60, 40}, {"B", "02", 120, 85, 60, 40}};
@@ -209,6 +210,30 @@ void TestExamAnalysis::bands_tenthsOfFullMarks()
     QVERIFY2(doc.find("\"totals\":{\"label\":\"合计\",\"b0\":0,\"b1\":0,\"b2\":0,\"b3\":0,\"b4\":1,\"b5\":1")
                  != std::string::npos,
              doc.c_str());
+}
+
+void TestExamAnalysis::weakest_subjectsBelowTheReference_lowestFirst()
+{
+    // Three subjects; the reference means are A 60, B 60, C 60.
+    const std::vector<SubjectLines> subjects = {{"A", "01", 100, 85, 60, 40}, {"B", "02", 100, 85, 60, 40},
+                                                {"C", "03", 100, 85, 60, 40}};
+    const std::vector<Entry> entries = {
+        score("p1", "g1", "A", 50), score("p1", "g1", "B", 30), score("p1", "g1", "C", 70),  // A -16.67%, B -50%
+        score("p2", "g2", "A", 70), score("p2", "g2", "B", 90), score("p2", "g2", "C", 50),  // C -16.67%
+    };
+    const Analysis analysis = analyse(subjects, entries);
+    const auto weak = weakest(analysis, 5);
+    QCOMPARE(weak.size(), std::size_t{3});  // no 总分, nothing at or above the mean
+    QCOMPARE(weak[0].group, std::string("g1"));
+    QCOMPARE(weak[0].subjectId, std::string("B"));  // lowest first
+    QCOMPARE(weak[1].subjectId, std::string("A"));
+    QCOMPARE(weak[2].group, std::string("g2"));
+    QCOMPARE(weak[2].subjectId, std::string("C"));
+    QCOMPARE(roundHalfAway(*weak[2].figures.overMean, 2), -16.67);
+    const auto one = weakest(analysis, 1);  // at most one a group
+    QCOMPARE(one.size(), std::size_t{2});
+    QCOMPARE(one[0].subjectId, std::string("B"));
+    QCOMPARE(one[1].subjectId, std::string("C"));
 }
 
 QTEST_GUILESS_MAIN(TestExamAnalysis)
