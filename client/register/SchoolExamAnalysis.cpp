@@ -88,14 +88,17 @@ Result<SchoolWarnings> schoolExamWarnings(LocalStore &store, const ExamView &exa
     auto all = ScoreImport(store).exams();
     if (!all)
         return all.error();
-    const auto when = [](const ExamView &v) {
-        return validate::fieldText(v.exam.values, "exam_date") + "|" + ss(v.exam.id);
+    const auto place = [](const ExamView &v) {
+        return exam::ExamPlace{ss(v.exam.id), validate::fieldText(v.exam.values, "grade"),
+                               validate::fieldText(v.exam.values, "exam_date")};
     };
-    const std::string grade = validate::fieldText(exam.exam.values, "grade");
+    std::vector<exam::ExamPlace> places;
+    for (const auto &v : *all)
+        places.push_back(place(v));
+    const auto previousId = exam::previousExam(places, place(exam));
     const ExamView *previous = nullptr;
     for (const auto &v : *all)
-        if (v.exam.id != exam.exam.id && validate::fieldText(v.exam.values, "grade") == grade && when(v) < when(exam) &&
-            (!previous || when(v) > when(*previous)))
+        if (previousId && ss(v.exam.id) == *previousId)
             previous = &v;
     SchoolExamData before;
     if (previous) {

@@ -67,6 +67,16 @@ struct Tally {
 
 } // namespace
 
+std::optional<std::string> previousExam(const std::vector<ExamPlace> &exams, const ExamPlace &exam)
+{
+    const auto when = [](const ExamPlace &e) { return e.date + "|" + e.id; };
+    const ExamPlace *previous = nullptr;
+    for (const auto &e : exams)
+        if (e.id != exam.id && e.grade == exam.grade && when(e) < when(exam) && (!previous || when(e) > when(*previous)))
+            previous = &e;
+    return previous ? std::optional<std::string>(previous->id) : std::nullopt;
+}
+
 std::vector<Row> weakest(const Analysis &analysis, std::size_t most)
 {
     std::vector<std::string> order;

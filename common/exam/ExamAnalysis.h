@@ -70,6 +70,15 @@ struct BandRow {
 std::vector<BandRow> scoreBands(const std::vector<SubjectLines> &subjects, const std::vector<Entry> &entries,
                                 const std::string &subjectId);
 
+// An exam as the order of exams sees it: the previous exam of a grade is the latest of the same
+// grade before it by date, else by when it was made (ids are UUIDv7, so they sort by creation).
+struct ExamPlace {
+    std::string id;
+    std::string grade;
+    std::string date;  // yyyy-MM-dd, or empty
+};
+std::optional<std::string> previousExam(const std::vector<ExamPlace> &exams, const ExamPlace &exam);
+
 // 薄弱学科 (or, over classes, 薄弱班级): each group's subjects below the reference's mean (超均率 < 0),
 // lowest first, at most `most` a group; 总分 is not a subject. Groups in the order first met.
 std::vector<Row> weakest(const Analysis &analysis, std::size_t most);

@@ -18,6 +18,34 @@ const Column kColumns[] = {
     {"over_mean", "超均率%", "above the mean %"},
 };
 
+const Column kChangeColumns[] = {
+    {"mean_change", "平均分变化", "mean change"},
+    {"excellent_rate_change", "优秀率变化", "excellent % change"},
+    {"pass_rate_change", "及格率变化", "pass % change"},
+    {"low_rate_change", "低分率变化", "low % change"},
+    {"rank_change", "名次变化", "places up"},
+};
+
+// The change from `before` to `now`, from the figures as shown (rounded first).
+void changes(text::JsonWriter &w, const Figures &now, const Figures *before)
+{
+    const bool both = before && before->sat > 0 && now.sat > 0;
+    const auto delta = [&](const char *key, double a, double b, int decimals) {
+        if (both)
+            w.field(key, roundHalfAway(roundHalfAway(a, decimals) - roundHalfAway(b, decimals), decimals));
+        else
+            w.key(key).null();
+    };
+    delta("mean_change", now.mean, both ? before->mean : 0, 2);
+    delta("excellent_rate_change", now.excellentRate, both ? before->excellentRate : 0, 1);
+    delta("pass_rate_change", now.passRate, both ? before->passRate : 0, 1);
+    delta("low_rate_change", now.lowRate, both ? before->lowRate : 0, 1);
+    if (both && now.rank > 0 && before->rank > 0)
+        w.field("rank_change", before->rank - now.rank);
+    else
+        w.key("rank_change").null();
+}
+
 void figures(text::JsonWriter &w, const Figures &f)
 {
     w.field("expected", f.expected).field("sat", f.sat);
@@ -44,12 +72,24 @@ void figures(text::JsonWriter &w, const Figures &f)
 
 std::string analysisDocument(std::string_view report, const std::map<std::string, std::string, std::less<>> &params,
                              const std::vector<SubjectLines> &subjects, const Analysis &analysis,
-                             const std::map<std::string, std::string> &labels, const std::string &subject)
+                             const std::map<std::string, std::string> &labels, const std::string &subject,
+                             const PreviousExam *previous)
 {
     const auto *codes = schema::findCodeTable("subject");
     std::map<std::string, std::string> codeOf;
     for (const auto &s : subjects)
         codeOf[s.id] = s.subject;
+    // The previous exam's figures by (group, subject code; "total" for 总分).
+    std::map<std::pair<std::string, std::string>, const Figures *> before;
+    if (previous) {
+        std::map<std::string, std::string> previousCode;
+        for (const auto &s : previous->subjects)
+            previousCode[s.id] = s.subject;
+        for (const auto &r : previous->analysis.rows)
+            before[{r.group, r.subjectId.empty() ? std::string("total") : previousCode[r.subjectId]}] = &r.figures;
+        for (const auto &r : previous->analysis.reference)  // the totals row's: group ""
+            before[{std::string(), r.subjectId.empty() ? std::string("total") : previousCode[r.subjectId]}] = &r.figures;
+    }
     const auto wanted = [&](const Row &r) {
         return subject.empty() || (r.subjectId.empty() ? subject == "total" : codeOf[r.subjectId] == subject);
     };
@@ -58,10 +98,15 @@ std::string analysisDocument(std::string_view report, const std::map<std::string
     w.key("params").beginObject();
     for (const auto &[k, v] : params)
         w.field(k, v);
+    if (previous)
+        w.field("previous_exam", previous->id);
     w.endObject();
     w.key("columns").beginArray();
     for (const auto &c : kColumns)
         w.beginObject().field("key", c.key).field("zh", c.zh).field("en", c.en).endObject();
+    if (previous)
+        for (const auto &c : kChangeColumns)
+            w.beginObject().field("key", c.key).field("zh", c.zh).field("en", c.en).endObject();
     w.endArray();
     const auto rowFields = [&](const Row &r, bool withCode) {
         const std::string code = r.subjectId.empty() ? std::string("total") : codeOf[r.subjectId];
@@ -69,6 +114,10 @@ std::string analysisDocument(std::string_view report, const std::map<std::string
             w.field("subject", code);
         w.field("subject_name", r.subjectId.empty() ? std::string("总分") : codes->nameOf(code));
         figures(w, r.figures);
+        if (previous) {
+            const auto it = before.find({r.group, code});  // the reference's rows have no group
+            changes(w, r.figures, it == before.end() ? nullptr : it->second);
+        }
     };
     w.key("rows").beginArray();
     for (const auto &r : analysis.rows) {

@@ -127,15 +127,48 @@ std::variant<CountyExam, Issue> loadExam(StoreSession &s, const Params &params, 
 std::variant<std::string, Issue> examAnalysisReport(StoreSession &s, const Params &params, const Scope &scope,
                                                     std::string_view by)
 {
-    auto loaded = loadExam(s, params, scope, by);
-    if (auto *issue = std::get_if<Issue>(&loaded))
+    const auto analysed = [&](const Params &p) -> std::variant<std::pair<CountyExam, exam::Analysis>, Issue> {
+        auto loaded = loadExam(s, p, scope, by);
+        if (auto *issue = std::get_if<Issue>(&loaded))
+            return *issue;
+        auto &e = std::get<CountyExam>(loaded);
+        exam::Analysis analysis = exam::analyse(e.subjects, e.entries);
+        // A teacher's pupils are counted in the subjects taught: no 总分 of theirs, nor subjects not taught.
+        if (by == "teacher")
+            std::erase_if(analysis.rows, [](const exam::Row &r) { return r.subjectId.empty() || r.figures.expected == 0; });
+        return std::make_pair(std::move(e), std::move(analysis));
+    };
+    auto now = analysed(params);
+    if (auto *issue = std::get_if<Issue>(&now))
         return *issue;
-    const auto &e = std::get<CountyExam>(loaded);
-    exam::Analysis analysis = exam::analyse(e.subjects, e.entries);
-    // A teacher's pupils are counted in the subjects taught: no 总分 of theirs, nor subjects not taught.
-    if (by == "teacher")
-        std::erase_if(analysis.rows, [](const exam::Row &r) { return r.subjectId.empty() || r.figures.expected == 0; });
-    return exam::analysisDocument("exam_analysis", params, e.subjects, analysis, e.labels, e.subject);
+    const auto &[e, analysis] = std::get<0>(now);
+    // compare=previous: beside each figure its change since the previous exam of the grade.
+    std::optional<exam::PreviousExam> previous;
+    if (const auto compare = params.find("compare"); compare != params.end() && !compare->second.empty()) {
+        if (compare->second != "previous")
+            return makeIssue(Reason::BadRequest, {}, {}, {}, "compare=" + compare->second + " (only compare=previous)");
+        std::vector<exam::ExamPlace> places;
+        // Of the same author (a county exam is compared with the county's, a school's own with its
+        // own), and scored.
+        for (const auto &r : s.query("SELECT id, grade, exam_date FROM exams WHERE deleted = 0 AND "
+                                     "school_id = (SELECT school_id FROM exams WHERE id = ?) AND (id = ? OR EXISTS "
+                                     "(SELECT 1 FROM exam_subjects es JOIN scores sc ON sc.exam_subject_id = es.id "
+                                     "WHERE es.exam_id = exams.id AND es.deleted = 0 AND sc.deleted = 0))",
+                                     {Value{e.examId}, Value{e.examId}}))
+            places.push_back(exam::ExamPlace{asText(r[0]), std::to_string(asInt(r[1])), asText(r[2])});
+        const auto self = std::find_if(places.begin(), places.end(), [&](const auto &p) { return p.id == e.examId; });
+        if (const auto before = self == places.end() ? std::nullopt : exam::previousExam(places, *self)) {
+            Params p = params;
+            p["exam"] = *before;
+            auto then = analysed(p);
+            if (auto *issue = std::get_if<Issue>(&then))
+                return *issue;
+            auto &[pe, pa] = std::get<0>(then);
+            previous = exam::PreviousExam{*before, std::move(pe.subjects), std::move(pa)};
+        }
+    }
+    return exam::analysisDocument("exam_analysis", params, e.subjects, analysis, e.labels, e.subject,
+                                  previous ? &*previous : nullptr);
 }
 
 std::variant<std::string, Issue> examBandsReport(StoreSession &s, const Params &params, const Scope &scope,

@@ -36,7 +36,8 @@ const std::vector<ReportInfo> &reports()
         {"approval_queue", "待审批事项", "Awaiting approval", ""},
         {"problem_records", "问题学籍处理", "Problem records", "state=open|all"},
         {"exam_analysis", "考试成绩分析", "Exam analysis",
-         "exam=ID, by=county|township|school|class|teacher, subject= (a subject or total), township=, school="},
+         "exam=ID, by=county|township|school|class|teacher, subject= (a subject or total), compare=previous, "
+         "township=, school="},
         {"exam_bands", "分数段统计", "Score bands",
          "exam=ID, by=county|township|school|class, subject= (a subject; default total), township=, school="},
         {"exam_weak", "薄弱学科与薄弱班级", "Weak subjects and classes", "exam=ID, township=, school="},

@@ -14,6 +14,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cmath>
+
 namespace {
 
 void writeCsv(const QString &path, const QStringList &lines)
@@ -47,6 +49,7 @@ private Q_SLOTS:
     void analysis_sameAtTheSchoolAndTheBureau();
     void analysis_byTeacher_fromTheTeachingAssignments();
     void weak_subjectsAndClassesBelowTheCounty_withTheirTeachers();
+    void analysis_comparedWithThePreviousExamOfTheGrade();
     void cleanupTestCase() { QCOMPARE(m_server.stop(), 0); }
 
 private:
@@ -373,6 +376,68 @@ void TestClientExams::weak_subjectsAndClassesBelowTheCounty_withTheirTeachers()
         QVERIFY2(row.endsWith(QStringLiteral(" 林老师")), qPrintable(row));
     QVERIFY(seen.filter(QStringLiteral("流泗镇中心小学 01")).isEmpty());  // above the county
     QVERIFY(seen.filter(QStringLiteral("湖口县第一中学 02")).isEmpty());
+}
+
+void TestClientExams::analysis_comparedWithThePreviousExamOfTheGrade()
+{
+    // A later exam of the grade, scored at 湖口县第一中学 only: each figure beside its change since
+    // 三年级期末联考 (the previous scored exam of the grade; 乙校三年级抽测 has no scores).
+    const QString later = examAdd({QStringLiteral("--name"), QStringLiteral("三年级下学期期中"), QStringLiteral("--subject"),
+                                   QStringLiteral("语文:100"), QStringLiteral("--subject"), QStringLiteral("数学:120")});
+    QVERIFY(!later.isEmpty());
+    QCOMPARE(run({QStringLiteral("sync")}).exitCode, 0);
+    const QString file = m_dirs.filePath(QStringLiteral("scores-later.csv"));
+    writeCsv(file, {QStringLiteral("学籍号,姓名,班级,语文,数学"), QStringLiteral("G360429201503070011,王一,1班,60,100"),
+                    QStringLiteral(",李二,1班,70,90")});
+    QCOMPARE(run({QStringLiteral("import"), QStringLiteral("scores"), file, QStringLiteral("--exam"), later}).exitCode, 0);
+    QCOMPARE(run({QStringLiteral("sync")}).exitCode, 0);
+
+    const auto report = [&](const QString &exam, bool compare) {
+        QStringList args{QStringLiteral("report"), QStringLiteral("--dir"), m_server.dir(), QStringLiteral("exam_analysis"),
+                         QStringLiteral("-p"), QStringLiteral("exam=") + exam, QStringLiteral("-p"),
+                         QStringLiteral("by=school"), QStringLiteral("--json")};
+        if (compare)
+            args << QStringLiteral("-p") << QStringLiteral("compare=previous");
+        const auto r = m_server.ctl(args);
+        if (r.exitCode != 0)
+            qWarning("report: %s", qPrintable(r.err));
+        return QJsonDocument::fromJson(r.out.toUtf8()).object();
+    };
+    const auto rowOf = [](const QJsonObject &doc, const QString &school, const QString &subject) {
+        for (const auto &v : doc.value(QStringLiteral("rows")).toArray())
+            if (v.toObject().value(QStringLiteral("label")).toString() == school &&
+                v.toObject().value(QStringLiteral("subject")).toString() == subject)
+                return v.toObject();
+        return QJsonObject();
+    };
+    const QString a = QStringLiteral("湖口县第一中学"), b = QStringLiteral("流泗镇中心小学");
+    const QJsonObject before = report(m_exam, false), now = report(later, false), compared = report(later, true);
+    QCOMPARE(compared.value(QStringLiteral("params")).toObject().value(QStringLiteral("previous_exam")).toString(), m_exam);
+    for (const QString &subject : {QStringLiteral("01"), QStringLiteral("02"), QStringLiteral("total")}) {
+        const QJsonObject was = rowOf(before, a, subject), is = rowOf(now, a, subject), row = rowOf(compared, a, subject);
+        QVERIFY2(!was.isEmpty() && !is.isEmpty() && !row.isEmpty(), qPrintable(subject));
+        QCOMPARE(row.value(QStringLiteral("mean")).toDouble(), is.value(QStringLiteral("mean")).toDouble());
+        QCOMPARE(row.value(QStringLiteral("mean_change")).toDouble(),
+                 std::round((is.value(QStringLiteral("mean")).toDouble() - was.value(QStringLiteral("mean")).toDouble()) * 100) / 100);
+        QCOMPARE(row.value(QStringLiteral("pass_rate_change")).toDouble(),
+                 std::round((is.value(QStringLiteral("pass_rate")).toDouble() - was.value(QStringLiteral("pass_rate")).toDouble()) * 10) / 10);
+        QCOMPARE(row.value(QStringLiteral("rank_change")).toInt(),
+                 was.value(QStringLiteral("rank")).toInt() - is.value(QStringLiteral("rank")).toInt());
+    }
+    // The county's row too (总分 when no subject is asked for).
+    const auto totals = [](const QJsonObject &doc) { return doc.value(QStringLiteral("totals")).toObject(); };
+    QCOMPARE(totals(compared).value(QStringLiteral("mean_change")).toDouble(),
+             std::round((totals(now).value(QStringLiteral("mean")).toDouble() -
+                         totals(before).value(QStringLiteral("mean")).toDouble()) * 100) / 100);
+    // 流泗镇中心小学 did not sit the later exam: no row of it.
+    QVERIFY(rowOf(compared, b, QStringLiteral("01")).isEmpty());
+    QVERIFY(!rowOf(before, b, QStringLiteral("01")).isEmpty());
+    // The earlier exam has no scored exam before it: no change columns.
+    QVERIFY(!report(m_exam, true).value(QStringLiteral("params")).toObject().contains(QStringLiteral("previous_exam")));
+    const auto bad = m_server.ctl({QStringLiteral("report"), QStringLiteral("--dir"), m_server.dir(), QStringLiteral("exam_analysis"),
+                                   QStringLiteral("-p"), QStringLiteral("exam=") + later, QStringLiteral("-p"),
+                                   QStringLiteral("compare=last_year")});
+    QVERIFY(bad.exitCode != 0);
 }
 
 QTEST_GUILESS_MAIN(TestClientExams)
