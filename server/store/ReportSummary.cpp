@@ -263,32 +263,57 @@ void PendingCounts::add(const std::string &schoolId, bool deleted, const FieldVa
 {
     if (deleted)
         return;  // every summary counts live pupils only
-    static const schema::Table &students = *schema::findTable("students");
+    // Each summary's columns as the students table's field indexes, found once (a bulk push adds
+    // every pupil): kNone for no column, kOwner for the owning school.
+    constexpr int kNone = -1, kOwner = -2;
+    struct Columns {
+        std::vector<int> keys, counts;
+    };
+    static const std::vector<Columns> indexes = [] {
+        const schema::Table &students = *schema::findTable("students");
+        const auto indexOf = [&](const char *name) {
+            if (!name)
+                return kNone;
+            if (name == std::string_view(schema::kOwnerColumn))
+                return kOwner;
+            return students.fieldIndex(name);  // -1 (kNone) when it is no field
+        };
+        std::vector<Columns> out;
+        for (const Summary &m : summaries()) {
+            Columns c;
+            for (const auto &k : m.keys)
+                c.keys.push_back(indexOf(k.expr.column));
+            for (const auto &k : m.counts)
+                c.counts.push_back(indexOf(k.expr.column));
+            out.push_back(std::move(c));
+        }
+        return out;
+    }();
+    static const int status = schema::findTable("students")->fieldIndex("status");
+    static const int idNumber = schema::findTable("students")->fieldIndex("id_number");
     const Value owner{schoolId};
-    auto column = [&](const char *name) -> const Value * {
-        if (!name)
-            return nullptr;
-        if (name == std::string_view(schema::kOwnerColumn))
+    auto column = [&](int index) -> const Value * {
+        if (index == kOwner)
             return &owner;
-        const int i = students.fieldIndex(name);
-        return i < 0 ? nullptr : valueOf(static_cast<std::size_t>(i));
+        return index < 0 ? nullptr : valueOf(static_cast<std::size_t>(index));
     };
     for (std::size_t s = 0; s < summaries().size(); ++s) {
         const Summary &m = summaries()[s];
+        const Columns &at = indexes[s];
         if (m.placeHoldersOnly) {
-            const std::string status = storedText(column("status"));
-            if ((status != "1" && status != "2") || storedText(column("id_number")).empty())
+            const std::string state = storedText(column(status));
+            if ((state != "1" && state != "2") || storedText(column(idNumber)).empty())
                 continue;
         }
         std::vector<Value> key;
         key.reserve(m.keys.size());
-        for (const auto &k : m.keys)
-            key.push_back(evaluate(k.expr, column(k.expr.column)));
+        for (std::size_t k = 0; k < m.keys.size(); ++k)
+            key.push_back(evaluate(m.keys[k].expr, column(at.keys[k])));
         auto [it, made] = m_rows.try_emplace({s, std::move(key)});
         if (made)
             it->second.assign(m.counts.size(), 0);
         for (std::size_t c = 0; c < m.counts.size(); ++c)
-            it->second[c] += asCount(evaluate(m.counts[c].expr, column(m.counts[c].expr.column)));
+            it->second[c] += asCount(evaluate(m.counts[c].expr, column(at.counts[c])));
     }
 }
 
