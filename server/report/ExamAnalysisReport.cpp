@@ -6,6 +6,7 @@
 #include "schema/CodeTables.h"
 #include "text/JsonWriter.h"
 
+#include <algorithm>
 #include <tuple>
 
 namespace emis::server::report {
@@ -231,9 +232,12 @@ std::variant<std::string, Issue> examWeakReport(StoreSession &s, const Params &p
         // The school's classes below the county in that subject, lowest first, each with its teacher.
         std::vector<const exam::Row *> classes;
         for (const auto &c : weakClasses)
-            if (c.subjectId == school.subjectId && c.group.substr(0, c.group.find('/')) == school.group &&
-                classes.size() < kMost)
+            if (c.subjectId == school.subjectId && c.group.substr(0, c.group.find('/')) == school.group)
                 classes.push_back(&c);
+        std::stable_sort(classes.begin(), classes.end(), [](const exam::Row *a, const exam::Row *b) {
+            return *a->figures.overMean < *b->figures.overMean;
+        });
+        classes.resize(std::min(classes.size(), kMost));
         const auto row = [&](const exam::Row *c) {
             const std::string code = codeOf[school.subjectId];
             const auto name = schoolNames.find(school.group);

@@ -14,6 +14,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 
 namespace {
@@ -374,6 +375,12 @@ void TestClientExams::weak_subjectsAndClassesBelowTheCounty_withTheirTeachers()
     QVERIFY2(seen.filter(QStringLiteral("湖口县第一中学 01 湖口县第一中学 三年级")).size() >= 1, qPrintable(seen.join(QLatin1Char('|'))));
     for (const QString &row : seen.filter(QStringLiteral("湖口县第一中学 01")))
         QVERIFY2(row.endsWith(QStringLiteral(" 林老师")), qPrintable(row));
+    // 湖口县第一中学's classes in 语文, lowest first.
+    QList<double> classes;
+    for (const auto &v : QJsonDocument::fromJson(r.out.toUtf8()).object().value(QStringLiteral("rows")).toArray())
+        if (v.toObject().value(QStringLiteral("label")).toString() == QStringLiteral("湖口县第一中学"))
+            classes << v.toObject().value(QStringLiteral("class_over_mean")).toDouble();
+    QVERIFY(std::is_sorted(classes.begin(), classes.end()));
     QVERIFY(seen.filter(QStringLiteral("流泗镇中心小学 01")).isEmpty());  // above the county
     QVERIFY(seen.filter(QStringLiteral("湖口县第一中学 02")).isEmpty());
 }
