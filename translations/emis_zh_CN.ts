@@ -147,7 +147,7 @@
 <context>
     <name>PromotionService</name>
     <message>
-        <location filename="../client/register/PromotionService.cpp" line="+160"/>
+        <location filename="../client/register/PromotionService.cpp" line="+166"/>
         <source>The local database could not start the promotion.</source>
         <translation>本地数据库无法开始升级。</translation>
     </message>
@@ -1452,7 +1452,7 @@
 <context>
     <name>emis::client::TransferService</name>
     <message>
-        <location filename="../client/register/TransferService.cpp" line="+31"/>
+        <location filename="../client/register/TransferService.cpp" line="+42"/>
         <source>waiting for the sending school</source>
         <translation>待转出学校确认</translation>
     </message>
@@ -1730,7 +1730,12 @@
         <translation>没有“%1”这个科目。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+4"/>
+        <source>--compare is previous, not %1.</source>
+        <translation>--compare 只能是 previous（与同年级上一次考试比较），不能是 %1。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Name the exam: warnings --exam ID (see: exams).</source>
         <translation>请指明考试：warnings --exam 考试编号（见 exams 命令）。</translation>
     </message>
@@ -1745,7 +1750,7 @@
         <translation>共%1条预警。</translation>
     </message>
     <message>
-        <location line="-111"/>
+        <location line="-113"/>
         <location filename="../client/cli/FileCommands.cpp" line="+42"/>
         <source>This device is not enrolled; run enroll first, then import.</source>
         <translation>本设备尚未注册，请先注册（enroll）再导入。</translation>

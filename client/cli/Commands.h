@@ -24,6 +24,7 @@ struct Options {
     QString exam;         // import scores, analysis: the exam's id
     QString by;           // analysis: class or subject
     QString subject;      // analysis: one subject (name or code), or total
+    QString compare;      // analysis: "previous" (the change since the previous exam of the grade)
     // change add | list | withdraw, promote
     QString student;      // a pupil: row id, 学籍号 or ID number
     QString kind;         // a change_kind code or name

@@ -130,13 +130,15 @@ int examAnalysis(const Options &o, const Output &out)
             return out.fail(makeError(ErrorKind::Usage, tr("No subject %1.").arg(o.subject)));
         subject = code ? *code : std::string("total");
     }
+    if (!o.compare.isEmpty() && o.compare != QLatin1String("previous"))
+        return out.fail(makeError(ErrorKind::Usage, tr("--compare is previous, not %1.").arg(o.compare)));
     auto store = openDevice(o);
     if (!store)
         return out.fail(store.error());
     auto exam = ScoreImport(**store).exam(o.exam);
     if (!exam)
         return out.fail(exam.error());
-    auto document = schoolExamAnalysis(**store, *exam, by == "class" ? "class" : "school", subject);
+    auto document = schoolExamAnalysis(**store, *exam, by == "class" ? "class" : "school", subject, !o.compare.isEmpty());
     if (!document)
         return out.fail(document.error());
     out.text(qs(text::reportTable(*document)).trimmed());

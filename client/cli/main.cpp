@@ -101,6 +101,8 @@ int main(int argc, char **argv)
     analysis->add_option("--exam", exam, "the exam's id (see: exams)")->required();
     analysis->add_option("--by", by, "class (each class against the school) or subject (the school as a whole)");
     analysis->add_option("--subject", subject, "one subject (数学), or total");
+    std::string compare;
+    analysis->add_option("--compare", compare, "previous: each figure's change since the previous exam of the grade");
     auto *warnings = on(cli.add_subcommand("warnings", "成绩预警: pupils to look after, per class"), examWarnings);
     warnings->add_option("--exam", exam, "the exam's id (see: exams)")->required();
     auto *exportCmd = on(cli.add_subcommand("export", "export a roster to .xlsx or .csv"), exportCommand);
@@ -206,6 +208,7 @@ int main(int argc, char **argv)
     o.exam = q(exam);
     o.by = q(by);
     o.subject = q(subject);
+    o.compare = q(compare);
     o.student = q(student);
     o.kind = q(kind);
     o.date = q(date);

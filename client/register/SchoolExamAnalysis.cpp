@@ -66,25 +66,8 @@ Result<SchoolExamData> schoolExamData(LocalStore &store, const ExamView &exam, c
     return out;
 }
 
-Result<std::string> schoolExamAnalysis(LocalStore &store, const ExamView &exam, const std::string &by,
-                                       const std::string &subject)
+Result<std::optional<ExamView>> previousExamOf(LocalStore &store, const ExamView &exam)
 {
-    auto data = schoolExamData(store, exam, by);
-    if (!data)
-        return data.error();
-    const std::map<std::string, std::string, std::less<>> params{{"exam", ss(exam.exam.id)}, {"by", by}};
-    return exam::analysisDocument("exam_analysis", params, data->subjects, exam::analyse(data->subjects, data->entries),
-                                  data->labels, subject);
-}
-
-Result<SchoolWarnings> schoolExamWarnings(LocalStore &store, const ExamView &exam)
-{
-    SchoolWarnings out;
-    auto data = schoolExamData(store, exam, "class");
-    if (!data)
-        return data.error();
-    out.data = std::move(*data);
-    // The previous exam of the grade: the latest before this one by date (else by creation).
     auto all = ScoreImport(store).exams();
     if (!all)
         return all.error();
@@ -96,17 +79,54 @@ Result<SchoolWarnings> schoolExamWarnings(LocalStore &store, const ExamView &exa
     for (const auto &v : *all)
         places.push_back(place(v));
     const auto previousId = exam::previousExam(places, place(exam));
-    const ExamView *previous = nullptr;
     for (const auto &v : *all)
         if (previousId && ss(v.exam.id) == *previousId)
-            previous = &v;
+            return std::optional<ExamView>(v);
+    return std::optional<ExamView>();
+}
+
+Result<std::string> schoolExamAnalysis(LocalStore &store, const ExamView &exam, const std::string &by,
+                                       const std::string &subject, bool comparePrevious)
+{
+    auto data = schoolExamData(store, exam, by);
+    if (!data)
+        return data.error();
+    std::map<std::string, std::string, std::less<>> params{{"exam", ss(exam.exam.id)}, {"by", by}};
+    std::optional<exam::PreviousExam> previous;
+    if (comparePrevious) {
+        params["compare"] = "previous";
+        auto before = previousExamOf(store, exam);
+        if (!before)
+            return before.error();
+        if (*before) {
+            auto then = schoolExamData(store, **before, by);
+            if (!then)
+                return then.error();
+            previous = exam::PreviousExam{ss((*before)->exam.id), then->subjects, exam::analyse(then->subjects, then->entries)};
+        }
+    }
+    return exam::analysisDocument("exam_analysis", params, data->subjects, exam::analyse(data->subjects, data->entries),
+                                  data->labels, subject, previous ? &*previous : nullptr);
+}
+
+Result<SchoolWarnings> schoolExamWarnings(LocalStore &store, const ExamView &exam)
+{
+    SchoolWarnings out;
+    auto data = schoolExamData(store, exam, "class");
+    if (!data)
+        return data.error();
+    out.data = std::move(*data);
+    // The previous exam of the grade: the latest before this one by date (else by creation).
+    auto previous = previousExamOf(store, exam);
+    if (!previous)
+        return previous.error();
     SchoolExamData before;
-    if (previous) {
-        auto b = schoolExamData(store, *previous, "class");
+    if (*previous) {
+        auto b = schoolExamData(store, **previous, "class");
         if (!b)
             return b.error();
         before = std::move(*b);
-        out.previousExam = previous->exam.id;
+        out.previousExam = (*previous)->exam.id;
     }
     out.warnings = exam::warnings(out.data.subjects, out.data.entries, before.subjects, before.entries);
     return out;

@@ -7,6 +7,7 @@
 #include "exam/ExamWarnings.h"
 
 #include <map>
+#include <optional>
 #include <string>
 
 namespace emis::client {
@@ -32,10 +33,14 @@ struct SchoolWarnings {
 };
 Result<SchoolWarnings> schoolExamWarnings(LocalStore &store, const ExamView &exam);
 
+// The previous exam of the same grade this school can see (exam::previousExam), or none.
+Result<std::optional<ExamView>> previousExamOf(LocalStore &store, const ExamView &exam);
+
 // The school's own analysis of an exam, offline: its scores by class (each class against the
 // school) or the school as a whole per subject, with the same definitions and document as the
 // bureau's exam_analysis report (common/exam). `subject`: a subject code, "total", or empty.
+// `comparePrevious`: beside each figure its change since the previous exam of the grade.
 Result<std::string> schoolExamAnalysis(LocalStore &store, const ExamView &exam, const std::string &by,
-                                       const std::string &subject);
+                                       const std::string &subject, bool comparePrevious = false);
 
 } // namespace emis::client

@@ -441,6 +441,28 @@ void TestClientExams::analysis_comparedWithThePreviousExamOfTheGrade()
     QVERIFY(!rowOf(before, b, QStringLiteral("01")).isEmpty());
     // The earlier exam has no scored exam before it: no change columns.
     QVERIFY(!report(m_exam, true).value(QStringLiteral("params")).toObject().contains(QStringLiteral("previous_exam")));
+    // The same at the school, offline, the school as a whole per subject.
+    const auto local = [&](const QString &exam, bool compare) {
+        QStringList args{QStringLiteral("--json"), QStringLiteral("analysis"), QStringLiteral("--exam"), exam,
+                         QStringLiteral("--by"), QStringLiteral("subject")};
+        if (compare)
+            args << QStringLiteral("--compare") << QStringLiteral("previous");
+        return run(args).json().object();
+    };
+    const QJsonObject localWas = local(m_exam, false), localIs = local(later, false), localCompared = local(later, true);
+    QCOMPARE(localCompared.value(QStringLiteral("params")).toObject().value(QStringLiteral("previous_exam")).toString(), m_exam);
+    const auto localRow = [](const QJsonObject &doc, const QString &subject) {
+        for (const auto &v : doc.value(QStringLiteral("rows")).toArray())
+            if (v.toObject().value(QStringLiteral("subject")).toString() == subject)
+                return v.toObject();
+        return QJsonObject();
+    };
+    for (const QString &subject : {QStringLiteral("01"), QStringLiteral("02")})
+        QCOMPARE(localRow(localCompared, subject).value(QStringLiteral("mean_change")).toDouble(),
+                 std::round((localRow(localIs, subject).value(QStringLiteral("mean")).toDouble() -
+                             localRow(localWas, subject).value(QStringLiteral("mean")).toDouble()) * 100) / 100);
+    QCOMPARE(run({QStringLiteral("analysis"), QStringLiteral("--exam"), later, QStringLiteral("--compare"),
+                  QStringLiteral("last_year")}).exitCode, 2);
     const auto bad = m_server.ctl({QStringLiteral("report"), QStringLiteral("--dir"), m_server.dir(), QStringLiteral("exam_analysis"),
                                    QStringLiteral("-p"), QStringLiteral("exam=") + later, QStringLiteral("-p"),
                                    QStringLiteral("compare=last_year")});
