@@ -4,6 +4,7 @@
 #include "store/Sql.h"
 #include "store/SqlValue.h"
 #include "store/Transaction.h"
+#include "validate/FieldRules.h"
 
 #include <QCoreApplication>
 #include <QSet>
@@ -186,6 +187,31 @@ Status addMissingColumns(const QSqlDatabase &db, const std::string &table, const
     return Ok{};
 }
 
+// Text kept from before a field became a code (学历, 职称, 政治面貌): mapped to its code where the
+// code table names it, the same way the server maps its copy, so nothing goes on the wire;
+// anything else stays for the clerk to correct. A pending change still holding the text is
+// mapped by the server on arrival.
+Status recodeLegacyText(const QSqlDatabase &db, const schema::Table &table)
+{
+    for (const auto &f : table.fields) {
+        if (!f.codedSince)
+            continue;
+        std::vector<std::pair<QString, std::string>> updates;
+        Sql q(db, qs(schema::uncodedRowsQuery(table, f)));
+        if (auto st = q.exec(); !st)
+            return st;
+        while (q.next())
+            if (auto code = validate::recodedText(f, Value{q.value(1).toString().toStdString()}))
+                updates.emplace_back(q.value(0).toString(), *code);
+        for (const auto &[id, code] : updates) {
+            Sql u(db, qs("UPDATE " + table.name + " SET " + f.name + " = ? WHERE id = ?"));
+            if (auto st = u.bind(qs(code)).bind(id).exec(); !st)
+                return st;
+        }
+    }
+    return Ok{};
+}
+
 } // namespace
 
 Status syncRecordTables(const QSqlDatabase &db)
@@ -205,6 +231,8 @@ Status syncRecordTables(const QSqlDatabase &db)
         if (auto st = addMissingColumns(db, table.name, rowColumns); !st)
             return st;
         if (auto st = addMissingColumns(db, schema::versionsTable(table), versionColumns); !st)
+            return st;
+        if (auto st = recodeLegacyText(db, table); !st)
             return st;
     }
     return Ok{};

@@ -138,6 +138,8 @@ std::vector<CodeTable> build()
     all.push_back({"score_absence",
                    {{"1", "缺考", "absent", {}}, {"2", "免考", "exempt", {"免试"}}, {"3", "作弊", "cheating", {"违纪"}}}});
     all.push_back({"teaching_duty", {{"1", "任课教师", "subject teacher", {"任课"}}, {"2", "班主任", "head teacher", {}}}});
+    for (auto &t : staffCodeTables())
+        all.push_back(std::move(t));
     return all;
 }
 

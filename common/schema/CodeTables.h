@@ -27,8 +27,12 @@ struct CodeTable {
 
 // Code tables: sex (GB/T 2261.1), ethnicity (GB 3304, resources/codes/ethnicity.csv), grade,
 // id_type, student_status, change_kind, approval_state, school_type, post_category, stage,
-// subject, score_absence, teaching_duty.
+// subject, score_absence, teaching_duty, and the staff record's (StaffCodes.cpp).
 const CodeTable *findCodeTable(std::string_view name);
 const std::vector<CodeTable> &codeTables();
+
+// education (GB/T 4658), title, political (GB/T 4762), staffing, backbone, award_level,
+// discipline_kind, research_kind, research_role, assessment_kind, assessment_result.
+std::vector<CodeTable> staffCodeTables();
 
 } // namespace emis::schema

@@ -5,9 +5,9 @@ namespace emis::schema {
 const std::vector<Role> &roles()
 {
     static const std::vector<Role> all = {
-        {"admin", "管理员", "administrator", true, false},
+        {"admin", "管理员", "administrator", true, false, true},
         {"enrolment", "基教股", "enrolment office", true, false},
-        {"staffing", "人事股", "personnel office", false, false},
+        {"staffing", "人事股", "personnel office", false, false, true},
         {"teaching", "教研室", "teaching research office", false, false},
         {"equipment", "电教站", "educational technology centre", false, false},
         {"finance", "计财股", "planning and finance office", false, false},

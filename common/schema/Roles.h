@@ -15,6 +15,7 @@ struct Role {
     std::string en;
     bool decides = false;   // approves or refuses status changes and transfers (审批)
     bool readOnly = false;  // writes nothing at all (督导室)
+    bool readsStaffFiles = false;  // sees single teachers' files and person-level staff rows (PIPL)
 };
 
 const std::vector<Role> &roles();

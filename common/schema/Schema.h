@@ -50,6 +50,10 @@ struct Field {
     std::string refTable;      // for Ref fields: the table whose row it names, or empty and then
     std::string refTableField; // the field of the same row that holds the table's name (attachments)
     unsigned since = 1;        // the schema version that added the field: an older client never sends it
+    // The schema version that made this field's free text a code (学历, 职称), 0 for none: text
+    // an older client sends, or a store kept, is mapped to its code where the code table names it
+    // (validate::recodedText), on arrival at the server and in both stores at start.
+    unsigned codedSince = 0;
     Bound atMost;              // empty refField: no bound
 };
 

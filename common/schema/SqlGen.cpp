@@ -1,5 +1,7 @@
 #include "schema/SqlGen.h"
 
+#include "schema/CodeTables.h"
+
 namespace emis::schema {
 namespace {
 
@@ -18,6 +20,18 @@ std::string indexStatement(const Table &t, const std::vector<std::string> &colum
 }
 
 } // namespace
+
+std::string uncodedRowsQuery(const Table &t, const Field &f)
+{
+    std::vector<std::string> codes;
+    if (const CodeTable *table = findCodeTable(f.codeTable))
+        for (const auto &e : table->entries)
+            codes.push_back("'" + e.code + "'");  // codes are ASCII letters and digits
+    std::string sql = "SELECT id, " + f.name + " FROM " + t.name + " WHERE " + f.name + " IS NOT NULL";
+    if (!codes.empty())
+        sql += " AND " + f.name + " NOT IN (" + join(codes, ", ") + ")";
+    return sql;
+}
 
 std::string sqlType(const Field &f)
 {

@@ -14,6 +14,10 @@ namespace emis::schema {
 // Statements use IF NOT EXISTS so a migration may run them again.
 std::vector<std::string> createTableStatements(const Table &table);
 
+// The rows of `table` whose `field` (one with Field::codedSince) holds something other than a
+// code of its table: SELECT id, field. The stores map what they can at start (recodedText).
+std::string uncodedRowsQuery(const Table &table, const Field &field);
+
 std::string sqlType(const Field &field);  // TEXT, INTEGER, REAL or BLOB
 std::string versionsTable(const Table &table);              // "<table>_versions"
 std::string versionHlcColumn(const Field &field);           // "<field>_hlc"

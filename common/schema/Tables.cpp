@@ -2,113 +2,20 @@
 // store, validation, import column mapping and the wire encoding are all driven from here.
 // Adding a table means adding its description below (with its rules, if any, in
 // validate/TableRules.cpp and, for rules that need other schools' rows, server/sync/ServerRules.cpp),
-// and bumping schemaVersion(). A field added to a table says since which version.
+// and bumping schemaVersion(). A field added to a table says since which version. The staff
+// record and its growth file are in StaffTables.cpp.
 //
 // Built with EMIS_SCHEMA_NEXT (tests only: emis-cli-next, emis-server-next), the schema is one
 // version ahead: a new table and a new field, to test upgrades through the real programs.
 #include "schema/Schema.h"
+#include "schema/TableBuilders.h"
 
 #include "validate/TableRules.h"
 
 namespace emis::schema {
 namespace {
 
-using T = FieldType;
-
-Field make(std::string name, std::string zh, std::string en, FieldType type, bool required, std::string codeTable,
-           int maxLength, std::vector<std::string> aliases)
-{
-    Field f;
-    f.name = std::move(name);
-    f.labelZh = std::move(zh);
-    f.labelEn = std::move(en);
-    f.type = type;
-    f.required = required;
-    f.codeTable = std::move(codeTable);
-    f.maxLength = maxLength;
-    f.aliases = std::move(aliases);
-    return f;
-}
-
-Table table(std::string name, std::string zh, std::string en, Scope scope, std::vector<Field> fields,
-            std::vector<std::vector<std::string>> naturalKeys, std::vector<std::vector<std::string>> indexes,
-            const validate::TableRules *rules)
-{
-    Table t;
-    t.name = std::move(name);
-    t.labelZh = std::move(zh);
-    t.labelEn = std::move(en);
-    t.scope = scope;
-    t.fields = std::move(fields);
-    t.naturalKeys = std::move(naturalKeys);
-    t.indexes = std::move(indexes);
-    t.rules = rules;
-    return t;
-}
-
-Field text(std::string name, std::string zh, std::string en, int maxLength, bool required = false,
-           std::vector<std::string> aliases = {})
-{
-    return make(std::move(name), std::move(zh), std::move(en), T::Text, required, {}, maxLength, std::move(aliases));
-}
-
-Field typed(std::string name, std::string zh, std::string en, FieldType type, bool required = false,
-            std::vector<std::string> aliases = {})
-{
-    return make(std::move(name), std::move(zh), std::move(en), type, required, {}, 0, std::move(aliases));
-}
-
-Field coded(std::string name, std::string zh, std::string en, std::string codeTable, bool required = false,
-            std::vector<std::string> aliases = {}, FieldType type = T::Code)
-{
-    return make(std::move(name), std::move(zh), std::move(en), type, required, std::move(codeTable), 0,
-                std::move(aliases));
-}
-
-Field withDefault(Field f, std::string value)
-{
-    f.defaultValue = std::move(value);
-    return f;
-}
-
-Field checked(Field f, Check check)
-{
-    f.check = check;
-    return f;
-}
-
-Field ref(std::string name, std::string zh, std::string en, std::string target, bool required = false,
-          std::vector<std::string> aliases = {})
-{
-    Field f = make(std::move(name), std::move(zh), std::move(en), T::Ref, required, {}, 36, std::move(aliases));
-    f.refTable = std::move(target);
-    return f;
-}
-
-Field attachedTo(Field f, std::string tableField)
-{
-    f.refTableField = std::move(tableField);
-    return f;
-}
-
-Table shared(Table t, std::string partyField)
-{
-    t.partyField = std::move(partyField);
-    return t;
-}
-
-Table listed(Table t, std::vector<std::string> listFields)
-{
-    t.listFields = std::move(listFields);
-    return t;
-}
-
-Table labelled(Table t, std::vector<std::string> labelFields, std::vector<std::vector<std::string>> lookupKeys = {})
-{
-    t.labelFields = std::move(labelFields);
-    t.lookupKeys = std::move(lookupKeys);
-    return t;
-}
+using namespace build;
 
 Table schools()
 {
@@ -142,20 +49,6 @@ Table classes()
         {},
         {}
     );
-}
-
-std::vector<Field> personFields(bool idRequired)
-{
-    return {
-        text("name", "姓名", "name", 50, true, {"学生姓名", "教师姓名", "full name"}),
-        coded("sex", "性别", "gender", "sex", true, {"sex"}),
-        typed("birth_date", "出生日期", "birth date", T::Date, false, {"出生年月日", "生日", "date of birth", "birthday"}),
-        withDefault(coded("id_type", "身份证件类型", "ID type", "id_type", true, {"证件类型", "id type"}), "1"),
-        checked(text("id_number", "身份证件号", "ID number", 30, idRequired,
-                     {"身份证号", "身份证号码", "身份证件号码", "证件号码", "id no", "id card"}),
-                Check::IdNumber),
-        coded("ethnicity", "民族", "ethnicity", "ethnicity", false, {"nation"}),
-    };
 }
 
 Table students()
@@ -285,44 +178,6 @@ Table problems()
     );
 }
 
-Table staff()
-{
-    std::vector<Field> f = {
-        text("staff_no", "工号", "staff number", 30, false, {"教工号", "staff no"}),
-    };
-    for (auto &p : personFields(true))
-        f.push_back(std::move(p));
-    const std::vector<Field> rest = {
-        coded("post_category", "岗位类别", "post category", "post_category", true, {"岗位", "post"}),
-        coded("teaching_stage", "任教学段", "teaching stage", "stage", false, {"学段", "stage"}),
-        text("subject", "任教学科", "subject", 30, false, {"学科", "subject"}),
-        text("education", "学历", "education", 20, false, {"最高学历"}),
-        text("title", "职称", "professional title", 30, false, {"专业技术职务"}),
-        typed("work_start", "参加工作年月", "started work", T::YearMonth, false, {"参加工作时间"}),
-        text("political", "政治面貌", "political status", 20),
-        checked(text("phone", "联系电话", "phone", 20, false, {"手机号", "电话", "phone"}), Check::Phone),
-    };
-    f.insert(f.end(), rest.begin(), rest.end());
-    return table(
-        "staff", "教职工", "staff", Scope::School, std::move(f),
-        {{"id_type", "id_number"}, {"staff_no"}},
-        {{"school_id", "post_category"}},
-        &validate::kPersonRules
-    );
-}
-
-Table authored(Table t, std::vector<std::string> roles)
-{
-    t.authors = std::move(roles);
-    return t;
-}
-
-Field bounded(Field f, std::string refField, std::string targetField)
-{
-    f.atMost = Bound{std::move(refField), std::move(targetField)};
-    return f;
-}
-
 // 学年学期, written by the bureau: "2025-2026-1" is 2025-2026学年第一学期.
 Table terms()
 {
@@ -396,7 +251,7 @@ Table scores()
 }
 
 #ifdef EMIS_SCHEMA_NEXT
-constexpr unsigned kVersion = 4;
+constexpr unsigned kVersion = 5;
 
 // 成长记录: a school's notes on a pupil, the next version's new table.
 Table notes()
@@ -410,7 +265,7 @@ Table notes()
                  {}, {{"student_id"}}, nullptr);
 }
 #else
-constexpr unsigned kVersion = 3;
+constexpr unsigned kVersion = 4;
 #endif
 
 } // namespace
@@ -428,8 +283,7 @@ const std::vector<Table> &tables()
                      {{"student_no"}, {"id_number"}, {"name", "grade", "class_name"}, {"name", "class_name"},
                       {"name", "grade"}, {"name"}}),
             listed(statusChanges(), {"student_id", "kind", "change_date", "reason", "approval"}),
-            labelled(listed(staff(), {"staff_no", "name", "sex", "id_number", "post_category", "subject", "phone"}), {"name"},
-                     {{"staff_no"}, {"id_number"}, {"name"}}),
+            staffTable(),
             shared(transfers(), "from_school_id"),
             evidence(),
             problems(),
@@ -438,11 +292,11 @@ const std::vector<Table> &tables()
             labelled(authored(exams(), {"admin", "teaching"}), {"name"}, {{"name"}}),
             labelled(authored(examSubjects(), {"admin", "teaching"}), {"subject"}),
             scores(),
-#ifdef EMIS_SCHEMA_NEXT
-            notes(),
-#endif
         };
+        for (auto &t : staffGrowthTables())
+            v.push_back(std::move(t));
 #ifdef EMIS_SCHEMA_NEXT
+        v.push_back(notes());
         // The next version's new field on a known table.
         Field nickname = text("nickname", "小名", "nickname", 20);
         nickname.since = kVersion;

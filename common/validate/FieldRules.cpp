@@ -154,6 +154,20 @@ std::variant<Value, Issue> normalizeField(const schema::Field &f, std::string_vi
     return Value{};
 }
 
+std::optional<std::string> recodedText(const schema::Field &f, const Value &stored)
+{
+    const auto *s = std::get_if<std::string>(&stored);
+    if (!f.codedSince || f.type != FieldType::Code || !s)
+        return std::nullopt;
+    const auto *table = schema::findCodeTable(f.codeTable);
+    if (!table || table->byCode(*s))
+        return std::nullopt;
+    auto code = table->normalize(text::toHalfWidth(*s));
+    if (!code || *code == *s)
+        return std::nullopt;
+    return code;
+}
+
 std::optional<Issue> checkValue(const schema::Field &f, const Value &value)
 {
     if (isNull(value))

@@ -21,6 +21,11 @@ std::variant<Value, Issue> normalizeField(const schema::Field &field, std::strin
 // Checks a value that should already be canonical (from the wire or the store).
 std::optional<Issue> checkValue(const schema::Field &field, const Value &value);
 
+// For a field whose free text became a code (Field::codedSince): the code the text `stored`
+// names, when it is not a code already and the code table knows it; nothing otherwise (a code,
+// NULL, or text no code names, which stays as it is for a person to correct).
+std::optional<std::string> recodedText(const schema::Field &field, const Value &stored);
+
 // Yes/no in the forms clerks use: 是/否, 有/无, Y/N, yes/no, true/false, 1/0, √/×.
 std::optional<bool> parseYesNo(std::string_view raw);
 bool isValidPhone(std::string_view raw);

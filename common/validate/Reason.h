@@ -41,6 +41,11 @@ enum class Reason {
     AboveLimit,
     ScoreOrAbsence,
     NotInExamGrade,
+    // the staff growth file
+    EndBeforeStart,
+    HoursOutOfRange,
+    EndOnlyForPunishment,
+    YearOutOfRange,
     // register workflow (status changes, transfers)
     PupilNotFound,
     WrongState,

@@ -27,6 +27,7 @@ extern const TableRules kPersonRules;        // people: the ID number by its doc
 extern const TableRules kPupilRules;         // pupils: a person whose status changes only by review
 extern const TableRules kStatusChangeRules;  // 学籍异动: the review states
 extern const TableRules kScoreRules;         // 成绩: a score or why there is none
+extern const TableRules kGrowthRules;        // the teacher growth file: dates in order, 学时, years
 
 // The table's change rule, if it has one.
 std::optional<Issue> checkChange(const schema::Table &table, const Record &incoming, const Record *current,

@@ -48,7 +48,7 @@ int report(const std::string &dir, const std::string &name, const std::vector<st
     }
     SqliteStore store(ServerConfig::load(dir).path("emis.db"));
     std::variant<std::string, Issue> result;
-    store.read([&](StoreSession &s) { result = report::runReport(s, name, p); });
+    store.read([&](StoreSession &s) { result = report::runReport(s, name, p, "admin"); });
     std::string detail = name;
     for (const auto &kv : params)
         detail += " " + kv;

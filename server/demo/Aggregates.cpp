@@ -1,6 +1,8 @@
 #include "Aggregates.h"
 
 #include "schema/ClassSize.h"
+#include "schema/CodeTables.h"
+#include "schema/StaffFigures.h"
 
 namespace emis::demo {
 namespace {
@@ -14,6 +16,49 @@ void add(SpecialGroups &g, const DemoPupil &p)
 }
 
 std::size_t stageIndex(int grade) { return static_cast<std::size_t>(static_cast<int>(stageOfGrade(grade)) - 1); }
+
+std::string coded(const char *codeTable, const std::string &text)
+{
+    return schema::findCodeTable(codeTable)->normalize(text).value_or("");
+}
+
+void addStaffFigures(CountyAggregates &a, SchoolAggregates &sa, const DemoStaff &s)
+{
+    namespace sf = schema::staff_figures;
+    const int age = sf::ageOn(s.birthDate, referenceDate());
+    for (const auto &band : sf::kAgeBands)
+        if (age >= band.min && (band.max == 0 || age <= band.max))
+            ++a.staffByAgeBand[band.key];
+    ++a.staffByTitleLevel[sf::levelOf(sf::kTitleLevels, coded("title", s.title), "title_unknown")];
+    ++a.staffByEducationLevel[sf::levelOf(sf::kEducationLevels, coded("education", s.education), "education_unknown")];
+    ++a.staffByStaffing[s.staffing];
+    ++a.staffByBackbone[s.backbone];
+    for (const auto &h : s.honours)
+        ++a.honoursByYear[std::stoi(h.date.substr(0, 4))][h.level];
+    for (const auto &r : s.assessments)
+        if (r.year == kAssessedYear)
+            ++(r.kind == "1" ? a.annualResults : a.ethicsResults)[r.result];
+    if (s.postCategory != "1")
+        return;
+    int hours = 0;
+    for (const auto &t : s.training) {
+        const int year = std::stoi(t.startDate.substr(0, 4));
+        if (year >= kTrainingCycle && year < kTrainingCycle + sf::kCycleYears)
+            hours += t.hours;
+    }
+    for (TrainingFigures *f : {&a.training, &sa.training}) {
+        ++f->teachers;
+        f->hours += hours;
+        f->shortOf += hours < sf::kCycleHours;
+    }
+    bool passed = false;
+    for (const auto &t : s.itTests)
+        passed = passed || t.result == "1";
+    if (!passed) {
+        ++a.itNotPassed;
+        ++sa.itNotPassed;
+    }
+}
 
 } // namespace
 
@@ -106,6 +151,7 @@ CountyAggregates computeAggregates(const DemoCounty &county)
             ++a.teachers[st];
             ++sa.teachers[st];
         }
+        addStaffFigures(a, sa, s);
     }
     return a;
 }

@@ -26,6 +26,17 @@ struct ClassCount {
     int pupils = 0;
 };
 
+// The 人事股's figures (schema/StaffFigures.h groups them).
+inline std::string referenceDate() { return std::to_string(kSchoolYear) + "-09-01"; }  // ages are on this day
+inline constexpr int kTrainingCycle = 2021;  // the cycle the truth counts: 2021–2025
+inline constexpr int kAssessedYear = kSchoolYear - 1;
+
+struct TrainingFigures {
+    int teachers = 0;  // 专任教师
+    int hours = 0;     // their 学时 in the cycle
+    int shortOf = 0;   // teachers below 360 学时 in it
+};
+
 struct SchoolAggregates {
     std::string code, name, typeCode, township;
     int pupils = 0;
@@ -37,6 +48,8 @@ struct SchoolAggregates {
     SpecialGroups special;
     int staff = 0;
     std::array<int, 3> teachers{};  // 专任教师 by teaching stage
+    TrainingFigures training;
+    int itNotPassed = 0;  // 专任教师 who have not passed the IT skills test
 };
 
 struct TownshipCount {
@@ -70,6 +83,14 @@ struct CountyAggregates {
     int staff = 0;
     std::map<std::string, int> staffByPost;  // post_category code
     int staffMale = 0, staffFemale = 0;
+    // Keys: the age band, title and education level keys of StaffFigures.h; staffing and
+    // backbone codes, "" for none given.
+    std::map<std::string, int> staffByAgeBand, staffByTitleLevel, staffByEducationLevel, staffByStaffing,
+        staffByBackbone;
+    TrainingFigures training;
+    std::map<int, std::map<std::string, int>> honoursByYear;  // year -> award_level code -> honours
+    std::map<std::string, int> annualResults, ethicsResults;   // kAssessedYear, assessment_result code
+    int itNotPassed = 0;
     std::vector<SchoolAggregates> perSchool;
 };
 

@@ -21,10 +21,19 @@
 //   "special_groups": {"left_behind": ..., "migrant": ..., "poverty_registered": ..., "boarding": ...},
 //   "staff":    { "total": 2519, "by_sex": {...},
 //                 "by_post_category": [ {"code": "1", "name": "专任教师", "staff": 2419}, ... ] },
+//               ..., "by_age_band": {"age_30_under": ...}, "by_title_level": {"title_senior": ...},
+//               "by_education_level": {"education_bachelor": ...}, "by_staffing": {"1": ..., "none": ...},
+//               "by_backbone": {"2": ..., "none": ...} },      (keys: schema/StaffFigures.h, codes)
+//   "staff_growth": { "training_cycle": 2021,
+//               "staff_training": {"teachers": 专任教师, "hours": their 学时 in 2021–2025, "short_of_360": ...},
+//               "honours_by_year": {"2021": {"4": 30, ...}, ...},   (award_level codes)
+//               "assessed_year": 2025, "annual_results": {"1": ...}, "ethics_results": {...},
+//               "it_not_passed": 专任教师 with no passed IT skills test },
 //   "by_school": [ { "code": "3604200012", "name": "湖口县第一中学", "type": "341", "township": "双钟镇",
 //                    "pupils": ..., "by_stage": {...}, "by_grade": {"7": ...}, "by_sex": {...},
 //                    "large_56_plus": ..., "very_large_66_plus": ...,
 //                    "special_groups": {...}, "staff": ..., "full_time_teachers": {"primary": 0, ...},
+//                    "staff_training": {...}, "it_not_passed": ...,
 //                    "classes": [ {"grade": 7, "name": "1班", "pupils": 58}, ... ] }, ... ]   (学校标识码 order)
 // }
 // pupils_per_teacher is rounded to two decimals; within_norm means pupils per teacher <= norm.
@@ -89,6 +98,25 @@ void countMap(JsonWriter &w, std::string_view name, const std::map<std::string, 
     w.endObject();
 }
 
+// A count by code, "none" for no code given.
+void codeMap(JsonWriter &w, std::string_view name, const std::map<std::string, int> &counts)
+{
+    std::map<std::string, int> named;
+    for (const auto &[k, n] : counts)
+        named[k.empty() ? "none" : k] += n;
+    countMap(w, name, named);
+}
+
+void training(JsonWriter &w, const TrainingFigures &t)
+{
+    w.key("staff_training");
+    w.beginObject(true);
+    w.field("teachers", t.teachers);
+    w.field("hours", t.hours);
+    w.field("short_of_360", t.shortOf);
+    w.endObject();
+}
+
 void school(JsonWriter &w, const SchoolAggregates &s)
 {
     w.beginObject();
@@ -105,6 +133,8 @@ void school(JsonWriter &w, const SchoolAggregates &s)
     special(w, s.special);
     w.field("staff", s.staff);
     stages(w, "full_time_teachers", s.teachers);
+    training(w, s.training);
+    w.field("it_not_passed", s.itNotPassed);
     w.key("classes");
     w.beginArray();
     for (const ClassCount &c : s.classes) {
@@ -128,7 +158,7 @@ std::string aggregatesJson(const CountyAggregates &a)
     w.field("version", 1);
     w.field("seed", a.seed);
     w.field("county", kCountyName);
-    w.field("reference_date", std::to_string(kSchoolYear) + "-09-01");
+    w.field("reference_date", referenceDate());
 
     w.key("schools");
     w.beginObject();
@@ -220,6 +250,26 @@ std::string aggregatesJson(const CountyAggregates &a)
         w.endObject();
     }
     w.endArray();
+    countMap(w, "by_age_band", a.staffByAgeBand);
+    countMap(w, "by_title_level", a.staffByTitleLevel);
+    countMap(w, "by_education_level", a.staffByEducationLevel);
+    codeMap(w, "by_staffing", a.staffByStaffing);
+    codeMap(w, "by_backbone", a.staffByBackbone);
+    w.endObject();
+
+    w.key("staff_growth");
+    w.beginObject();
+    w.field("training_cycle", kTrainingCycle);
+    training(w, a.training);
+    w.key("honours_by_year");
+    w.beginObject();
+    for (const auto &[year, levels] : a.honoursByYear)
+        countMap(w, std::to_string(year), levels);
+    w.endObject();
+    w.field("assessed_year", kAssessedYear);
+    countMap(w, "annual_results", a.annualResults);
+    countMap(w, "ethics_results", a.ethicsResults);
+    w.field("it_not_passed", a.itNotPassed);
     w.endObject();
 
     w.key("by_school");

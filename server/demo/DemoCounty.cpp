@@ -2,6 +2,7 @@
 
 #include "ClassPlanner.h"
 #include "DemoRandom.h"
+#include "GrowthMaker.h"
 #include "IdNumberMaker.h"
 #include "NameGenerator.h"
 #include "PupilMaker.h"
@@ -64,6 +65,7 @@ DemoCounty generateDemoCounty(const DemoOptions &options)
     }
     county.schools = std::move(plan.schools);
     assignHeadTeachers(county);
+    addGrowthFiles(county);
     return county;
 }
 

@@ -72,6 +72,23 @@ struct DemoPupil {
     bool boarding = false;           // 寄宿
 };
 
+// The teacher growth file's rows, fields as their tables (schema/StaffTables.cpp) have them.
+struct DemoTraining {
+    std::string course, organiser, level, startDate, endDate;  // level: award_level code
+    int hours = 0;
+};
+struct DemoHonour {
+    std::string title, level, date, issuer;
+};
+struct DemoAssessment {
+    int year = 0;
+    std::string kind, result;  // assessment_kind, assessment_result codes
+};
+struct DemoItTest {
+    std::string date, result;  // it_result code
+    int score = 0;
+};
+
 // One member of staff, fields as the staff table has them.
 struct DemoStaff {
     std::size_t school = 0;
@@ -89,6 +106,12 @@ struct DemoStaff {
     std::string workStart;     // YYYY-MM
     std::string political;
     std::string phone;
+    // 人事 (GrowthMaker.cpp): codes of the staffing and backbone tables, or empty.
+    std::string department, position, staffing, backbone;
+    std::vector<DemoTraining> training;
+    std::vector<DemoHonour> honours;
+    std::vector<DemoAssessment> assessments;
+    std::vector<DemoItTest> itTests;
 };
 
 struct DemoCounty {

@@ -46,6 +46,11 @@ std::string writeDemoFiles(const DemoCounty &county, const std::filesystem::path
             return e;
         if (auto e = writeFile(base.string() + "_staff.csv", staffCsv(county, staffStart, member)); !e.empty())
             return e;
+        for (std::string_view table : kGrowthTables)
+            if (auto e = writeFile(base.string() + "_" + std::string(table) + ".csv",
+                                   growthCsv(county, staffStart, member, table));
+                !e.empty())
+                return e;
     }
     return writeFile(dir / "aggregates.json", aggregatesJson(computeAggregates(county)));
 }

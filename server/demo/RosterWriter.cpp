@@ -17,7 +17,7 @@ const std::vector<std::string> kStudentColumns = {
 };
 const std::vector<std::string> kStaffColumns = {
     "staff_no", "name", "sex", "birth_date", "id_number", "ethnicity", "post_category", "teaching_stage",
-    "subject", "education", "title", "work_start", "political", "phone",
+    "subject", "department", "position", "staffing", "backbone", "education", "title", "work_start", "political", "phone",
 };
 
 std::vector<std::string> header(const char *tableName, const std::vector<std::string> &columns)
@@ -74,8 +74,46 @@ std::string staffCsv(const DemoCounty &county, std::size_t first, std::size_t la
         const DemoStaff &s = county.staff[i];
         appendCsvLine(out, {s.staffNo, s.name, sexName(s.male), s.birthDate, s.idNumber,
                             nameOf("ethnicity", s.ethnicity), nameOf("post_category", s.postCategory),
-                            nameOf("stage", s.teachingStage), s.subject, s.education, s.title, s.workStart,
-                            s.political, s.phone});
+                            nameOf("stage", s.teachingStage), s.subject, s.department, s.position,
+                            nameOf("staffing", s.staffing), nameOf("backbone", s.backbone), s.education, s.title,
+                            s.workStart, s.political, s.phone});
+    }
+    return out;
+}
+
+std::string growthCsv(const DemoCounty &county, std::size_t first, std::size_t last, std::string_view table)
+{
+    // The teacher by 工号, then 姓名 as teachers' sheets have it (the first column names the row).
+    std::vector<std::string> columns;
+    if (table == "staff_training")
+        columns = {"course", "organiser", "level", "start_date", "end_date", "hours"};
+    else if (table == "staff_honours")
+        columns = {"title", "level", "award_date", "issuer"};
+    else if (table == "staff_assessments")
+        columns = {"year", "kind", "result"};
+    else
+        columns = {"test_date", "result", "score"};
+    std::vector<std::string> head = {"工号", "姓名"};
+    for (const auto &c : header(std::string(table).c_str(), columns))
+        head.push_back(c);
+    std::string out(kUtf8Bom);
+    appendCsvLine(out, head);
+    for (std::size_t i = first; i < last; ++i) {
+        const DemoStaff &s = county.staff[i];
+        if (table == "staff_training")
+            for (const auto &t : s.training)
+                appendCsvLine(out, {s.staffNo, s.name, t.course, t.organiser, nameOf("award_level", t.level), t.startDate,
+                                    t.endDate, std::to_string(t.hours)});
+        if (table == "staff_honours")
+            for (const auto &h : s.honours)
+                appendCsvLine(out, {s.staffNo, s.name, h.title, nameOf("award_level", h.level), h.date, h.issuer});
+        if (table == "staff_assessments")
+            for (const auto &a : s.assessments)
+                appendCsvLine(out, {s.staffNo, s.name, std::to_string(a.year), nameOf("assessment_kind", a.kind),
+                                    nameOf("assessment_result", a.result)});
+        if (table == "staff_it_tests")
+            for (const auto &t : s.itTests)
+                appendCsvLine(out, {s.staffNo, s.name, t.date, nameOf("it_result", t.result), std::to_string(t.score)});
     }
     return out;
 }

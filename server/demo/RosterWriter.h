@@ -3,6 +3,7 @@
 #include "DemoCounty.h"
 
 #include <string>
+#include <string_view>
 
 namespace emis::demo {
 
@@ -10,11 +11,17 @@ namespace emis::demo {
 //   schools.csv      学校标识码,学校名称,办学类型,所在乡镇 — what `emisctl school import` reads
 //   <code>_students.csv  the 学生名册 template of DESIGN.md ("Import templates"), in its order
 //   <code>_staff.csv     the 教职工名册 template
+//   <code>_<table>.csv   a growth file sheet (staff_training, staff_honours, staff_assessments,
+//                        staff_it_tests): the teacher by 工号 and 姓名, then the table's columns
 // Values are written as clerks write them: 男/女, 民族 and 年级 by name (一年级, 高一),
 // dates 2016-09-01, months 2016-09, yes/no as 是/否. Headers come from the schema's labels.
 std::string schoolsCsv(const DemoCounty &county);
 // `first`..`last` is the school's range in county.pupils / county.staff (both are by school).
 std::string studentsCsv(const DemoCounty &county, std::size_t first, std::size_t last);
 std::string staffCsv(const DemoCounty &county, std::size_t first, std::size_t last);
+std::string growthCsv(const DemoCounty &county, std::size_t first, std::size_t last, std::string_view table);
+// The growth file's tables the demo fills, in the order a school imports them.
+inline constexpr std::string_view kGrowthTables[] = {"staff_training", "staff_honours", "staff_assessments",
+                                                     "staff_it_tests"};
 
 } // namespace emis::demo

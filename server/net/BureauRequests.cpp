@@ -129,7 +129,7 @@ void RequestHandler::report(const wire::Envelope &request, Respond respond)
     const std::string name = request.report_request().name();
     auto job = [this, id, name, params, respond]() {
         std::variant<std::string, Issue> result;
-        m_context.store.read([&](StoreSession &s) { result = report::runReport(s, name, params); });
+        m_context.store.read([&](StoreSession &s) { result = report::runReport(s, name, params, m_role); });
         std::string detail = name;
         for (const auto &[k, v] : params)
             detail += " " + k + "=" + v;

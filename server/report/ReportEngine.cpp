@@ -1,6 +1,7 @@
 #include "report/ReportEngine.h"
 
 #include "report/ReportParts.h"
+#include "schema/Roles.h"
 #include "sync/Hlc.h"
 
 #include <algorithm>
@@ -41,11 +42,20 @@ const std::vector<ReportInfo> &reports()
         {"exam_bands", "分数段统计", "Score bands",
          "exam=ID, by=county|township|school|class, subject= (a subject; default total), township=, school="},
         {"exam_weak", "薄弱学科与薄弱班级", "Weak subjects and classes", "exam=ID, township=, school="},
+        {"staff_structure", "教职工结构", "Staff structure",
+         "by=county|township|school, on=YYYY-MM-DD (ages on that day; default today), township=, school="},
+        {"staff_training", "教师培训学时", "Teacher training hours",
+         "by=county|township|school, cycle=2021|2026|... (default the current five-year cycle), "
+         "list=short (the teachers short of 360 学时: 管理员, 人事股), township=, school="},
+        {"staff_honours", "教师荣誉", "Teacher honours", "by=county|township|school|year, year=, township=, school="},
+        {"staff_assessment", "教师考核", "Teacher assessments",
+         "by=county|township|school, year= (default last year), township=, school="},
     };
     return all;
 }
 
-std::variant<std::string, Issue> runReport(StoreSession &session, std::string_view name, const Params &params)
+std::variant<std::string, Issue> runReport(StoreSession &session, std::string_view name, const Params &params,
+                                           std::string_view role)
 {
     auto scoped = scopeFrom(params);
     if (auto *issue = std::get_if<Issue>(&scoped))
@@ -99,6 +109,21 @@ std::variant<std::string, Issue> runReport(StoreSession &session, std::string_vi
     }
     if (name == "exam_weak")
         return examWeakReport(session, params, scope);
+    if (name.starts_with("staff_")) {
+        const std::string by = param(params, "by", "school");
+        if (!oneOf(by, {"county", "township", "school"}) && !(name == "staff_honours" && by == "year"))
+            return badBy(by);
+        if (name == "staff_structure")
+            return staffStructureReport(session, params, scope, by);
+        if (name == "staff_training") {
+            const schema::Role *r = schema::findRole(role);
+            return staffTrainingReport(session, params, scope, by, r && r->readsStaffFiles);
+        }
+        if (name == "staff_honours")
+            return staffHonoursReport(session, params, scope, by);
+        if (name == "staff_assessment")
+            return staffAssessmentReport(session, params, scope, by);
+    }
     if (name == "duplicates")
         return duplicatesReport(session, params);
     if (name == "approval_queue")

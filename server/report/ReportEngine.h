@@ -33,6 +33,9 @@ const std::vector<ReportInfo> &reports();
 //    "totals": {<column key>: value, ...}}
 // Rows carry a "key" the caller passes back as a parameter to drill one level down
 // (county → township → school → grade → class). An unknown report or a bad parameter is an issue.
-std::variant<std::string, Issue> runReport(StoreSession &session, std::string_view name, const Params &params);
+// `role` is the reader's (schema/Roles.h): person-level rows of staff files only for the roles
+// that read them.
+std::variant<std::string, Issue> runReport(StoreSession &session, std::string_view name, const Params &params,
+                                           std::string_view role);
 
 } // namespace emis::server::report

@@ -6,6 +6,7 @@
 #include "store/SqliteSavepoint.h"
 #include "store/SqliteStatement.h"
 #include "store/SqliteTransaction.h"
+#include "validate/FieldRules.h"
 
 #include <set>
 #include <string>
@@ -113,6 +114,28 @@ void addMissingColumns(SqliteDb &db, const schema::Table &table)
     }
 }
 
+// Text kept from before a field became a code (学历, 职称, 政治面貌): mapped to its code where the
+// code table names it; anything else stays for the school to correct. Devices map their own
+// copies the same way, so no row is rewritten on the wire.
+void recodeLegacyText(SqliteDb &db, const schema::Table &table)
+{
+    for (const auto &f : table.fields) {
+        if (!f.codedSince)
+            continue;
+        std::vector<std::pair<std::string, std::string>> updates;
+        SqliteStatement q(db, schema::uncodedRowsQuery(table, f));
+        while (q.step())
+            if (auto code = validate::recodedText(f, Value{q.text(1)}))
+                updates.emplace_back(q.text(0), *code);
+        SqliteStatement u(db, "UPDATE " + table.name + " SET " + f.name + " = ? WHERE id = ?");
+        for (const auto &[id, code] : updates) {
+            u.bind(1, code).bind(2, id);
+            u.step();
+            u.reset();
+        }
+    }
+}
+
 } // namespace
 
 void migrate(SqliteDb &db)
@@ -129,6 +152,7 @@ void migrate(SqliteDb &db)
         for (const auto &sql : schema::createTableStatements(table))
             db.exec(sql);
         addMissingColumns(db, table);
+        recodeLegacyText(db, table);
     }
     createReportSummaries(db);
     // Every store names its feed (StoreSession::meta); a store from before this gets its name here.

@@ -5,6 +5,7 @@
 #include "emis.pb.h"
 #include "sync/Uuid.h"
 #include "sync/WireConvert.h"
+#include "validate/FieldRules.h"
 
 namespace emis::server {
 namespace {
@@ -75,6 +76,9 @@ std::optional<Issue> decode(const wire::Change &change, const Writer &writer, Pr
         auto value = sync::coerceToField(field, sync::fromWire(fv));
         if (!value)
             return makeIssue(typeMismatch(field), &field);
+        // An older program's free text for a field that is now a code (学历 "本科").
+        if (auto code = validate::recodedText(field, *value))
+            value = Value{std::move(*code)};
         slot = std::move(*value);
     }
     return std::nullopt;

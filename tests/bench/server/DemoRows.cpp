@@ -1,10 +1,18 @@
 #include "DemoRows.h"
 
+#include "schema/CodeTables.h"
+
 namespace emis::bench {
 namespace {
 
 Value textOrNull(const std::string &s) { return s.empty() ? Value{} : Value{s}; }
 Value flag(bool b) { return Value{std::int64_t{b ? 1 : 0}}; }
+// A roster's text (本科, 一级教师) as its code, as an import reads it; NULL when none names it.
+Value coded(const char *codeTable, const std::string &s)
+{
+    const auto code = schema::findCodeTable(codeTable)->normalize(s);
+    return code ? Value{*code} : Value{};
+}
 
 } // namespace
 
@@ -46,10 +54,14 @@ validate::Record staffRecord(const demo::DemoStaff &s)
         {"post_category", s.postCategory},
         {"teaching_stage", textOrNull(s.teachingStage)},
         {"subject", textOrNull(s.subject)},
-        {"education", textOrNull(s.education)},
-        {"title", textOrNull(s.title)},
+        {"department", textOrNull(s.department)},
+        {"position", textOrNull(s.position)},
+        {"staffing", textOrNull(s.staffing)},
+        {"backbone", textOrNull(s.backbone)},
+        {"education", coded("education", s.education)},
+        {"title", coded("title", s.title)},
         {"work_start", textOrNull(s.workStart)},
-        {"political", textOrNull(s.political)},
+        {"political", coded("political", s.political)},
         {"phone", textOrNull(s.phone)},
     };
 }

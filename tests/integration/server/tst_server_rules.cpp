@@ -19,6 +19,7 @@ private slots:
     void rejection_data();
     void rejection();
     void otherSchoolsRow_refusedAndAudited();
+    void olderProgramsFreeText_storedAsCode_unknownTextRefused();
     void pull_pagesAndResumesAfterCut();
     void cleanupTestCase();
 
@@ -102,6 +103,38 @@ void TestServerRules::rejection()
                             {QString::fromStdString(m_a1.id.deviceId), qint64(c.device_seq())}).toString(), code);
     QVERIFY(m_server.query(QStringLiteral("SELECT count(*) FROM audit WHERE action = 'reject' AND detail LIKE ?"),
                            {QStringLiteral("change %1 %").arg(c.device_seq())}).toInt() == 1);
+}
+
+// 学历, 职称 and 政治面貌 were free text before schema version 4: an older emis-cli still sends
+// "本科"; the server keeps the code it names, and refuses text no code names (the clerk sees it).
+void TestServerRules::olderProgramsFreeText_storedAsCode_unknownTextRefused()
+{
+    const auto staffChange = [&](const char *name, const char *idSerial, const char *education, const char *title) {
+        wire::Change c = m_a1.change("staff", sync::newUuidV7());
+        setText(c, "name", name);
+        setText(c, "sex", "2");
+        setText(c, "id_type", "1");
+        setText(c, "id_number", residentId("19850412", idSerial));
+        setText(c, "post_category", "1");
+        setText(c, "education", education);
+        setText(c, "title", title);
+        setText(c, "political", "党员");
+        return c;
+    };
+    const wire::Change known = staffChange("罗雪梅", "024", "本科", "小学高级教师");
+    const wire::Change unknown = staffChange("汪丽华", "046", "大专在读", "二级教师");
+    const auto ack = m_a1.push({known, unknown});
+    QVERIFY(ack && ack->has_push_ack());
+    QCOMPARE(ack->push_ack().rejections_size(), 1);
+    QCOMPARE(ack->push_ack().rejections(0).row_id(), unknown.row_id());
+    QCOMPARE(ack->push_ack().rejections(0).code(), std::string("not_recognised"));
+    QCOMPARE(ack->push_ack().rejections(0).field(), std::string("education"));
+    const QString id = QString::fromStdString(known.row_id());
+    QCOMPARE(m_server.query(QStringLiteral("SELECT education FROM staff WHERE id = ?"), {id}).toString(), QStringLiteral("21"));
+    QCOMPARE(m_server.query(QStringLiteral("SELECT title FROM staff WHERE id = ?"), {id}).toString(), QStringLiteral("31"));
+    QCOMPARE(m_server.query(QStringLiteral("SELECT political FROM staff WHERE id = ?"), {id}).toString(), QStringLiteral("01"));
+    QVERIFY(m_server.query(QStringLiteral("SELECT count(*) FROM staff WHERE id = ?"),
+                           {QString::fromStdString(unknown.row_id())}).toInt() == 0);
 }
 
 void TestServerRules::otherSchoolsRow_refusedAndAudited()

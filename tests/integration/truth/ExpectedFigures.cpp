@@ -8,7 +8,9 @@ namespace {
 
 // What describes the file rather than the county.
 const QSet<QString> kMetadata = {QStringLiteral("/format"), QStringLiteral("/version"), QStringLiteral("/seed"),
-                                 QStringLiteral("/county"), QStringLiteral("/reference_date")};
+                                 QStringLiteral("/county"), QStringLiteral("/reference_date"),
+                                 // what the staff reports are asked for, not figures
+                                 QStringLiteral("/staff_growth/training_cycle"), QStringLiteral("/staff_growth/assessed_year")};
 
 void leaves(const QJsonValue &v, const QString &path, QStringList &out)
 {

@@ -4,6 +4,7 @@
 #include "ServerFixture.h"
 
 #include <QElapsedTimer>
+#include <QJsonArray>
 #include <QJsonObject>
 
 #include <atomic>
@@ -49,8 +50,20 @@ QString runSchool(const ServerFixture &server, const QString &rosterDir, const Q
             return describe(school.code, table, r) + QStringLiteral(" (expected %1 added)").arg(rows);
     }
 
-    const auto sync = cli.run({QStringLiteral("--json"), QStringLiteral("sync")}, 300000);
+    // The staff's growth file, a sheet per table naming each teacher by 工号: every row kept.
+    for (const char *table : {"staff_training", "staff_honours", "staff_assessments", "staff_it_tests"}) {
+        const auto r = cli.run({QStringLiteral("--json"), QStringLiteral("import"), QLatin1String(table),
+                                roster + QStringLiteral("_%1.csv").arg(QLatin1String(table))});
+        const QJsonObject o = r.json().object();
+        if (r.exitCode != 0 || !o.value(QLatin1String("rejected")).toArray().isEmpty() ||
+            !o.value(QLatin1String("refused")).toArray().isEmpty() ||
+            o.value(QLatin1String("added")).toInt() != o.value(QLatin1String("accepted")).toInt())
+            return describe(school.code, table, r);
+    }
     lap(4);
+
+    const auto sync = cli.run({QStringLiteral("--json"), QStringLiteral("sync")}, 300000);
+    lap(5);
     const QJsonObject s = sync.json().object();
     if (sync.exitCode != 0 || s.value(QLatin1String("rejections")).toInt() != 0 ||
         s.value(QLatin1String("pending")).toInt() != 0)
@@ -63,7 +76,8 @@ QString runSchool(const ServerFixture &server, const QString &rosterDir, const Q
 const char *RolloutResult::stepName(int i)
 {
     static const char *const names[kSteps] = {"emisctl enroll-code", "emis-cli enroll", "emis-cli import students",
-                                              "emis-cli import staff", "emis-cli sync"};
+                                              "emis-cli import staff", "emis-cli import growth files",
+                                              "emis-cli sync"};
     return names[i];
 }
 

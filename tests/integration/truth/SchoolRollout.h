@@ -10,7 +10,7 @@ class ServerFixture;
 
 // Every school of a county brought onto the server the way a school does it: a one-time code
 // from `emisctl enroll-code`, then the real emis-cli on the school's own data directory —
-// `enroll`, `import students`, `import staff`, `sync` — a few schools at a time.
+// `enroll`, `import students`, `import staff`, the staff's growth file, `sync` — a few schools at a time.
 struct RolloutSchool {
     QString code;
     int pupils = 0;  // rows the import must add
@@ -20,7 +20,7 @@ struct RolloutSchool {
 struct RolloutResult {
     QStringList failures;                // "3604200020 import students: exit 5 ..."
     qint64 wallMs = 0;
-    static constexpr int kSteps = 5;     // enroll-code, enroll, import students, import staff, sync
+    static constexpr int kSteps = 6;     // enroll-code, enroll, import students, import staff, growth, sync
     std::array<qint64, kSteps> stepMs{};  // summed over schools
     static const char *stepName(int i);
 };

@@ -49,6 +49,7 @@ private Q_SLOTS:
     void classes_matchClassSizeReport();
     void teachersAndStaff_matchTeacherAndStaffReports();
     void specialGroups_matchCountyAndSchools();
+    void staffFiles_matchStaffReports();
     void duplicatesAndDataQuality_cleanForEverySchool();
     void emisctlReport_equalsProtocolReport();
     void everyFigureOfAggregatesWasChecked();
@@ -389,6 +390,75 @@ void TestTruth::specialGroups_matchCountyAndSchools()
         for (const char *g : kGroups)
             m_expected.check(at(base, "special_groups/") + QLatin1String(g), v(bySchool.value(code), g),
                              QStringLiteral("special_groups by=school ") + code);
+    }
+    QVERIFY(noNewMismatches(before));
+}
+
+// The 人事 reports: structure on the reference day, 学时 in the cycle, honours by year and level,
+// last year's 年度/师德 results and the IT skills test, against the growth files the schools imported.
+void TestTruth::staffFiles_matchStaffReports()
+{
+    const auto before = m_expected.mismatches().size();
+    const std::string on = m_expected.at(path("/reference_date")).toString().toStdString();
+    const QJsonObject structure = totals(report("staff_structure", {{"by", "county"}, {"on", on}}));
+    for (const char *group : {"by_age_band", "by_title_level", "by_education_level"}) {
+        const QString base = QStringLiteral("/staff/") + QLatin1String(group);
+        const QJsonObject expected = m_expected.at(base).toObject();
+        for (auto it = expected.begin(); it != expected.end(); ++it)
+            m_expected.check(base + QLatin1Char('/') + it.key(), structure.value(it.key()), QStringLiteral("staff_structure"));
+    }
+    qint64 banded = 0;
+    for (const char *band : {"age_30_under", "age_31_40", "age_41_50", "age_51_over"})
+        banded += v(structure, band).toInteger();
+    QCOMPARE(banded, v(structure, "total").toInteger());
+    for (const char *group : {"staffing", "backbone"}) {
+        const QString base = QStringLiteral("/staff/by_") + QLatin1String(group);
+        const QJsonObject expected = m_expected.at(base).toObject();
+        for (auto it = expected.begin(); it != expected.end(); ++it)
+            m_expected.check(base + QLatin1Char('/') + it.key(),
+                             structure.value(QLatin1String(group) + QLatin1Char('_') + it.key()),
+                             QStringLiteral("staff_structure ") + QLatin1String(group));
+    }
+
+    const std::string cycle = std::to_string(m_expected.at(path("/staff_growth/training_cycle")).toInt());
+    const QJsonObject training = report("staff_training", {{"by", "school"}, {"cycle", cycle}});
+    for (const char *k : {"teachers", "hours", "short_of_360"})
+        m_expected.check(QStringLiteral("/staff_growth/staff_training/") + QLatin1String(k), v(totals(training), k),
+                         QStringLiteral("staff_training totals"));
+    const auto trainingBySchool = byKey(training);
+    const std::string year = std::to_string(m_expected.at(path("/staff_growth/assessed_year")).toInt());
+    const QJsonObject assessment = report("staff_assessment", {{"by", "school"}, {"year", year}});
+    const auto assessmentBySchool = byKey(assessment);
+    for (int i = 0; i < schoolCount(); ++i) {
+        const QString base = QStringLiteral("/by_school/%1").arg(i);
+        const QString code = m_expected.at(at(base, "code")).toString();
+        for (const char *k : {"teachers", "hours", "short_of_360"})
+            m_expected.check(at(base, "staff_training/") + QLatin1String(k), v(trainingBySchool.value(code), k),
+                             QStringLiteral("staff_training by=school ") + code);
+        m_expected.check(at(base, "it_not_passed"), v(assessmentBySchool.value(code), "it_not_passed"),
+                         QStringLiteral("staff_assessment by=school ") + code);
+    }
+    m_expected.check(path("/staff_growth/it_not_passed"), v(totals(assessment), "it_not_passed"),
+                     QStringLiteral("staff_assessment totals"));
+    for (const char *kind : {"annual", "ethics"}) {
+        const QString base = QStringLiteral("/staff_growth/%1_results").arg(QLatin1String(kind));
+        const QJsonObject expected = m_expected.at(base).toObject();
+        for (auto it = expected.begin(); it != expected.end(); ++it)
+            m_expected.check(base + QLatin1Char('/') + it.key(),
+                             v(totals(assessment), (std::string(kind) + "_" + it.key().toStdString()).c_str()),
+                             QStringLiteral("staff_assessment totals"));
+    }
+
+    const QJsonObject honours = report("staff_honours", {{"by", "year"}});
+    const QJsonObject expectedYears = m_expected.at(path("/staff_growth/honours_by_year")).toObject();
+    expectRowCount(QStringLiteral("staff_honours by=year"), honours, expectedYears.size());
+    const auto byYear = byKey(honours);
+    for (auto y = expectedYears.begin(); y != expectedYears.end(); ++y) {
+        const QJsonObject levels = y.value().toObject();
+        for (auto l = levels.begin(); l != levels.end(); ++l)
+            m_expected.check(QStringLiteral("/staff_growth/honours_by_year/%1/%2").arg(y.key(), l.key()),
+                             byYear.value(y.key()).value(QStringLiteral("level_") + l.key()),
+                             QStringLiteral("staff_honours by=year ") + y.key());
     }
     QVERIFY(noNewMismatches(before));
 }

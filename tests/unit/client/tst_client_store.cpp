@@ -6,6 +6,7 @@
 #include "store/Migrations.h"
 #include "store/RecordStore.h"
 #include "store/Sql.h"
+#include "store/StaffRepository.h"
 #include "store/StudentRepository.h"
 #include "store/Versions.h"
 #include "sync/WireConvert.h"
@@ -24,6 +25,7 @@ private Q_SLOTS:
     void open_refusesNewerLayout();
     void open_migratesOlderLayoutKeepingData();
     void open_usesWalAndFullSync();
+    void open_mapsStaffFreeTextToCodes();
     void add_writesRowVersionsAndOneChange();
     void edit_logsOnlyChangedFields();
     void batch_refusedSaveWritesNothing_othersCommit();
@@ -121,6 +123,35 @@ void TestClientStore::open_migratesOlderLayoutKeepingData()
     QCOMPARE(ChangeLog((*store)->db()).unattemptedUpTo(1), 0);  // an older log is taken as genuine
     QCOMPARE(count(**store, QStringLiteral("SELECT attempted_through FROM sync_state")), 1);
     QCOMPARE(StudentRepository(**store).list()->size(), 1u);
+}
+
+// 学历, 职称 and 政治面貌 were free text before schema version 4: at start the store maps what a
+// code table names, in place (nothing to sync: the server maps its copy the same way).
+void TestClientStore::open_mapsStaffFreeTextToCodes()
+{
+    QString id;
+    {
+        auto store = LocalStore::open(path("staff.db"));
+        QVERIFY(store.ok());
+        testing::enrollForTest(**store);
+        auto added = StaffRepository(**store).add({{QStringLiteral("姓名"), QStringLiteral("韩秀兰")},
+                                                   {QStringLiteral("性别"), QStringLiteral("女")},
+                                                   {QStringLiteral("身份证件号"), testing::idNumber(QStringLiteral("19800502"), 24)},
+                                                   {QStringLiteral("岗位类别"), QStringLiteral("专任教师")},
+                                                   {QStringLiteral("学历"), QStringLiteral("本科")}});
+        QVERIFY2(added.ok(), added.ok() ? "" : qPrintable(added.error().message));
+        id = added->id;
+        QVERIFY(execSql((*store)->db(), QStringLiteral("UPDATE staff SET education = '大专', title = '小学一级教师', "
+                                                      "political = '不详'")).ok());
+    }
+    auto store = LocalStore::open(path("staff.db"));
+    QVERIFY(store.ok());
+    Sql q((*store)->db(), QStringLiteral("SELECT education, title, political FROM staff WHERE id = ?"));
+    QVERIFY(q.bind(id).exec() && q.next());
+    QCOMPARE(q.value(0).toString(), QStringLiteral("31"));
+    QCOMPARE(q.value(1).toString(), QStringLiteral("41"));
+    QCOMPARE(q.value(2).toString(), QStringLiteral("不详"));  // no code names it: left for the clerk
+    QCOMPARE(ChangeLog((*store)->db()).pendingCount(), 1);    // only the add: the mapping is not a change
 }
 
 void TestClientStore::open_usesWalAndFullSync()

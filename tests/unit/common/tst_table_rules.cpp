@@ -1,7 +1,9 @@
 // A table's description and its rules: every name a description uses exists, and the rules
 // written once in common/ (references, review states, status edits) decide as both sides need.
+#include "schema/CodeTables.h"
 #include "schema/Schema.h"
 #include "schema/Roles.h"
+#include "validate/FieldRules.h"
 #include "validate/References.h"
 #include "validate/TableRules.h"
 
@@ -51,6 +53,8 @@ private Q_SLOTS:
     void reference_toCountysOwnRowOfASchoolTable_accepted();
     void score_aboveFullMarks_refused();
     void score_shapeAndAbsence();
+    void growthFile_datesHoursAndYears();
+    void staffCodes_readTodaysFreeText();
 };
 
 void TestTableRules::reference_toCountysOwnRowOfASchoolTable_accepted()
@@ -111,6 +115,72 @@ void TestTableRules::score_shapeAndAbsence()
     QCOMPARE(codes(base), std::string("score_or_absence:score "));
 }
 
+void TestTableRules::growthFile_datesHoursAndYears()
+{
+    const auto codes = [&](const char *tableName, const Record &r) {
+        std::string out;
+        for (const auto &i : validate::validateRecord(table(tableName), r, validate::Completeness::Whole))
+            out += i.code() + ":" + i.field + " ";
+        return out;
+    };
+    Record course{{"staff_id", std::string("t1")}, {"course", std::string("校本培训：作业设计")},
+                  {"start_date", std::string("2024-03-04")}, {"end_date", std::string("2024-03-04")}, {"hours", 8.0}};
+    QCOMPARE(codes("staff_training", course), std::string());
+    course["end_date"] = std::string("2024-03-01");
+    QCOMPARE(codes("staff_training", course), std::string("end_before_start:end_date "));
+    course.erase("end_date");
+    course["hours"] = 0.0;
+    QCOMPARE(codes("staff_training", course), std::string("hours_out_of_range:hours "));
+    course["hours"] = 1500.0;
+    QCOMPARE(codes("staff_training", course), std::string("hours_out_of_range:hours "));
+
+    // A 处分 ends on its 期满日期; a reward has none.
+    Record punishment{{"staff_id", std::string("t1")}, {"kind", std::string("21")},
+                      {"decision_date", std::string("2023-05-01")}, {"end_date", std::string("2023-11-01")}};
+    QCOMPARE(codes("staff_discipline", punishment), std::string());
+    punishment["end_date"] = std::string("2023-04-01");
+    QCOMPARE(codes("staff_discipline", punishment), std::string("end_before_start:end_date "));
+    Record reward = punishment;
+    reward["kind"] = std::string("11");
+    reward["end_date"] = std::string("2023-06-01");
+    QCOMPARE(codes("staff_discipline", reward), std::string("end_only_for_punishment:end_date "));
+
+    Record result{{"staff_id", std::string("t1")}, {"year", std::int64_t{2025}}, {"kind", std::string("2")},
+                  {"result", std::string("1")}};
+    QCOMPARE(codes("staff_assessments", result), std::string());
+    result["year"] = std::int64_t{25};
+    QCOMPARE(codes("staff_assessments", result), std::string("year_out_of_range:year "));
+}
+
+void TestTableRules::staffCodes_readTodaysFreeText()
+{
+    // What rosters hold today in 学历, 职称 and 政治面貌 names a code; the old 职称 names map to the
+    // 2015 series (小学高级 is 一级, 中学一级 is 一级, 小学一级 is 二级).
+    const schema::Table &staff = table("staff");
+    const auto code = [&](const char *field, const char *text) {
+        const auto v = validate::recodedText(*staff.field(field), Value{std::string(text)});
+        return v ? *v : std::string("-");
+    };
+    QCOMPARE(code("education", "本科"), std::string("21"));
+    QCOMPARE(code("education", "大专"), std::string("31"));
+    QCOMPARE(code("education", "硕士研究生"), std::string("14"));
+    QCOMPARE(code("education", "中师"), std::string("41"));
+    QCOMPARE(code("education", "21"), std::string("-"));       // a code already
+    QCOMPARE(code("education", "大专在读"), std::string("-"));  // names no code: kept for the clerk
+    QCOMPARE(code("title", "中学高级教师"), std::string("21"));
+    QCOMPARE(code("title", "小学高级教师"), std::string("31"));
+    QCOMPARE(code("title", "中学一级教师"), std::string("31"));
+    QCOMPARE(code("title", "小学一级教师"), std::string("41"));
+    QCOMPARE(code("title", "未定级"), std::string("90"));
+    QCOMPARE(code("title", "助理实验师"), std::string("42"));
+    QCOMPARE(code("political", "党员"), std::string("01"));
+    QCOMPARE(code("political", "共青团员"), std::string("03"));
+    QCOMPARE(code("political", "民进会员"), std::string("07"));
+    // Only the fields that were free text: a sex or a post category is never rewritten.
+    QVERIFY(!validate::recodedText(*staff.field("post_category"), Value{std::string("专任教师")}));
+    QVERIFY(!validate::recodedText(*staff.field("staffing"), Value{std::string("在编")}));
+}
+
 void TestTableRules::everyNameInADescriptionExists()
 {
     for (const auto &t : schema::tables()) {
@@ -126,6 +196,19 @@ void TestTableRules::everyNameInADescriptionExists()
         for (const auto &key : t.lookupKeys)
             for (const auto &name : key)
                 QVERIFY2(t.field(name), (where + " lookup " + name).c_str());
+        for (const auto &keys : {t.naturalKeys, t.indexes})
+            for (const auto &key : keys)
+                for (const auto &name : key)
+                    QVERIFY2(t.field(name) || name == schema::kOwnerColumn, (where + " key " + name).c_str());
+        for (const auto &name : t.listFields)
+            QVERIFY2(t.field(name), (where + " list " + name).c_str());
+        for (const auto &f : t.fields) {
+            if (!f.codeTable.empty())
+                QVERIFY2(schema::findCodeTable(f.codeTable), (where + "." + f.name + " code table").c_str());
+            if (f.codedSince)
+                QVERIFY2(f.type == schema::FieldType::Code && f.codedSince <= schema::schemaVersion(),
+                         (where + "." + f.name + " coded since").c_str());
+        }
         for (const auto &f : t.fields) {
             if (f.type != schema::FieldType::Ref)
                 continue;

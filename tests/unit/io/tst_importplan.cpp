@@ -159,7 +159,8 @@ void TestImportPlan::staffRoster_importsTwentyStaff()
     QCOMPARE(text(first, "birth_date"), QStringLiteral("1967-05-03"));
     QCOMPARE(text(first, "post_category"), QStringLiteral("1"));
     QCOMPARE(text(first, "teaching_stage"), QStringLiteral("1"));
-    QCOMPARE(text(first, "education"), QStringLiteral("本科"));
+    QCOMPARE(text(first, "education"), QStringLiteral("21"));  // 本科, GB/T 4658
+    QCOMPARE(text(first, "title"), QStringLiteral("41"));      // 二级教师
 }
 
 void TestImportPlan::missingRequiredColumn_refusesTheWholeFile()

@@ -43,11 +43,12 @@ inline StoredRow makeRow(const char *tableName, const std::string &schoolId, Raw
     return row;
 }
 
-inline QJsonObject run(Store &store, const std::string &name, report::Params params)
+inline QJsonObject run(Store &store, const std::string &name, report::Params params,
+                       std::string_view role = "admin")
 {
     QJsonObject out;
     store.read([&](StoreSession &s) {
-        auto r = report::runReport(s, name, params);
+        auto r = report::runReport(s, name, params, role);
         if (auto *json = std::get_if<std::string>(&r))
             out = QJsonDocument::fromJson(QByteArray::fromStdString(*json)).object();
         else

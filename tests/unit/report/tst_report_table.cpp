@@ -38,7 +38,7 @@ namespace {
 std::string tableOf(Store &store, const std::string &name, report::Params params)
 {
     std::string out;
-    store.read([&](StoreSession &s) { out = text::reportTable(std::get<std::string>(report::runReport(s, name, params))); });
+    store.read([&](StoreSession &s) { out = text::reportTable(std::get<std::string>(report::runReport(s, name, params, "admin"))); });
     return out;
 }
 

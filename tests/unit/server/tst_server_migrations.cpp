@@ -46,6 +46,7 @@ private slots:
     void migrate_twiceIsHarmless_newerStoreRefused();
     void migrate_feedOfVersion3_keepsEntriesAndSeqsRise();
     void migrate_fieldAddedLater_versionsStillReadByName();
+    void migrate_staffFreeText_mappedToCodes_unknownTextKept();
 };
 
 void TestServerMigrations::migrate_twiceIsHarmless_newerStoreRefused()
@@ -164,6 +165,55 @@ void TestServerMigrations::migrate_fieldAddedLater_versionsStillReadByName()
         QCOMPARE(loaded->versions.at("head_teacher").hlc, row.versions.at("head_teacher").hlc);
         QCOMPARE(loaded->versions.at("head_teacher").seq, row.versions.at("head_teacher").seq);
         QVERIFY(loaded->deletedVersion.hlc.isZero());
+    });
+}
+
+// 学历, 职称 and 政治面貌 were free text before schema version 4: a store of then maps what a code
+// table names at start, and keeps the rest as it was for the school to correct.
+void TestServerMigrations::migrate_staffFreeText_mappedToCodes_unknownTextKept()
+{
+    QTemporaryDir dir;
+    const std::string path = dir.filePath(QStringLiteral("s.db")).toStdString();
+    const schema::Table &staff = *schema::findTable("staff");
+    const auto member = [&](const char *name, const char *idNumber, const char *education, const char *title,
+                            const char *political) {
+        StoredRow row;
+        row.id = sync::newUuidV7();
+        row.schoolId = "school-a";
+        row.hlc = sync::Hlc{1000, 0, "device-a"}.toText();
+        for (const auto &f : staff.fields)
+            row.values[f.name] = Value{};
+        row.values["name"] = Value{std::string(name)};
+        row.values["sex"] = Value{std::string("1")};
+        row.values["id_type"] = Value{std::string("1")};
+        row.values["id_number"] = Value{std::string(idNumber)};
+        row.values["post_category"] = Value{std::string("1")};
+        row.values["education"] = Value{std::string(education)};
+        row.values["title"] = Value{std::string(title)};
+        row.values["political"] = Value{std::string(political)};
+        return row;
+    };
+    const StoredRow known = member("甲", "36042919800101001X", "本科", "中学一级教师", "中共党员");
+    const StoredRow unknown = member("乙", "360429198001010028", "大专在读", "31", "群众");
+    {
+        SqliteStore store(path);
+        store.write([&](StoreSession &s) {
+            s.saveRow(staff, known);
+            s.saveRow(staff, unknown);
+        });
+    }
+    SqliteStore store(path);
+    store.read([&](StoreSession &s) {
+        const auto a = s.loadRow(staff, known.id);
+        const auto b = s.loadRow(staff, unknown.id);
+        QVERIFY(a && b);
+        QCOMPARE(displayText(a->values.at("education")), std::string("21"));
+        QCOMPARE(displayText(a->values.at("title")), std::string("31"));
+        QCOMPARE(displayText(a->values.at("political")), std::string("01"));
+        QCOMPARE(a->hlc, known.hlc);  // mapped in place: no new write to sync
+        QCOMPARE(displayText(b->values.at("education")), std::string("大专在读"));
+        QCOMPARE(displayText(b->values.at("title")), std::string("31"));
+        QCOMPARE(displayText(b->values.at("political")), std::string("13"));
     });
 }
 
