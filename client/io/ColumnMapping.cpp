@@ -75,7 +75,8 @@ const schema::Field *ColumnMapping::fieldForHeader(const schema::Table &table, c
 }
 
 ColumnMapping::ColumnMapping(const schema::Table &table, const QStringList &headers)
-    : m_table(&table), m_headers(headers), m_fieldByColumn(std::size_t(headers.size()), -1)
+    : m_table(&table), m_headers(headers), m_fieldByColumn(std::size_t(headers.size()), -1),
+      m_dropped(std::size_t(headers.size()), false)
 {
     for (int c = 0; c < headers.size(); ++c) {
         const schema::Field *f = fieldForHeader(table, headers[c]);
@@ -140,6 +141,7 @@ bool ColumnMapping::setField(int column, std::string_view fieldName)
         return false;
     if (fieldName.empty()) {
         m_fieldByColumn[std::size_t(column)] = -1;
+        m_dropped[std::size_t(column)] = true;
         return true;
     }
     const int f = m_table->fieldIndex(fieldName);
@@ -149,15 +151,31 @@ bool ColumnMapping::setField(int column, std::string_view fieldName)
         if (g == f)
             g = -1;
     m_fieldByColumn[std::size_t(column)] = f;
+    m_dropped[std::size_t(column)] = false;
     return true;
+}
+
+QList<int> ColumnMapping::alsoNaming(std::string_view fieldName) const
+{
+    QList<int> out;
+    const schema::Field *f = m_table ? m_table->field(fieldName) : nullptr;
+    if (!f || f->type != schema::FieldType::Ref || columnOf(fieldName) < 0)
+        return out;
+    for (int c = 0; c < m_headers.size(); ++c)
+        if (m_fieldByColumn[std::size_t(c)] < 0 && !m_dropped[std::size_t(c)] && fieldForHeader(*m_table, m_headers[c]) == f)
+            out.append(c);
+    return out;
 }
 
 QList<int> ColumnMapping::unknownColumns() const
 {
     QList<int> out;
     for (int c = 0; c < m_headers.size(); ++c)
-        if (m_fieldByColumn[std::size_t(c)] < 0 && !m_headers[c].trimmed().isEmpty())
-            out.append(c);
+        if (m_fieldByColumn[std::size_t(c)] < 0 && !m_headers[c].trimmed().isEmpty()) {
+            const schema::Field *f = m_dropped[std::size_t(c)] ? nullptr : fieldForHeader(*m_table, m_headers[c]);
+            if (!f || !alsoNaming(f->name).contains(c))
+                out.append(c);
+        }
     return out;
 }
 

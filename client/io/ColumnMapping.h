@@ -43,8 +43,13 @@ public:
     // so a column that fed it before is unmapped. False for an unknown field or column.
     bool setField(int column, std::string_view fieldName);
 
-    // Columns with a header that matches no field, and columns whose field another column took.
+    // Columns with a header that matches no field, and columns whose field another column took
+    // (but not those that name the same row as a reference's column, see alsoNaming).
     QList<int> unknownColumns() const;
+    // Further columns naming the row of the reference `fieldName` (工号 and 身份证件号 beside 姓名
+    // for a teacher): their headers name the same field, which another column took; a row is the
+    // one they all name. A column the clerk set to "do not import" is not among them.
+    QList<int> alsoNaming(std::string_view fieldName) const;
     // Required fields with no column and no default value: every row would be rejected.
     std::vector<const schema::Field *> missingRequired() const;
 
@@ -52,6 +57,7 @@ private:
     const schema::Table *m_table = nullptr;
     QStringList m_headers;
     std::vector<int> m_fieldByColumn;  // index into m_table->fields, -1 = not imported
+    std::vector<bool> m_dropped;       // set to "do not import" by setField
 };
 
 } // namespace emis::io

@@ -111,6 +111,13 @@ Result<ImportPlan> ImportPlan::build(const Sheet &sheet, const ColumnMapping &ma
     const int idColumn = mapping.columnOf("id_number");
     std::vector<std::map<std::string, int>> seen(table.naturalKeys.size());  // key text -> first line
 
+    // A reference named by several columns (姓名, 工号): the first feeds the field, the others
+    // travel beside it.
+    std::vector<std::pair<const schema::Field *, QList<int>>> alsoNaming;
+    for (const auto &f : table.fields)
+        if (QList<int> more = mapping.alsoNaming(f.name); !more.isEmpty())
+            alsoNaming.emplace_back(&f, std::move(more));
+
     ImportPlan plan;
     const int total = sheet.dataRowCount();
     for (int i = 0; i < total; ++i) {
@@ -130,6 +137,24 @@ Result<ImportPlan> ImportPlan::build(const Sheet &sheet, const ColumnMapping &ma
                 given.insert(f->name);
             raw.emplace(f->name, t);
         }
+        std::map<std::string, std::vector<std::string>, std::less<>> alsoNamedBy;
+        for (const auto &[f, columns] : alsoNaming) {
+            std::vector<std::string> texts;
+            for (int c : columns)
+                if (c < row.cells.size())
+                    if (std::string t = cellText(*f, row.cells[c]); !text::trim(t).empty())
+                        texts.push_back(std::move(t));
+            if (texts.empty())
+                continue;
+            std::string &main = raw[f->name];
+            if (text::trim(main).empty()) {  // 姓名 left blank, 工号 given
+                main = texts.front();
+                texts.erase(texts.begin());
+                given.insert(f->name);
+            }
+            if (!texts.empty())
+                alsoNamedBy.emplace(f->name, std::move(texts));
+        }
         if (given.empty())
             continue;  // nothing in any imported column: a note beside the table, not a pupil
 
@@ -139,9 +164,14 @@ Result<ImportPlan> ImportPlan::build(const Sheet &sheet, const ColumnMapping &ma
             flagIdAsNumber(table, row.cells[idColumn], issues);
         for (std::size_t k = 0; k < table.naturalKeys.size(); ++k) {
             const auto &key = table.naturalKeys[k];
-            const auto text = keyText(key, normalized.values, issues);
+            auto text = keyText(key, normalized.values, issues);
             if (!text)
                 continue;
+            // A reference is the row all its columns name: two 张伟 with their 工号 are two people.
+            for (const auto &name : key)
+                if (auto more = alsoNamedBy.find(name); more != alsoNamedBy.end())
+                    for (const auto &t : more->second)
+                        *text += t + '\x1f';
             const auto [it, first] = seen[k].emplace(*text, row.line);
             if (!first)
                 issues.push_back(makeIssue(Reason::DuplicateInFile, table.field(key.back()), std::to_string(it->second)));
@@ -149,7 +179,7 @@ Result<ImportPlan> ImportPlan::build(const Sheet &sheet, const ColumnMapping &ma
         std::stable_sort(issues.begin(), issues.end(),
                          [&](const Issue &a, const Issue &b) { return fieldRank(table, a) < fieldRank(table, b); });
         if (issues.empty())
-            plan.accepted.push_back({row.line, std::move(normalized.values), std::move(given)});
+            plan.accepted.push_back({row.line, std::move(normalized.values), std::move(given), std::move(alsoNamedBy)});
         else
             plan.rejected.push_back({row.line, std::move(issues), readableName(normalized.values, issues)});
     }

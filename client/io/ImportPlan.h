@@ -9,6 +9,7 @@
 
 #include <atomic>
 #include <functional>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -19,6 +20,9 @@ struct AcceptedRow {
     int line = 0;
     validate::Record record;        // whole, with defaults filled: what a new row is saved as
     std::set<std::string> given;    // fields that had a non-empty cell in the file
+    // For a reference, what further columns naming its row held (ColumnMapping::alsoNaming):
+    // the row is the one every text names.
+    std::map<std::string, std::vector<std::string>, std::less<>> alsoNamedBy;
 };
 
 struct RejectedRow {

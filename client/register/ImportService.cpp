@@ -76,7 +76,7 @@ Result<ImportOutcome> ImportService::write(const schema::Table &table, const std
         if (hasRefs) {
             // A reference column names its row by a key (学籍号, 身份证件号, 姓名 + 班级): the id it stands for.
             resolved = rows[static_cast<std::size_t>(i)];
-            auto issue = refs.resolveAll(table, resolved->record);
+            auto issue = refs.resolveAll(table, resolved->record, resolved->alsoNamedBy);
             if (!issue)
                 return issue.error();
             if (*issue) {

@@ -64,7 +64,8 @@ Result<const RefResolver::Index *> RefResolver::index(const schema::Table &targe
     return &m_indexes.emplace(target.name, std::move(ix)).first->second;
 }
 
-Result<std::variant<std::string, Issue>> RefResolver::resolve(const schema::Field &field, const std::string &text)
+Result<std::variant<std::string, Issue>> RefResolver::resolve(const schema::Field &field, const std::string &text,
+                                                              const std::vector<std::string> &also)
 {
     const schema::Table *target = validate::refTarget(field, {});
     if (!target)
@@ -72,17 +73,33 @@ Result<std::variant<std::string, Issue>> RefResolver::resolve(const schema::Fiel
     auto ix = index(*target);
     if (!ix)
         return ix.error();
-    const auto [from, to] = (*ix)->byKey.equal_range(normalized(text));
-    std::set<std::string> ids;
-    for (auto it = from; it != to; ++it)
-        ids.insert(it->second);
+    const auto named = [&](const std::string &t) {
+        std::set<std::string> ids;
+        const auto [from, to] = (*ix)->byKey.equal_range(normalized(t));
+        for (auto it = from; it != to; ++it)
+            ids.insert(it->second);
+        return ids;
+    };
+    std::set<std::string> ids = named(text);
+    std::string shown(text::trim(text));
+    for (const auto &more : also) {
+        if (text::trim(more).empty())
+            continue;
+        std::set<std::string> both;
+        for (const auto &id : named(more))
+            if (ids.count(id))
+                both.insert(id);
+        ids = std::move(both);
+        shown += " / " + std::string(text::trim(more));
+    }
     if (ids.size() == 1)
         return std::variant<std::string, Issue>{*ids.begin()};
     return std::variant<std::string, Issue>{
-        makeIssue(ids.empty() ? Reason::ReferenceNotFound : Reason::ReferenceAmbiguous, &field, text::trim(text))};
+        makeIssue(ids.empty() ? Reason::ReferenceNotFound : Reason::ReferenceAmbiguous, &field, shown)};
 }
 
-Result<std::optional<Issue>> RefResolver::resolveAll(const schema::Table &table, validate::Record &record)
+Result<std::optional<Issue>> RefResolver::resolveAll(const schema::Table &table, validate::Record &record,
+                                                     const AlsoNamed &also)
 {
     for (const auto &field : table.fields) {
         if (field.type != schema::FieldType::Ref)
@@ -90,7 +107,8 @@ Result<std::optional<Issue>> RefResolver::resolveAll(const schema::Table &table,
         auto it = record.find(field.name);
         if (it == record.end() || isNull(it->second))
             continue;
-        auto resolved = resolve(field, displayText(it->second));
+        const auto more = also.find(field.name);
+        auto resolved = resolve(field, displayText(it->second), more == also.end() ? std::vector<std::string>{} : more->second);
         if (!resolved)
             return resolved.error();
         if (auto *issue = std::get_if<Issue>(&*resolved))

@@ -28,9 +28,15 @@ public:
     // The id of the row of `field`'s target that `text` names: its id, a one-field lookup key,
     // several key fields written together ("张三 七年级2班"), or its label. An issue when it names
     // no row (ReferenceNotFound) or several (ReferenceAmbiguous).
-    Result<std::variant<std::string, Issue>> resolve(const schema::Field &field, const std::string &text);
+    // `also`: further texts naming the same row (a sheet's 工号 beside its 姓名): the row is the
+    // one all of them name.
+    Result<std::variant<std::string, Issue>> resolve(const schema::Field &field, const std::string &text,
+                                                     const std::vector<std::string> &also = {});
     // Replaces each Ref field's text in `record` by the id it names; the first issue, if any.
-    Result<std::optional<Issue>> resolveAll(const schema::Table &table, validate::Record &record);
+    // `also` holds, per field, the further texts naming its row.
+    using AlsoNamed = std::map<std::string, std::vector<std::string>, std::less<>>;
+    Result<std::optional<Issue>> resolveAll(const schema::Table &table, validate::Record &record,
+                                            const AlsoNamed &also = {});
     // The label of the row `id` of `target`, or the id itself when the row is not here.
     QString label(const schema::Table &target, const QString &id);
     // Every row a reference to `target` may name here, as (label, id), by label: a picker's list.

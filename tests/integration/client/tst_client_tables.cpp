@@ -20,6 +20,7 @@ private Q_SLOTS:
     void editRemoveExport_anyTable();
     void export_referencesWrittenByLabel();
     void countyTable_listedNotWritten_unknownTableNamed();
+    void import_growthFile_teacherIsTheRowEveryNamingColumnNames();
     void sync_sendsResolvedReferences();
     void cleanupTestCase() { QCOMPARE(m_server.stop(), 0); }
 
@@ -185,6 +186,62 @@ void TestClientTables::countyTable_listedNotWritten_unknownTableNamed()
     QVERIFY2(QString(unknown.out + unknown.err).contains(QStringLiteral("students")), qPrintable(unknown.out + unknown.err));
 }
 
+// A teachers' training sheet names each teacher by 姓名 and 工号 (or 身份证号) in columns of their
+// own: the row is the teacher all of them name, so two 张伟 are told apart, and a sheet whose
+// columns disagree is reported, not guessed.
+void TestClientTables::import_growthFile_teacherIsTheRowEveryNamingColumnNames()
+{
+    int n = 700;
+    const auto teacher = [&](const QString &name, const QString &staffNo) {
+        const auto r = run({QStringLiteral("--json"), QStringLiteral("add"), QStringLiteral("staff"), QStringLiteral("--set"),
+                            QStringLiteral("姓名=") + name, QStringLiteral("--set"), QStringLiteral("性别=男"),
+                            QStringLiteral("--set"), QStringLiteral("身份证件号=") + testIdNumber(++n, true),
+                            QStringLiteral("--set"), QStringLiteral("岗位类别=专任教师"), QStringLiteral("--set"),
+                            QStringLiteral("工号=") + staffNo});
+        return r.json().object().value(QStringLiteral("id")).toString();
+    };
+    const QString first = teacher(QStringLiteral("张伟"), QStringLiteral("T701"));
+    const QString second = teacher(QStringLiteral("张伟"), QStringLiteral("T702"));
+    QVERIFY(!first.isEmpty() && !second.isEmpty());
+    const QString csv = m_dirs.filePath(QStringLiteral("培训.csv"));
+    {
+        QFile f(csv);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QStringLiteral("姓名,工号,培训名称,培训级别,开始日期,学时\n"
+                               "张伟,T702,国培计划数学研修,国家级,2024-07-10,90\n"
+                               "张伟,T701,国培计划数学研修,国家级,2024-07-10,90\n"
+                               ",T701,校本培训：作业设计,校本,2024-03-01,8\n"
+                               "张伟,,县级骨干教师培训,县级,2024-05-01,24\n"
+                               "张伟,T709,县级骨干教师培训,县级,2024-05-01,24\n"
+                               "李娜,T701,县级骨干教师培训,县级,2024-05-01,24\n")
+                    .toUtf8());
+    }
+    const auto r = run({QStringLiteral("--json"), QStringLiteral("--lang"), QStringLiteral("zh_CN"), QStringLiteral("import"),
+                        QStringLiteral("staff_training"), csv});
+    QCOMPARE(r.exitCode, 5);
+    const QJsonObject o = r.json().object();
+    QVERIFY2(o.value(QStringLiteral("rejected")).toArray().isEmpty(), qPrintable(r.out));
+    QCOMPARE(o.value(QStringLiteral("added")).toInt(), 3);
+    const QJsonArray refused = o.value(QStringLiteral("refused")).toArray();
+    QCOMPARE(refused.size(), 3);
+    QVERIFY2(refused[0].toString().contains(QStringLiteral("5")) && refused[0].toString().contains(QStringLiteral("对应多条记录")),
+             qPrintable(refused[0].toString()));
+    QVERIFY2(refused[1].toString().contains(QStringLiteral("张伟 / T709")), qPrintable(refused[1].toString()));
+    QVERIFY2(refused[2].toString().contains(QStringLiteral("李娜 / T701")), qPrintable(refused[2].toString()));
+    int ofFirst = 0, ofSecond = 0;
+    for (const auto &v : listed(*m_device, "staff_training")) {
+        const QString who = v.toObject().value(QStringLiteral("staff_id")).toString();
+        ofFirst += who == first;
+        ofSecond += who == second;
+    }
+    QCOMPARE(ofFirst, 2);
+    QCOMPARE(ofSecond, 1);
+    // The same sheet again adds nothing: each course is known by teacher, title and first day.
+    const auto again = run({QStringLiteral("--json"), QStringLiteral("import"), QStringLiteral("staff_training"), csv});
+    QCOMPARE(again.json().object().value(QStringLiteral("added")).toInt(), 0);
+    QCOMPARE(again.json().object().value(QStringLiteral("unchanged")).toInt(), 3);
+}
+
 void TestClientTables::sync_sendsResolvedReferences()
 {
     const auto r = run({QStringLiteral("sync")});
@@ -195,6 +252,10 @@ void TestClientTables::sync_sendsResolvedReferences()
                  .toInt(),
              listed(*m_device, "status_changes").size());
     QVERIFY(m_server.query(QStringLiteral("SELECT count(*) FROM status_changes")).toInt() >= 4);
+    QCOMPARE(m_server.query(QStringLiteral("SELECT count(*) FROM staff_training c JOIN staff t ON t.id = c.staff_id "
+                                           "AND t.school_id = c.school_id"))
+                 .toInt(),
+             listed(*m_device, "staff_training").size());
 }
 
 QTEST_GUILESS_MAIN(TestClientTables)
