@@ -1518,7 +1518,7 @@
     </message>
     <message>
         <location line="+10"/>
-        <source>Only the school that asked for the pupil can withdraw the request.</source>
+        <source>Only the school that asked for the transfer can withdraw the request.</source>
         <translation>只有申请转入的学校才能撤回申请。</translation>
     </message>
     <message>

@@ -37,6 +37,7 @@ struct Options {
     bool renameClasses = false;
     QStringList classMap; // OLD=NEW
     // transfer request (--reason and --evidence are shared with change add)
+    bool staffMove = false;  // staff-transfer: a teacher's 调动, not a pupil's 转学
     QString idNumber;
     QString name;
     QString grade;

@@ -1,4 +1,4 @@
-// transfer request | list | agree | refuse | withdraw | out, and problems.
+// transfer | staff-transfer request | list | agree | refuse | withdraw | out, and problems.
 #include "cli/CliSupport.h"
 #include "register/ProblemService.h"
 #include "register/TransferService.h"
@@ -22,6 +22,11 @@ int saved(const Output &out, const Result<SaveOutcome> &r, const QString &messag
     return 0;
 }
 
+const schema::MoveKind &kindOf(const Options &o)
+{
+    return o.staffMove ? TransferService::staffTransfers() : TransferService::pupilTransfers();
+}
+
 // Runs one step on the device's transfers.
 template <typename Step>
 int onTransfer(const Options &o, const Output &out, Step step, const char *done)
@@ -31,7 +36,7 @@ int onTransfer(const Options &o, const Output &out, Step step, const char *done)
     auto store = openDevice(o);
     if (!store)
         return out.fail(store.error());
-    TransferService service(**store);
+    TransferService service(**store, kindOf(o));
     return saved(out, step(service), tr(done));
 }
 
@@ -43,7 +48,7 @@ int transferRequest(const Options &o, const Output &out)
     if (!store)
         return out.fail(store.error());
     TransferRequest r{o.idNumber, o.name, o.grade, o.className, o.reason, o.evidence.value(0)};
-    return saved(out, TransferService(**store).request(r), tr("Saved transfer request %1."));
+    return saved(out, TransferService(**store, kindOf(o)).request(r), tr("Saved transfer request %1."));
 }
 
 int transferList(const Options &o, const Output &out)
@@ -51,7 +56,7 @@ int transferList(const Options &o, const Output &out)
     auto store = openDevice(o);
     if (!store)
         return out.fail(store.error());
-    auto rows = TransferService(**store).list();
+    auto rows = TransferService(**store, kindOf(o)).list();
     if (!rows)
         return out.fail(rows.error());
     QJsonArray array;
@@ -108,16 +113,18 @@ int transferredOutList(const Options &o, const Output &out)
     auto store = openDevice(o);
     if (!store)
         return out.fail(store.error());
-    auto rows = TransferService(**store).transferredOut();
+    auto rows = TransferService(**store, kindOf(o)).transferredOut();
     if (!rows)
         return out.fail(rows.error());
-    const schema::Table &students = *schema::findTable("students");
+    const schema::Table &people = *schema::findTable(kindOf(o).personTable);
+    const auto fields = o.staffMove ? std::vector<const char *>{"name", "id_number", "staff_no", "subject"}
+                                    : std::vector<const char *>{"name", "id_number", "grade", "class_name"};
     QJsonArray array;
     for (const auto &row : *rows) {
         QJsonObject o2{{QStringLiteral("id"), row.id}, {QStringLiteral("school_id"), row.schoolId}};
         QStringList line{row.id};
-        for (const char *f : {"name", "id_number", "grade", "class_name"}) {
-            const QString v = displayValue(*students.field(f), row.values.at(f));
+        for (const char *f : fields) {
+            const QString v = displayValue(*people.field(f), row.values.at(f));
             o2.insert(QLatin1String(f), v);
             line << v;
         }

@@ -136,27 +136,36 @@ int main(int argc, char **argv)
     promote->add_option("--class-map", classMap, "OLD=NEW or GRADE/OLD=NEW: a new class name");
     promote->add_flag("--rename-classes", renameClasses, "三(2)班 becomes 四(2)班, 初一(3)班 becomes 初二(3)班");
     std::string idNumber, name, grade, className;
-    auto *transfer = cli.add_subcommand("transfer", "cross-school transfers (转学)");
-    transfer->require_subcommand(1);
-    transfer->fallthrough();
-    auto *tq = on(transfer->add_subcommand("request", "ask for a pupil of another school (转入申请)"), transferRequest);
-    tq->add_option("--id-number", idNumber, "the pupil's ID number")->required();
-    tq->add_option("--name", name, "the pupil's name, as the other school has it")->required();
-    tq->add_option("--grade", grade, "grade on arrival (五年级, 5)");
-    tq->add_option("--class", className, "class on arrival");
-    tq->add_option("--reason", reason, "why the pupil moves");
-    tq->add_option("--evidence", evidence, "a scanned document (JPG, PNG, BMP, GIF; at most 2 MB)");
-    on(transfer->add_subcommand("list", "requests in and out, with where each stands"), transferList);
-    on(transfer->add_subcommand("agree", "agree to let the pupil go (sending school)"), transferAgree)
-        ->add_option("id", id, "the request's id")
-        ->required();
-    auto *tr = on(transfer->add_subcommand("refuse", "refuse, with the reason (sending school)"), transferRefuse);
-    tr->add_option("id", id, "the request's id")->required();
-    tr->add_option("--reason", reason, "why (the receiving school reads it)")->required();
-    on(transfer->add_subcommand("withdraw", "withdraw this school's own request"), transferWithdraw)
-        ->add_option("id", id, "the request's id")
-        ->required();
-    on(transfer->add_subcommand("out", "pupils who transferred out (read-only)"), transferredOutList);
+    // A pupil's 转学 and a teacher's 调动 take the same steps (schema/Moves.h).
+    const auto addTransfer = [&](const char *command, const char *what, const char *who) {
+        auto *transfer = cli.add_subcommand(command, what);
+        transfer->require_subcommand(1);
+        transfer->fallthrough();
+        auto *tq = on(transfer->add_subcommand("request", std::string("ask for a ") + who + " of another school"),
+                      transferRequest);
+        tq->add_option("--id-number", idNumber, std::string("the ") + who + "'s ID number")->required();
+        tq->add_option("--name", name, std::string("the ") + who + "'s name, as the other school has it")->required();
+        if (std::string_view(command) == "transfer") {
+            tq->add_option("--grade", grade, "grade on arrival (五年级, 5)");
+            tq->add_option("--class", className, "class on arrival");
+        }
+        tq->add_option("--reason", reason, std::string("why the ") + who + " moves");
+        tq->add_option("--evidence", evidence, "a scanned document (JPG, PNG, BMP, GIF; at most 2 MB)");
+        on(transfer->add_subcommand("list", "requests in and out, with where each stands"), transferList);
+        on(transfer->add_subcommand("agree", std::string("agree to let the ") + who + " go (sending school)"), transferAgree)
+            ->add_option("id", id, "the request's id")
+            ->required();
+        auto *refuse = on(transfer->add_subcommand("refuse", "refuse, with the reason (sending school)"), transferRefuse);
+        refuse->add_option("id", id, "the request's id")->required();
+        refuse->add_option("--reason", reason, "why (the receiving school reads it)")->required();
+        on(transfer->add_subcommand("withdraw", "withdraw this school's own request"), transferWithdraw)
+            ->add_option("id", id, "the request's id")
+            ->required();
+        on(transfer->add_subcommand("out", std::string(who) + "s who moved out (read-only)"), transferredOutList);
+        return transfer;
+    };
+    addTransfer("transfer", "cross-school transfers of pupils (转学)", "pupil");
+    const CLI::App *staffTransfer = addTransfer("staff-transfer", "teachers' moves between schools (调动)", "teacher");
     on(cli.add_subcommand("problems", "problem records (问题学籍) the county server found"), problemsList)
         ->add_flag("--all", all, "include resolved ones");
 
@@ -190,6 +199,7 @@ int main(int argc, char **argv)
     // Messages for people follow the language; --json keys, codes and exit codes do not.
     emis::i18n::installTranslations(app, q(lang));
     Options o;
+    o.staffMove = staffTransfer->parsed();
     o.dataDir = q(dataDir);
     o.server = q(server);
     o.code = q(code);

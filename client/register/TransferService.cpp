@@ -19,8 +19,6 @@ QString tr(const char *text) { return QCoreApplication::translate("emis::client:
 
 namespace transfer = validate::transfer;
 
-const schema::Table &transfers() { return *schema::findTable("transfers"); }
-
 bool mayMove(transfer::Party party, const QString &from, std::string_view to)
 {
     return transfer::mayMove(party, ss(from), to);
@@ -34,6 +32,14 @@ Error invalid(const QString &message, const char *code = "wrong_state")
 }
 
 } // namespace
+
+TransferService::TransferService(LocalStore &store, const schema::MoveKind &kind)
+    : m_store(store), m_kind(kind), m_requests(*schema::findTable(kind.requestTable))
+{
+}
+
+const schema::MoveKind &TransferService::pupilTransfers() { return *schema::moveByRequest("transfers"); }
+const schema::MoveKind &TransferService::staffTransfers() { return *schema::moveByRequest("staff_transfers"); }
 
 QString TransferService::stateText(const QString &state)
 {
@@ -57,21 +63,24 @@ Result<SaveOutcome> TransferService::request(const TransferRequest &r)
 {
     std::map<std::string, std::string, std::less<>> raw{
         {"id_number", ss(r.idNumber)},
-        {"student_name", ss(r.name.trimmed())},
-        {"to_grade", ss(r.grade)},
-        {"to_class", ss(r.className.trimmed())},
+        {m_kind.nameField, ss(r.name.trimmed())},
         {"request_date", ss(QDate::currentDate().toString(Qt::ISODate))},
         {"reason", ss(r.reason.trimmed())},
         {"state", std::string(transfer::WaitingForSender)},
     };
+    if (m_requests.field("to_grade"))  // a pupil's grade and class on arrival
+        raw["to_grade"] = ss(r.grade);
+    if (m_requests.field("to_class"))
+        raw["to_class"] = ss(r.className.trimmed());
     // The pupil is found by a resident ID number: check it whole here (digits, check
     // character, a number Excel mangled) so the clerk hears of a typo before any sync.
     if (auto checked = validate::checkResidentId(ss(r.idNumber)); std::holds_alternative<Issue>(checked))
         return invalidRecord({std::get<Issue>(checked)});
-    auto normalized = validate::normalizeRecord(transfers(), raw);
+    auto normalized = validate::normalizeRecord(m_requests, raw);
     if (!normalized.issues.empty())
         return invalidRecord(normalized.issues);
-    for (const char *serverField : {"student_id", "from_school_id", "from_note", "bureau_note"})
+    for (const std::string &serverField : {m_kind.personField, std::string("from_school_id"), std::string("from_note"),
+                                           std::string("bureau_note")})
         normalized.values.erase(serverField);
     // The evidence is read before anything is written, so a bad file writes nothing.
     validate::Record evidence;
@@ -80,7 +89,7 @@ Result<SaveOutcome> TransferService::request(const TransferRequest &r)
         if (!f.open(QIODevice::ReadOnly))
             return makeError(ErrorKind::Invalid, tr("Cannot read %1: %2").arg(r.evidenceFile, f.errorString()));
         const QByteArray bytes = f.read(3 * 1024 * 1024);
-        evidence = {{"owner_table", Value{std::string("transfers")}},
+        evidence = {{"owner_table", Value{m_kind.requestTable}},
                     {"file_name", Value{ss(QFileInfo(r.evidenceFile).fileName())}},
                     {"data", Value{Bytes(bytes.begin(), bytes.end())}}};
         const std::string mime = validate::imageType(std::get<Bytes>(evidence["data"]));
@@ -92,7 +101,7 @@ Result<SaveOutcome> TransferService::request(const TransferRequest &r)
             return invalidRecord(issues);
     }
     RecordStore records(m_store);
-    auto saved = records.save(transfers(), QString(), normalized.values);
+    auto saved = records.save(m_requests, QString(), normalized.values);
     if (!saved || evidence.empty())
         return saved;
     evidence["owner_id"] = Value{ss(saved->id)};
@@ -104,7 +113,7 @@ Result<SaveOutcome> TransferService::request(const TransferRequest &r)
 Result<std::vector<TransferView>> TransferService::list() const
 {
     RecordStore records(m_store);
-    auto rows = records.list(transfers());
+    auto rows = records.list(m_requests);
     if (!rows)
         return rows.error();
     const QString mine = m_store.identity().schoolId;
@@ -115,7 +124,7 @@ Result<std::vector<TransferView>> TransferService::list() const
         v.id = row.id;
         v.incoming = row.schoolId == mine;
         v.idNumber = fieldText(row.values, "id_number");
-        v.name = fieldText(row.values, "student_name");
+        v.name = fieldText(row.values, m_kind.nameField.c_str());
         const QString other = v.incoming ? fieldText(row.values, "from_school_id") : row.schoolId;
         v.otherSchool = schools.value(other, other);
         v.state = fieldText(row.values, "state");
@@ -136,7 +145,7 @@ Result<std::vector<TransferView>> TransferService::list() const
 
 Result<StoredRow> TransferService::load(const QString &id) const
 {
-    auto row = RecordStore(m_store).load(transfers(), id.trimmed());
+    auto row = RecordStore(m_store).load(m_requests, id.trimmed());
     if (!row)
         return row.error();
     if (!row->has_value() || (*row)->deleted)
@@ -149,7 +158,7 @@ Result<SaveOutcome> TransferService::setState(const StoredRow &row, const QStrin
     validate::Record values{{"state", Value{ss(state)}}};
     if (!note.isNull())
         values["from_note"] = Value{ss(note.trimmed())};
-    return RecordStore(m_store).save(transfers(), row.id, values);
+    return RecordStore(m_store).save(m_requests, row.id, values);
 }
 
 Result<SaveOutcome> TransferService::agree(const QString &id, const QString &note)
@@ -188,7 +197,7 @@ Result<SaveOutcome> TransferService::withdraw(const QString &id)
     if (!row)
         return row.error();
     if (row->schoolId != m_store.identity().schoolId)
-        return invalid(tr("Only the school that asked for the pupil can withdraw the request."), "not_owner");
+        return invalid(tr("Only the school that asked for the transfer can withdraw the request."), "not_owner");
     const QString state = fieldText(row->values, "state");
     if (!mayMove(transfer::Party::Receiving, state, transfer::Withdrawn))
         return invalid(tr("The request is now \"%1\", so it can no longer be withdrawn.").arg(stateText(state)));
@@ -197,7 +206,7 @@ Result<SaveOutcome> TransferService::withdraw(const QString &id)
 
 Result<std::vector<StoredRow>> TransferService::transferredOut() const
 {
-    return RecordStore(m_store).traces(*schema::findTable("students"));
+    return RecordStore(m_store).traces(*schema::findTable(m_kind.personTable));
 }
 
 } // namespace emis::client

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "schema/Moves.h"
 #include "store/RecordStore.h"
 
 #include <QString>
@@ -10,12 +11,12 @@ namespace emis::client {
 
 class LocalStore;
 
-// What the receiving school fills in to ask for a pupil.
+// What the receiving school fills in to ask for a pupil (转学) or a teacher (调动).
 struct TransferRequest {
     QString idNumber;
     QString name;
-    QString grade;         // 年级 as a clerk writes it (五年级, 5); empty = keep the pupil's
-    QString className;     // empty = keep the pupil's
+    QString grade;         // a pupil's 年级 as a clerk writes it (五年级, 5); empty = keep the pupil's
+    QString className;     // a pupil's class; empty = keep the pupil's
     QString reason;
     QString evidenceFile;  // a scanned document (image, <= 2 MB); empty = none
 };
@@ -38,20 +39,23 @@ struct TransferView {
     bool waitingForUs = false;  // this school has a step to take now
 };
 
-// Cross-school transfers on the school's device (the rules the server enforces, checked here
-// first so the clerk hears of a wrong step at once): the receiving school requests, the sending
-// school agrees or refuses with a reason, the receiving school may withdraw before the bureau
-// decides. Every step is a saved change that completes on the next sync.
+// Cross-school moves on the school's device, of one kind (schema/Moves.h: pupils' 转学 by
+// default, teachers' 调动), with the rules the server enforces checked here first so the clerk
+// hears of a wrong step at once: the receiving school requests, the sending school agrees or
+// refuses with a reason, the receiving school may withdraw before the bureau decides. Every
+// step is a saved change that completes on the next sync.
 class TransferService {
 public:
-    explicit TransferService(LocalStore &store) : m_store(store) {}
+    explicit TransferService(LocalStore &store, const schema::MoveKind &kind = pupilTransfers());
+    static const schema::MoveKind &pupilTransfers();
+    static const schema::MoveKind &staffTransfers();
 
     Result<SaveOutcome> request(const TransferRequest &request);
     Result<std::vector<TransferView>> list() const;
     Result<SaveOutcome> agree(const QString &id, const QString &note = {});
     Result<SaveOutcome> refuse(const QString &id, const QString &reason);
     Result<SaveOutcome> withdraw(const QString &id);
-    // Pupils who transferred out of this school, kept read-only.
+    // People who moved out of this school, kept read-only.
     Result<std::vector<StoredRow>> transferredOut() const;
 
     static QString stateText(const QString &state);
@@ -61,6 +65,8 @@ private:
     Result<SaveOutcome> setState(const StoredRow &row, const QString &state, const QString &note);
 
     LocalStore &m_store;
+    const schema::MoveKind &m_kind;
+    const schema::Table &m_requests;
 };
 
 } // namespace emis::client

@@ -1,6 +1,7 @@
 #include "store/RemoteMerge.h"
 
 #include "emis.pb.h"
+#include "schema/Moves.h"
 #include "schema/SqlGen.h"
 #include "store/ChangeLog.h"
 #include "store/IssueStore.h"
@@ -57,8 +58,8 @@ Result<MergeStats> RemoteMerge::applyPage(const wire::PullPage &page)
                 return st.error();
         const bool someoneWaited = busyWaits() != waitsBefore;
         for (int i = from; i < at; ++i)
-            if (page.rows(i).table() == "transfers")
-                if (auto st = keepTrace(page.rows(i)); !st)
+            if (const schema::MoveKind *move = schema::moveByRequest(page.rows(i).table()))
+                if (auto st = keepTrace(*move, page.rows(i)); !st)
                     return st.error();
         const quint64 cursor = at == n ? page.next_cursor() : page.rows(at - 1).server_seq();
         if (cursor > m_store.syncState().pullCursor)
@@ -326,36 +327,38 @@ Status RemoteMerge::applyRow(const wire::RowState &row, MergeStats &stats)
     return update(versions, vsets, vsetValues);
 }
 
-Status RemoteMerge::keepTrace(const wire::RowState &transfer)
+Status RemoteMerge::keepTrace(const schema::MoveKind &move, const wire::RowState &request)
 {
-    QString state, student, fromSchool;
-    for (const auto &f : transfer.fields()) {
+    QString state, person, fromSchool;
+    for (const auto &f : request.fields()) {
         if (f.field() == "state")
             state = qs(f.text());
-        else if (f.field() == "student_id")
-            student = qs(f.text());
+        else if (f.field() == move.personField)
+            person = qs(f.text());
         else if (f.field() == "from_school_id")
             fromSchool = qs(f.text());
     }
     const QString mine = m_store.identity().schoolId;
-    const QString receiving = qs(transfer.school_id());
-    if (state != QLatin1String("5") || student.isEmpty() || fromSchool != mine || receiving == mine)
+    const QString receiving = qs(request.school_id());
+    if (state != QLatin1String("5") || person.isEmpty() || fromSchool != mine || receiving == mine)
         return Ok{};
     const QSqlDatabase db = m_store.db();
-    if (auto st = Sql(db, QStringLiteral("UPDATE students SET school_id = ? WHERE id = ? AND school_id = ?"))
+    if (auto st = Sql(db, qs("UPDATE " + move.personTable + " SET school_id = ? WHERE id = ? AND school_id = ?"))
                       .bind(receiving)
-                      .bind(student)
+                      .bind(person)
                       .bind(mine)
                       .exec();
         !st)
         return st;
-    // The history went with the pupil; this school's own 转出 record stays its own.
-    return Sql(db, QStringLiteral("UPDATE status_changes SET school_id = ? WHERE student_id = ? AND school_id = ? "
-                                  "AND kind <> '02'"))
-        .bind(receiving)
-        .bind(student)
-        .bind(mine)
-        .exec();
+    // The file went with the person; this school's own record of the move out stays its own.
+    for (const auto &[follower, field] : schema::followersOf(move)) {
+        std::string sql = "UPDATE " + follower->name + " SET school_id = ? WHERE " + field + " = ? AND school_id = ?";
+        if (follower->name == move.historyTable)
+            sql += " AND kind <> '" + move.kindOut + "'";
+        if (auto st = Sql(db, qs(sql)).bind(receiving).bind(person).bind(mine).exec(); !st)
+            return st;
+    }
+    return Ok{};
 }
 
 } // namespace emis::client

@@ -16,6 +16,7 @@ class RowState;
 }
 
 namespace emis::schema {
+struct MoveKind;
 struct Table;
 }
 
@@ -53,7 +54,7 @@ private:
     Status park(const wire::RowState &row);
     // A transfer out of this school completed: the local copy of the pupil and its history
     // become the receiving school's (a read-only trace), without a change being sent.
-    Status keepTrace(const wire::RowState &transfer);
+    Status keepTrace(const schema::MoveKind &move, const wire::RowState &request);
 
     const QHash<QString, QString> &pendingOf(const QString &table, const QString &rowId);
 

@@ -105,6 +105,16 @@ std::vector<CodeTable> staffCodeTables()
                     {"2", "合格", "satisfactory", {"称职"}},
                     {"3", "基本合格", "barely satisfactory", {"基本称职"}},
                     {"4", "不合格", "unsatisfactory", {"不称职"}}}});
+    // 人事异动 (01 and 02 are written by the server on an approved 调动).
+    all.push_back({"staff_change_kind",
+                   {{"01", "调入", "transfer in", {}},
+                    {"02", "调出", "transfer out", {}},
+                    {"03", "退休", "retirement", {}},
+                    {"04", "辞职", "resignation", {}},
+                    {"05", "解聘", "dismissal", {"解除聘用", "辞退"}},
+                    {"06", "借调", "secondment", {"借用"}},
+                    {"07", "交流轮岗", "rotation", {"交流", "轮岗", "支教"}},
+                    {"08", "借调/交流结束", "secondment or rotation ended", {"返回原单位", "借调结束", "交流结束"}}}});
     all.push_back({"it_result",
                    {{"1", "通过", "passed", {"合格", "是", "已通过"}}, {"2", "未通过", "not passed", {"不合格", "否", "不通过"}}}});
     return all;

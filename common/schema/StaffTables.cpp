@@ -135,6 +135,37 @@ std::vector<Table> staffGrowthTables()
                            typed("score", "成绩", "score", T::Real, false, {"分数", "得分"}),
                        },
                        {{"staff_id", "test_date"}}, {"staff_id", "test_date", "result", "score"}));
+    // 人事异动: a teacher's history. 调入 and 调出 are written by the server when the bureau
+    // approves a 调动 (staff_transfers); the school records 退休, 辞职, 解聘, 借调, 交流轮岗.
+    v.push_back(growth("staff_changes", "人事异动", "staff changes",
+                       {
+                           coded("kind", "异动类别", "change kind", "staff_change_kind", true, {"异动类型", "类别"}),
+                           typed("change_date", "异动日期", "change date", T::Date, true, {"日期"}),
+                           ref("other_school_id", "对方学校", "other school", "schools", false, {"借调学校", "交流学校", "调入学校", "调出学校"}),
+                           typed("end_date", "结束日期", "ends", T::Date, false, {"借调结束日期", "交流结束日期"}),
+                           text("reason", "原因", "reason", 200, false, {"异动原因", "说明"}),
+                       },
+                       {{"staff_id", "kind", "change_date"}}, {"staff_id", "kind", "change_date", "other_school_id", "reason"}));
+    v.back().rules = &validate::kStaffChangeRules;
+    // 调动: the receiving school asks for a teacher of another school of the county by ID number;
+    // the sending school agrees or refuses; 人事股 approves (schema/Moves.h).
+    Table move = table("staff_transfers", "调动申请", "staff transfers", Scope::Shared,
+                       {
+                           checked(text("id_number", "身份证件号", "ID number", 30, true, {"身份证号"}), Check::IdNumber),
+                           text("staff_name", "姓名", "name", 50, true, {"教师姓名"}),
+                           text("staff_id", "教师", "teacher", 36),                   // filled by the server
+                           text("from_school_id", "调出学校", "sending school", 36),  // filled by the server
+                           typed("request_date", "申请日期", "request date", T::Date, true),
+                           text("reason", "调动原因", "reason", 200),
+                           withDefault(coded("state", "办理状态", "state", "transfer_state", true), "1"),
+                           text("from_note", "调出学校意见", "sending school's note", 200),
+                           text("bureau_note", "人事股意见", "personnel office's note", 200),
+                       },
+                       {}, {{"from_school_id"}, {"staff_id"}}, nullptr);
+    for (auto &f : move.fields)
+        f.since = kGrowthFile;
+    move.partyField = "from_school_id";
+    v.push_back(std::move(move));
     return v;
 }
 

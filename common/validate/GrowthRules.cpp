@@ -2,6 +2,8 @@
 // every table of it: each rule looks only at the fields its table has.
 #include "validate/TableRules.h"
 
+#include "schema/CodeTables.h"
+
 #include <string>
 
 namespace emis::validate {
@@ -31,7 +33,9 @@ void growthRecord(const schema::Table &table, const Record &r, Completeness comp
     if (completeness != Completeness::Whole)
         return;
     // An end (a course's last day, a 处分's 期满) is not before its start.
-    const char *startField = table.field("start_date") ? "start_date" : "decision_date";
+    const char *startField = table.field("start_date")      ? "start_date"
+                             : table.field("decision_date") ? "decision_date"
+                                                            : "change_date";
     if (table.field("end_date") && table.field(startField) && given(r, "end_date") && given(r, startField) &&
         !failed(fieldIssues, "end_date") && !failed(fieldIssues, startField) &&
         fieldText(r, "end_date") < fieldText(r, startField))
@@ -56,8 +60,21 @@ void growthRecord(const schema::Table &table, const Record &r, Completeness comp
     }
 }
 
+// 调入 and 调出 are the server's, written when the bureau approves a 调动; a school records the rest.
+std::optional<Issue> staffChangeChange(const Record &incoming, const Record *current, bool /*deleting*/)
+{
+    const auto byMove = [](const std::string &kind) { return kind == "01" || kind == "02"; };
+    const std::string was = current ? fieldText(*current, "kind") : std::string();
+    const std::string kind = byMove(was) ? was : fieldText(incoming, "kind");
+    if (!byMove(kind))
+        return std::nullopt;  // neither writing nor touching the server's history
+    const auto *entry = schema::findCodeTable("staff_change_kind")->byCode(kind);
+    return makeIssue(Reason::ByTransferOnly, "kind", entry->zh, entry->en);
+}
+
 } // namespace
 
 const TableRules kGrowthRules{"growth", &growthRecord, nullptr};
+const TableRules kStaffChangeRules{"staff_change", &growthRecord, &staffChangeChange};
 
 } // namespace emis::validate

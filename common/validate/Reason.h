@@ -48,6 +48,7 @@ enum class Reason {
     YearOutOfRange,
     // register workflow (status changes, transfers)
     PupilNotFound,
+    StaffNotFound,
     WrongState,
     PupilStatusForbids,
     ByTransferOnly,

@@ -28,6 +28,7 @@ extern const TableRules kPupilRules;         // pupils: a person whose status ch
 extern const TableRules kStatusChangeRules;  // 学籍异动: the review states
 extern const TableRules kScoreRules;         // 成绩: a score or why there is none
 extern const TableRules kGrowthRules;        // the teacher growth file: dates in order, 学时, years
+extern const TableRules kStaffChangeRules;   // 人事异动: the growth file's, and 调入/调出 only by a 调动
 
 // The table's change rule, if it has one.
 std::optional<Issue> checkChange(const schema::Table &table, const Record &incoming, const Record *current,

@@ -4,6 +4,7 @@
 // school devices are refused. Every decision, refusal and evidence read is audited.
 #include "net/HandlerSupport.h"
 #include "net/WorkPool.h"
+#include "schema/Moves.h"
 #include "schema/Roles.h"
 #include "store/Store.h"
 #include "store/StoreSession.h"
@@ -48,18 +49,19 @@ void RequestHandler::decide(const wire::Envelope &request, Respond respond)
         return refuse(Reason::NotAllowed, "a school device cannot decide the bureau's requests");
     if (m_user.empty())
         return respond(errorReply(id, Reason::NotAuthenticated, false));
-    if (!mayDecide(m_role))
-        return refuse(Reason::NotAllowed, "role " + m_role + " may not approve");
-    if (req.table() != "status_changes" && req.table() != "transfers")
+    const schema::MoveKind *move = schema::moveByRequest(req.table());
+    if (req.table() != "status_changes" && !move)
         return respond(errorReply(id, Reason::UnknownTable, false, req.table()));
+    if (move ? !schema::decidesMove(*move, m_role) : !mayDecide(m_role))
+        return refuse(Reason::NotAllowed, "role " + m_role + " may not approve " + req.table());
 
     workflow::Decision decision{req.table(), req.row_id(), req.approve(), req.note(), m_user, nowMs()};
     auto result = std::make_shared<workflow::DecisionResult>();
     const std::string who = m_who;
     m_context.store.submitWrite(
         [decision, result](StoreSession &s) {
-            *result = decision.table == "transfers" ? workflow::decideTransfer(s, serverClock(), decision)
-                                                    : workflow::decideStatusChange(s, serverClock(), decision);
+            *result = decision.table != "status_changes" ? workflow::decideTransfer(s, serverClock(), decision)
+                                                         : workflow::decideStatusChange(s, serverClock(), decision);
             if (const auto *issue = std::get_if<Issue>(result.get()))
                 s.audit(AuditEntry{decision.nowMs, decision.user, {}, "decision_refused",
                                    decision.table + " " + decision.rowId + ": " + issue->code()});

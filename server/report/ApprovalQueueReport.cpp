@@ -58,11 +58,13 @@ std::string approvalQueueReport(StoreSession &s, const Params &params)
     statusChangeRows(s, w, statusChanges);
     // Transfers awaiting the bureau (transfer_state 2), as rows with "table": "transfers".
     const std::int64_t transfers = writeTransferQueueRows(w, s);
+    const std::int64_t staffTransfers = writeStaffTransferQueueRows(w, s);
     w.endArray();
     w.key("totals")
         .beginObject()
         .field("status_changes", statusChanges)
         .field("transfers", transfers)
+        .field("staff_transfers", staffTransfers)
         .endObject()
         .endObject();
     return w.str();

@@ -87,6 +87,8 @@ std::variant<std::string, Issue> staffAssessmentReport(StoreSession &s, const Pa
 // The transfers waiting for the bureau, one object each, into an open "rows" array; returns how
 // many. The "approval_queue" report writes them beside the status changes waiting for approval.
 std::int64_t writeTransferQueueRows(text::JsonWriter &w, StoreSession &s);
+// The same for teachers' 调动 (staff_transfers) waiting for 人事股.
+std::int64_t writeStaffTransferQueueRows(text::JsonWriter &w, StoreSession &s);
 std::string dataQualityReport(StoreSession &s, const Params &params, const Scope &scope, std::int64_t nowMs,
                               std::int64_t silentDays);
 

@@ -199,7 +199,7 @@ std::optional<Issue> PushHandler::check(const PreparedChange &sent, std::optiona
         // The server fills in what it writes (a transfer's pupil and sending school), which becomes
         // part of the change. A copy takes it: the batch stays as sent, for a write job that runs again.
         validate::Record incoming = sent.incoming();
-        if (auto issue = rules->check(m_store, m_device.schoolId, sent.deleted, incoming, current))
+        if (auto issue = rules->check(m_store, table, m_device.schoolId, sent.deleted, incoming, current))
             return issue;
         filled = sent;
         filled->setIncoming(incoming);

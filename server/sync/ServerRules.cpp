@@ -11,6 +11,7 @@ const std::map<std::string, ServerRules, std::less<>> &registry()
 {
     static const std::map<std::string, ServerRules, std::less<>> rules = {
         {"transfers", ServerRules{&checkTransferChange, false}},
+        {"staff_transfers", ServerRules{&checkTransferChange, false}},
         {"students", ServerRules{nullptr, true}},
     };
     return rules;

@@ -19,8 +19,9 @@ class StoreSession;
 struct ServerRules {
     // Checks a pushed change after the generic ownership check and fills the fields the server
     // writes (`incoming` may grow); `current` is the stored row, if any.
-    std::optional<Issue> (*check)(StoreSession &store, const std::string &schoolId, bool deleting,
-                                  validate::Record &incoming, const std::optional<StoredRow> &current) = nullptr;
+    std::optional<Issue> (*check)(StoreSession &store, const schema::Table &table, const std::string &schoolId,
+                                  bool deleting, validate::Record &incoming,
+                                  const std::optional<StoredRow> &current) = nullptr;
     // Rows of people checked county-wide after the batch (一人一籍: sync/ProblemFinder).
     bool onePersonOneRecord = false;
 };

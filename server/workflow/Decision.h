@@ -18,7 +18,7 @@ namespace workflow {
 
 // A bureau officer's decision on a request waiting for the bureau (wire::DecisionRequest).
 struct Decision {
-    std::string table;   // "status_changes" or "transfers"
+    std::string table;   // "status_changes", or a move's request table (schema/Moves.h)
     std::string rowId;
     bool approve = false;
     std::string note;    // 审批意见

@@ -1,13 +1,15 @@
-// The bureau's decision on a cross-school transfer (转学审批), and on approval the move of the
-// pupil's record with its history to the receiving school.
+// The bureau's decision on a cross-school move (转学审批, 调动审批: schema/Moves.h), and on approval
+// the move of the person's record with their file to the receiving school.
 #include "workflow/Decision.h"
 
 #include "schema/CodeTables.h"
+#include "schema/Moves.h"
 #include "schema/Schema.h"
 #include "store/StoreSession.h"
 #include "sync/CountyWriter.h"
 #include "sync/Hlc.h"
 #include "sync/ProblemFinder.h"
+#include "sync/ServerRules.h"
 #include "sync/TransferRules.h"
 #include "validate/TransferStates.h"
 
@@ -35,49 +37,54 @@ Value valueOf(const validate::Record &r, const std::string &name)
     return it == r.end() ? Value{} : it->second;
 }
 
-// The pupil's record and its history (status changes, their evidence) now belong to `school`.
-void movePupil(StoreSession &store, CountyWriter &writer, StoredRow &pupil, const StoredRow &transfer,
-               const std::string &school)
+// The person's record and every row that follows it (schema::followersOf: a pupil's status
+// changes, a teacher's growth file), with their evidence, now belong to `school`.
+void movePerson(StoreSession &store, CountyWriter &writer, const schema::MoveKind &kind, StoredRow &person,
+                const StoredRow &request, const std::string &school)
 {
     validate::Record changes;
-    if (!isNull(valueOf(transfer.values, "to_grade")))
-        changes["grade"] = transfer.values.at("to_grade");
-    if (!fieldText(transfer.values, "to_class").empty())
-        changes["class_name"] = transfer.values.at("to_class");
-    writer.rewrite(table("students"), pupil, changes, school);
-    for (auto &change : store.rowsWhere(table("status_changes"), {{"student_id", Value{pupil.id}}})) {
-        writer.rewrite(table("status_changes"), change, {}, school);
-        for (auto &doc : store.rowsWhere(table("evidence"), {{"owner_id", Value{change.id}}}))
-            writer.rewrite(table("evidence"), doc, {}, school);
+    for (const auto &c : kind.carries)
+        if (!fieldText(request.values, c.requestField).empty())
+            changes[c.personField] = request.values.at(c.requestField);
+    writer.rewrite(table(kind.personTable.c_str()), person, changes, school);
+    for (const auto &[follower, field] : schema::followersOf(kind)) {
+        for (auto &row : store.rowsWhere(*follower, {{field, Value{person.id}}})) {
+            writer.rewrite(*follower, row, {}, school);
+            for (auto &doc : store.rowsWhere(table("evidence"), {{"owner_id", Value{row.id}}}))
+                writer.rewrite(table("evidence"), doc, {}, school);
+        }
     }
 }
 
-void addChange(CountyWriter &writer, const std::string &owner, const std::string &kind, const StoredRow &before,
-               const StoredRow &transfer, const std::string &otherSchool, const std::string &date)
+// The history row each school keeps of the move (a 转入/转出 status change, a 调入/调出 人事异动).
+void addHistory(CountyWriter &writer, const schema::MoveKind &kind, const std::string &owner, const std::string &historyKind,
+                const StoredRow &before, const StoredRow &request, const std::string &otherSchool, const std::string &date)
 {
+    const schema::Table &history = table(kind.historyTable.c_str());
     validate::Record values{
-        {"student_id", Value{before.id}},
-        {"kind", Value{kind}},
+        {kind.personField, Value{before.id}},
+        {"kind", Value{historyKind}},
         {"change_date", Value{date}},
-        {"from_grade", valueOf(before.values, "grade")},
-        {"from_class", valueOf(before.values, "class_name")},
-        {"to_grade", isNull(valueOf(transfer.values, "to_grade")) ? valueOf(before.values, "grade")
-                                                                   : transfer.values.at("to_grade")},
-        {"to_class", fieldText(transfer.values, "to_class").empty() ? valueOf(before.values, "class_name")
-                                                                 : transfer.values.at("to_class")},
         {"other_school_id", Value{otherSchool}},
-        {"approval", Value{std::string("2")}},
     };
-    if (!fieldText(transfer.values, "reason").empty())
-        values["reason"] = transfer.values.at("reason");
-    writer.addRow(table("status_changes"), owner, values);
+    for (const auto &c : kind.carries) {
+        values[c.historyFrom] = valueOf(before.values, c.personField);
+        values[c.historyTo] = fieldText(request.values, c.requestField).empty() ? valueOf(before.values, c.personField)
+                                                                              : request.values.at(c.requestField);
+    }
+    if (history.field("approval"))
+        values["approval"] = Value{std::string("2")};  // the bureau's approval is the move's
+    if (!fieldText(request.values, "reason").empty())
+        values["reason"] = request.values.at("reason");
+    writer.addRow(history, owner, values);
 }
 
 } // namespace
 
 DecisionResult decideTransfer(StoreSession &store, sync::HlcClock &clock, const Decision &decision)
 {
-    const schema::Table &transfers = table("transfers");
+    const schema::MoveKind &kind = *schema::moveByRequest(decision.table);
+    const schema::Table &transfers = table(kind.requestTable.c_str());
     auto row = store.loadRow(transfers, decision.rowId);
     if (!row || row->deleted)  // no such request waiting: nothing to decide
         return makeIssue(Reason::WrongState, transfers.field("state"), decision.rowId);
@@ -97,20 +104,21 @@ DecisionResult decideTransfer(StoreSession &store, sync::HlcClock &clock, const 
                                row->id + " " + fieldText(row->values, "id_number") + ": " + decision.note});
         return next;
     }
-    auto pupil = store.loadRow(table("students"), fieldText(row->values, "student_id"));
+    auto pupil = store.loadRow(table(kind.personTable.c_str()), fieldText(row->values, kind.personField));
     if (!pupil || pupil->deleted || pupil->schoolId != sending)
-        return makeIssue(Reason::PupilNotFound, transfers.field("id_number"), fieldText(row->values, "id_number"));
+        return makeIssue(reasonFromCode(kind.notFound), transfers.field("id_number"), fieldText(row->values, "id_number"));
     const StoredRow before = *pupil;
-    movePupil(store, writer, *pupil, *row, receiving);
-    addChange(writer, receiving, "01", before, *row, sending, date);
-    addChange(writer, sending, "02", before, *row, receiving, date);
+    movePerson(store, writer, kind, *pupil, *row, receiving);
+    addHistory(writer, kind, receiving, kind.kindIn, before, *row, sending, date);
+    addHistory(writer, kind, sending, kind.kindOut, before, *row, receiving, date);
     validate::Record done{{"state", Value{next}}};
     if (!decision.note.empty())
         done["bureau_note"] = Value{decision.note};
     writer.rewrite(transfers, *row, done);
-    refreshProblems(store, writer, {pupil->id});
+    if (const ServerRules *rules = serverRules(table(kind.personTable.c_str())); rules && rules->onePersonOneRecord)
+        refreshProblems(store, writer, {pupil->id});
     store.audit(AuditEntry{decision.nowMs, decision.user, receiving, "transfer_approve",
-                           row->id + " pupil " + pupil->id + " from " + sending + " to " + receiving});
+                           row->id + " " + kind.personTable + " " + pupil->id + " from " + sending + " to " + receiving});
     return next;
 }
 

@@ -1,6 +1,7 @@
 // A table's description and its rules: every name a description uses exists, and the rules
 // written once in common/ (references, review states, status edits) decide as both sides need.
 #include "schema/CodeTables.h"
+#include "schema/Moves.h"
 #include "schema/Schema.h"
 #include "schema/Roles.h"
 #include "validate/FieldRules.h"
@@ -10,6 +11,7 @@
 #include <QTest>
 
 #include <map>
+#include <set>
 
 using namespace emis;
 using validate::Record;
@@ -55,6 +57,7 @@ private Q_SLOTS:
     void score_shapeAndAbsence();
     void growthFile_datesHoursAndYears();
     void staffCodes_readTodaysFreeText();
+    void moves_nameRealTables_fileFollowsThePerson();
 };
 
 void TestTableRules::reference_toCountysOwnRowOfASchoolTable_accepted()
@@ -179,6 +182,39 @@ void TestTableRules::staffCodes_readTodaysFreeText()
     // Only the fields that were free text: a sex or a post category is never rewritten.
     QVERIFY(!validate::recodedText(*staff.field("post_category"), Value{std::string("专任教师")}));
     QVERIFY(!validate::recodedText(*staff.field("staffing"), Value{std::string("在编")}));
+}
+
+void TestTableRules::moves_nameRealTables_fileFollowsThePerson()
+{
+    for (const auto &kind : schema::moveKinds()) {
+        const schema::Table *requests = schema::findTable(kind.requestTable);
+        const schema::Table *people = schema::findTable(kind.personTable);
+        const schema::Table *history = schema::findTable(kind.historyTable);
+        QVERIFY2(requests && people && history, kind.requestTable.c_str());
+        QCOMPARE(requests->scope, schema::Scope::Shared);
+        for (const char *f : {"id_number", "state", "from_school_id", "from_note", "bureau_note", "request_date"})
+            QVERIFY2(requests->field(f), (kind.requestTable + "." + f).c_str());
+        QVERIFY(requests->field(kind.personField) && requests->field(kind.nameField));
+        for (const auto &c : kind.carries)
+            QVERIFY(requests->field(c.requestField) && people->field(c.personField) && history->field(c.historyFrom) &&
+                    history->field(c.historyTo));
+        QVERIFY(history->field(kind.personField) && history->field("kind") && history->field("other_school_id"));
+        for (const auto &role : kind.deciders)
+            QVERIFY2(schema::findRole(role), role.c_str());
+        QCOMPARE(reasonFromCode(kind.notFound) == Reason::Internal, false);
+    }
+    const auto followers = [](const char *requestTable) {
+        std::set<std::string> out;
+        for (const auto &[t, field] : schema::followersOf(*schema::moveByRequest(requestTable)))
+            out.insert(t->name);
+        return out;
+    };
+    QCOMPARE(followers("transfers"), (std::set<std::string>{"status_changes"}));  // the scores stay
+    const auto staff = followers("staff_transfers");
+    for (const char *t : {"staff_training", "staff_honours", "staff_discipline", "staff_research", "staff_assessments",
+                          "staff_it_tests", "staff_changes"})
+        QVERIFY2(staff.count(t), t);
+    QVERIFY(!staff.count("teaching_assignments"));  // it names the old school's class
 }
 
 void TestTableRules::everyNameInADescriptionExists()
