@@ -114,12 +114,12 @@
         <translation>文件中没有“%1”列。请添加该列，或指定存放它的列。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+17"/>
         <source>The import was cancelled; nothing was changed.</source>
         <translation>导入已取消，没有修改任何数据。</translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+74"/>
         <source>No header row found in %1: none of the first rows names two columns of %2 (such as %3).</source>
         <translation>在 %1 中找不到表头行：前几行中没有一行含有%2的两个列名（例如 %3）。</translation>
     </message>
@@ -489,7 +489,7 @@
         <translation>已放弃冲突 %1。</translation>
     </message>
     <message>
-        <location filename="../client/cli/WorkflowCommands.cpp" line="+91"/>
+        <location filename="../client/cli/WorkflowCommands.cpp" line="+96"/>
         <source>Agreed to transfer request %1.</source>
         <translation>已同意转学申请 %1。</translation>
     </message>
@@ -590,7 +590,7 @@
 <context>
     <name>emis::bureau::BureauWindow</name>
     <message>
-        <location filename="../client/bureau/BureauWindow.cpp" line="+30"/>
+        <location filename="../client/bureau/BureauWindow.cpp" line="+31"/>
         <source>%1 %2</source>
         <comment>role</comment>
         <extracomment>%1 the office&apos;s Chinese name, %2 its English name</extracomment>
@@ -662,7 +662,12 @@
         <translation>问题学籍</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>Staff files</source>
+        <translation>教师档案</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -888,6 +893,21 @@
         <translation>特殊群体学生</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Staff structure (age, title, education, staffing, key teachers)</source>
+        <translation>教职工结构（年龄、职称、学历、编制、骨干）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Teacher training hours in the five-year cycle (360 due)</source>
+        <translation>教师培训学时（五年周期应满360学时）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Teacher assessments and the IT skills test</source>
+        <translation>教师考核与信息技术能力测评</translation>
+    </message>
+    <message>
         <location line="+10"/>
         <source>Report:</source>
         <translation>报表：</translation>
@@ -1057,6 +1077,94 @@
     </message>
 </context>
 <context>
+    <name>emis::bureau::StaffFileDialog</name>
+    <message>
+        <location filename="../client/bureau/StaffPage.cpp" line="+105"/>
+        <location line="+42"/>
+        <location line="+50"/>
+        <source>Teacher file</source>
+        <translation>教师成长档案</translation>
+    </message>
+    <message>
+        <location line="-91"/>
+        <source>Asking the county server…</source>
+        <translation>正在向县服务器查询…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Save as PDF…</source>
+        <translation>保存为 PDF…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Save the file as PDF</source>
+        <translation>将档案保存为 PDF</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PDF (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Save as PDF</source>
+        <translation>保存为 PDF</translation>
+    </message>
+    <message>
+        <location line="+82"/>
+        <source>Could not write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>emis::bureau::StaffPage</name>
+    <message>
+        <location line="-176"/>
+        <source>Name (or surname), staff number or ID number</source>
+        <translation>姓名（或姓氏）、工号或身份证件号</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Any title</source>
+        <translation>全部职称</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Subject taught</source>
+        <translation>任教学科</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Find staff county-wide</source>
+        <translation>全县查找教职工</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Double-click a person to open the whole file (training, honours, assessments, moves).</source>
+        <translation>双击某人可打开其完整档案（培训、荣誉、考核、异动）。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Type a name, a staff number or an ID number, or choose a title.</source>
+        <translation>请输入姓名、工号或身份证件号，或选择职称。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>the first 200 found: narrow the search</source>
+        <translation>仅显示前200条，请缩小查找范围</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>the whole county</source>
+        <translation>全县</translation>
+    </message>
+</context>
+<context>
     <name>emis::client</name>
     <message>
         <location filename="../client/store/IssueService.cpp" line="+25"/>
@@ -1192,7 +1300,7 @@
 <context>
     <name>emis::client::Migrations</name>
     <message>
-        <location filename="../client/store/Migrations.cpp" line="+220"/>
+        <location filename="../client/store/Migrations.cpp" line="+248"/>
         <source>The local database was written by a newer version (layout %1, this program knows %2).</source>
         <translation>本地数据库由更新版本的程序写入（结构版本 %1，本程序只认识 %2）。</translation>
     </message>
@@ -1452,7 +1560,7 @@
 <context>
     <name>emis::client::TransferService</name>
     <message>
-        <location filename="../client/register/TransferService.cpp" line="+42"/>
+        <location filename="../client/register/TransferService.cpp" line="+48"/>
         <source>waiting for the sending school</source>
         <translation>待转出学校确认</translation>
     </message>
@@ -1482,7 +1590,7 @@
         <translation>教育局驳回</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+32"/>
         <source>Cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
@@ -1821,12 +1929,12 @@
         <translation>批次%1。</translation>
     </message>
     <message>
-        <location filename="../client/cli/WorkflowCommands.cpp" line="-83"/>
+        <location filename="../client/cli/WorkflowCommands.cpp" line="-88"/>
         <source>It reaches the other school and the bureau on the next sync.</source>
         <translation>下次同步后送达对方学校和教育局。</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+15"/>
         <source>Give the request&apos;s id (see transfer list).</source>
         <translation>请给出申请的编号（见 transfer list）。</translation>
     </message>
@@ -1881,7 +1989,7 @@
         <translation>转出</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+77"/>
         <source>No problem records.</source>
         <translation>没有问题学籍。</translation>
     </message>

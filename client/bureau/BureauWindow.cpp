@@ -6,6 +6,7 @@
 #include "DrillPage.h"
 #include "ReportPage.h"
 #include "ReportView.h"
+#include "StaffPage.h"
 #include "schema/Roles.h"
 
 #include <QCloseEvent>
@@ -69,6 +70,11 @@ BureauWindow::BureauWindow(BureauClient &client, QWidget *parent) : QMainWindow(
     m_tabs->addTab(m_schools, tr("Schools' data"));
     m_tabs->addTab(m_approvals, tr("Approvals"));
     m_tabs->addTab(m_problems, tr("Problem records"));
+    // Single teachers' files are for the roles that read them (管理员, 人事股).
+    if (const schema::Role *r = schema::findRole(client.user().role.toStdString()); r && r->readsStaffFiles) {
+        m_staff = new StaffPage(client, m_tabs);
+        m_tabs->addTab(m_staff, tr("Staff files"));
+    }
     setCentralWidget(m_tabs);
 
     auto *file = menuBar()->addMenu(tr("&File"));

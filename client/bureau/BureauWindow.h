@@ -11,9 +11,11 @@ class BureauClient;
 class DashboardPage;
 class DrillPage;
 class ReportPage;
+class StaffPage;
 
 // emis-bureau's main window after the login: the county figures, the drill-down, the schools'
-// data freshness, the approval queue and the problem records, one tab each. The window's size and
+// data freshness, the approval queue, the problem records and, for 管理员 and 人事股, the staff
+// files, one tab each. The window's size and
 // place are kept between runs.
 class BureauWindow : public QMainWindow {
     Q_OBJECT
@@ -25,6 +27,7 @@ public:
     ReportPage *schools() const { return m_schools; }
     ApprovalsPage *approvals() const { return m_approvals; }
     ReportPage *problems() const { return m_problems; }
+    StaffPage *staff() const { return m_staff; }  // null for roles that do not read staff files
     QTabWidget *tabs() const { return m_tabs; }
     void refreshAll();
 
@@ -43,6 +46,7 @@ private:
     ReportPage *m_schools;
     ApprovalsPage *m_approvals;
     ReportPage *m_problems;
+    StaffPage *m_staff = nullptr;
 };
 
 } // namespace emis::bureau

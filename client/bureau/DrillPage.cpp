@@ -20,6 +20,9 @@ DrillPage::DrillPage(BureauClient &client, QWidget *parent) : QWidget(parent), m
     m_report->addItem(tr("Pupils in school (enrolment)"), QStringLiteral("enrolment"));
     m_report->addItem(tr("Class size (大班额 56 or more, 超大班额 66 or more)"), QStringLiteral("class_size"));
     m_report->addItem(tr("Special groups"), QStringLiteral("special_groups"));
+    m_report->addItem(tr("Staff structure (age, title, education, staffing, key teachers)"), QStringLiteral("staff_structure"));
+    m_report->addItem(tr("Teacher training hours in the five-year cycle (360 due)"), QStringLiteral("staff_training"));
+    m_report->addItem(tr("Teacher assessments and the IT skills test"), QStringLiteral("staff_assessment"));
     connect(m_report, &QComboBox::currentIndexChanged, this, [this] { refresh(); });
     m_trailBox = new QWidget(this);
     m_trailLayout = new QHBoxLayout(m_trailBox);
@@ -177,11 +180,18 @@ void DrillPage::showChart(const ReportData &report)
     else if (report.name == QLatin1String("class_size"))
         keys = report.columnOf(QStringLiteral("average")) >= 0 ? QStringList{QStringLiteral("average"), QStringLiteral("largest")}
                                                                : QStringList{QStringLiteral("pupils")};
+    else if (report.name == QLatin1String("staff_structure"))  // the age pyramid of each group
+        keys = {QStringLiteral("age_30_under"), QStringLiteral("age_31_40"), QStringLiteral("age_41_50"),
+                QStringLiteral("age_51_over")};
+    else if (report.name == QLatin1String("staff_training"))
+        keys = {QStringLiteral("hours_per_teacher")};
+    else if (report.name == QLatin1String("staff_assessment"))
+        keys = {QStringLiteral("annual_1"), QStringLiteral("annual_4"), QStringLiteral("it_not_passed")};
     else {
         keys = {QStringLiteral("left_behind"), QStringLiteral("migrant"), QStringLiteral("poverty_registered"),
                 QStringLiteral("boarding")};
     }
-    if (report.name != QLatin1String("enrolment"))
+    if (report.name != QLatin1String("enrolment") && report.name != QLatin1String("staff_structure"))
         stacked = false;
     QStringList categories;
     for (const auto &row : report.rows)

@@ -89,6 +89,8 @@ std::vector<Table> staffGrowthTables()
                            typed("hours", "学时", "hours", T::Real, true, {"培训学时", "学时数", "课时"}),
                        },
                        {{"staff_id", "course", "start_date"}}, {"staff_id", "course", "level", "start_date", "hours"}));
+    // 学时 in a cycle, summed per teacher from the index alone (the staff_training report).
+    v.back().indexes = {{"staff_id", "start_date", "hours", "deleted"}};
     // 荣誉: a title awarded.
     v.push_back(growth("staff_honours", "荣誉", "honours",
                        {

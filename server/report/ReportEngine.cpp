@@ -50,6 +50,9 @@ const std::vector<ReportInfo> &reports()
         {"staff_honours", "教师荣誉", "Teacher honours", "by=county|township|school|year, year=, township=, school="},
         {"staff_assessment", "教师考核", "Teacher assessments",
          "by=county|township|school, year= (default last year), township=, school="},
+        {"staff_search", "查找教职工", "Find staff",
+         "q= (姓名, its beginning, 工号 or 身份证件号), title=, subject=, township=, school= (管理员, 人事股)"},
+        {"staff_file", "教师成长档案", "Teacher file", "staff=ID (管理员, 人事股)"},
     };
     return all;
 }
@@ -109,6 +112,12 @@ std::variant<std::string, Issue> runReport(StoreSession &session, std::string_vi
     }
     if (name == "exam_weak")
         return examWeakReport(session, params, scope);
+    if (name == "staff_search" || name == "staff_file") {
+        const schema::Role *r = schema::findRole(role);
+        if (!r || !r->readsStaffFiles)
+            return makeIssue(Reason::NotAllowed, {}, {}, {}, std::string(name) + " is for 管理员 and 人事股");
+        return name == "staff_search" ? staffSearchReport(session, params, scope) : staffFileReport(session, params);
+    }
     if (name.starts_with("staff_")) {
         const std::string by = param(params, "by", "school");
         if (!oneOf(by, {"county", "township", "school"}) && !(name == "staff_honours" && by == "year"))

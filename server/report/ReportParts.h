@@ -75,7 +75,7 @@ std::variant<std::string, Issue> examBandsReport(StoreSession &s, const Params &
 // 薄弱学科: each school's subjects below the county mean (lowest 超均率 first, at most 3), and in each
 // the school's classes below the county (at most 3) with the teacher 教学分工 names.
 std::variant<std::string, Issue> examWeakReport(StoreSession &s, const Params &params, const Scope &scope);
-// 人事 (StaffFileReports.cpp). `personRows`: the reader may see single teachers (list=short).
+// 人事 (StaffFigureReports.cpp). `personRows`: the reader may see single teachers (list=short).
 std::variant<std::string, Issue> staffStructureReport(StoreSession &s, const Params &params, const Scope &scope,
                                                       std::string_view by);
 std::variant<std::string, Issue> staffTrainingReport(StoreSession &s, const Params &params, const Scope &scope,
@@ -84,6 +84,9 @@ std::variant<std::string, Issue> staffHonoursReport(StoreSession &s, const Param
                                                     std::string_view by);
 std::variant<std::string, Issue> staffAssessmentReport(StoreSession &s, const Params &params, const Scope &scope,
                                                        std::string_view by);
+// Person-level (StaffFileReport.cpp): runReport lets only the roles that read staff files run them.
+std::variant<std::string, Issue> staffSearchReport(StoreSession &s, const Params &params, const Scope &scope);
+std::variant<std::string, Issue> staffFileReport(StoreSession &s, const Params &params);
 // The transfers waiting for the bureau, one object each, into an open "rows" array; returns how
 // many. The "approval_queue" report writes them beside the status changes waiting for approval.
 std::int64_t writeTransferQueueRows(text::JsonWriter &w, StoreSession &s);

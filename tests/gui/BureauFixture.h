@@ -49,7 +49,8 @@ public:
     {
         if (!server.init())
             return false;
-        for (const auto &[name, role] : {std::pair{"wang", "enrolment"}, std::pair{"li", "inspector"}, std::pair{"sun", "staffing"}}) {
+        for (const auto &[name, role] : {std::pair{"wang", "enrolment"}, std::pair{"li", "inspector"}, std::pair{"sun", "staffing"},
+                                 std::pair{"zhou", "staffing"}}) {
             const auto r = server.ctl({QStringLiteral("user"), QStringLiteral("add"), QStringLiteral("--dir"), server.dir(),
                                        QStringLiteral("--name"), QLatin1String(name), QStringLiteral("--role"),
                                        QLatin1String(role), QStringLiteral("--display"), QStringLiteral("王科长")},
@@ -113,14 +114,37 @@ private:
         }
         for (const auto &[stage, count] : teachers)
             for (int i = 0; i < count; ++i) {
-                auto ch = device.change("staff", sync::newUuidV7());
+                const std::string teacher = sync::newUuidV7();
+                auto ch = device.change("staff", teacher);
                 setText(ch, "name", "教师" + std::to_string(m_serial));
                 setText(ch, "sex", "2");
                 setText(ch, "id_type", "1");
                 setText(ch, "id_number", bureauIdNumber("19850301", m_serial++, false));
                 setText(ch, "post_category", "1");
                 setText(ch, "teaching_stage", stage);
+                setText(ch, "title", "31");
+                setText(ch, "birth_date", "1985-03-01");
                 changes.push_back(ch);
+                if (changes.size() > 1 && i == 0) {  // the first teacher of each stage has a growth file
+                    auto course = device.change("staff_training", sync::newUuidV7());
+                    setText(course, "staff_id", teacher);
+                    setText(course, "course", "国培计划（2024）乡村教师课堂教学能力提升研修");
+                    setText(course, "organiser", "教育部");
+                    setText(course, "level", "1");
+                    setText(course, "start_date", "2024-07-08");
+                    setText(course, "end_date", "2024-07-17");
+                    auto *hours = course.add_fields();
+                    hours->set_field("hours");
+                    hours->set_real(96);
+                    auto honour = device.change("staff_honours", sync::newUuidV7());
+                    setText(honour, "staff_id", teacher);
+                    setText(honour, "title", "县级优秀教师");
+                    setText(honour, "level", "4");
+                    setText(honour, "award_date", "2025-09-10");
+                    setText(honour, "issuer", "湖口县教育体育局");
+                    changes.push_back(course);
+                    changes.push_back(honour);
+                }
             }
         if (withPendingChange) {
             pendingPupil = lastPupil;

@@ -2,7 +2,8 @@
 # Renders each main screen of emis-school (enrollment, pupils, filtered pupils, pupil form,
 # staff, import wizard steps, problems, the status-change dialog, classes, transfers in/out, pupils
 # transferred out, a transfer request, problem records) and of emis-bureau (bureau_*: login, county
-# figures, drill-down, schools, approvals, problem records; against a real emis-server) into PNGs, in
+# figures, drill-down, schools, approvals, problem records, the staff search and a teacher's file;
+# against a real emis-server) into PNGs, in
 # zh_CN by default, from a demo data folder
 # with the shared fixtures imported. Uses the offscreen platform, or Xvfb when asked (XVFB=1).
 #   tests/gui/render_screens.sh [BUILD_DIR] [OUT_DIR] [zh_CN|en]
@@ -22,6 +23,9 @@ done
 # The PDF roster as page images too, when poppler-utils is there.
 if command -v pdftoppm >/dev/null && [ -f "$out/7_roster.pdf" ]; then
   pdftoppm -png -r 60 -f 1 -l 1 "$out/7_roster.pdf" "$out/7_roster"
+fi
+if command -v pdftoppm >/dev/null && [ -f "$out/bureau_7c_staff_file.pdf" ]; then
+  pdftoppm -png -r 60 -f 1 -l 1 "$out/bureau_7c_staff_file.pdf" "$out/bureau_7c_staff_file_pdf"
 fi
 if command -v pdftoppm >/dev/null && [ -f "$out/bureau_3c_drill_class.pdf" ]; then
   pdftoppm -png -r 60 -f 1 -l 1 "$out/bureau_3c_drill_class.pdf" "$out/bureau_3c_drill_class_pdf"

@@ -10,6 +10,7 @@
 #include "LoginDialog.h"
 #include "ReportPage.h"
 #include "ReportView.h"
+#include "StaffPage.h"
 #include "Translations.h"
 #include "sync/ServerConnection.h"
 
@@ -163,6 +164,34 @@ int main(int argc, char *argv[])
         loaded.wait(30000);
     }
     save(&readOnly, out, QStringLiteral("5b_approvals_inspector"));
+
+    // 人事股: the staff search, a teacher's file, and the staff structure in the drill-down.
+    bureau::BureauClient personnel;
+    login(personnel, "sun", testing::kOfficerPassword, {});
+    bureau::BureauWindow staffWindow(personnel);
+    staffWindow.resize(1366, 820);
+    staffWindow.show();
+    if (bureau::StaffPage *page = staffWindow.staff()) {
+        staffWindow.tabs()->setCurrentWidget(page);
+        page->findChild<QLineEdit *>(QStringLiteral("staffQuery"))->setText(QStringLiteral("教师"));
+        page->search();
+        (void)QTest::qWaitFor([&] { return page->view()->model()->rowCount() > 0; }, 30000);
+        save(&staffWindow, out, QStringLiteral("7a_staff_search"));
+        page->openFile(0);
+        if (auto *file = page->findChild<bureau::StaffFileDialog *>()) {
+            (void)QTest::qWaitFor([&] { return file->loaded(); }, 30000);
+            save(file, out, QStringLiteral("7b_staff_file"));
+            (void)file->writePdf(QDir(out).filePath(QStringLiteral("bureau_7c_staff_file.pdf")));
+            file->close();
+        }
+    }
+    staffWindow.tabs()->setCurrentWidget(staffWindow.drill());
+    staffWindow.drill()->setReportName(QStringLiteral("staff_structure"));
+    {
+        QSignalSpy loaded(staffWindow.drill(), &bureau::DrillPage::loaded);
+        (void)loaded.wait(30000);
+    }
+    save(&staffWindow, out, QStringLiteral("7d_staff_structure"));
     (void)QTest::qWaitFor([&] { return !client.busy(); }, 30000);
     QTest::qWait(500);  // the exports run on workers
     return 0;

@@ -7,6 +7,7 @@
 #include "BureauClient.h"
 #include "BureauFixture.h"
 #include "BureauWindow.h"
+#include "StaffPage.h"
 #include "DashboardPage.h"
 #include "DrillPage.h"
 #include "LoginDialog.h"
@@ -47,6 +48,7 @@ private Q_SLOTS:
     void schools_showLastSyncAndTheSilentOne();
     void approvals_inspectorSeesNoButtons_officerDoes();
     void approvals_evidenceShown_approvedWithNote();
+    void staffFiles_forThePersonnelOffice_findATeacherAndPrintTheFile();
     void unreachableServer_saysSo();
     void session_logsInAgainAfterTheServerClosedItIdle();
 
@@ -334,6 +336,37 @@ void TestBureau::approvals_inspectorSeesNoButtons_officerDoes()
     QVERIFY(!window.approvals()->refuseButton()->isVisible());
     QVERIFY(!window.approvals()->noteEdit()->isVisible());
     QVERIFY(window.findChild<QLabel *>(QStringLiteral("who"))->text().contains(QStringLiteral("read only")));
+}
+
+void TestBureau::staffFiles_forThePersonnelOffice_findATeacherAndPrintTheFile()
+{
+    QVERIFY(m_window);
+    QVERIFY(!m_window->staff());  // 基教股 reads no single teacher's file
+    bureau::BureauClient personnel;
+    QString error;
+    QVERIFY2(logIn(personnel, "zhou", testing::kOfficerPassword, &error), qPrintable(error));
+    bureau::BureauWindow window(personnel);
+    window.show();
+    bureau::StaffPage *page = window.staff();
+    QVERIFY(page);
+    window.tabs()->setCurrentWidget(page);
+    QTest::mouseClick(page->findChild<QPushButton *>(QStringLiteral("staffFind")), Qt::LeftButton);
+    QVERIFY(page->view()->errorShown().contains(QStringLiteral("Type a name")));
+    page->findChild<QLineEdit *>(QStringLiteral("staffQuery"))->setText(QStringLiteral("教师"));  // a surname's like: the beginning
+    QTest::mouseClick(page->findChild<QPushButton *>(QStringLiteral("staffFind")), Qt::LeftButton);
+    QVERIFY(QTest::qWaitFor([&] { return page->view()->model()->rowCount() == 7; }, 30000));  // every teacher
+    page->openFile(0);
+    auto *dialog = page->findChild<bureau::StaffFileDialog *>();
+    QVERIFY(dialog);
+    QVERIFY(QTest::qWaitFor([&] { return dialog->loaded(); }, 30000));
+    QVERIFY2(dialog->html().contains(QStringLiteral("湖口县第一中学")), qPrintable(dialog->html()));
+    QVERIFY(dialog->html().contains(QStringLiteral("培训记录")));
+    const QString pdf = m_out.filePath(QStringLiteral("teacher.pdf"));
+    QCOMPARE(dialog->writePdf(pdf), QString());
+    QFile f(pdf);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    QVERIFY(f.read(5) == "%PDF-");
+    dialog->close();
 }
 
 void TestBureau::approvals_evidenceShown_approvedWithNote()

@@ -34,7 +34,33 @@ double msSince(Clock::time_point t) { return std::chrono::duration<double, std::
 
 std::int64_t nowMs() { return static_cast<std::int64_t>(sync::systemNowMs()); }
 
-void load(SqliteStore &store, const demo::DemoCounty &county)
+// The issue's scale for the growth file: ten rows a year for five years per member of staff. The
+// demo's own rows come first; 校本研修 sessions (one a month, 2021 on) fill up to `perStaff`.
+std::size_t addGrowthFile(CountyWriter &writer, const std::string &school, const demo::DemoStaff &member,
+                          const std::string &staffId, int perStaff)
+{
+    std::size_t added = 0;
+    const auto add = [&](const char *table, const validate::Record &record) {
+        const auto written = writer.addRow(*schema::findTable(table), school, record);
+        if (const auto *issues = std::get_if<std::vector<Issue>>(&written)) {
+            std::fprintf(stderr, "%s row refused: %s\n", table, issues->front().text().c_str());
+            std::exit(1);
+        }
+        ++added;
+    };
+    for (const auto &[table, record] : bench::growthRecords(member, staffId))
+        add(table, record);
+    for (int k = 0; static_cast<int>(added) < perStaff; ++k) {
+        char date[16];
+        std::snprintf(date, sizeof date, "%04d-%02d-15", 2021 + k / 12 % 5, k % 12 + 1);
+        add("staff_training", {{"staff_id", Value{staffId}}, {"course", Value{"校本研修第" + std::to_string(k + 1) + "次"}},
+                               {"level", Value{std::string("5")}}, {"start_date", Value{std::string(date)}},
+                               {"hours", Value{3.0}}});
+    }
+    return added;
+}
+
+void load(SqliteStore &store, const demo::DemoCounty &county, int growthPerStaff)
 {
     sync::HlcClock clock("server");
     std::vector<std::string> ids;
@@ -65,8 +91,15 @@ void load(SqliteStore &store, const demo::DemoCounty &county)
             };
             for (; pupil < county.pupils.size() && county.pupils[pupil].school == i; ++pupil)
                 add(*students, bench::pupilRecord(county.pupils[pupil]));
-            for (; member < county.staff.size() && county.staff[member].school == i; ++member)
-                add(*staff, bench::staffRecord(county.staff[member]));
+            for (; member < county.staff.size() && county.staff[member].school == i; ++member) {
+                const auto written = writer.addRow(*staff, ids[i], bench::staffRecord(county.staff[member]));
+                if (const auto *issues = std::get_if<std::vector<Issue>>(&written)) {
+                    std::fprintf(stderr, "staff refused: %s\n", issues->front().text().c_str());
+                    std::exit(1);
+                }
+                if (growthPerStaff > 0)
+                    addGrowthFile(writer, ids[i], county.staff[member], std::get<std::string>(written), growthPerStaff);
+            }
         });
     }
 }
@@ -74,6 +107,7 @@ void load(SqliteStore &store, const demo::DemoCounty &county)
 struct Case {
     std::string name;
     report::Params params;
+    double limitMs = 100;
 };
 
 std::string paramText(const report::Params &p)
@@ -90,6 +124,7 @@ int main(int argc, char **argv)
 {
     std::string scale = "large", dir;
     int runs = 9;
+    int growthPerStaff = 50;
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string a = argv[i];
         if (a == "--scale")
@@ -98,6 +133,8 @@ int main(int argc, char **argv)
             runs = std::max(1, std::atoi(argv[i + 1]));
         else if (a == "--dir")
             dir = argv[i + 1];
+        else if (a == "--growth")
+            growthPerStaff = std::max(0, std::atoi(argv[i + 1]));
     }
     demo::DemoOptions options = scale == "large"       ? demo::DemoOptions::large()
                                 : scale == "reference" ? demo::DemoOptions{}
@@ -120,7 +157,7 @@ int main(int argc, char **argv)
     });
     if (pupilsInStore == 0) {
         t = Clock::now();
-        load(store, county);
+        load(store, county, growthPerStaff);
         const double loadMs = msSince(t);
         std::printf("loaded through CountyWriter in %.1f s (%.0f rows/s) into %s\n", loadMs / 1000,
                     static_cast<double>(county.pupils.size() + county.staff.size()) / (loadMs / 1000), db.c_str());
@@ -132,6 +169,20 @@ int main(int argc, char **argv)
     // The biggest township and school, so the drill-down levels do the most work.
     const std::string township = county.townships.front();
     const std::string school = county.schools.front().code;
+    std::string someName, someId, someStaff;
+    store.read([&](StoreSession &s) {
+        const auto r = s.query("SELECT name, id_number, id FROM staff ORDER BY id LIMIT 1 OFFSET 7000", {});
+        if (!r.empty()) {
+            someName = displayText(r[0][0]);
+            someId = displayText(r[0][1]);
+            someStaff = displayText(r[0][2]);
+        }
+        std::printf("growth file: %lld rows\n",
+                    static_cast<long long>(std::get<std::int64_t>(
+                        s.query("SELECT (SELECT COUNT(*) FROM staff_training) + (SELECT COUNT(*) FROM staff_honours) + "
+                                "(SELECT COUNT(*) FROM staff_assessments) + (SELECT COUNT(*) FROM staff_it_tests)",
+                                {})[0][0])));
+    });
     const std::vector<Case> cases = {
         {"enrolment", {{"by", "county"}}},
         {"enrolment", {{"by", "township"}}},
@@ -162,9 +213,22 @@ int main(int argc, char **argv)
         {"duplicates", {}},
         {"data_quality", {}},
         {"data_quality", {{"township", township}}},
+        // 人事 (issue 19): staff_training within 200 ms, a county-wide person search within 50 ms.
+        {"staff_structure", {{"by", "school"}}, 100},
+        {"staff_training", {{"by", "county"}, {"cycle", "2021"}}, 200},
+        {"staff_training", {{"by", "school"}, {"cycle", "2021"}}, 200},
+        {"staff_training", {{"cycle", "2021"}, {"list", "short"}, {"school", school}}, 200},
+        {"staff_honours", {{"by", "year"}}, 100},
+        {"staff_assessment", {{"by", "school"}, {"year", "2025"}}, 100},
+        {"staff_search", {{"q", someName}}, 50},
+        {"staff_search", {{"q", someName.substr(0, 3)}}, 50},
+        {"staff_search", {{"q", someId}}, 50},
+        {"staff_search", {{"title", "高级教师"}, {"subject", "数学"}}, 50},
+        {"staff_file", {{"staff", someStaff}}, 50},
     };
 
-    std::printf("\n%-15s %-40s %6s %8s %8s  %s\n", "report", "parameters", "rows", "p50 ms", "max ms", "<= 100 ms");
+    std::printf("\n%-16s %-44s %6s %8s %8s %7s  %s\n", "report", "parameters", "rows", "p50 ms", "max ms", "limit",
+                "max/limit");
     int misses = 0;
     for (const auto &c : cases) {
         std::vector<double> times;
@@ -181,16 +245,37 @@ int main(int argc, char **argv)
             if (r > 0)
                 times.push_back(ms);
             else if (const auto doc = text::parseJson(std::get<std::string>(result)))
-                rows = doc->find("rows")->items.size();
+                if (const auto *found = doc->find("rows"))  // a teacher's file has sections instead
+                    rows = found->items.size();
         }
         std::sort(times.begin(), times.end());
         const double p50 = times[times.size() / 2], max = times.back();
-        misses += max > 100 ? 1 : 0;
-        std::printf("%-15s %-40s %6zu %8.1f %8.1f  %s\n", c.name.c_str(), paramText(c.params).c_str(), rows, p50, max,
-                    max <= 100 ? "yes" : "NO");
+        misses += max > c.limitMs ? 1 : 0;
+        std::printf("%-16s %-44s %6zu %8.1f %8.1f %7.0f  %.2f%s\n", c.name.c_str(), paramText(c.params).c_str(), rows, p50,
+                    max, c.limitMs, max / c.limitMs, max <= c.limitMs ? "" : "  OVER");
     }
-    std::printf("\n%d of %zu report runs over 100 ms at their slowest (%d runs each)\n", misses, cases.size(), runs);
+    std::printf("\n%d of %zu reports over their limit at their slowest (%d runs each)\n", misses, cases.size(), runs);
     store.close();
+
+    // What an officer waits for, whole: emisctl opening the store, running the report, printing it.
+    std::printf("\n%-44s %8s %7s  %s\n", "emisctl report (whole process)", "p50 ms", "limit", "p50/limit");
+    for (const auto &[params, limit] : std::vector<std::pair<std::string, double>>{
+             {"staff_training -p cycle=2021 -p by=school", 200}, {"staff_search -p q=" + someName, 50}}) {
+        const std::string command = std::string(EMISCTL) + " report --dir " + dir + " " + params + " --json > /dev/null";
+        std::vector<double> times;
+        for (int r = 0; r <= runs; ++r) {
+            t = Clock::now();
+            if (std::system(command.c_str()) != 0) {
+                std::fprintf(stderr, "failed: %s\n", command.c_str());
+                return 1;
+            }
+            if (r > 0)
+                times.push_back(msSince(t));
+        }
+        std::sort(times.begin(), times.end());
+        const double p50 = times[times.size() / 2];
+        std::printf("%-44s %8.1f %7.0f  %.2f%s\n", params.c_str(), p50, limit, p50 / limit, p50 <= limit ? "" : "  OVER");
+    }
     if (temporary)
         std::filesystem::remove_all(dir);
     return 0;

@@ -66,4 +66,23 @@ validate::Record staffRecord(const demo::DemoStaff &s)
     };
 }
 
+std::vector<std::pair<const char *, validate::Record>> growthRecords(const demo::DemoStaff &s, const std::string &staffId)
+{
+    std::vector<std::pair<const char *, validate::Record>> out;
+    const Value who{staffId};
+    for (const auto &t : s.training)
+        out.push_back({"staff_training",
+                       {{"staff_id", who}, {"course", t.course}, {"organiser", textOrNull(t.organiser)}, {"level", t.level},
+                        {"start_date", t.startDate}, {"end_date", t.endDate}, {"hours", static_cast<double>(t.hours)}}});
+    for (const auto &h : s.honours)
+        out.push_back({"staff_honours",
+                       {{"staff_id", who}, {"title", h.title}, {"level", h.level}, {"award_date", h.date}, {"issuer", h.issuer}}});
+    for (const auto &a : s.assessments)
+        out.push_back({"staff_assessments", {{"staff_id", who}, {"year", std::int64_t{a.year}}, {"kind", a.kind}, {"result", a.result}}});
+    for (const auto &t : s.itTests)
+        out.push_back({"staff_it_tests", {{"staff_id", who}, {"test_date", t.date}, {"result", t.result},
+                                          {"score", static_cast<double>(t.score)}}});
+    return out;
+}
+
 } // namespace emis::bench

@@ -11,5 +11,7 @@ namespace emis::bench {
 
 validate::Record pupilRecord(const demo::DemoPupil &p);
 validate::Record staffRecord(const demo::DemoStaff &s);
+// A member of staff's growth file as (table, record) pairs, each record naming `staffId`.
+std::vector<std::pair<const char *, validate::Record>> growthRecords(const demo::DemoStaff &s, const std::string &staffId);
 
 } // namespace emis::bench

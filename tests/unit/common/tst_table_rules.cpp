@@ -235,7 +235,8 @@ void TestTableRules::everyNameInADescriptionExists()
         for (const auto &keys : {t.naturalKeys, t.indexes})
             for (const auto &key : keys)
                 for (const auto &name : key)
-                    QVERIFY2(t.field(name) || name == schema::kOwnerColumn, (where + " key " + name).c_str());
+                    QVERIFY2(t.field(name) || name == schema::kOwnerColumn || name == schema::kDeletedColumn,
+                             (where + " key " + name).c_str());
         for (const auto &name : t.listFields)
             QVERIFY2(t.field(name), (where + " list " + name).c_str());
         for (const auto &f : t.fields) {

@@ -30,6 +30,8 @@ private Q_SLOTS:
     void training_listOfTeachersShort_onlyForStaffFileRoles();
     void honours_byYearAndLevel();
     void assessment_resultsAndItTestNotPassed();
+    void search_byNameStaffNoIdNumberAndTitle_onlyForStaffFileRoles();
+    void file_holdsTheWholeGrowthFile();
     void badParameters_areIssues();
 
 private:
@@ -194,6 +196,56 @@ void TestReportStaff::assessment_resultsAndItTestNotPassed()
     QCOMPARE(field(t, "ethics_4"), 1);
     QCOMPARE(field(t, "ethics_none"), 0);
     QCOMPARE(field(t, "it_not_passed"), 2);  // 陈 failed, 黄 never sat; 吴 is no 专任教师
+}
+
+void TestReportStaff::search_byNameStaffNoIdNumberAndTitle_onlyForStaffFileRoles()
+{
+    const auto names = [&](report::Params p) {
+        QStringList out;
+        for (const auto &v : rows(run(*m_store, "staff_search", std::move(p))))
+            out << v.toObject().value(QLatin1String("name")).toString();
+        return out;
+    };
+    QCOMPARE(names({{"q", "陈静"}}), QStringList{QString::fromUtf8("陈静")});
+    QCOMPARE(names({{"q", "黄"}}), QStringList{QString::fromUtf8("黄梅")});  // a surname alone
+    QCOMPARE(names({{"q", "T14"}}), QStringList{QString::fromUtf8("陈静")});  // 工号
+    QCOMPARE(names({{"title", "小学高级教师"}}), QStringList{QString::fromUtf8("陈静")});  // 一级教师 now
+    QCOMPARE(names({{"school", "3604290002"}}), QStringList{QString::fromUtf8("吴红")});
+    QCOMPARE(names({{"q", "郑走"}}), QStringList{});  // deleted
+    const auto hit = rows(run(*m_store, "staff_search", {{"q", "刘芳"}}))[0].toObject();
+    QCOMPARE(hit.value(QLatin1String("school_name")).toString(), QString::fromUtf8("甲镇中学"));
+    QCOMPARE(hit.value(QLatin1String("title")).toString(), QString::fromUtf8("二级教师"));
+    const QString id = hit.value(QLatin1String("id_number")).toString();
+    QCOMPARE(names({{"q", id.toStdString()}}), QStringList{QString::fromUtf8("刘芳")});
+    for (const char *role : {"enrolment", "teaching", "inspector"}) {
+        QCOMPARE(run(*m_store, "staff_search", {{"q", "刘芳"}}, role).value(QLatin1String("issue")).toString(),
+                 QStringLiteral("not_allowed"));
+        QCOMPARE(run(*m_store, "staff_file", {{"staff", "x"}}, role).value(QLatin1String("issue")).toString(),
+                 QStringLiteral("not_allowed"));
+    }
+    QCOMPARE(run(*m_store, "staff_search", {}, "staffing").value(QLatin1String("issue")).toString(), QStringLiteral("bad_request"));
+}
+
+void TestReportStaff::file_holdsTheWholeGrowthFile()
+{
+    const QString liu = rows(run(*m_store, "staff_search", {{"q", "刘芳"}}))[0].toObject().value(QLatin1String("key")).toString();
+    const auto file = run(*m_store, "staff_file", {{"staff", liu.toStdString()}}, "staffing");
+    QCOMPARE(file.value(QLatin1String("staff")).toObject().value(QLatin1String("name")).toString(), QString::fromUtf8("刘芳"));
+    QCOMPARE(file.value(QLatin1String("school_name")).toString(), QString::fromUtf8("甲镇中学"));
+    std::map<QString, int> counts;
+    for (const auto &v : file.value(QLatin1String("sections")).toArray())
+        counts[v.toObject().value(QLatin1String("table")).toString()] = int(rows(v.toObject()).size());
+    QCOMPARE(counts[QStringLiteral("staff_training")], 4);
+    QCOMPARE(counts[QStringLiteral("staff_assessments")], 3);
+    QCOMPARE(counts[QStringLiteral("staff_it_tests")], 2);
+    QCOMPARE(counts[QStringLiteral("staff_honours")], 0);
+    QVERIFY(counts.count(QStringLiteral("staff_changes")));
+    // Codes by their names.
+    for (const auto &v : file.value(QLatin1String("sections")).toArray())
+        if (v.toObject().value(QLatin1String("table")).toString() == QLatin1String("staff_it_tests"))
+            QVERIFY(rows(v.toObject())[0].toObject().value(QLatin1String("result")).toString().contains(QString::fromUtf8("通过")));
+    QCOMPARE(run(*m_store, "staff_file", {{"staff", "no-such-id"}}).value(QLatin1String("issue")).toString(),
+             QStringLiteral("bad_request"));
 }
 
 void TestReportStaff::badParameters_areIssues()

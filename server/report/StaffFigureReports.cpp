@@ -16,9 +16,6 @@ namespace {
 
 namespace sf = schema::staff_figures;
 
-constexpr const char *kStaffFrom =
-    " FROM staff t JOIN schools c ON c.id = t.school_id WHERE t.deleted = 0 AND c.deleted = 0 ";
-
 bool isDigits(std::string_view s)
 {
     return !s.empty() && std::all_of(s.begin(), s.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
@@ -95,8 +92,13 @@ std::variant<std::string, Issue> staffStructureReport(StoreSession &s, const Par
             on[7] != '-' || !isDigits(on.substr(8, 2)))
             return makeIssue(Reason::BadRequest, {}, {}, {}, "on=" + on);
     }
-    const std::string age = "(CAST(substr(" + quoted(on) + ", 1, 4) AS INTEGER) - CAST(substr(t.birth_date, 1, 4) AS INTEGER)"
-                            " - (substr(" + quoted(on) + ", 6) < substr(t.birth_date, 6)))";
+    // Each one's age on the day, worked out once per row (LIMIT -1 keeps it from being copied
+    // into every band's column).
+    const std::string from =
+        " FROM (SELECT t.*, CAST(substr(" + quoted(on) + ", 1, 4) AS INTEGER) - CAST(substr(t.birth_date, 1, 4) AS INTEGER)"
+        " - (substr(" + quoted(on) + ", 6) < substr(t.birth_date, 6)) AS age FROM staff t WHERE t.deleted = 0 LIMIT -1) t"
+        " JOIN schools c ON c.id = t.school_id WHERE c.deleted = 0 ";
+    const std::string age = "t.age";
     std::vector<SumColumn> columns = {
         {"total", "教职工", "staff", "1"},
         {"male", "男", "male", "CASE WHEN t.sex = '1' THEN 1 ELSE 0 END"},
@@ -111,7 +113,7 @@ std::variant<std::string, Issue> staffStructureReport(StoreSession &s, const Par
     append(columns, levelColumns("t.education", sf::kEducationLevels, "education_unknown", "学历未填"));
     append(columns, codeColumns("staffing", "staffing", "t.staffing", "编制未填"));
     append(columns, codeColumns("backbone", "backbone", "t.backbone", "非骨干"));
-    return countsReport(s, "staff_structure", params, scope, groupBy(by), columns, kStaffFrom);
+    return countsReport(s, "staff_structure", params, scope, groupBy(by), columns, from);
 }
 
 std::variant<std::string, Issue> staffTrainingReport(StoreSession &s, const Params &params, const Scope &scope,
@@ -122,11 +124,14 @@ std::variant<std::string, Issue> staffTrainingReport(StoreSession &s, const Para
         return makeIssue(Reason::BadRequest, {}, {}, {}, "cycle= (the first year of a cycle: 2021, 2026, ...)");
     const std::string first = std::to_string(*year) + "-01-01";
     const std::string last = std::to_string(*year + sf::kCycleYears - 1) + "-12-31";
-    // Each 专任教师's 学时 in the cycle, by the day the course began.
+    // Each 专任教师's 学时 in the cycle, by the day the course began: one look into the covering
+    // index (staff_id, start_date, hours, deleted) per teacher, taken once (LIMIT -1 keeps SQLite
+    // from copying the subquery into every column that reads it).
     const std::string from =
-        " FROM staff t JOIN schools c ON c.id = t.school_id LEFT JOIN (SELECT staff_id, SUM(hours) AS hours"
-        " FROM staff_training WHERE deleted = 0 AND start_date >= ? AND start_date <= ? GROUP BY staff_id) h"
-        " ON h.staff_id = t.id WHERE t.deleted = 0 AND c.deleted = 0 AND t.post_category = '1' ";
+        " FROM (SELECT t.id, t.school_id, t.staff_no, t.name, (SELECT SUM(x.hours) FROM staff_training x"
+        " WHERE x.staff_id = t.id AND x.deleted = 0 AND x.start_date >= ? AND x.start_date <= ?) AS hours"
+        " FROM staff t WHERE t.deleted = 0 AND t.post_category = '1' LIMIT -1) h"
+        " JOIN schools c ON c.id = h.school_id WHERE c.deleted = 0 ";
     const std::string target = std::to_string(sf::kCycleHours);
     if (personRows) {
         auto it = params.find("list");
@@ -139,9 +144,9 @@ std::variant<std::string, Issue> staffTrainingReport(StoreSession &s, const Para
             for (auto &p : scopeParams(scope, false))
                 bind.push_back(std::move(p));
             w.key("rows").beginArray();
-            for (const auto &r : s.query("SELECT c.code, c.name, t.staff_no, t.name, COALESCE(h.hours, 0)" + from +
+            for (const auto &r : s.query("SELECT c.code, c.name, h.staff_no, h.name, COALESCE(h.hours, 0)" + from +
                                              scopeSql(false) + " AND COALESCE(h.hours, 0) < " + target +
-                                             " ORDER BY c.code, 5, t.name",
+                                             " ORDER BY c.code, 5, h.name",
                                          bind)) {
                 const double hours = asReal(r[4]);
                 w.beginObject().field("key", asText(r[0])).field("school", asText(r[1])).field("staff_no", asText(r[2]));
@@ -200,13 +205,13 @@ std::variant<std::string, Issue> staffAssessmentReport(StoreSession &s, const Pa
             c.zh = "师德考核" + c.zh;
     }
     columns.push_back({"it_not_passed", "信息技术能力测评未通过", "IT skills test not passed",
-                       "CASE WHEN t.post_category = '1' AND p.staff_id IS NULL THEN 1 ELSE 0 END"});
+                       "CASE WHEN t.post_category = '1' AND NOT EXISTS (SELECT 1 FROM staff_it_tests x WHERE x.staff_id = t.id"
+                       " AND x.deleted = 0 AND x.result = '1') THEN 1 ELSE 0 END"});
     const std::string from =
         " FROM staff t JOIN schools c ON c.id = t.school_id"
         " LEFT JOIN staff_assessments a ON a.staff_id = t.id AND a.deleted = 0 AND a.kind = '1' AND a.year = ?"
         " LEFT JOIN staff_assessments e ON e.staff_id = t.id AND e.deleted = 0 AND e.kind = '2' AND e.year = ?"
-        " LEFT JOIN (SELECT DISTINCT staff_id FROM staff_it_tests WHERE deleted = 0 AND result = '1') p"
-        " ON p.staff_id = t.id WHERE t.deleted = 0 AND c.deleted = 0 ";
+        " WHERE t.deleted = 0 AND c.deleted = 0 ";
     return countsReport(s, "staff_assessment", params, scope, groupBy(by), columns, from,
                         {std::int64_t{*year}, std::int64_t{*year}});
 }
