@@ -21,6 +21,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -149,18 +150,28 @@ int main(int argc, char **argv)
     if (temporary)
         dir = (std::filesystem::temp_directory_path() / ("bench_reports." + std::to_string(nowMs()))).string();
     std::filesystem::create_directories(dir);
+    // A county server's folder, so that emisctl reads the same store below.
+    if (!std::filesystem::exists(std::filesystem::path(dir) / "emis.conf") &&
+        std::system((std::string(EMISCTL) + " init --dir " + dir + " > /dev/null").c_str()) != 0) {
+        std::fprintf(stderr, "emisctl init --dir %s failed\n", dir.c_str());
+        return 1;
+    }
     const std::string db = (std::filesystem::path(dir) / "emis.db").string();
-    SqliteStore store(db);
+    auto opened = std::make_unique<SqliteStore>(db);
     std::int64_t pupilsInStore = 0;
-    store.read([&](StoreSession &s) {
+    opened->read([&](StoreSession &s) {
         pupilsInStore = std::get<std::int64_t>(s.query("SELECT COUNT(*) FROM students", {})[0][0]);
     });
     if (pupilsInStore == 0) {
         t = Clock::now();
-        load(store, county, growthPerStaff);
+        load(*opened, county, growthPerStaff);
         const double loadMs = msSince(t);
         std::printf("loaded through CountyWriter in %.1f s (%.0f rows/s) into %s\n", loadMs / 1000,
                     static_cast<double>(county.pupils.size() + county.staff.size()) / (loadMs / 1000), db.c_str());
+        // Reports are timed on a settled store, as a server has it after a restart: closing
+        // checkpoints the log the load wrote.
+        opened->close();
+        opened = std::make_unique<SqliteStore>(db);
     } else {
         std::printf("store %s already holds %lld pupils: not loaded again\n", db.c_str(),
                     static_cast<long long>(pupilsInStore));
@@ -170,7 +181,7 @@ int main(int argc, char **argv)
     const std::string township = county.townships.front();
     const std::string school = county.schools.front().code;
     std::string someName, someId, someStaff;
-    store.read([&](StoreSession &s) {
+    opened->read([&](StoreSession &s) {
         const auto r = s.query("SELECT name, id_number, id FROM staff ORDER BY id LIMIT 1 OFFSET 7000", {});
         if (!r.empty()) {
             someName = displayText(r[0][0]);
@@ -236,7 +247,7 @@ int main(int argc, char **argv)
         for (int r = 0; r <= runs; ++r) {  // the first run warms the page cache and is not counted
             std::variant<std::string, Issue> result;
             t = Clock::now();
-            store.read([&](StoreSession &s) { result = report::runReport(s, c.name, c.params, "admin"); });
+            opened->read([&](StoreSession &s) { result = report::runReport(s, c.name, c.params, "admin"); });
             const double ms = msSince(t);
             if (const auto *issue = std::get_if<Issue>(&result)) {
                 std::fprintf(stderr, "%s: %s\n", c.name.c_str(), issue->text().c_str());
@@ -255,7 +266,7 @@ int main(int argc, char **argv)
                     max, c.limitMs, max / c.limitMs, max <= c.limitMs ? "" : "  OVER");
     }
     std::printf("\n%d of %zu reports over their limit at their slowest (%d runs each)\n", misses, cases.size(), runs);
-    store.close();
+    opened->close();
 
     // What an officer waits for, whole: emisctl opening the store, running the report, printing it.
     std::printf("\n%-44s %8s %7s  %s\n", "emisctl report (whole process)", "p50 ms", "limit", "p50/limit");
