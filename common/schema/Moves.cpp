@@ -25,14 +25,6 @@ const MoveKind *moveByRequest(std::string_view requestTable)
     return nullptr;
 }
 
-const MoveKind *moveByPerson(std::string_view personTable)
-{
-    for (const auto &k : moveKinds())
-        if (k.personTable == personTable)
-            return &k;
-    return nullptr;
-}
-
 bool decidesMove(const MoveKind &kind, std::string_view role)
 {
     return std::find(kind.deciders.begin(), kind.deciders.end(), role) != kind.deciders.end();

@@ -35,7 +35,6 @@ struct MoveKind {
 
 const std::vector<MoveKind> &moveKinds();
 const MoveKind *moveByRequest(std::string_view requestTable);
-const MoveKind *moveByPerson(std::string_view personTable);
 bool decidesMove(const MoveKind &kind, std::string_view role);
 
 struct Table;

@@ -4,6 +4,7 @@
 
 #include <sqlite3.h>
 
+#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <memory>
@@ -71,6 +72,8 @@ private:
     bool m_checkpointDue = false;
     bool m_checkpointStop = false;
     std::thread m_checkpointThread;
+    // Frames in the log after the writer's last commit (the WAL hook's count).
+    std::atomic<int> m_walFrames{0};
 
     std::mutex m_readersMutex;
     std::vector<std::unique_ptr<SqliteDb>> m_readers;

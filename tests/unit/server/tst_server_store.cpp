@@ -13,6 +13,8 @@
 #include "validate/IdNumber.h"
 
 #include <QTemporaryDir>
+
+#include <filesystem>
 #include <QTest>
 
 #include <atomic>
@@ -88,7 +90,23 @@ private slots:
     void serverWrittenRow_isVersionedAndOnTheFeed_invalidOneWritesNothing();
     void insertedRow_versionsFromStampAndFeed_keptWhenAnotherFieldChanges();
     void serverRules_nameRealTables();
+    void writesBackToBack_logStaysBounded();
 };
+
+// A county's first sync writes for minutes without a pause: the log must still start again from
+// its beginning now and then, or it grows with everything written (2.6 GB in the report bench).
+void TestServerStore::writesBackToBack_logStaysBounded()
+{
+    QTemporaryDir dir;
+    const std::string path = dir.filePath(QStringLiteral("s.db")).toStdString();
+    SqliteStore store(path);
+    const std::string megabyte(1 << 20, 'x');
+    for (int i = 0; i < 160; ++i)  // 160 MB, one write after another
+        store.write([&](StoreSession &s) { s.setMeta("bulk" + std::to_string(i), megabyte); });
+    const auto wal = std::filesystem::file_size(path + "-wal");
+    QVERIFY2(wal < 100u << 20, std::to_string(wal).c_str());
+    store.read([&](StoreSession &s) { QCOMPARE(s.meta("bulk159").size(), megabyte.size()); });
+}
 
 void TestServerStore::serverRules_nameRealTables()
 {
