@@ -3,6 +3,8 @@
 #include <cstddef>
 #include <cstdint>
 #include <random>
+#include <string>
+#include <string_view>
 #include <vector>
 
 namespace emis::demo {
@@ -56,5 +58,19 @@ public:
 private:
     std::mt19937_64 engine_;
 };
+
+// One of a few texts, by weight (the demo's skewed choices: 学历, 职称, 编制, ...).
+struct Choice {
+    std::string_view text;
+    double weight;
+};
+
+inline std::string choose(const std::vector<Choice> &choices, DemoRandom &rng)
+{
+    std::vector<double> w;
+    for (const auto &c : choices)
+        w.push_back(c.weight);
+    return std::string(choices[rng.weighted(w)].text);
+}
 
 } // namespace emis::demo

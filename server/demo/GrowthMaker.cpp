@@ -13,19 +13,6 @@ constexpr std::uint64_t kGrowthStream = 0x67726f77;  // "grow": apart from the s
 constexpr int kFirstYear = 2021;                     // the first year of the files
 constexpr int kLastAssessed = kSchoolYear - 1;       // the last year with 年度/师德 results
 
-struct Choice {
-    std::string_view text;
-    double weight;
-};
-
-std::string choose(const std::vector<Choice> &choices, DemoRandom &rng)
-{
-    std::vector<double> w;
-    for (const auto &c : choices)
-        w.push_back(c.weight);
-    return std::string(choices[rng.weighted(w)].text);
-}
-
 int yearOf(const std::string &yearMonthOrDate) { return std::stoi(yearMonthOrDate.substr(0, 4)); }
 
 // A course: its level (award_level code), what it is called, who runs it, how long it takes.

@@ -11,19 +11,6 @@
 namespace emis::demo {
 namespace {
 
-struct Choice {
-    std::string_view text;
-    double weight;
-};
-
-std::string choose(const std::vector<Choice> &choices, DemoRandom &rng)
-{
-    std::vector<double> w;
-    for (const auto &c : choices)
-        w.push_back(c.weight);
-    return std::string(choices[rng.weighted(w)].text);
-}
-
 const std::vector<Choice> &subjects(int stage)
 {
     static const std::vector<Choice> primary = {

@@ -44,14 +44,7 @@ void TestClientStaffMove::initTestCase()
 
 std::unique_ptr<TestClient> TestClientStaffMove::officer(const char *user)
 {
-    auto c = std::make_unique<TestClient>();
-    if (!c->connectTo(m_server.port(), m_server.caPem()) || !c->hello())
-        return nullptr;
-    wire::Envelope e;
-    e.mutable_login_request()->set_user(user);
-    e.mutable_login_request()->set_password("correct horse 42");
-    const auto r = c->request(e);
-    return r && r->has_login_response() ? std::move(c) : nullptr;
+    return TestClient::officer(m_server.port(), m_server.caPem(), user, "correct horse 42");
 }
 
 QJsonArray TestClientStaffMove::listJson(const CliRunner &d, const QStringList &args)

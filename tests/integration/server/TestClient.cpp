@@ -84,3 +84,16 @@ bool TestClient::waitClosed(int timeoutMs)
     }
     return m_socket.state() == QAbstractSocket::UnconnectedState;
 }
+
+std::unique_ptr<TestClient> TestClient::officer(quint16 port, const QByteArray &caPem, const char *user,
+                                                const char *password)
+{
+    auto c = std::make_unique<TestClient>();
+    if (!c->connectTo(port, caPem) || !c->hello())
+        return nullptr;
+    emis::wire::Envelope e;
+    e.mutable_login_request()->set_user(user);
+    e.mutable_login_request()->set_password(password);
+    const auto r = c->request(e);
+    return r && r->has_login_response() ? std::move(c) : nullptr;
+}

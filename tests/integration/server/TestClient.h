@@ -5,6 +5,7 @@
 #include <QByteArray>
 #include <QSslSocket>
 
+#include <memory>
 #include <optional>
 
 // One TLS connection to the server under test, speaking frames synchronously.
@@ -24,6 +25,11 @@ public:
     bool waitClosed(int timeoutMs = 10000);
     void abort() { m_socket.abort(); }
     QSslSocket &socket() { return m_socket; }
+
+    // A bureau officer's session: connected to the server on `port` (pinning `caPem`), hello,
+    // logged in; null when any step fails.
+    static std::unique_ptr<TestClient> officer(quint16 port, const QByteArray &caPem, const char *user,
+                                               const char *password);
 
 private:
     QSslSocket m_socket;

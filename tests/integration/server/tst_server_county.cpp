@@ -114,14 +114,7 @@ void TestServerCounty::initTestCase()
 
 std::unique_ptr<TestClient> TestServerCounty::officer(const char *user)
 {
-    auto c = std::make_unique<TestClient>();
-    if (!c->connectTo(m_server.port(), m_server.caPem()) || !c->hello())
-        return nullptr;
-    wire::Envelope e;
-    e.mutable_login_request()->set_user(user);
-    e.mutable_login_request()->set_password("correct horse 42");
-    const auto r = c->request(e);
-    return r && r->has_login_response() ? std::move(c) : nullptr;
+    return TestClient::officer(m_server.port(), m_server.caPem(), user, "correct horse 42");
 }
 
 std::optional<wire::CountyWriteAck> TestServerCounty::write(TestClient &c, const std::vector<wire::Change> &changes,
