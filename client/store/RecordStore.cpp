@@ -427,6 +427,11 @@ Result<SaveOutcome> RecordStore::saveIn(WriteContext &ctx, const schema::Table &
     if (!seq)
         return seq.error();
     ctx.lastSeq = *seq;
+    // A new row's effect on another (a 退休 on the teacher), in the same transaction.
+    if (isNew && t.rules && t.rules->effect)
+        if (const auto effect = t.rules->effect(row))
+            if (auto st = saveIn(ctx, *schema::findTable(effect->table), qs(effect->id), effect->values, {}); !st)
+                return st.error();
     return SaveOutcome{id, *seq};
 }
 

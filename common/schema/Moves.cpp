@@ -11,7 +11,7 @@ const std::vector<MoveKind> &moveKinds()
     static const std::vector<MoveKind> all = {
         {"transfers", "students", "student_id", "student_name", {"1", "2"}, {{"to_grade", "grade", "from_grade", "to_grade"}, {"to_class", "class_name", "from_class", "to_class"}},
          "status_changes", "01", "02", {"admin", "enrolment"}, "pupil_not_found"},
-        {"staff_transfers", "staff", "staff_id", "staff_name", {}, {}, "staff_changes", "01", "02", {"admin", "staffing"},
+        {"staff_transfers", "staff", "staff_id", "staff_name", {"1", ""}, {}, "staff_changes", "01", "02", {"admin", "staffing"},
          "staff_not_found"},
     };
     return all;

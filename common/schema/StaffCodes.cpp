@@ -115,6 +115,11 @@ std::vector<CodeTable> staffCodeTables()
                     {"06", "借调", "secondment", {"借用"}},
                     {"07", "交流轮岗", "rotation", {"交流", "轮岗", "支教"}},
                     {"08", "借调/交流结束", "secondment or rotation ended", {"返回原单位", "借调结束", "交流结束"}}}});
+    all.push_back({"staff_status",
+                   {{"1", "在职", "on the books", {"在岗"}},
+                    {"2", "退休", "retired", {"已退休"}},
+                    {"3", "辞职", "resigned", {"离职"}},
+                    {"4", "解聘", "dismissed", {"辞退"}}}});
     all.push_back({"it_result",
                    {{"1", "通过", "passed", {"合格", "是", "已通过"}}, {"2", "未通过", "not passed", {"不合格", "否", "不通过"}}}});
     return all;

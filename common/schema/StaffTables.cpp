@@ -67,6 +67,9 @@ Table staffTable()
         typed("work_start", "参加工作年月", "started work", T::YearMonth, false, {"参加工作时间"}),
         codedLater(coded("political", "政治面貌", "political status", "political", false)),
         checked(text("phone", "联系电话", "phone", 20, false, {"手机号", "电话", "phone"}), Check::Phone),
+        // Set by a 人事异动 of 退休, 辞职 or 解聘 (TableRules::effect); the reports count 在职 only.
+        since(withDefault(coded("status", "在职状态", "employment status", "staff_status", false, {"人员状态", "状态"}), "1"),
+              kGrowthFile),
     };
     f.insert(f.end(), rest.begin(), rest.end());
     Table t = table("staff", "教职工", "staff", Scope::School, std::move(f), {{"id_type", "id_number"}, {"staff_no"}},

@@ -72,9 +72,20 @@ std::optional<Issue> staffChangeChange(const Record &incoming, const Record *cur
     return makeIssue(Reason::ByTransferOnly, "kind", entry->zh, entry->en);
 }
 
+// 退休, 辞职 and 解聘 take the teacher off the books (staff_status 2, 3, 4).
+std::optional<TableRules::Effect> staffChangeEffect(const Record &row)
+{
+    static const std::pair<const char *, const char *> kStatusOf[] = {{"03", "2"}, {"04", "3"}, {"05", "4"}};
+    const std::string kind = fieldText(row, "kind");
+    for (const auto &[k, status] : kStatusOf)
+        if (kind == k)
+            return TableRules::Effect{"staff", fieldText(row, "staff_id"), {{"status", Value{std::string(status)}}}};
+    return std::nullopt;
+}
+
 } // namespace
 
 const TableRules kGrowthRules{"growth", &growthRecord, nullptr};
-const TableRules kStaffChangeRules{"staff_change", &growthRecord, &staffChangeChange};
+const TableRules kStaffChangeRules{"staff_change", &growthRecord, &staffChangeChange, &staffChangeEffect};
 
 } // namespace emis::validate

@@ -21,6 +21,13 @@ struct TableRules {
     // What a school may change of a stored row (workflow states): `current` is the row as it is
     // stored (null for a new row or a deleted one), `incoming` the fields the change writes.
     std::optional<Issue> (*change)(const Record &incoming, const Record *current, bool deleting) = nullptr;
+    // What saving a new row does to another (a 退休 sets the teacher's 在职状态): the client writes
+    // it in the same transaction as a change of its own, which the server checks like any other.
+    struct Effect {
+        std::string table, id;
+        Record values;
+    };
+    std::optional<Effect> (*effect)(const Record &row) = nullptr;
 };
 
 extern const TableRules kPersonRules;        // people: the ID number by its document type

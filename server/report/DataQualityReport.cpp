@@ -34,7 +34,7 @@ std::string dataQualityReport(StoreSession &s, const Params &params, const Scope
         row.noEntryMonth = asInt(r[4]);
     }
     const std::string staffSql = "SELECT c.code, COUNT(*) FROM staff t JOIN schools c ON c.id = t.school_id"
-                                 " WHERE t.deleted = 0 AND c.deleted = 0" +
+                                 " WHERE t.deleted = 0 AND c.deleted = 0 AND" + kOnTheBooks +
                                  scopeSql(false) + " GROUP BY c.code";
     for (const auto &r : s.query(staffSql, scopeParams(scope, false)))
         rows[asText(r[0])].staff = asInt(r[1]);

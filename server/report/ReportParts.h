@@ -32,6 +32,8 @@ inline constexpr const char *kPupilsFrom = " FROM students s JOIN schools c ON c
 inline constexpr const char *kSummaryFrom = " FROM report_pupils s JOIN schools c ON c.id = s.school_id ";
 // Pupils count when they are 在读 (the summary holds live rows only).
 inline constexpr const char *kActivePupils = " s.status = '1' AND s.pupils > 0 AND c.deleted = 0 ";
+// Staff (as `staff t`) on the books: 在职, not 退休, 辞职 or 解聘 (staff_status; none given is 在职).
+inline const std::string kOnTheBooks = " COALESCE(t.status, '1') = '1' ";
 // " AND ..." restricting to the scope; bind scopeParams() in order.
 std::string scopeSql(bool withGrade = true);
 std::vector<Value> scopeParams(const Scope &scope, bool withGrade = true);

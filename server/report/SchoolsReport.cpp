@@ -49,7 +49,7 @@ std::string schoolsReport(StoreSession &s, const Params &params, const Scope &sc
     }
     const std::string staffSql =
         "SELECT t.school_id, COUNT(*), SUM(CASE WHEN t.post_category = '1' THEN 1 ELSE 0 END)"
-        " FROM staff t JOIN schools c ON c.id = t.school_id WHERE t.deleted = 0 AND c.deleted = 0" +
+        " FROM staff t JOIN schools c ON c.id = t.school_id WHERE t.deleted = 0 AND c.deleted = 0 AND" + kOnTheBooks +
         scopeSql(false) + " GROUP BY t.school_id";
     for (const auto &r : s.query(staffSql, scopeParams(scope, false))) {
         Counts &c = held[asText(r[0])];

@@ -96,7 +96,7 @@ std::variant<std::string, Issue> staffStructureReport(StoreSession &s, const Par
     // into every band's column).
     const std::string from =
         " FROM (SELECT t.*, CAST(substr(" + quoted(on) + ", 1, 4) AS INTEGER) - CAST(substr(t.birth_date, 1, 4) AS INTEGER)"
-        " - (substr(" + quoted(on) + ", 6) < substr(t.birth_date, 6)) AS age FROM staff t WHERE t.deleted = 0 LIMIT -1) t"
+        " - (substr(" + quoted(on) + ", 6) < substr(t.birth_date, 6)) AS age FROM staff t WHERE t.deleted = 0 AND" + kOnTheBooks + "LIMIT -1) t"
         " JOIN schools c ON c.id = t.school_id WHERE c.deleted = 0 ";
     const std::string age = "t.age";
     std::vector<SumColumn> columns = {
@@ -130,7 +130,7 @@ std::variant<std::string, Issue> staffTrainingReport(StoreSession &s, const Para
     const std::string from =
         " FROM (SELECT t.id, t.school_id, t.staff_no, t.name, (SELECT SUM(x.hours) FROM staff_training x"
         " WHERE x.staff_id = t.id AND x.deleted = 0 AND x.start_date >= ? AND x.start_date <= ?) AS hours"
-        " FROM staff t WHERE t.deleted = 0 AND t.post_category = '1' LIMIT -1) h"
+        " FROM staff t WHERE t.deleted = 0 AND t.post_category = '1' AND" + kOnTheBooks + "LIMIT -1) h"
         " JOIN schools c ON c.id = h.school_id WHERE c.deleted = 0 ";
     const std::string target = std::to_string(sf::kCycleHours);
     if (personRows) {
@@ -211,7 +211,7 @@ std::variant<std::string, Issue> staffAssessmentReport(StoreSession &s, const Pa
         " FROM staff t JOIN schools c ON c.id = t.school_id"
         " LEFT JOIN staff_assessments a ON a.staff_id = t.id AND a.deleted = 0 AND a.kind = '1' AND a.year = ?"
         " LEFT JOIN staff_assessments e ON e.staff_id = t.id AND e.deleted = 0 AND e.kind = '2' AND e.year = ?"
-        " WHERE t.deleted = 0 AND c.deleted = 0 ";
+        " WHERE t.deleted = 0 AND c.deleted = 0 AND" + kOnTheBooks;
     return countsReport(s, "staff_assessment", params, scope, groupBy(by), columns, from,
                         {std::int64_t{*year}, std::int64_t{*year}});
 }

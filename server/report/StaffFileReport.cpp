@@ -70,7 +70,7 @@ std::variant<std::string, Issue> staffSearchReport(StoreSession &s, const Params
     // A name, a 工号 or an ID number exactly; a name also by its beginning (姓 alone finds 张*).
     const std::string sql =
         "SELECT t.id, t.name, t.staff_no, t.sex, t.birth_date, t.id_number, t.post_category, t.title, t.subject,"
-        " t.education, c.code, c.name, c.township"
+        " t.education, c.code, c.name, c.township, COALESCE(t.status, '1')"
         " FROM staff t JOIN schools c ON c.id = t.school_id WHERE t.deleted = 0 AND c.deleted = 0"
         " AND (? = '' OR t.name = ? OR t.staff_no = ? OR upper(t.id_number) = upper(?) OR substr(t.name, 1, length(?)) = ?)"
         " AND (? = '' OR t.title = ?) AND (? = '' OR t.subject = ?)" +
@@ -83,7 +83,7 @@ std::variant<std::string, Issue> staffSearchReport(StoreSession &s, const Params
                 {{"school_name", "学校", "school"}, {"staff_no", "工号", "staff number"}, {"name", "姓名", "name"},
                  {"sex", "性别", "sex"}, {"birth_date", "出生日期", "birth date"}, {"id_number", "身份证件号", "ID number"},
                  {"post_category", "岗位类别", "post"}, {"title", "职称", "title"}, {"subject", "任教学科", "subject"},
-                 {"education", "学历", "education"}});
+                 {"education", "学历", "education"}, {"status", "在职状态", "status"}});
     const auto rows = s.query(sql, bind);
     w.key("rows").beginArray();
     for (std::size_t i = 0; i < rows.size() && i < static_cast<std::size_t>(kMaxHits); ++i) {
@@ -103,6 +103,7 @@ std::variant<std::string, Issue> staffSearchReport(StoreSession &s, const Params
             .field("school", asText(r[10]))
             .field("school_name", asText(r[11]))
             .field("township", asText(r[12]))
+            .field("status", codeName("staff_status", asText(r[13])))
             .endObject();
     }
     w.endArray();

@@ -34,7 +34,7 @@ std::string staffReport(StoreSession &s, const Params &params, const Scope &scop
         " SUM(CASE WHEN t.post_category = '1' AND t.teaching_stage = '2' THEN 1 ELSE 0 END),"
         " SUM(CASE WHEN t.post_category = '1' AND t.teaching_stage = '3' THEN 1 ELSE 0 END),"
         " SUM(CASE WHEN t.post_category = '1' THEN 1 ELSE 0 END)"
-        " FROM staff t JOIN schools c ON c.id = t.school_id WHERE t.deleted = 0 AND c.deleted = 0" +
+        " FROM staff t JOIN schools c ON c.id = t.school_id WHERE t.deleted = 0 AND c.deleted = 0 AND" + kOnTheBooks +
         scopeSql(false) + " GROUP BY 1, 2 ORDER BY 1";
     static constexpr const char *kCounts[] = {"total", "male", "female", "teachers_primary", "teachers_junior",
                                               "teachers_senior", "full_time_teachers"};

@@ -10,7 +10,7 @@ std::string teacherReport(StoreSession &s, const Params &params, const Scope &sc
     std::int64_t pupils[3] = {};
     const std::string teacherSql =
         "SELECT t.teaching_stage, COUNT(*) FROM staff t JOIN schools c ON c.id = t.school_id"
-        " WHERE t.deleted = 0 AND c.deleted = 0 AND t.post_category = '1'" +
+        " WHERE t.deleted = 0 AND c.deleted = 0 AND t.post_category = '1' AND" + kOnTheBooks +
         scopeSql(false) + " GROUP BY t.teaching_stage";
     for (const auto &r : s.query(teacherSql, scopeParams(scope, false))) {
         const std::string stage = asText(r[0]);

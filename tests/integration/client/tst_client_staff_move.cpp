@@ -165,6 +165,28 @@ void TestClientStaffMove::staffTransfer_agreedAndApproved_fileGoesWithTheTeacher
     QCOMPARE(m_server.query(QStringLiteral("SELECT count(*) FROM staff_training WHERE staff_id = ? AND school_id = ?"),
                             {teacher, QString::fromStdString(m_server.schoolId(QLatin1String(ServerFixture::kSchoolB)))}).toInt(),
              1);
+
+    // Two years on, B records the teacher's 退休: the 人事异动 and the 在职状态 go together, and the
+    // county's staff reports count 在职 only.
+    const auto staffAtB = [&] {
+        wire::Envelope e;
+        e.mutable_report_request()->set_name("staff");
+        (*e.mutable_report_request()->mutable_parameters())["by"] = "school";
+        (*e.mutable_report_request()->mutable_parameters())["school"] = ServerFixture::kSchoolB;
+        const auto r = staffing->request(e);
+        return r && r->has_report_response() ? QString::fromStdString(r->report_response().json()) : QString();
+    };
+    QVERIFY2(staffAtB().contains(QStringLiteral("\"total\":1")), qPrintable(staffAtB()));
+    const auto retired = b.run({QStringLiteral("add"), QStringLiteral("staff_changes"), QStringLiteral("--set"),
+                                QStringLiteral("教师=A031"), QStringLiteral("--set"), QStringLiteral("异动类别=退休"),
+                                QStringLiteral("--set"), QStringLiteral("异动日期=2028-08-31")});
+    QVERIFY2(retired.exitCode == 0, qPrintable(retired.out + retired.err));
+    for (const auto &v : listJson(b, {QStringLiteral("list"), QStringLiteral("staff")}))
+        if (v.toObject().value(QStringLiteral("id")).toString() == teacher)
+            QCOMPARE(v.toObject().value(QStringLiteral("status")).toString(), QStringLiteral("2"));
+    QCOMPARE(b.run({QStringLiteral("sync")}).exitCode, 0);
+    QCOMPARE(m_server.query(QStringLiteral("SELECT status FROM staff WHERE id = ?"), {teacher}).toString(), QStringLiteral("2"));
+    QVERIFY2(!staffAtB().contains(QStringLiteral("\"total\":1")), qPrintable(staffAtB()));
 }
 
 QTEST_GUILESS_MAIN(TestClientStaffMove)

@@ -68,6 +68,8 @@ void TestReportStaff::initTestCase()
                                        {{"title", "小学高级教师"}, {"education", "硕士"}, {"staffing", "在编"}, {"backbone", "县级骨干"}});
         const StoredRow huang = teacher(a, "黄梅", "1970-01-01", {{"title", "高级教师"}, {"education", "中师"}, {"staffing", "在编"}});
         const StoredRow wu = teacher(b, "吴红", "1975-09-01", {{"post_category", "行政人员"}, {"education", "大专"}});
+        // 退休: found by the search, counted by no figure.
+        teacher(b, "钱休", "1964-02-02", {{"title", "高级教师"}, {"status", "退休"}});
         StoredRow gone = teacher(b, "郑走", "1980-05-05", {{"title", "一级教师"}});
         gone.deleted = true;
         s.saveRow(*schema::findTable("staff"), gone);
@@ -210,8 +212,11 @@ void TestReportStaff::search_byNameStaffNoIdNumberAndTitle_onlyForStaffFileRoles
     QCOMPARE(names({{"q", "黄"}}), QStringList{QString::fromUtf8("黄梅")});  // a surname alone
     QCOMPARE(names({{"q", "T14"}}), QStringList{QString::fromUtf8("陈静")});  // 工号
     QCOMPARE(names({{"title", "小学高级教师"}}), QStringList{QString::fromUtf8("陈静")});  // 一级教师 now
-    QCOMPARE(names({{"school", "3604290002"}}), QStringList{QString::fromUtf8("吴红")});
+    QCOMPARE(names({{"school", "3604290002"}}), (QStringList{QString::fromUtf8("吴红"), QString::fromUtf8("钱休")}));
     QCOMPARE(names({{"q", "郑走"}}), QStringList{});  // deleted
+    const auto retired = rows(run(*m_store, "staff_search", {{"q", "钱休"}}));
+    QCOMPARE(retired.size(), 1);
+    QCOMPARE(retired[0].toObject().value(QLatin1String("status")).toString(), QString::fromUtf8("退休"));
     const auto hit = rows(run(*m_store, "staff_search", {{"q", "刘芳"}}))[0].toObject();
     QCOMPARE(hit.value(QLatin1String("school_name")).toString(), QString::fromUtf8("甲镇中学"));
     QCOMPARE(hit.value(QLatin1String("title")).toString(), QString::fromUtf8("二级教师"));
