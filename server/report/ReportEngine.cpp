@@ -14,11 +14,6 @@ bool oneOf(std::string_view v, std::initializer_list<std::string_view> allowed)
     return std::find(allowed.begin(), allowed.end(), v) != allowed.end();
 }
 
-std::string param(const Params &params, std::string_view key, std::string_view fallback)
-{
-    auto it = params.find(key);
-    return it == params.end() || it->second.empty() ? std::string(fallback) : it->second;
-}
 
 } // namespace
 

@@ -105,6 +105,12 @@ void beginReport(text::JsonWriter &w, std::string_view name, const Params &param
     w.endArray();
 }
 
+std::string param(const Params &params, std::string_view key, std::string_view fallback)
+{
+    auto it = params.find(key);
+    return it == params.end() || it->second.empty() ? std::string(fallback) : it->second;
+}
+
 double ratio(std::int64_t a, std::int64_t b)
 {
     if (b == 0)

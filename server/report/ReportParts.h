@@ -58,7 +58,9 @@ struct Column {
 
 // Writes "report", titles, "params" and "columns", and leaves the object open for rows.
 void beginReport(text::JsonWriter &w, std::string_view name, const Params &params, const std::vector<Column> &columns);
-double ratio(std::int64_t a, std::int64_t b);  // a / b rounded to two decimals, 0 when b == 0
+double ratio(std::int64_t a, std::int64_t b);
+// The parameter's value, or `fallback` when it is absent or empty.
+std::string param(const Params &params, std::string_view key, std::string_view fallback = {});  // a / b rounded to two decimals, 0 when b == 0
 
 std::string enrolmentReport(StoreSession &s, const Params &params, const Scope &scope, std::string_view by);
 std::string classSizeReport(StoreSession &s, const Params &params, const Scope &scope, std::string_view by);

@@ -6,6 +6,7 @@
 
 #include "schema/CodeTables.h"
 #include "schema/StaffFigures.h"
+#include "text/TextUtil.h"
 
 #include <algorithm>
 #include <ctime>
@@ -15,19 +16,6 @@ namespace emis::server::report {
 namespace {
 
 namespace sf = schema::staff_figures;
-
-bool isDigits(std::string_view s)
-{
-    return !s.empty() && std::all_of(s.begin(), s.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
-}
-
-int thisYear()
-{
-    const std::time_t now = std::time(nullptr);
-    std::tm tm{};
-    gmtime_r(&now, &tm);
-    return tm.tm_year + 1900;
-}
 
 std::string today()
 {
@@ -39,13 +27,15 @@ std::string today()
     return out;
 }
 
+int thisYear() { return std::stoi(today().substr(0, 4)); }
+
 // A four-digit year parameter, or `fallback` when absent; nothing when malformed.
 std::optional<int> yearParam(const Params &params, const char *key, int fallback)
 {
     auto it = params.find(key);
     if (it == params.end() || it->second.empty())
         return fallback;
-    if (it->second.size() != 4 || !isDigits(it->second))
+    if (it->second.size() != 4 || !text::isDigits(it->second))
         return std::nullopt;
     return std::stoi(it->second);
 }
@@ -88,8 +78,8 @@ std::variant<std::string, Issue> staffStructureReport(StoreSession &s, const Par
     std::string on = today();
     if (auto it = params.find("on"); it != params.end() && !it->second.empty()) {
         on = it->second;
-        if (on.size() != 10 || !isDigits(on.substr(0, 4)) || on[4] != '-' || !isDigits(on.substr(5, 2)) ||
-            on[7] != '-' || !isDigits(on.substr(8, 2)))
+        if (on.size() != 10 || !text::isDigits(on.substr(0, 4)) || on[4] != '-' || !text::isDigits(on.substr(5, 2)) ||
+            on[7] != '-' || !text::isDigits(on.substr(8, 2)))
             return makeIssue(Reason::BadRequest, {}, {}, {}, "on=" + on);
     }
     // Each one's age on the day, worked out once per row (LIMIT -1 keeps it from being copied

@@ -13,12 +13,6 @@ namespace {
 
 constexpr int kMaxHits = 200;
 
-std::string param(const Params &params, const char *key)
-{
-    auto it = params.find(key);
-    return it == params.end() ? std::string() : it->second;
-}
-
 // A value as a person reads it: a code by its name, a reference by its row's label.
 std::string shown(StoreSession &s, const schema::Field &f, const Value &v)
 {
