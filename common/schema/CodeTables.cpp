@@ -140,6 +140,8 @@ std::vector<CodeTable> build()
     all.push_back({"teaching_duty", {{"1", "任课教师", "subject teacher", {"任课"}}, {"2", "班主任", "head teacher", {}}}});
     for (auto &t : staffCodeTables())
         all.push_back(std::move(t));
+    for (auto &t : equipmentCodeTables())
+        all.push_back(std::move(t));
     return all;
 }
 

@@ -35,4 +35,8 @@ const std::vector<CodeTable> &codeTables();
 // discipline_kind, research_kind, research_role, assessment_kind, assessment_result.
 std::vector<CodeTable> staffCodeTables();
 
+// asset_category (EquipmentFigures.h), asset_state, asset_use, funding_source, asset_move_kind,
+// room_kind, stocktake_result, stocktake_state.
+std::vector<CodeTable> equipmentCodeTables();
+
 } // namespace emis::schema

@@ -41,8 +41,10 @@ std::vector<std::pair<const Table *, std::string>> followersOf(const MoveKind &k
         for (const auto &f : t.fields) {
             if (f.type != FieldType::Ref)
                 continue;
-            if (f.refTable == kind.personTable)
+            if (f.refTable == kind.personTable && f.required)
                 field = f.name;
+            else if (f.refTable == kind.personTable)
+                namesOtherRows = true;  // names the person in passing (a room's keeper): stays
             else if (const Table *target = findTable(f.refTable); !target || target->scope != Scope::County)
                 namesOtherRows = true;
         }

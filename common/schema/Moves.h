@@ -38,7 +38,7 @@ const MoveKind *moveByRequest(std::string_view requestTable);
 bool decidesMove(const MoveKind &kind, std::string_view role);
 
 struct Table;
-// The tables whose rows go with the person (their `field` names the person, and they name no
+// The tables whose rows go with the person (their required `field` names the person, and they name no
 // other school-owned row: a pupil's status changes, a teacher's growth file; not the scores of
 // the old school's exams, nor its 教学分工), with the field.
 std::vector<std::pair<const Table *, std::string>> followersOf(const MoveKind &kind);

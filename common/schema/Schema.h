@@ -27,6 +27,8 @@ enum class Check {
     SchoolCode,  // 学校标识码: ten digits
     Image,       // a scanned image (JPEG, PNG, GIF, BMP) of at most kMaxEvidenceBytes
     Score,       // marks: 0 or more, in whole or half points
+    Money,       // yuan: 0 or more, to the fen; a sheet's ¥3,200.00, 3200元 or 0.32万 reads as 3200
+    Count,       // a quantity: a whole number, 1 or more
 };
 
 // A bound a field's value may not pass, taken from the row one of its Ref fields names (a

@@ -141,5 +141,7 @@ namespace emis::schema {
 // StaffTables.cpp: the staff record (教职工) and, after the other tables, its growth file.
 Table staffTable();
 std::vector<Table> staffGrowthTables();
+// EquipmentTables.cpp: rooms, assets, asset_moves, room_usage, stocktakes, stocktake_items.
+std::vector<Table> equipmentTables();
 
 } // namespace emis::schema

@@ -3,7 +3,7 @@
 // Adding a table means adding its description below (with its rules, if any, in
 // validate/TableRules.cpp and, for rules that need other schools' rows, server/sync/ServerRules.cpp),
 // and bumping schemaVersion(). A field added to a table says since which version. The staff
-// record and its growth file are in StaffTables.cpp.
+// record and its growth file are in StaffTables.cpp, equipment in EquipmentTables.cpp.
 //
 // Built with EMIS_SCHEMA_NEXT (tests only: emis-cli-next, emis-server-next), the schema is one
 // version ahead: a new table and a new field, to test upgrades through the real programs.
@@ -251,7 +251,7 @@ Table scores()
 }
 
 #ifdef EMIS_SCHEMA_NEXT
-constexpr unsigned kVersion = 5;
+constexpr unsigned kVersion = 6;
 
 // 成长记录: a school's notes on a pupil, the next version's new table.
 Table notes()
@@ -265,7 +265,7 @@ Table notes()
                  {}, {{"student_id"}}, nullptr);
 }
 #else
-constexpr unsigned kVersion = 4;
+constexpr unsigned kVersion = 5;
 #endif
 
 } // namespace
@@ -294,6 +294,8 @@ const std::vector<Table> &tables()
             scores(),
         };
         for (auto &t : staffGrowthTables())
+            v.push_back(std::move(t));
+        for (auto &t : equipmentTables())
             v.push_back(std::move(t));
 #ifdef EMIS_SCHEMA_NEXT
         v.push_back(notes());

@@ -5,6 +5,7 @@
 #include "validate/DateText.h"
 #include "validate/IdNumber.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
@@ -24,6 +25,45 @@ std::optional<std::int64_t> parseInteger(std::string_view s)
     if (ec != std::errc() || ptr != end || t.empty())
         return std::nullopt;
     return v;
+}
+
+// An amount of yuan as sheets write it: 3200, 3,200.00, ¥3200, ￥3 200.00元, RMB 3200, 0.32万(元);
+// rounded to the fen (a number cell's 3199.9999999998 is 3200).
+std::optional<double> parseAmount(std::string_view raw)
+{
+    std::string s;
+    for (char c : text::toHalfWidth(text::trim(raw)))
+        if (c != ' ')
+            s.push_back(c);
+    for (std::string_view sign : {"\xEF\xBF\xA5" /* ￥ */, "\xC2\xA5" /* ¥ */, "RMB", "CNY", "rmb"})
+        if (text::startsWith(s, sign))
+            s.erase(0, sign.size());
+    double scale = 1;
+    for (std::string_view unit : {"万元", "元", "万"})
+        if (text::endsWith(s, unit)) {
+            s.resize(s.size() - unit.size());
+            scale = unit == "元" ? 1 : 10000;
+            break;
+        }
+    // Thousands separators only in their places: 3,200 and 1,234,567.5, not 3,20.
+    if (const auto comma = s.find(','); comma != std::string::npos) {
+        const std::size_t dot = std::min(s.find('.'), s.size());
+        if (comma == 0 || comma > 3)
+            return std::nullopt;
+        for (std::size_t i = comma; i < dot; i += 4)
+            if (s[i] != ',' || i + 4 > dot || !text::isDigits(s.substr(i + 1, 3)))
+                return std::nullopt;
+        std::string plain;
+        for (char c : s)
+            if (c != ',')
+                plain.push_back(c);
+        s = std::move(plain);
+    }
+    double v = 0;
+    auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+    if (s.empty() || ec != std::errc() || ptr != s.data() + s.size() || !std::isfinite(v) || v < 0)
+        return std::nullopt;
+    return std::round(v * scale * 100) / 100;
 }
 
 std::optional<Issue> checkText(const schema::Field &f, const std::string &s)
@@ -136,11 +176,19 @@ std::variant<Value, Issue> normalizeField(const schema::Field &f, std::string_vi
                 return Value{*code};
             return Value{*parseInteger(*code)};
         }
-        if (auto v = parseInteger(t))
+        if (auto v = parseInteger(t)) {
+            if (f.check == schema::Check::Count && *v < 1)
+                return makeIssue(Reason::NotCount, &f);
             return Value{*v};
-        return makeIssue(Reason::NotInteger, &f);
+        }
+        return makeIssue(f.check == schema::Check::Count ? Reason::NotCount : Reason::NotInteger, &f);
     }
     case FieldType::Real: {
+        if (f.check == schema::Check::Money) {
+            if (auto v = parseAmount(t))
+                return Value{*v};
+            return makeIssue(Reason::NotAmount, &f);
+        }
         const std::string s = text::toHalfWidth(t);
         double v = 0;
         auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
@@ -197,6 +245,8 @@ std::optional<Issue> checkValue(const schema::Field &f, const Value &value)
         const auto *i = std::get_if<std::int64_t>(&value);
         if (!i)
             return makeIssue(Reason::NotInteger, &f);
+        if (f.check == schema::Check::Count && *i < 1)
+            return makeIssue(Reason::NotCount, &f);
         if (!f.codeTable.empty()) {
             const auto *table = schema::findCodeTable(f.codeTable);
             if (!table || !table->byCode(std::to_string(*i)))
@@ -217,6 +267,10 @@ std::optional<Issue> checkValue(const schema::Field &f, const Value &value)
                                                                : static_cast<double>(std::get<std::int64_t>(value));
         if (f.check == schema::Check::Score && (v < 0 || v * 2 != std::floor(v * 2)))
             return makeIssue(Reason::ScoreStep, &f);
+        const double fen = v * 100;  // an amount is whole fen, give or take a double's rounding
+        if (f.check == schema::Check::Money &&
+            !(v >= 0 && std::isfinite(v) && std::fabs(fen - std::round(fen)) <= 1e-6 * std::max(1.0, fen)))
+            return makeIssue(Reason::NotAmount, &f);
         return std::nullopt;
     }
     case FieldType::Blob: {

@@ -55,7 +55,7 @@ void growthRecord(const schema::Table &table, const Record &r, Completeness comp
     if (const schema::Field *year = table.field("year"); year && given(r, "year") && !failed(fieldIssues, "year")) {
         const auto *y = std::get_if<std::int64_t>(&r.find("year")->second);
         if (y && (*y < kFirstYear || *y > kLastYear))
-            out.push_back(makeIssue(Reason::YearOutOfRange, year,
+            out.push_back(makeIssue(Reason::OutOfRange, year,
                                     std::to_string(kFirstYear) + "–" + std::to_string(kLastYear)));
     }
 }

@@ -45,7 +45,11 @@ enum class Reason {
     EndBeforeStart,
     HoursOutOfRange,
     EndOnlyForPunishment,
-    YearOutOfRange,
+    OutOfRange,
+    // equipment
+    NotAmount,
+    NotCount,
+    ByApprovalOnly,
     // register workflow (status changes, transfers)
     PupilNotFound,
     StaffNotFound,

@@ -36,6 +36,9 @@ extern const TableRules kStatusChangeRules;  // 学籍异动: the review states
 extern const TableRules kScoreRules;         // 成绩: a score or why there is none
 extern const TableRules kGrowthRules;        // the teacher growth file: dates in order, 学时, years
 extern const TableRules kStaffChangeRules;   // 人事异动: the growth file's, and 调入/调出 only by a 调动
+extern const TableRules kAssetRules;         // 资产: 已报废 only by the bureau (EquipmentRules.h)
+extern const TableRules kAssetMoveRules;     // 出入库: what each needs and does to its asset
+extern const TableRules kRoomUsageRules;     // 使用登记: the period of the day
 
 // The table's change rule, if it has one.
 std::optional<Issue> checkChange(const schema::Table &table, const Record &incoming, const Record *current,

@@ -153,6 +153,7 @@ CountyAggregates computeAggregates(const DemoCounty &county)
         }
         addStaffFigures(a, sa, s);
     }
+    addEquipmentFigures(a, county);
     return a;
 }
 

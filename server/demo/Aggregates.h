@@ -37,6 +37,24 @@ struct TrainingFigures {
     int shortOf = 0;   // teachers below 360 学时 in it
 };
 
+// 装备 (EquipmentAggregates.cpp), counted as the equipment reports count (schema/EquipmentFigures.h):
+// the ratios' parts, the replacement plan on the reference date for the three years from
+// kPlanYear, and the computer rooms' and labs' use through the demo's spring term.
+inline constexpr int kPlanYear = kSchoolYear + 1;
+inline constexpr const char *kUseFrom = "2026-03-02";
+inline constexpr const char *kUseTo = "2026-06-26";
+
+struct EquipmentTruth {
+    int schools = 0, teachers = 0, teacherComputers = 0, pupils = 0, pupilComputers = 0, computersNeeded = 0, classes = 0,
+        multimedia = 0, servers = 0;
+    int shortTeacher = 0, shortPupil = 0, shortMultimedia = 0, shortServers = 0;  // schools short of each
+    int held = 0, overdue = 0, beforePlan = 0, noDate = 0;
+    std::array<int, 3> due{};
+    double overdueCost = 0, beforePlanCost = 0;
+    std::array<double, 3> dueCost{};
+    int rooms = 0, sessions = 0, computerRooms = 0, computerRoomSessions = 0, labs = 0, labSessions = 0, unusedRooms = 0;
+};
+
 struct SchoolAggregates {
     std::string code, name, typeCode, township;
     int pupils = 0;
@@ -50,6 +68,7 @@ struct SchoolAggregates {
     std::array<int, 3> teachers{};  // 专任教师 by teaching stage
     TrainingFigures training;
     int itNotPassed = 0;  // 专任教师 who have not passed the IT skills test
+    EquipmentTruth equipment;
 };
 
 struct TownshipCount {
@@ -91,10 +110,13 @@ struct CountyAggregates {
     std::map<int, std::map<std::string, int>> honoursByYear;  // year -> award_level code -> honours
     std::map<std::string, int> annualResults, ethicsResults;   // kAssessedYear, assessment_result code
     int itNotPassed = 0;
+    EquipmentTruth equipment;
     std::vector<SchoolAggregates> perSchool;
 };
 
 CountyAggregates computeAggregates(const DemoCounty &county);
+// Fills each school's and the county's equipment figures (after the pupils and staff are counted).
+void addEquipmentFigures(CountyAggregates &a, const DemoCounty &county);
 std::string kindKey(SchoolKind kind);  // complete_secondary, nine_year, junior, central_primary, ...
 
 } // namespace emis::demo

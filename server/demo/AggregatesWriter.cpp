@@ -29,6 +29,10 @@
 //               "honours_by_year": {"2021": {"4": 30, ...}, ...},   (award_level codes)
 //               "assessed_year": 2025, "annual_results": {"1": ...}, "ethics_results": {...},
 //               "it_not_passed": 专任教师 with no passed IT skills test },
+//   "equipment_day": "2026-09-01", "plan_year": 2027, "use_from": "2026-03-02", "use_to": "2026-06-26",
+//   "equipment": { "schools", "teachers", "teacher_computers", ... (the equipment report's columns),
+//                  "replacement": {"held", "overdue", "overdue_cost", "before_plan", ..., "due_2027", ...},
+//                  "usage": {"rooms", "sessions", ...} },       (also in each school's row)
 //   "by_school": [ { "code": "3604200012", "name": "湖口县第一中学", "type": "341", "township": "双钟镇",
 //                    "pupils": ..., "by_stage": {...}, "by_grade": {"7": ...}, "by_sex": {...},
 //                    "large_56_plus": ..., "very_large_66_plus": ...,
@@ -117,6 +121,43 @@ void training(JsonWriter &w, const TrainingFigures &t)
     w.endObject();
 }
 
+// Keys as the equipment reports' columns (server/report/EquipmentReports.cpp).
+void equipment(JsonWriter &w, const EquipmentTruth &e)
+{
+    w.key("equipment");
+    w.beginObject();
+    for (const auto &[k, n] : {std::pair{"schools", e.schools}, {"teachers", e.teachers},
+                               {"teacher_computers", e.teacherComputers}, {"short_teacher_computers", e.shortTeacher},
+                               {"pupils", e.pupils}, {"pupil_computers", e.pupilComputers},
+                               {"pupil_computers_needed", e.computersNeeded}, {"short_pupil_computers", e.shortPupil},
+                               {"classes", e.classes}, {"multimedia_sets", e.multimedia},
+                               {"short_multimedia", e.shortMultimedia}, {"servers", e.servers},
+                               {"short_servers", e.shortServers}})
+        w.field(k, n);
+    w.key("replacement");
+    w.beginObject(true);
+    w.field("held", e.held);
+    w.field("overdue", e.overdue);
+    w.key("overdue_cost").value(e.overdueCost, 2);
+    w.field("before_plan", e.beforePlan);
+    w.key("before_plan_cost").value(e.beforePlanCost, 2);
+    for (std::size_t i = 0; i < 3; ++i) {
+        const std::string year = std::to_string(kPlanYear + static_cast<int>(i));
+        w.field("due_" + year, e.due[i]);
+        w.key("due_" + year + "_cost").value(e.dueCost[i], 2);
+    }
+    w.field("no_purchase_date", e.noDate);
+    w.endObject();
+    w.key("usage");
+    w.beginObject(true);
+    for (const auto &[k, n] : {std::pair{"rooms", e.rooms}, {"sessions", e.sessions}, {"computer_rooms", e.computerRooms},
+                               {"computer_room_sessions", e.computerRoomSessions}, {"labs", e.labs},
+                               {"lab_sessions", e.labSessions}, {"unused_rooms", e.unusedRooms}})
+        w.field(k, n);
+    w.endObject();
+    w.endObject();
+}
+
 void school(JsonWriter &w, const SchoolAggregates &s)
 {
     w.beginObject();
@@ -135,6 +176,7 @@ void school(JsonWriter &w, const SchoolAggregates &s)
     stages(w, "full_time_teachers", s.teachers);
     training(w, s.training);
     w.field("it_not_passed", s.itNotPassed);
+    equipment(w, s.equipment);
     w.key("classes");
     w.beginArray();
     for (const ClassCount &c : s.classes) {
@@ -271,6 +313,12 @@ std::string aggregatesJson(const CountyAggregates &a)
     countMap(w, "ethics_results", a.ethicsResults);
     w.field("it_not_passed", a.itNotPassed);
     w.endObject();
+
+    w.field("equipment_day", referenceDate());
+    w.field("plan_year", kPlanYear);
+    w.field("use_from", kUseFrom);
+    w.field("use_to", kUseTo);
+    equipment(w, a.equipment);
 
     w.key("by_school");
     w.beginArray();

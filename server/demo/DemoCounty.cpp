@@ -2,6 +2,7 @@
 
 #include "ClassPlanner.h"
 #include "DemoRandom.h"
+#include "EquipmentMaker.h"
 #include "GrowthMaker.h"
 #include "IdNumberMaker.h"
 #include "NameGenerator.h"
@@ -66,6 +67,7 @@ DemoCounty generateDemoCounty(const DemoOptions &options)
     county.schools = std::move(plan.schools);
     assignHeadTeachers(county);
     addGrowthFiles(county);
+    addEquipment(county);
     return county;
 }
 

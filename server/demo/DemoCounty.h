@@ -114,6 +114,34 @@ struct DemoStaff {
     std::vector<DemoItTest> itTests;
 };
 
+// Equipment (EquipmentMaker.cpp), fields as their tables (schema/EquipmentTables.cpp) have them.
+struct DemoRoom {
+    std::size_t school = 0;
+    std::string name, kind, location;  // kind: room_kind code
+    int seats = 0;
+};
+struct DemoAsset {
+    std::size_t school = 0;
+    std::string assetNo, category, name, brand, model, unit, purchaseDate, funding, state, use;  // codes
+    int quantity = 1;
+    double price = 0;            // 单价, yuan
+    std::string priceText;       // as the school's sheet writes it: 4299, ¥4,299.00, 4299元
+    std::string dateText;        // as the sheet writes the purchase date
+    std::ptrdiff_t room = -1;    // index into DemoCounty::rooms, -1 for none
+    std::ptrdiff_t keeper = -1;  // index into DemoCounty::staff, -1 for none
+};
+struct DemoAssetMove {
+    std::size_t asset = 0;       // index into DemoCounty::assets
+    std::string kind, date, reason;  // asset_move_kind code
+    std::ptrdiff_t staff = -1;
+};
+struct DemoRoomUse {
+    std::size_t room = 0;        // index into DemoCounty::rooms
+    std::string date, content;
+    int period = 1;
+    std::ptrdiff_t teacher = -1;
+};
+
 struct DemoCounty {
     std::uint64_t seed = 0;
     std::vector<std::string> townships;
@@ -121,6 +149,10 @@ struct DemoCounty {
     std::vector<DemoClass> classes;   // by school, grade, class
     std::vector<DemoPupil> pupils;    // by school, grade, class
     std::vector<DemoStaff> staff;     // by school
+    std::vector<DemoRoom> rooms;      // by school
+    std::vector<DemoAsset> assets;    // by school
+    std::vector<DemoAssetMove> assetMoves;  // by school, each school's in the order it records them
+    std::vector<DemoRoomUse> roomUse; // by school
 };
 
 // Makes the county. Same options, same county (ids aside, which are fresh UUIDv7s).

@@ -51,6 +51,10 @@ std::string writeDemoFiles(const DemoCounty &county, const std::filesystem::path
                                    growthCsv(county, staffStart, member, table));
                 !e.empty())
                 return e;
+        for (std::string_view table : kEquipmentTables)
+            if (auto e = writeFile(base.string() + "_" + std::string(table) + ".csv", equipmentCsv(county, i, table));
+                !e.empty())
+                return e;
     }
     return writeFile(dir / "aggregates.json", aggregatesJson(computeAggregates(county)));
 }

@@ -118,4 +118,46 @@ std::string growthCsv(const DemoCounty &county, std::size_t first, std::size_t l
     return out;
 }
 
+std::string equipmentCsv(const DemoCounty &county, std::size_t school, std::string_view table)
+{
+    const auto staffName = [&](std::ptrdiff_t i) { return i < 0 ? std::string() : county.staff[std::size_t(i)].name; };
+    const auto staffNo = [&](std::ptrdiff_t i) { return i < 0 ? std::string() : county.staff[std::size_t(i)].staffNo; };
+    std::string out(kUtf8Bom);
+    if (table == "rooms") {
+        appendCsvLine(out, header("rooms", {"name", "kind", "seats", "location"}));
+        for (const DemoRoom &r : county.rooms)
+            if (r.school == school)
+                appendCsvLine(out, {r.name, nameOf("room_kind", r.kind), std::to_string(r.seats), r.location});
+    } else if (table == "assets") {
+        auto head = header("assets", {"asset_no", "category", "name", "brand", "model", "quantity", "unit", "unit_price",
+                                      "purchase_date", "funding", "room_id", "keeper_id", "state", "use"});
+        head.insert(head.begin() + 12, "保管人工号");
+        appendCsvLine(out, head);
+        for (const DemoAsset &a : county.assets)
+            if (a.school == school)
+                appendCsvLine(out, {a.assetNo, nameOf("asset_category", a.category), a.name, a.brand, a.model,
+                                    std::to_string(a.quantity), a.unit, a.priceText, a.dateText, nameOf("funding_source", a.funding),
+                                    a.room < 0 ? std::string() : county.rooms[std::size_t(a.room)].name, staffName(a.keeper),
+                                    staffNo(a.keeper), nameOf("asset_state", a.state), nameOf("asset_use", a.use)});
+    } else if (table == "asset_moves") {
+        auto head = header("asset_moves", {"asset_id", "kind", "move_date", "staff_id", "reason"});
+        head.front() = "资产编号";
+        head.insert(head.begin() + 4, "领用人工号");
+        appendCsvLine(out, head);
+        for (const DemoAssetMove &m : county.assetMoves)
+            if (county.assets[m.asset].school == school)
+                appendCsvLine(out, {county.assets[m.asset].assetNo, nameOf("asset_move_kind", m.kind), m.date, staffName(m.staff),
+                                    staffNo(m.staff), m.reason});
+    } else {
+        auto head = header("room_usage", {"room_id", "use_date", "period", "staff_id", "content"});
+        head.insert(head.begin() + 4, "工号");
+        appendCsvLine(out, head);
+        for (const DemoRoomUse &u : county.roomUse)
+            if (county.rooms[u.room].school == school)
+                appendCsvLine(out, {county.rooms[u.room].name, u.date, std::to_string(u.period), staffName(u.teacher),
+                                    staffNo(u.teacher), u.content});
+    }
+    return out;
+}
+
 } // namespace emis::demo

@@ -48,6 +48,12 @@ const std::vector<ReportInfo> &reports()
         {"staff_search", "查找教职工", "Find staff",
          "q= (姓名, its beginning, 工号 or 身份证件号), title=, subject=, township=, school= (管理员, 人事股)"},
         {"staff_file", "教师成长档案", "Teacher file", "staff=ID (管理员, 人事股)"},
+        {"equipment", "装备配置与达标", "Equipment against the norms", "by=county|township|school, township=, school="},
+        {"equipment_replacement", "设备更新计划", "Equipment replacement plan",
+         "by=county|township|school|category, year= (the plan's first year; default next year), on=YYYY-MM-DD "
+         "(default today), township=, school="},
+        {"equipment_usage", "功能室使用情况", "Use of computer rooms and labs",
+         "by=county|township|school, from=YYYY-MM-DD (default 1 January), to=YYYY-MM-DD (default today), township=, school="},
     };
     return all;
 }
@@ -127,6 +133,17 @@ std::variant<std::string, Issue> runReport(StoreSession &session, std::string_vi
             return staffHonoursReport(session, params, scope, by);
         if (name == "staff_assessment")
             return staffAssessmentReport(session, params, scope, by);
+    }
+    if (name.starts_with("equipment")) {
+        const std::string by = param(params, "by", "school");
+        if (!oneOf(by, {"county", "township", "school"}) && !(name == "equipment_replacement" && by == "category"))
+            return badBy(by);
+        if (name == "equipment")
+            return equipmentReport(session, params, scope, by);
+        if (name == "equipment_replacement")
+            return equipmentReplacementReport(session, params, scope, by);
+        if (name == "equipment_usage")
+            return equipmentUsageReport(session, params, scope, by);
     }
     if (name == "duplicates")
         return duplicatesReport(session, params);

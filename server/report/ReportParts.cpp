@@ -2,8 +2,10 @@
 
 #include "schema/CodeTables.h"
 #include "schema/Schema.h"
+#include "text/TextUtil.h"
 
 #include <cmath>
+#include <ctime>
 
 namespace emis::server::report {
 
@@ -110,6 +112,37 @@ std::string param(const Params &params, std::string_view key, std::string_view f
     auto it = params.find(key);
     return it == params.end() || it->second.empty() ? std::string(fallback) : it->second;
 }
+
+std::optional<std::string> dateParam(const Params &params, std::string_view key, const std::string &fallback)
+{
+    const std::string v = param(params, key, fallback);
+    if (v.size() != 10 || !text::isDigits(v.substr(0, 4)) || v[4] != '-' || !text::isDigits(v.substr(5, 2)) ||
+        v[7] != '-' || !text::isDigits(v.substr(8, 2)))
+        return std::nullopt;
+    return v;
+}
+
+std::optional<int> yearParam(const Params &params, std::string_view key, int fallback)
+{
+    const std::string v = param(params, key);
+    if (v.empty())
+        return fallback;
+    if (v.size() != 4 || !text::isDigits(v))
+        return std::nullopt;
+    return std::stoi(v);
+}
+
+std::string today()
+{
+    const std::time_t now = std::time(nullptr);
+    std::tm tm{};
+    localtime_r(&now, &tm);
+    char out[16];
+    std::strftime(out, sizeof out, "%Y-%m-%d", &tm);
+    return out;
+}
+
+int thisYear() { return std::stoi(today().substr(0, 4)); }
 
 double ratio(std::int64_t a, std::int64_t b)
 {

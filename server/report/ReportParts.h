@@ -8,6 +8,7 @@
 
 #include <array>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -58,9 +59,15 @@ struct Column {
 
 // Writes "report", titles, "params" and "columns", and leaves the object open for rows.
 void beginReport(text::JsonWriter &w, std::string_view name, const Params &params, const std::vector<Column> &columns);
-double ratio(std::int64_t a, std::int64_t b);
+double ratio(std::int64_t a, std::int64_t b);  // a / b rounded to two decimals, 0 when b == 0
 // The parameter's value, or `fallback` when it is absent or empty.
-std::string param(const Params &params, std::string_view key, std::string_view fallback = {});  // a / b rounded to two decimals, 0 when b == 0
+std::string param(const Params &params, std::string_view key, std::string_view fallback = {});
+// A YYYY-MM-DD or four-digit year parameter, or `fallback` when absent; nothing when malformed.
+std::optional<std::string> dateParam(const Params &params, std::string_view key, const std::string &fallback);
+std::optional<int> yearParam(const Params &params, std::string_view key, int fallback);
+// The server's day (local time, as the bureau's decisions are dated), YYYY-MM-DD, and its year.
+std::string today();
+int thisYear();
 
 std::string enrolmentReport(StoreSession &s, const Params &params, const Scope &scope, std::string_view by);
 std::string classSizeReport(StoreSession &s, const Params &params, const Scope &scope, std::string_view by);
@@ -88,6 +95,13 @@ std::variant<std::string, Issue> staffHonoursReport(StoreSession &s, const Param
                                                     std::string_view by);
 std::variant<std::string, Issue> staffAssessmentReport(StoreSession &s, const Params &params, const Scope &scope,
                                                        std::string_view by);
+// 装备 (EquipmentReports.cpp): the ratios against the norms, the replacement plan (year= the
+// plan's first year, on= the day), and the use of computer rooms and labs (from=, to=).
+std::string equipmentReport(StoreSession &s, const Params &params, const Scope &scope, std::string_view by);
+std::variant<std::string, Issue> equipmentReplacementReport(StoreSession &s, const Params &params, const Scope &scope,
+                                                            std::string_view by);
+std::variant<std::string, Issue> equipmentUsageReport(StoreSession &s, const Params &params, const Scope &scope,
+                                                      std::string_view by);
 // Person-level (StaffFileReport.cpp): runReport lets only the roles that read staff files run them.
 std::variant<std::string, Issue> staffSearchReport(StoreSession &s, const Params &params, const Scope &scope);
 std::variant<std::string, Issue> staffFileReport(StoreSession &s, const Params &params);

@@ -9,36 +9,12 @@
 #include "text/TextUtil.h"
 
 #include <algorithm>
-#include <ctime>
 #include <optional>
 
 namespace emis::server::report {
 namespace {
 
 namespace sf = schema::staff_figures;
-
-std::string today()
-{
-    const std::time_t now = std::time(nullptr);
-    std::tm tm{};
-    gmtime_r(&now, &tm);
-    char out[16];
-    std::strftime(out, sizeof out, "%Y-%m-%d", &tm);
-    return out;
-}
-
-int thisYear() { return std::stoi(today().substr(0, 4)); }
-
-// A four-digit year parameter, or `fallback` when absent; nothing when malformed.
-std::optional<int> yearParam(const Params &params, const char *key, int fallback)
-{
-    auto it = params.find(key);
-    if (it == params.end() || it->second.empty())
-        return fallback;
-    if (it->second.size() != 4 || !text::isDigits(it->second))
-        return std::nullopt;
-    return std::stoi(it->second);
-}
 
 std::string quoted(const std::string &s) { return "'" + s + "'"; }  // digits and '-' only
 
@@ -75,13 +51,10 @@ void append(std::vector<SumColumn> &to, std::vector<SumColumn> more)
 std::variant<std::string, Issue> staffStructureReport(StoreSession &s, const Params &params, const Scope &scope,
                                                       std::string_view by)
 {
-    std::string on = today();
-    if (auto it = params.find("on"); it != params.end() && !it->second.empty()) {
-        on = it->second;
-        if (on.size() != 10 || !text::isDigits(on.substr(0, 4)) || on[4] != '-' || !text::isDigits(on.substr(5, 2)) ||
-            on[7] != '-' || !text::isDigits(on.substr(8, 2)))
-            return makeIssue(Reason::BadRequest, {}, {}, {}, "on=" + on);
-    }
+    const auto day = dateParam(params, "on", today());
+    if (!day)
+        return makeIssue(Reason::BadRequest, {}, {}, {}, "on=" + params.at("on"));
+    const std::string &on = *day;
     // Each one's age on the day, worked out once per row (LIMIT -1 keeps it from being copied
     // into every band's column).
     const std::string from =

@@ -50,8 +50,10 @@ QString runSchool(const ServerFixture &server, const QString &rosterDir, const Q
             return describe(school.code, table, r) + QStringLiteral(" (expected %1 added)").arg(rows);
     }
 
-    // The staff's growth file, a sheet per table naming each teacher by 工号: every row kept.
-    for (const char *table : {"staff_training", "staff_honours", "staff_assessments", "staff_it_tests"}) {
+    // The staff's growth file, a sheet per table naming each teacher by 工号, then the school's
+    // equipment (rooms, the register, its moves, the rooms' use): every row kept.
+    for (const char *table : {"staff_training", "staff_honours", "staff_assessments", "staff_it_tests", "rooms", "assets",
+                              "asset_moves", "room_usage"}) {
         const auto r = cli.run({QStringLiteral("--json"), QStringLiteral("import"), QLatin1String(table),
                                 roster + QStringLiteral("_%1.csv").arg(QLatin1String(table))});
         const QJsonObject o = r.json().object();
@@ -76,7 +78,7 @@ QString runSchool(const ServerFixture &server, const QString &rosterDir, const Q
 const char *RolloutResult::stepName(int i)
 {
     static const char *const names[kSteps] = {"emisctl enroll-code", "emis-cli enroll", "emis-cli import students",
-                                              "emis-cli import staff", "emis-cli import growth files",
+                                              "emis-cli import staff", "emis-cli import growth, equipment",
                                               "emis-cli sync"};
     return names[i];
 }

@@ -10,7 +10,7 @@ class ServerFixture;
 
 // Every school of a county brought onto the server the way a school does it: a one-time code
 // from `emisctl enroll-code`, then the real emis-cli on the school's own data directory —
-// `enroll`, `import students`, `import staff`, the staff's growth file, `sync` — a few schools at a time.
+// `enroll`, `import students`, `import staff`, the growth file and equipment sheets, `sync` — a few schools at a time.
 struct RolloutSchool {
     QString code;
     int pupils = 0;  // rows the import must add

@@ -3,6 +3,7 @@
 // figure of the generator's aggregates.json compared, exactly, with the county reports a bureau
 // officer receives over the protocol (and one through `emisctl report --json`). No figure of
 // the file may go unchecked.
+#include "EquipmentTruth.h"
 #include "ExpectedFigures.h"
 #include "SchoolRollout.h"
 #include "ServerFixture.h"
@@ -50,6 +51,7 @@ private Q_SLOTS:
     void teachersAndStaff_matchTeacherAndStaffReports();
     void specialGroups_matchCountyAndSchools();
     void staffFiles_matchStaffReports();
+    void equipment_matchesEquipmentReports();
     void duplicatesAndDataQuality_cleanForEverySchool();
     void emisctlReport_equalsProtocolReport();
     void everyFigureOfAggregatesWasChecked();
@@ -460,6 +462,13 @@ void TestTruth::staffFiles_matchStaffReports()
                              byYear.value(y.key()).value(QStringLiteral("level_") + l.key()),
                              QStringLiteral("staff_honours by=year ") + y.key());
     }
+    QVERIFY(noNewMismatches(before));
+}
+
+void TestTruth::equipment_matchesEquipmentReports()
+{
+    const auto before = m_expected.mismatches().size();
+    checkEquipment(m_expected, [this](const char *name, const Params &params) { return report(name, params); });
     QVERIFY(noNewMismatches(before));
 }
 

@@ -152,7 +152,7 @@ void TestTableRules::growthFile_datesHoursAndYears()
                   {"result", std::string("1")}};
     QCOMPARE(codes("staff_assessments", result), std::string());
     result["year"] = std::int64_t{25};
-    QCOMPARE(codes("staff_assessments", result), std::string("year_out_of_range:year "));
+    QCOMPARE(codes("staff_assessments", result), std::string("out_of_range:year "));
 }
 
 void TestTableRules::staffCodes_readTodaysFreeText()
