@@ -908,6 +908,21 @@
         <translation>教师考核与信息技术能力测评</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Equipment against the norms (computers, multimedia, servers)</source>
+        <translation>装备配置与达标（计算机、班班通、服务器）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Equipment replacement plan (past service life, due in the next three years)</source>
+        <translation>设备更新计划（超期服役及今后三年到期）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use of computer rooms and labs</source>
+        <translation>计算机教室和实验室使用情况</translation>
+    </message>
+    <message>
         <location line="+10"/>
         <source>Report:</source>
         <translation>报表：</translation>
@@ -1216,11 +1231,16 @@
         <source>This device&apos;s clock had run ahead to %1 while the county server&apos;s time is %2. The clock was corrected: %3 changes not yet sent were stamped with the corrected time and %4 edits the server had refused for the clock were sent again. No edit was lost.</source>
         <translation>本机记录的时钟曾快到 %1，而县服务器的时间是 %2。时钟已校正：%3 条尚未发送的修改已按校正后的时间重新标记，%4 处曾因时钟被服务器拒绝的修改已重新发送，没有丢失任何修改。</translation>
     </message>
+    <message>
+        <location filename="../client/equipment/StocktakeService.cpp" line="+49"/>
+        <source>There is no stocktake %1 here (see the id stocktake start printed).</source>
+        <translation>本机没有盘点 %1（请使用 stocktake start 显示的编号）。</translation>
+    </message>
 </context>
 <context>
     <name>emis::client::ClockRepair</name>
     <message>
-        <location line="-14"/>
+        <location filename="../client/store/ClockRepair.cpp" line="-14"/>
         <source>sent again after the device&apos;s clock was corrected</source>
         <translation>本机时钟校正后已重新发送</translation>
     </message>
@@ -1389,24 +1409,24 @@
     </message>
     <message>
         <location line="+12"/>
-        <location line="+84"/>
+        <location line="+101"/>
         <source>No %1 record with id %2.</source>
         <translation>没有编号为 %2 的%1记录。</translation>
     </message>
     <message>
-        <location line="-74"/>
-        <location line="+80"/>
+        <location line="-91"/>
+        <location line="+97"/>
         <source>This %1 record is the county bureau&apos;s and cannot be changed here.</source>
         <translation>这条%1记录由县教育局维护，本校不能修改。</translation>
     </message>
     <message>
-        <location line="-76"/>
-        <location line="+82"/>
+        <location line="-93"/>
+        <location line="+99"/>
         <source>This record now belongs to another school (the pupil transferred out); it is kept here read-only.</source>
         <translation>该学生已转出，记录现属其他学校，本机只保留只读记录。</translation>
     </message>
     <message>
-        <location line="-173"/>
+        <location line="-190"/>
         <location line="+4"/>
         <location line="+37"/>
         <source>The local database could not commit the save.</source>
@@ -1512,6 +1532,34 @@
         <location line="+64"/>
         <source>The local database failed: %1 (%2)</source>
         <translation>本地数据库出错：%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>emis::client::StocktakeService</name>
+    <message>
+        <location filename="../client/equipment/StocktakeService.cpp" line="+38"/>
+        <source>whole school</source>
+        <translation>全校</translation>
+    </message>
+    <message>
+        <location line="+46"/>
+        <source>Stocktake %1 is finished; start a new one to check again.</source>
+        <translation>盘点 %1 已完成；如需再次清点，请新建盘点。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Asset %1 is not on this stocktake&apos;s checklist (it is kept in another room, or written off).</source>
+        <translation>资产 %1 不在本次盘点清单中（存放在其他功能室，或已报废）。</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Stocktake %1 is finished already.</source>
+        <translation>盘点 %1 已经完成。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>not found at the stocktake</source>
+        <translation>盘点时未找到</translation>
     </message>
 </context>
 <context>
@@ -1954,12 +2002,78 @@
         <translation>方向</translation>
     </message>
     <message>
+        <location filename="../client/cli/EquipmentCommands.cpp" line="+17"/>
+        <source>Give the stocktake&apos;s id (stocktake start prints it).</source>
+        <translation>请给出盘点编号（stocktake start 会显示）。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Stocktake %1: %2, %3%4</source>
+        <translation>盘点 %1：%2，%3%4</translation>
+    </message>
+    <message>
         <location line="+0"/>
+        <source> (finished)</source>
+        <translation>（已完成）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location filename="../client/cli/WorkflowCommands.cpp" line="+0"/>
         <source>name</source>
         <translation>姓名</translation>
     </message>
     <message>
         <location line="+0"/>
+        <source>asset number</source>
+        <translation>资产编号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>model</source>
+        <translation>规格型号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>keeper</source>
+        <translation>保管人</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>result</source>
+        <translation>盘点结果</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>not checked</source>
+        <translation>未清点</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>(no keeper)</source>
+        <translation>（无保管人）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Missing, by keeper:</source>
+        <translation>缺失资产（按保管人）：</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Marked %1.</source>
+        <translation>已登记 %1。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Finished; assets not marked, recorded as missing: %1.</source>
+        <translation>盘点完成；未清点的资产按缺失登记：%1 件。</translation>
+    </message>
+    <message>
+        <location filename="../client/cli/WorkflowCommands.cpp" line="+0"/>
         <source>ID number</source>
         <translation>身份证件号</translation>
     </message>

@@ -23,6 +23,10 @@ DrillPage::DrillPage(BureauClient &client, QWidget *parent) : QWidget(parent), m
     m_report->addItem(tr("Staff structure (age, title, education, staffing, key teachers)"), QStringLiteral("staff_structure"));
     m_report->addItem(tr("Teacher training hours in the five-year cycle (360 due)"), QStringLiteral("staff_training"));
     m_report->addItem(tr("Teacher assessments and the IT skills test"), QStringLiteral("staff_assessment"));
+    m_report->addItem(tr("Equipment against the norms (computers, multimedia, servers)"), QStringLiteral("equipment"));
+    m_report->addItem(tr("Equipment replacement plan (past service life, due in the next three years)"),
+                      QStringLiteral("equipment_replacement"));
+    m_report->addItem(tr("Use of computer rooms and labs"), QStringLiteral("equipment_usage"));
     connect(m_report, &QComboBox::currentIndexChanged, this, [this] { refresh(); });
     m_trailBox = new QWidget(this);
     m_trailLayout = new QHBoxLayout(m_trailBox);
@@ -187,6 +191,15 @@ void DrillPage::showChart(const ReportData &report)
         keys = {QStringLiteral("hours_per_teacher")};
     else if (report.name == QLatin1String("staff_assessment"))
         keys = {QStringLiteral("annual_1"), QStringLiteral("annual_4"), QStringLiteral("it_not_passed")};
+    else if (report.name == QLatin1String("equipment"))
+        keys = {QStringLiteral("pupils_per_computer"), QStringLiteral("multimedia_share")};
+    else if (report.name == QLatin1String("equipment_replacement")) {  // items falling due, year by year
+        keys = {QStringLiteral("overdue"), QStringLiteral("before_plan")};
+        for (int c = 0; c < report.columns.size(); ++c)
+            if (const QString k = report.columns[c].key; k.startsWith(QLatin1String("due_")) && !k.endsWith(QLatin1String("_cost")))
+                keys << k;
+    } else if (report.name == QLatin1String("equipment_usage"))
+        keys = {QStringLiteral("computer_room_per_week"), QStringLiteral("lab_per_week")};
     else {
         keys = {QStringLiteral("left_behind"), QStringLiteral("migrant"), QStringLiteral("poverty_registered"),
                 QStringLiteral("boarding")};

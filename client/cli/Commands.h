@@ -42,6 +42,10 @@ struct Options {
     QString name;
     QString grade;
     QString className;
+    // stocktake (盘点)
+    QString room;         // a room's name
+    QString asset;        // an asset's 资产编号, 条形码 or id
+    QString result;       // 在位, 缺失, 损坏
     int timeoutSeconds = 20;
     int batchSize = 500;
 };
@@ -80,6 +84,11 @@ int transferAgree(const Options &o, const Output &out);
 int transferRefuse(const Options &o, const Output &out);
 int transferWithdraw(const Options &o, const Output &out);
 int transferredOutList(const Options &o, const Output &out);
+// 盘点: a room's checklist, each asset marked, the rest recorded missing at the end.
+int stocktakeStart(const Options &o, const Output &out);
+int stocktakeMark(const Options &o, const Output &out);
+int stocktakeFinish(const Options &o, const Output &out);
+int stocktakeShow(const Options &o, const Output &out);
 int problemsList(const Options &o, const Output &out);
 
 int rejectionsList(const Options &o, const Output &out);

@@ -166,6 +166,25 @@ int main(int argc, char **argv)
     };
     addTransfer("transfer", "cross-school transfers of pupils (转学)", "pupil");
     const CLI::App *staffTransfer = addTransfer("staff-transfer", "teachers' moves between schools (调动)", "teacher");
+    std::string room, asset, result;
+    auto *stocktake = cli.add_subcommand("stocktake", "take stock of a room's assets, offline (盘点)");
+    stocktake->require_subcommand(1);
+    stocktake->fallthrough();
+    auto *start = on(stocktake->add_subcommand("start", "a checklist of what the register holds in the room"), stocktakeStart);
+    start->add_option("--room", room, "the room (功能室名称); none: the whole school");
+    start->add_option("--date", date, "the day (default today)");
+    start->add_option("--name", name, "who takes stock");
+    auto *sm = on(stocktake->add_subcommand("mark", "record what was found of one asset"), stocktakeMark);
+    sm->add_option("stocktake_id", id, "the stocktake's id")->required();
+    sm->add_option("asset", asset, "the asset's 资产编号 or 条形码")->required();
+    sm->add_option("--result", result, "在位, 缺失 or 损坏")->required();
+    addNote(sm);
+    on(stocktake->add_subcommand("finish", "record every asset not marked as missing, and close"), stocktakeFinish)
+        ->add_option("stocktake_id", id, "the stocktake's id")
+        ->required();
+    on(stocktake->add_subcommand("show", "the checklist and the missing, by keeper"), stocktakeShow)
+        ->add_option("stocktake_id", id, "the stocktake's id")
+        ->required();
     on(cli.add_subcommand("problems", "problem records (问题学籍) the county server found"), problemsList)
         ->add_flag("--all", all, "include resolved ones");
 
@@ -235,6 +254,9 @@ int main(int argc, char **argv)
     o.name = q(name);
     o.grade = q(grade);
     o.className = q(className);
+    o.room = q(room);
+    o.asset = q(asset);
+    o.result = q(result);
     const Output out(json);
     if (!run)
         return out.fail(makeError(ErrorKind::Usage, QStringLiteral("no command given")));

@@ -384,11 +384,23 @@ Result<SaveOutcome> RecordStore::saveIn(WriteContext &ctx, const schema::Table &
     for (const auto &name : alsoSend)
         if (t.field(name) && row.count(name) && std::find(changed.begin(), changed.end(), name) == changed.end())
             changed.push_back(name);
+    // What the rules fill in is written, and checked, as if the caller had given it.
+    validate::Record completed;
+    if (isNew && t.rules && t.rules->complete)
+        completed = t.rules->complete(row);
+    for (const auto &[name, value] : completed) {
+        if (std::find(changed.begin(), changed.end(), name) == changed.end())
+            changed.push_back(name);
+        row[name] = value;
+    }
+    if (!completed.empty())
+        completed.insert(values.begin(), values.end());
+    const validate::Record &incoming = completed.empty() ? values : completed;
     if (auto issues = validate::validateRecord(t, row, validate::Completeness::Whole); !issues.empty())
         return invalidRecord(issues);
     if (changed.empty())
         return SaveOutcome{id, 0};
-    if (auto st = checkTableRules(t, isNew ? nullptr : &stored, values, row, state.identity.schoolId); !st)
+    if (auto st = checkTableRules(t, isNew ? nullptr : &stored, incoming, row, state.identity.schoolId); !st)
         return st.error();
     // A key can only come to clash when the row is new or one of the key's columns changed.
     bool keyTouched = isNew;

@@ -12,6 +12,7 @@
 #include "store/Versions.h"
 #include "sync/Merge.h"
 #include "sync/WireConvert.h"
+#include "validate/TableRules.h"
 
 #include <QElapsedTimer>
 #include <QStringList>
@@ -57,10 +58,13 @@ Result<MergeStats> RemoteMerge::applyPage(const wire::PullPage &page)
             if (auto st = applyRow(page.rows(at), stats); !st)
                 return st.error();
         const bool someoneWaited = busyWaits() != waitsBefore;
-        for (int i = from; i < at; ++i)
+        for (int i = from; i < at; ++i) {
             if (const schema::MoveKind *move = schema::moveByRequest(page.rows(i).table()))
                 if (auto st = keepTrace(*move, page.rows(i)); !st)
                     return st.error();
+            if (auto st = keepHandover(page.rows(i)); !st)
+                return st.error();
+        }
         const quint64 cursor = at == n ? page.next_cursor() : page.rows(at - 1).server_seq();
         if (cursor > m_store.syncState().pullCursor)
             if (auto st = m_store.setPullCursor(cursor); !st)
@@ -325,6 +329,36 @@ Status RemoteMerge::applyRow(const wire::RowState &row, MergeStats &stats)
     if (vsets.isEmpty())
         return Ok{};
     return update(versions, vsets, vsetValues);
+}
+
+Status RemoteMerge::keepHandover(const wire::RowState &decided)
+{
+    const schema::Table *t = schema::findTable(decided.table());
+    const QString mine = m_store.identity().schoolId;
+    if (!t || !t->rules || !t->rules->handover || qs(decided.school_id()) != mine)
+        return Ok{};
+    validate::Record fields;
+    for (const auto &f : decided.fields())
+        fields[f.field()] = sync::fromWire(f);
+    const auto handover = t->rules->handover(fields);
+    if (!handover || qs(handover->toSchool) == mine || !schema::findTable(handover->table))
+        return Ok{};
+    const QSqlDatabase db = m_store.db();
+    const QString to = qs(handover->toSchool), id = qs(handover->id);
+    if (auto st = Sql(db, qs("UPDATE " + handover->table + " SET school_id = ? WHERE id = ? AND school_id = ?"))
+                      .bind(to)
+                      .bind(id)
+                      .bind(mine)
+                      .exec();
+        !st)
+        return st;
+    return Sql(db, qs("UPDATE " + t->name + " SET school_id = ? WHERE " + handover->followerField +
+                      " = ? AND school_id = ? AND id <> ?"))
+        .bind(to)
+        .bind(id)
+        .bind(mine)
+        .bind(qs(decided.row_id()))
+        .exec();
 }
 
 Status RemoteMerge::keepTrace(const schema::MoveKind &move, const wire::RowState &request)

@@ -55,6 +55,9 @@ private:
     // A transfer out of this school completed: the local copy of the pupil and its history
     // become the receiving school's (a read-only trace), without a change being sent.
     Status keepTrace(const schema::MoveKind &move, const wire::RowState &request);
+    // A decided row that hands a row of this school to another (TableRules::handover): the row
+    // and the decided row's earlier fellows are the other school's from now on, read-only here.
+    Status keepHandover(const wire::RowState &decided);
 
     const QHash<QString, QString> &pendingOf(const QString &table, const QString &rowId);
 

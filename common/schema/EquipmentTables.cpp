@@ -76,7 +76,7 @@ std::vector<Table> equipmentTables()
     // The ratios and the replacement plan read the register from one covering index.
     v.back().indexes.push_back({"school_id", "deleted", "state", "category", "use", "purchase_date", "quantity", "unit_price"});
     // 出入库 and moves: the asset's history, and what it does to the asset (validate/EquipmentRules).
-    v.push_back(module(table("asset_moves", "出入库记录", "asset moves", Scope::School,
+    v.push_back(decided(module(table("asset_moves", "出入库记录", "asset moves", Scope::School,
                              {
                                  ref("asset_id", "资产", "asset", "assets", true, {"资产编号", "资产名称"}),
                                  coded("kind", "类别", "kind", "asset_move_kind", true, {"出入库方式", "类型", "方式"}),
@@ -85,11 +85,13 @@ std::vector<Table> equipmentTables()
                                  ref("other_school_id", "调入学校", "receiving school", "schools", false, {"接收学校", "对方学校"}),
                                  text("handler", "经办人", "handled by", 30, false, {"办理人", "审核人"}),
                                  text("reason", "事由", "reason", 200, false, {"原因", "说明", "用途", "报废原因"}),
-                                 withDefault(coded("approval", "审批状态", "approval", "approval_state", true), "0"),
+                                 // Filled by the rules when left empty: 待审批 for a 调拨 or 报废.
+                                 coded("approval", "审批状态", "approval", "approval_state", false),
                                  text("approval_note", "审批意见", "approval note", 200),
                              },
                              {{"asset_id", "kind", "move_date"}}, {{"asset_id"}}, &validate::kAssetMoveRules),
-                       {"asset_id", "kind", "move_date", "staff_id", "reason", "approval"}));
+                       {"asset_id", "kind", "move_date", "staff_id", "reason", "approval"}),
+                        {"admin", "equipment", "finance"}));
     // 使用登记: a room used in one period of a day, by a class and its teacher, for what.
     v.push_back(module(table("room_usage", "使用登记", "room usage", Scope::School,
                              {

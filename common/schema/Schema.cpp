@@ -47,6 +47,11 @@ bool Table::authoredBy(std::string_view role) const
     return std::find(authors.begin(), authors.end(), role) != authors.end();
 }
 
+bool Table::decidedBy(std::string_view role) const
+{
+    return std::find(deciders.begin(), deciders.end(), role) != deciders.end();
+}
+
 bool countyRow(const Table &table, std::string_view owner)
 {
     return table.scope == Scope::County || owner == kCountyOwner;

@@ -94,10 +94,15 @@ struct Table {
     // school-owned table with authors holds both kinds of row: the county's, read by every
     // school and written only by those roles, and each school's own.
     std::vector<std::string> authors;
+    // The bureau roles that approve or refuse this table's rows waiting for the bureau (its
+    // approval field 待审批: a 调拨 or 报废 of an asset), with a DecisionRequest. Status changes
+    // and moves say theirs elsewhere (Role::decides, MoveKind::deciders).
+    std::vector<std::string> deciders;
 
     const Field *field(std::string_view fieldName) const;
     int fieldIndex(std::string_view fieldName) const;
     bool authoredBy(std::string_view role) const;
+    bool decidedBy(std::string_view role) const;
 };
 
 // The owner (school_id) of the county's own rows: seen by every device, written by the

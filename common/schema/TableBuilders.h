@@ -113,6 +113,12 @@ inline Table authored(Table t, std::vector<std::string> roles)
     return t;
 }
 
+inline Table decided(Table t, std::vector<std::string> roles)
+{
+    t.deciders = std::move(roles);
+    return t;
+}
+
 inline Field bounded(Field f, std::string refField, std::string targetField)
 {
     f.atMost = Bound{std::move(refField), std::move(targetField)};

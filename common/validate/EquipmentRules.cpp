@@ -106,6 +106,24 @@ std::optional<TableRules::Effect> assetMoveEffect(const Record &row)
     return TableRules::Effect{"assets", asset, std::move(values)};
 }
 
+// A 调拨 or 报废 is filed 待审批; any other move needs none.
+Record assetMoveComplete(const Record &row)
+{
+    if (given(row, "approval"))
+        return {};
+    const bool pending = moveNeedsApproval(fieldText(row, "kind"));
+    return {{"approval", Value{std::string(pending ? approval::Pending : approval::None)}}};
+}
+
+// An approved 调拨 hands the asset, with its earlier moves, to the receiving school.
+std::optional<TableRules::Handover> assetMoveHandover(const Record &row)
+{
+    if (fieldText(row, "kind") != move_kind::Transfer || fieldText(row, "approval") != approval::Approved ||
+        fieldText(row, "other_school_id").empty())
+        return std::nullopt;
+    return TableRules::Handover{"assets", fieldText(row, "asset_id"), fieldText(row, "other_school_id"), "asset_id"};
+}
+
 void roomUsageRecord(const schema::Table &table, const Record &r, Completeness /*completeness*/,
                      const std::vector<Issue> &fieldIssues, std::vector<Issue> &out)
 {
@@ -128,7 +146,8 @@ bool moveNeedsApproval(std::string_view kindCode)
 }
 
 const TableRules kAssetRules{"asset", nullptr, &assetChange};
-const TableRules kAssetMoveRules{"asset_move", &assetMoveRecord, &assetMoveChange, &assetMoveEffect};
+const TableRules kAssetMoveRules{"asset_move",     &assetMoveRecord,   &assetMoveChange,
+                                 &assetMoveEffect, &assetMoveComplete, &assetMoveHandover};
 const TableRules kRoomUsageRules{"room_usage", &roomUsageRecord, nullptr};
 
 } // namespace emis::validate

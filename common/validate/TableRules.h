@@ -28,6 +28,18 @@ struct TableRules {
         Record values;
     };
     std::optional<Effect> (*effect)(const Record &row) = nullptr;
+    // The fields a new row takes from its others when it leaves them empty (a 报废 is filed
+    // 待审批): filled by the client before the row is checked, so the server sees them sent.
+    Record (*complete)(const Record &row) = nullptr;
+    // A decided row that hands a row of the school to another school (an approved 调拨 of an
+    // asset): the row (table, id), the school it now belongs to, and the field by which the
+    // decided row's own table names it (the asset's earlier moves go with it; the decided row
+    // stays). The server moves them when it decides; the sending device, pulling the decision,
+    // keeps them as the other school's, read-only.
+    struct Handover {
+        std::string table, id, toSchool, followerField;
+    };
+    std::optional<Handover> (*handover)(const Record &row) = nullptr;
 };
 
 extern const TableRules kPersonRules;        // people: the ID number by its document type

@@ -1,6 +1,7 @@
 // The bureau's decisions on requests waiting for it, and the evidence images behind them. A
 // decision is one write job (the decision, its effect on the pupil and the audit line commit
-// together); only the roles that decide (schema/Roles.cpp: 管理员, 基教股) may; other offices and
+// together); only the roles that decide it (schema/Roles.cpp: 管理员, 基教股 for status changes; a
+// move's or a table's own deciders) may; other offices and
 // school devices are refused. Every decision, refusal and evidence read is audited.
 #include "net/HandlerSupport.h"
 #include "net/WorkPool.h"
@@ -50,9 +51,13 @@ void RequestHandler::decide(const wire::Envelope &request, Respond respond)
     if (m_user.empty())
         return respond(errorReply(id, Reason::NotAuthenticated, false));
     const schema::MoveKind *move = schema::moveByRequest(req.table());
-    if (req.table() != "status_changes" && !move)
+    const schema::Table *decided = schema::findTable(req.table());
+    if (decided && decided->deciders.empty())
+        decided = nullptr;
+    if (req.table() != "status_changes" && !move && !decided)
         return respond(errorReply(id, Reason::UnknownTable, false, req.table()));
-    if (move ? !schema::decidesMove(*move, m_role) : !mayDecide(m_role))
+    const bool allowed = move ? schema::decidesMove(*move, m_role) : decided ? decided->decidedBy(m_role) : mayDecide(m_role);
+    if (!allowed)
         return refuse(Reason::NotAllowed, "role " + m_role + " may not approve " + req.table());
 
     workflow::Decision decision{req.table(), req.row_id(), req.approve(), req.note(), m_user, nowMs()};
@@ -60,8 +65,9 @@ void RequestHandler::decide(const wire::Envelope &request, Respond respond)
     const std::string who = m_who;
     m_context.store.submitWrite(
         [decision, result](StoreSession &s) {
-            *result = decision.table != "status_changes" ? workflow::decideTransfer(s, serverClock(), decision)
-                                                         : workflow::decideStatusChange(s, serverClock(), decision);
+            *result = decision.table == "status_changes" ? workflow::decideStatusChange(s, serverClock(), decision)
+                      : decision.table == "asset_moves"  ? workflow::decideAssetMove(s, serverClock(), decision)
+                                                         : workflow::decideTransfer(s, serverClock(), decision);
             if (const auto *issue = std::get_if<Issue>(result.get()))
                 s.audit(AuditEntry{decision.nowMs, decision.user, {}, "decision_refused",
                                    decision.table + " " + decision.rowId + ": " + issue->code()});

@@ -81,12 +81,12 @@ std::map<std::string, SchoolFigures> schoolFigures(StoreSession &s, const Scope 
     const std::string computers = categoriesCounting(ef::Counts::Computer);
     const std::string sql =
         "SELECT a.school_id,"
-        " SUM(CASE WHEN a.category IN (" + computers + ") AND a.use = '" + std::string(ef::kTeacherUse) + "' THEN a.quantity ELSE 0 END),"
-        " SUM(CASE WHEN a.category IN (" + computers + ") AND a.use = '" + std::string(ef::kPupilUse) + "' THEN a.quantity ELSE 0 END),"
-        " SUM(CASE WHEN a.category IN (" + categoriesCounting(ef::Counts::Server) + ") THEN a.quantity ELSE 0 END),"
-        " SUM(CASE WHEN a.category IN (" + categoriesCounting(ef::Counts::Multimedia) + ") THEN a.quantity ELSE 0 END)"
-        " FROM assets a JOIN schools c ON c.id = a.school_id WHERE a.deleted = 0 AND c.deleted = 0 AND a.state IN (" +
-        quotedList(ef::kHeldStates) + ")" + scopeSql(false) + " GROUP BY a.school_id";
+        " SUM(CASE WHEN a.category IN (" + computers + ") AND a.use = '" + std::string(ef::kTeacherUse) + "' THEN a.items ELSE 0 END),"
+        " SUM(CASE WHEN a.category IN (" + computers + ") AND a.use = '" + std::string(ef::kPupilUse) + "' THEN a.items ELSE 0 END),"
+        " SUM(CASE WHEN a.category IN (" + categoriesCounting(ef::Counts::Server) + ") THEN a.items ELSE 0 END),"
+        " SUM(CASE WHEN a.category IN (" + categoriesCounting(ef::Counts::Multimedia) + ") THEN a.items ELSE 0 END)"
+        " FROM report_assets a JOIN schools c ON c.id = a.school_id WHERE c.deleted = 0" + scopeSql(false) +
+        " GROUP BY a.school_id";  // the summary holds what is held only
     for (const auto &r : s.query(sql, bind))
         if (auto *f = at(r[0])) {
             f->teacherComputers = asInt(r[1]);
@@ -177,15 +177,6 @@ void number(text::JsonWriter &w, const RatioColumn &c, double v)
         w.field(c.key, static_cast<std::int64_t>(std::llround(v)));
 }
 
-// The life in years of each category, as SQL over `a.category`.
-std::string lifeSql()
-{
-    std::string sql = "CASE a.category";
-    for (const auto &c : ef::categories())
-        sql += std::string(" WHEN '") + c.code + "' THEN " + std::to_string(c.lifeYears);
-    return sql + " ELSE 10 END";
-}
-
 } // namespace
 
 std::string equipmentReport(StoreSession &s, const Params &params, const Scope &scope, std::string_view by)
@@ -229,40 +220,99 @@ std::variant<std::string, Issue> equipmentReplacementReport(StoreSession &s, con
     const auto first = yearParam(params, "year", onYear + 1);
     if (!first || *first < onYear)
         return makeIssue(Reason::BadRequest, {}, {}, {}, "year= (a year from " + std::to_string(onYear) + " on)");
-    // Each held item's due day, worked out once per row (LIMIT -1 keeps SQLite from copying it
-    // into every column): purchase + life years, 29 February falling due on 28 February.
-    const std::string from =
-        " FROM (SELECT a.school_id, a.category, a.quantity, COALESCE(a.unit_price, 0) AS price,"
-        " CASE WHEN length(a.purchase_date) = 10 THEN printf('%04d', CAST(substr(a.purchase_date, 1, 4) AS INTEGER) + " +
-        lifeSql() + ") || CASE WHEN substr(a.purchase_date, 5) = '-02-29' THEN '-02-28' ELSE substr(a.purchase_date, 5) END"
-        " END AS due FROM assets a WHERE a.deleted = 0 AND a.state IN (" + quotedList(ef::kHeldStates) + ") LIMIT -1) a" +
-        // By place, a school with nothing held shows as one.
-        (by == "category" ? " JOIN schools c ON c.id = a.school_id" : " RIGHT JOIN schools c ON c.id = a.school_id") +
-        " WHERE c.deleted = 0 ";
-    const std::string day = "'" + *on + "'";
-    std::vector<SumColumn> columns;
-    const auto bucket = [&](const std::string &key, const std::string &zh, const std::string &en, const std::string &when) {
-        columns.push_back({key, zh + "（件）", en + " (items)", "CASE WHEN " + when + " THEN a.quantity ELSE 0 END"});
-        columns.push_back({key + "_cost", zh + "（元）", en + " (yuan)", "CASE WHEN " + when + " THEN a.quantity * a.price ELSE 0 END", 2});
+    const std::string planStart = std::to_string(*first) + "-01-01";
+    // Items and yuan: held, past their life on the day, due before the plan, in each plan year.
+    struct Sums {
+        std::array<double, 11> v{};  // held; overdue, cost; before the plan, cost; 3 x (due, cost); no date
     };
-    columns.push_back({"held", "在账设备（件）", "items held", "COALESCE(a.quantity, 0)"});
-    bucket("overdue", "超期服役", "past service life", "a.due <= " + day);
-    bucket("before_plan", *first == onYear + 1 ? "年内到期" : "计划年度前到期", "due before the plan's first year",
-           "a.due > " + day + " AND a.due < '" + std::to_string(*first) + "-01-01'");
+    std::vector<Column> heads = {{"label", by == "category" ? "资产类别" : by == "school" ? "学校" : by == "township" ? "乡镇" : "全县",
+                                  "label"}};
+    std::vector<std::string> keys = {"held", "overdue", "overdue_cost", "before_plan", "before_plan_cost"};
+    std::vector<std::string> zh = {"在账设备（件）", "超期服役（件）", "超期服役（元）",
+                                   *first == onYear + 1 ? "年内到期（件）" : "计划年度前到期（件）",
+                                   *first == onYear + 1 ? "年内到期（元）" : "计划年度前到期（元）"};
+    std::vector<std::string> en = {"items held", "past service life (items)", "past service life (yuan)",
+                                   "due before the plan (items)", "due before the plan (yuan)"};
     for (int y = *first; y < *first + 3; ++y) {
         const std::string year = std::to_string(y);
-        bucket("due_" + year, year + "年到期", "due in " + year,
-               "a.due > " + day + " AND a.due >= '" + year + "-01-01' AND a.due <= '" + year + "-12-31'");
+        keys.insert(keys.end(), {"due_" + year, "due_" + year + "_cost"});
+        zh.insert(zh.end(), {year + "年到期（件）", year + "年到期（元）"});
+        en.insert(en.end(), {"due in " + year + " (items)", "due in " + year + " (yuan)"});
     }
-    columns.push_back({"no_purchase_date", "购置日期未填（件）", "no purchase date (items)", "CASE WHEN a.due IS NULL THEN COALESCE(a.quantity, 0) ELSE 0 END"});
-    Grouping group = groupBy(by);
-    if (by == "category") {
-        std::string name = "CASE a.category";
-        for (const auto &c : ef::categories())
-            name += std::string(" WHEN '") + c.code + "' THEN '" + c.zh + "'";
-        group = {"a.category", name + " ELSE a.category END", "资产类别", "category"};
+    keys.push_back("no_purchase_date");
+    zh.push_back("购置日期未填（件）");
+    en.push_back("no purchase date (items)");
+    for (std::size_t i = 0; i < keys.size(); ++i)
+        heads.push_back({keys[i].c_str(), zh[i].c_str(), en[i].c_str()});
+
+    // Each school of the scope, by id, as its group's key and label; by place, a school with
+    // nothing held shows as one.
+    std::map<std::string, std::pair<std::string, Sums>> groups;
+    std::map<std::string, std::pair<std::string, std::string>> schoolGroup;
+    const auto bind = scopeParams(scope, false);
+    for (const auto &r : s.query("SELECT c.id, c.code, c.name, c.township FROM schools c WHERE c.deleted = 0" + scopeSql(false), bind)) {
+        const std::string key = by == "school" ? asText(r[1]) : by == "township" ? asText(r[3]) : std::string();
+        const std::string label = by == "school" ? asText(r[2]) : by == "township" ? asText(r[3]) : "全县";
+        schoolGroup[asText(r[0])] = {key, label};
+        if (by != "category")
+            groups[key].first = label;
     }
-    return countsReport(s, "equipment_replacement", params, scope, group, columns, from);
+    Sums total;
+    const auto *fallback = ef::category("99");
+    // In the summary's own order (school, category, day): no sort, no join.
+    for (const auto &r : s.query("SELECT a.school_id, a.category, a.purchase_date, SUM(a.items), SUM(a.cost) FROM report_assets a"
+                                 " WHERE a.school_id IN (SELECT c.id FROM schools c WHERE c.deleted = 0" + scopeSql(false) +
+                                     ") GROUP BY 1, 2, 3",
+                                 bind)) {
+        const auto school = schoolGroup.find(asText(r[0]));
+        if (school == schoolGroup.end())
+            continue;
+        const std::string category = asText(r[1]);
+        const ef::Category *c = ef::category(category);
+        auto &g = groups[by == "category" ? category : school->second.first];
+        g.first = by == "category" ? (c ? c->zh : category) : school->second.second;
+        const double items = asReal(r[3]), cost = asReal(r[4]);
+        const std::string due = ef::dueDate(asText(r[2]), (c ? c : fallback)->lifeYears);
+        // Where in Sums: 1 past its life, 3 due before the plan, 5, 7, 9 a plan year, 10 no
+        // purchase day; 0 held only (due later).
+        std::size_t bucket = 0;
+        if (due.empty())
+            bucket = 10;
+        else if (due <= *on)
+            bucket = 1;
+        else if (due < planStart)
+            bucket = 3;
+        else if (const int k = std::stoi(due.substr(0, 4)) - *first; k < 3)
+            bucket = 5 + 2 * static_cast<std::size_t>(k);
+        for (Sums *sums : {&g.second, &total}) {
+            sums->v[0] += items;
+            if (bucket == 10) {
+                sums->v[10] += items;
+            } else if (bucket) {
+                sums->v[bucket] += items;
+                sums->v[bucket + 1] += cost;
+            }
+        }
+    }
+    text::JsonWriter w;
+    beginReport(w, "equipment_replacement", params, heads);
+    const auto write = [&](const Sums &sums) {
+        for (std::size_t i = 0; i < keys.size(); ++i)
+            if (keys[i].ends_with("_cost"))
+                w.key(keys[i]).value(sums.v[i], 2);
+            else
+                w.field(keys[i], static_cast<std::int64_t>(std::llround(sums.v[i])));
+    };
+    w.key("rows").beginArray();
+    for (const auto &[key, group] : groups) {
+        w.beginObject().field("key", key).field("label", group.first);
+        write(group.second);
+        w.endObject();
+    }
+    w.endArray().key("totals").beginObject();
+    write(total);
+    w.endObject().endObject();
+    return w.str();
 }
 
 std::variant<std::string, Issue> equipmentUsageReport(StoreSession &s, const Params &params, const Scope &scope,

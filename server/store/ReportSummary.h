@@ -56,6 +56,15 @@ private:
     std::map<std::pair<std::size_t, std::vector<Value>>, std::vector<std::int64_t>> m_rows;
 };
 
+// report_assets (AssetSummary.cpp): the live assets held (在用, 闲置, 维修: schema/EquipmentFigures.h)
+// summed by school, category, purchase day and use (NULL as ''), with items (SUM quantity) and
+// cost (SUM quantity * unit_price), kept by triggers on `assets`, inserts included (an asset is no
+// pupil: a push adds few at a time). The equipment reports read a row per batch bought instead of
+// every item.
+//   report_assets (school_id, category, purchase_date, use, items, cost)
+void createAssetSummary(SqliteDb &db);
+std::string assetSummaryRecountSql();
+
 // A summary (report_pupils, report_ids) counted afresh from `students`, in its columns and order.
 std::string reportSummaryRecountSql(std::string_view table);
 

@@ -18,7 +18,7 @@ namespace workflow {
 
 // A bureau officer's decision on a request waiting for the bureau (wire::DecisionRequest).
 struct Decision {
-    std::string table;   // "status_changes", or a move's request table (schema/Moves.h)
+    std::string table;   // "status_changes", a move's request table (schema/Moves.h), or a table with deciders
     std::string rowId;
     bool approve = false;
     std::string note;    // 审批意见
@@ -34,6 +34,8 @@ using DecisionResult = std::variant<std::string, Issue>;
 // reach the schools on their next pull. The caller has already checked the user's role.
 DecisionResult decideStatusChange(StoreSession &store, sync::HlcClock &clock, const Decision &decision);
 DecisionResult decideTransfer(StoreSession &store, sync::HlcClock &clock, const Decision &decision);
+// An asset's 调拨 or 报废 (asset_moves; the roles are the table's deciders).
+DecisionResult decideAssetMove(StoreSession &store, sync::HlcClock &clock, const Decision &decision);
 
 } // namespace workflow
 } // namespace emis::server

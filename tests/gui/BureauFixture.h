@@ -22,6 +22,8 @@
 #include <QPainter>
 #include <QString>
 
+#include <tuple>
+
 namespace emis::testing {
 
 inline constexpr const char *kOfficerPassword = "bureau pass 2024";
@@ -146,6 +148,23 @@ private:
                     changes.push_back(honour);
                 }
             }
+        // The register: pupils' computers bought in 2016 (past their 6 years), a teacher's computer,
+        // a server and a 班班通 set falling due in 2027.
+        for (const auto &[category, use, quantity, price, bought] :
+             {std::tuple{"01", "2", 2, 3800.0, "2016-05-01"}, {"01", "1", 1, 4500.0, "2022-03-01"},
+              {"04", "4", 1, 22000.0, "2021-09-01"}, {"08", "3", 1, 12000.0, "2019-08-20"}}) {
+            auto asset = device.change("assets", sync::newUuidV7());
+            setText(asset, "category", category);
+            setText(asset, "name", std::string(category) == "04" ? "服务器" : std::string(category) == "08" ? "班班通一体机" : "计算机");
+            setText(asset, "use", use);
+            setText(asset, "state", "1");
+            setText(asset, "purchase_date", bought);
+            setInt(asset, "quantity", quantity);
+            auto *unitPrice = asset.add_fields();
+            unitPrice->set_field("unit_price");
+            unitPrice->set_real(price);
+            changes.push_back(asset);
+        }
         if (withPendingChange) {
             pendingPupil = lastPupil;
             pendingChange = sync::newUuidV7();

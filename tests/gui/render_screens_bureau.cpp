@@ -192,6 +192,14 @@ int main(int argc, char *argv[])
         (void)loaded.wait(30000);
     }
     save(&staffWindow, out, QStringLiteral("7d_staff_structure"));
+    // 装备: the replacement plan by year, and the ratios against the norms.
+    for (const auto &[report, name] : {std::pair{"equipment_replacement", "8a_equipment_replacement"},
+                                       std::pair{"equipment", "8b_equipment"}}) {
+        QSignalSpy loaded(staffWindow.drill(), &bureau::DrillPage::loaded);
+        staffWindow.drill()->setReportName(QLatin1String(report));
+        (void)loaded.wait(30000);
+        save(&staffWindow, out, QLatin1String(name));
+    }
     (void)QTest::qWaitFor([&] { return !client.busy(); }, 30000);
     QTest::qWait(500);  // the exports run on workers
     return 0;

@@ -46,6 +46,7 @@ private Q_SLOTS:
     void move_needsWhatItsKindNeeds();
     void move_transferInAndDecisionsAreTheServers();
     void move_effectOnItsAsset();
+    void move_filedPendingAndHandedOverWhenApproved();
     void roomUse_periodOfTheDay();
     void figures_everyCategoryHasALife_dueDates();
 };
@@ -164,6 +165,25 @@ void TestEquipmentRules::move_effectOnItsAsset()
     QCOMPARE(effect({{"kind", text("08")}, {"approval", text("1")}})->values.at("state"), text("4"));
     QVERIFY(!effect({{"kind", text("06")}, {"approval", text("1")}}));  // waits for the bureau
     QVERIFY(!effect({{"kind", text("01")}}));
+}
+
+void TestEquipmentRules::move_filedPendingAndHandedOverWhenApproved()
+{
+    const auto &rules = *table("asset_moves").rules;
+    QCOMPARE(rules.complete({{"kind", text("08")}}).at("approval"), text("1"));
+    QCOMPARE(rules.complete({{"kind", text("06")}}).at("approval"), text("1"));
+    QCOMPARE(rules.complete({{"kind", text("02")}}).at("approval"), text("0"));
+    QVERIFY(rules.complete({{"kind", text("08")}, {"approval", text("4")}}).empty());
+    Record transfer{{"kind", text("06")}, {"asset_id", text("a1")}, {"other_school_id", text("s2")}, {"approval", text("1")}};
+    QVERIFY(!rules.handover(transfer));  // pending: nothing moves yet
+    transfer["approval"] = text("2");
+    const auto h = rules.handover(transfer);
+    QVERIFY(h);
+    QCOMPARE(h->table, std::string("assets"));
+    QCOMPARE(h->id, std::string("a1"));
+    QCOMPARE(h->toSchool, std::string("s2"));
+    QCOMPARE(h->followerField, std::string("asset_id"));
+    QVERIFY(!rules.handover({{"kind", text("08")}, {"asset_id", text("a1")}, {"approval", text("2")}}));
 }
 
 void TestEquipmentRules::roomUse_periodOfTheDay()

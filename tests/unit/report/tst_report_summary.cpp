@@ -19,6 +19,7 @@ class TestReportSummary : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void summary_followsEveryChangeAndFillsOnOpen();
+    void assetSummary_followsEveryChange();
 };
 
 namespace {
@@ -37,7 +38,74 @@ bool summaryMatches(Store &store)
     return same;
 }
 
+bool assetSummaryMatches(Store &store)
+{
+    bool same = false;
+    store.read([&](StoreSession &s) {
+        const auto summary = s.query("SELECT * FROM report_assets WHERE items <> 0 OR cost <> 0 ORDER BY 1, 2, 3, 4", {});
+        const auto recount = s.query(assetSummaryRecountSql() + " ORDER BY 1, 2, 3, 4", {});
+        same = summary == recount;
+    });
+    return same;
+}
+
 } // namespace
+
+// report_assets through an asset's life: bought, moved to another category, day and price,
+// sent for repair (still held), written off (no longer), deleted, removed outright, rolled back.
+void TestReportSummary::assetSummary_followsEveryChange()
+{
+    QTemporaryDir dir;
+    auto store = std::make_unique<SqliteStore>(dir.filePath(QStringLiteral("emis.db")).toStdString());
+    const auto *assets = schema::findTable("assets");
+    const StoredRow school = makeRow("schools", {}, {{"code", "3604290019"}, {"name", "丁中学"}, {"school_type", "初中"}, {"township", "丁镇"}});
+    std::vector<StoredRow> rows;
+    store->write([&](StoreSession &s) {
+        s.saveRow(*schema::findTable("schools"), school);
+        for (int i = 0; i < 5; ++i) {
+            rows.push_back(makeRow("assets", school.id,
+                                   {{"asset_no", "Z-" + std::to_string(i)}, {"category", i < 3 ? "台式计算机" : "服务器"},
+                                    {"name", "设备"}, {"quantity", i == 4 ? "3" : "1"}, {"unit_price", "4,200.50"},
+                                    {"purchase_date", "2019-09-01"}, {"use", i % 2 ? "学生用" : "教师用"}}));
+            s.saveRow(*assets, rows.back());
+        }
+    });
+    QVERIFY(assetSummaryMatches(*store));
+    store->read([&](StoreSession &s) {
+        QCOMPARE(std::get<std::int64_t>(s.query("SELECT SUM(items) FROM report_assets", {})[0][0]), std::int64_t{7});
+    });
+    const auto step = [&](auto change) {
+        store->write([&](StoreSession &s) { change(s); });
+        return assetSummaryMatches(*store);
+    };
+    QVERIFY(step([&](StoreSession &s) {
+        rows[0].values["category"] = std::string("02");
+        rows[0].values["purchase_date"] = std::string("2020-02-29");
+        rows[0].values["unit_price"] = 5100.0;
+        s.saveRow(*assets, rows[0]);
+    }));
+    QVERIFY(step([&](StoreSession &s) {
+        rows[1].values["state"] = std::string("3");
+        s.saveRow(*assets, rows[1]);
+    }));
+    QVERIFY(step([&](StoreSession &s) {
+        rows[2].values["state"] = std::string("5");
+        s.saveRow(*assets, rows[2]);
+    }));
+    QVERIFY(step([&](StoreSession &s) {
+        rows[3].deleted = true;
+        s.saveRow(*assets, rows[3]);
+    }));
+    QVERIFY(step([&](StoreSession &s) { s.query("DELETE FROM assets WHERE id = ?", {rows[4].id}); }));
+    store->read([&](StoreSession &s) {
+        QCOMPARE(std::get<std::int64_t>(s.query("SELECT SUM(items) FROM report_assets", {})[0][0]), std::int64_t{2});
+    });
+    QVERIFY_THROWS_EXCEPTION(std::runtime_error, store->write([&](StoreSession &s) {
+        s.saveRow(*assets, makeRow("assets", school.id, {{"category", "服务器"}, {"name", "服务器"}, {"purchase_date", "2021-01-01"}}));
+        throw std::runtime_error("the job fails");
+    }));
+    QVERIFY(assetSummaryMatches(*store));
+}
 
 void TestReportSummary::summary_followsEveryChangeAndFillsOnOpen()
 {
