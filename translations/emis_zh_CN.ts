@@ -99,7 +99,7 @@
 <context>
     <name>ImportPlan</name>
     <message>
-        <location filename="../client/io/ImportPlan.cpp" line="+92"/>
+        <location filename="../client/io/ImportPlan.cpp" line="+103"/>
         <source>No table was chosen for the import.</source>
         <translation>没有选择要导入的数据表。</translation>
     </message>
@@ -119,7 +119,7 @@
         <translation>导入已取消，没有修改任何数据。</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+80"/>
         <source>No header row found in %1: none of the first rows names two columns of %2 (such as %3).</source>
         <translation>在 %1 中找不到表头行：前几行中没有一行含有%2的两个列名（例如 %3）。</translation>
     </message>
@@ -127,13 +127,13 @@
 <context>
     <name>ImportService</name>
     <message>
-        <location filename="../client/register/ImportService.cpp" line="+68"/>
+        <location filename="../client/register/ImportService.cpp" line="+97"/>
         <source>The local database could not start the import.</source>
         <translation>本地数据库无法开始导入。</translation>
     </message>
     <message>
         <location line="+15"/>
-        <location line="+20"/>
+        <location line="+35"/>
         <location line="+7"/>
         <source>line %1: %2</source>
         <translation>第 %1 行：%2</translation>
@@ -1537,12 +1537,13 @@
 <context>
     <name>emis::client::StocktakeService</name>
     <message>
-        <location filename="../client/equipment/StocktakeService.cpp" line="+38"/>
+        <location filename="../client/equipment/StocktakeService.cpp" line="+53"/>
+        <location line="+12"/>
         <source>whole school</source>
         <translation>全校</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+44"/>
         <source>Stocktake %1 is finished; start a new one to check again.</source>
         <translation>盘点 %1 已完成；如需再次清点，请新建盘点。</translation>
     </message>
@@ -1851,7 +1852,12 @@
         <translation>请指明考试：import scores 文件 --exam 考试编号（见 exams 命令）。</translation>
     </message>
     <message>
-        <location filename="../client/cli/CliSupport.cpp" line="+40"/>
+        <location filename="../client/cli/CliSupport.cpp" line="+42"/>
+        <source>%1 (read: %2)</source>
+        <translation>%1（读到：%2）</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>line %1: %2</source>
         <translation>第 %1 行：%2</translation>
     </message>
@@ -2501,6 +2507,11 @@
         <source>%1 rows can be imported; %2 rows have errors and will be left out (listed below). Correct them in the file and import it again later: rows already imported are not doubled.</source>
         <translation>可导入 %1 行；%2 行有错误，将不导入（见下表）。请在文件中改正后再次导入：已导入的行不会重复。</translation>
     </message>
+    <message>
+        <location line="+11"/>
+        <source>%1 (read: %2)</source>
+        <translation>%1（读到：%2）</translation>
+    </message>
 </context>
 <context>
     <name>emis::school::IssuesModel</name>
@@ -2591,7 +2602,7 @@
 <context>
     <name>emis::school::MainWindow</name>
     <message>
-        <location filename="../client/school/MainWindow.cpp" line="+44"/>
+        <location filename="../client/school/MainWindow.cpp" line="+47"/>
         <source>CountyEMIS — school</source>
         <translation>区县教育管理信息系统 — 学校端</translation>
     </message>
@@ -2621,7 +2632,17 @@
         <translation>学籍异动(&amp;S)…</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+23"/>
+        <source>Stocktake</source>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;Equipment</source>
+        <translation>装备资产(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Trans&amp;fers</source>
         <translation>转学(&amp;F)</translation>
     </message>
@@ -2701,12 +2722,12 @@
         <translation>新的语言将在下次启动程序时生效。</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>Select a pupil in the list first.</source>
         <translation>请先在列表中选择一名学生。</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+45"/>
         <source>corrected in the form</source>
         <translation>已在表单中更正</translation>
     </message>
@@ -2884,6 +2905,11 @@
         <location line="+1"/>
         <source>Filter by name, ID number or staff number</source>
         <translation>按姓名、身份证件号或工号筛选</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Filter by any word in the list</source>
+        <translation>按列表中的任意文字筛选</translation>
     </message>
     <message>
         <location line="+6"/>
@@ -3065,6 +3091,214 @@
         <location line="+13"/>
         <source>The status change was not saved: %1</source>
         <translation>学籍异动未保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>emis::school::StocktakePage</name>
+    <message>
+        <location filename="../client/school/StocktakePage.cpp" line="+39"/>
+        <source>&amp;New stocktake…</source>
+        <translation>新建盘点(&amp;N)…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Asset no.</source>
+        <translation>资产编号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Model</source>
+        <translation>规格型号</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Room</source>
+        <translation>存放地点</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Keeper</source>
+        <translation>保管人</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Found</source>
+        <translation>盘点结果</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Type or scan an asset number, then Enter: it is marked found</source>
+        <translation>输入或扫描资产编号后按回车：记为在位</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Note for the lines marked next (optional)</source>
+        <translation>接下来所标记行的备注（可不填）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Found</source>
+        <translation>在位(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Missing</source>
+        <translation>缺失(&amp;M)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Damaged</source>
+        <translation>损坏(&amp;D)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>F&amp;inish…</source>
+        <translation>完成盘点(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Stocktake:</source>
+        <translation>盘点：</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Check each asset the register holds in the room. What is not marked when you finish is recorded missing. Every mark is saved at once and syncs.</source>
+        <translation>逐件核对账上记在该功能室的资产。完成盘点时未标记的记为缺失。每次标记即时保存，并随同步上报。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <location line="+2"/>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 (finished)</source>
+        <translation>%1（已完成）</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>%1 (open)</source>
+        <translation>%1（盘点中）</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>No stocktake yet: start one with New stocktake.</source>
+        <translation>还没有盘点：点“新建盘点”开始。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>not checked</source>
+        <translation>未核对</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>no keeper</source>
+        <translation>无保管人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 of %2 checked; %3 missing, %4 damaged. This stocktake is finished.</source>
+        <translation>已核对 %1 / %2 件；缺失 %3 件，损坏 %4 件。本次盘点已完成。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 of %2 checked; %3 missing, %4 damaged.</source>
+        <translation>已核对 %1 / %2 件；缺失 %3 件，损坏 %4 件。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Missing, by keeper — %1</source>
+        <translation>缺失资产（按保管人）— %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Stocktake started. Mark what you find; finish it when the room is done.</source>
+        <translation>盘点已开始。逐件标记核对结果，核对完后点“完成盘点”。</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Select the lines to mark first.</source>
+        <translation>请先选中要标记的行。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+7"/>
+        <source>%n asset(s) marked.</source>
+        <translation>
+            <numerusform>已标记 %n 件资产。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>%1 found.</source>
+        <translation>%1 在位。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+16"/>
+        <source>Stocktake finished: %n asset(s) not marked were recorded missing.</source>
+        <translation>
+            <numerusform>盘点完成：%n 件未标记的资产已记为缺失。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Finish the stocktake</source>
+        <translation>完成盘点</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every asset not marked yet is recorded missing, and the stocktake is closed. Finish it?</source>
+        <translation>尚未标记的资产都将记为缺失，盘点随即关闭。确定完成吗？</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>New stocktake</source>
+        <translation>新建盘点</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Whole school</source>
+        <translation>全校</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>who counts (optional)</source>
+        <translation>盘点人（可不填）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Room:</source>
+        <translation>功能室：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date:</source>
+        <translation>日期：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Counted by:</source>
+        <translation>盘点人：</translation>
     </message>
 </context>
 <context>

@@ -71,11 +71,17 @@ QJsonArray rejectedRowsJson(const std::vector<io::RejectedRow> &rows, const Outp
     for (const auto &row : rows) {
         QJsonArray reasons;
         for (const auto &issue : row.issues) {
-            reasons.append(issueJson(issue));
+            QJsonObject reason = issueJson(issue);
+            QString said = qs(issue.text());
+            if (const std::string value = row.valueOf(issue); !value.empty()) {
+                reason.insert(QStringLiteral("value"), qs(value));
+                said = tr("%1 (read: %2)").arg(said, qs(value));
+            }
+            reasons.append(reason);
             if (row.name.empty())
-                out.text(tr("line %1: %2").arg(row.line).arg(qs(issue.text())));
+                out.text(tr("line %1: %2").arg(row.line).arg(said));
             else
-                out.text(tr("line %1 (%2): %3").arg(row.line).arg(qs(row.name), qs(issue.text())));
+                out.text(tr("line %1 (%2): %3").arg(row.line).arg(qs(row.name), said));
         }
         rejected.append(QJsonObject{{QStringLiteral("line"), row.line},
                                     {QStringLiteral("name"), qs(row.name)},

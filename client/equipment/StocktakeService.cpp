@@ -74,6 +74,36 @@ Result<SaveOutcome> StocktakeService::start(const QString &room, const QString &
     return RecordStore(m_store).save(table("stocktakes"), {}, values);
 }
 
+namespace {
+
+// A stocktake's heading: what was checked, when and by whom, and whether it is closed.
+StocktakeView heading(RefResolver &refs, const StoredRow &take, const QString &wholeSchool)
+{
+    StocktakeView view;
+    view.id = take.id;
+    const QString roomId = text(take.values, "room_id");
+    view.room = roomId.isEmpty() ? wholeSchool : refs.label(table("rooms"), roomId);
+    view.date = text(take.values, "take_date");
+    view.taker = text(take.values, "taker");
+    view.finished = text(take.values, "state") == QLatin1String(kFinished);
+    return view;
+}
+
+} // namespace
+
+Result<std::vector<StocktakeView>> StocktakeService::list() const
+{
+    auto takes = RecordStore(m_store).list(table("stocktakes"));
+    if (!takes)
+        return takes.error();
+    RefResolver refs(m_store);
+    std::vector<StocktakeView> out;
+    for (const auto &take : *takes)
+        out.push_back(heading(refs, take, tr("whole school")));
+    std::stable_sort(out.begin(), out.end(), [](const StocktakeView &a, const StocktakeView &b) { return a.date > b.date; });
+    return out;
+}
+
 Result<StocktakeView> StocktakeService::show(const QString &stocktakeId) const
 {
     auto take = stocktake(m_store, stocktakeId);
@@ -81,13 +111,8 @@ Result<StocktakeView> StocktakeService::show(const QString &stocktakeId) const
         return take.error();
     RecordStore records(m_store);
     RefResolver refs(m_store);
-    StocktakeView view;
-    view.id = take->id;
+    StocktakeView view = heading(refs, *take, tr("whole school"));
     const QString roomId = text(take->values, "room_id");
-    view.room = roomId.isEmpty() ? tr("whole school") : refs.label(table("rooms"), roomId);
-    view.date = text(take->values, "take_date");
-    view.taker = text(take->values, "taker");
-    view.finished = text(take->values, "state") == QLatin1String(kFinished);
     std::map<QString, StoredRow> marked;
     auto items = records.listWhere(table("stocktake_items"), "stocktake_id", take->id);
     if (!items)

@@ -41,6 +41,8 @@ public:
     // Returns how many assets it recorded 缺失 for not being marked.
     Result<int> finish(const QString &stocktakeId);
     Result<StocktakeView> show(const QString &stocktakeId) const;
+    // Every stocktake here, newest first, without their lines.
+    Result<std::vector<StocktakeView>> list() const;
 
 private:
     LocalStore &m_store;

@@ -75,6 +75,7 @@ std::optional<std::string> keyText(const std::vector<std::string> &key, const va
 
 // Who a rejected row is about, so that the clerk finds the person: the name when it has no issue
 // of its own (a name with a damaged byte is not shown as the name).
+
 std::string readableName(const validate::Record &record, const std::vector<Issue> &issues)
 {
     auto it = record.find("name");
@@ -84,7 +85,17 @@ std::string readableName(const validate::Record &record, const std::vector<Issue
     return displayText(it->second);
 }
 
+// A bad value is shown as the sheet has it, up to a length a message can hold.
+constexpr std::size_t kMaxShownValue = 120;
+
 } // namespace
+
+void RejectedRow::keepValue(const std::string &field, std::string_view cell)
+{
+    const std::string_view shown = text::trim(cell);
+    if (!shown.empty())
+        values.insert_or_assign(field, text::clipUtf8(shown, kMaxShownValue));
+}
 
 Result<ImportPlan> ImportPlan::build(const Sheet &sheet, const ColumnMapping &mapping, const ImportOptions &options)
 {
@@ -180,8 +191,14 @@ Result<ImportPlan> ImportPlan::build(const Sheet &sheet, const ColumnMapping &ma
                          [&](const Issue &a, const Issue &b) { return fieldRank(table, a) < fieldRank(table, b); });
         if (issues.empty())
             plan.accepted.push_back({row.line, std::move(normalized.values), std::move(given), std::move(alsoNamedBy)});
-        else
-            plan.rejected.push_back({row.line, std::move(issues), readableName(normalized.values, issues)});
+        else {
+            RejectedRow rejected{row.line, {}, readableName(normalized.values, issues), {}};
+            for (const auto &issue : issues)
+                if (auto it = raw.find(issue.field); it != raw.end())
+                    rejected.keepValue(issue.field, it->second);
+            rejected.issues = std::move(issues);
+            plan.rejected.push_back(std::move(rejected));
+        }
     }
     if (options.progress)
         options.progress(total, total);

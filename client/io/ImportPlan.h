@@ -29,6 +29,17 @@ struct RejectedRow {
     int line = 0;
     std::vector<Issue> issues;      // in the table's field order; never empty
     std::string name;               // the person's 姓名 where it was read without an issue, else empty
+    // The cell text of each field an issue names, as the sheet has it (the bad value the clerk
+    // looks for); a field with no cell (missing) is absent.
+    std::map<std::string, std::string, std::less<>> values;
+    // The cell text behind `issue`, or empty.
+    std::string valueOf(const Issue &issue) const
+    {
+        auto it = values.find(issue.field);
+        return it == values.end() ? std::string() : it->second;
+    }
+    // Keeps `cell` as the value read for `field`: trimmed, and clipped to what a message holds.
+    void keepValue(const std::string &field, std::string_view cell);
 };
 
 struct ImportOptions {

@@ -212,11 +212,13 @@ Result<ScoreSheet> ScoreSheet::read(const Sheet &sheet, const std::vector<ExamSu
         row.className = cellText(r, columnOf[static_cast<int>(Column::Class)]);
         if (row.studentNo.empty() && row.idNumber.empty() && row.name.empty())
             continue;  // a total or a note under the table
-        RejectedRow bad{r.line, {}, row.name};
+        RejectedRow bad{r.line, {}, row.name, {}};
         const auto take = [&](const Cell &cell, const ExamSubject &s) {
             std::optional<ScoreCell> value;
-            if (auto issue = readCell(cell, s, value))
+            if (auto issue = readCell(cell, s, value)) {
+                bad.keepValue(issue->field, cell.text.toStdString());
                 bad.issues.push_back(*issue);
+            }
             else if (value)
                 row.cells.push_back(*value);
         };
@@ -224,8 +226,10 @@ Result<ScoreSheet> ScoreSheet::read(const Sheet &sheet, const std::vector<ExamSu
             const std::string named = cellText(r, columnOf[static_cast<int>(Column::Subject)]);
             const ExamSubject *s = subjectNamed(named, subjects);
             const int scoreColumn = columnOf[static_cast<int>(Column::Score)];
-            if (!s)
+            if (!s) {
+                bad.keepValue("subject", named);
                 bad.issues.push_back(makeIssue(Reason::NotRecognised, "subject", "科目", "subject", named));
+            }
             else if (scoreColumn < r.cells.size())
                 take(r.cells[scoreColumn], *s);
         } else {

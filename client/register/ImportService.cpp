@@ -9,6 +9,9 @@
 #include <QHash>
 
 #include <algorithm>
+#include <map>
+#include <optional>
+#include <set>
 
 namespace emis::client {
 namespace {
@@ -24,6 +27,26 @@ QString keyOf(const std::vector<std::string> &key, const validate::Record &r)
         out += QString::fromStdString(displayText(it->second)) + QChar(0x1f);
     }
     return out;
+}
+
+// A row's given fields as one lookup string: how a row with no natural key (a ledger line with no
+// 资产编号) is known again when the same sheet is imported twice.
+QString contentOf(const std::set<std::string> &given, const validate::Record &r)
+{
+    QString out;
+    for (const auto &name : given) {
+        auto it = r.find(name);
+        out += QString::fromStdString(name) + QChar(0x1e) +
+               (it == r.end() || isNull(it->second) ? QString() : QString::fromStdString(displayText(it->second))) +
+               QChar(0x1f);
+    }
+    return out;
+}
+
+bool keyless(const schema::Table &table, const validate::Record &r)
+{
+    return !table.naturalKeys.empty() && std::all_of(table.naturalKeys.begin(), table.naturalKeys.end(),
+                                                     [&](const auto &key) { return keyOf(key, r).isEmpty(); });
 }
 
 } // namespace
@@ -59,6 +82,12 @@ Result<ImportOutcome> ImportService::write(const schema::Table &table, const std
     };
     for (std::size_t i = 0; i < stored.size(); ++i)
         remember(i);
+    // Rows with no natural key match a stored keyless row with the same content, each stored row
+    // once: a sheet of identical lines (two computers bought together) imported again changes
+    // nothing, and a third identical line adds one. Built on first need, for the sheet's columns.
+    const std::size_t storedBefore = stored.size();
+    std::map<std::set<std::string>, QHash<QString, std::vector<std::size_t>>> byContent;  // per set of columns
+    std::vector<bool> matched(storedBefore, false);
 
     RefResolver refs(m_store);
     const bool hasRefs = std::any_of(table.fields.begin(), table.fields.end(),
@@ -90,6 +119,21 @@ Result<ImportOutcome> ImportService::write(const schema::Table &table, const std
             if (const QString key = keyOf(table.naturalKeys[k], row.record); !key.isEmpty())
                 if (auto it = indexes[k].constFind(key); it != indexes[k].constEnd())
                     match = it.value();
+        if (!match && keyless(table, row.record)) {
+            auto [index, fresh] = byContent.try_emplace(row.given);
+            if (fresh)
+                for (std::size_t at = storedBefore; at-- > 0;)
+                    if (keyless(table, stored[at].values))
+                        index->second[contentOf(row.given, stored[at].values)].push_back(at);
+            if (auto it = index->second.find(contentOf(row.given, row.record)); it != index->second.end())
+                while (!match && !it->empty()) {
+                    if (!matched[it->back()])
+                        match = it->back();
+                    it->pop_back();
+                }
+            if (match)
+                matched[*match] = true;
+        }
         if (match) {
             StoredRow &target = stored[*match];
             const validate::Record changed = io::RecordDiff::changedFields(row, target.values);

@@ -24,6 +24,8 @@ struct ImportOutcome {
 // Writes an import plan's accepted rows through the record store: a new record for a person not
 // there yet, and only the changed fields for one already stored (matched on the table's natural
 // keys: ID type and number, or 学籍号 / 工号), so importing the same file twice changes nothing.
+// A row with no natural key at all (a ledger line with no 资产编号) is known again by its content:
+// it matches a stored keyless row with the same values in the sheet's columns, each stored row once.
 // The whole import is one transaction (one durable commit); each row is saved in its own nested
 // one, so a refused row never takes the others with it. Cancelling keeps nothing.
 class ImportService {

@@ -144,7 +144,7 @@ Result<ScoreImport::Plan> ScoreImport::plan(const ExamView &exam, const io::Scor
             if (issue.reason == Reason::ReferenceNotFound)
                 issue = makeIssue(Reason::ReferenceNotFound, &pupilField,
                                   text::trim(row.studentNo + " " + row.idNumber + " " + row.name + " " + row.className));
-            out.rejected.push_back(io::RejectedRow{row.line, {issue}, row.name});
+            out.rejected.push_back(io::RejectedRow{row.line, {issue}, row.name, {}});
             continue;
         }
         // A pupil named by 学籍号 or 身份证件号 may be in another grade: not this exam's.
@@ -155,7 +155,7 @@ Result<ScoreImport::Plan> ScoreImport::plan(const ExamView &exam, const io::Scor
         if (pupilGrade != validate::fieldText(exam.exam.values, "grade")) {
             const std::string gradeOf = schema::findCodeTable("grade")->nameOf(pupilGrade);
             out.rejected.push_back(io::RejectedRow{
-                row.line, {makeIssue(Reason::NotInExamGrade, &pupilField, gradeOf.empty() ? pupilGrade : gradeOf)}, row.name});
+                row.line, {makeIssue(Reason::NotInExamGrade, &pupilField, gradeOf.empty() ? pupilGrade : gradeOf)}, row.name, {}});
             continue;
         }
         ++out.pupils;

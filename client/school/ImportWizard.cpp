@@ -360,8 +360,11 @@ void ImportWizard::showPlan()
     for (int i = 0; i < int(m_plan.rejected.size()); ++i) {
         const auto &r = m_plan.rejected[std::size_t(i)];
         QStringList reasons;
-        for (const Issue &issue : r.issues)
-            reasons << issueText(issue);
+        for (const Issue &issue : r.issues) {
+            const std::string value = r.valueOf(issue);
+            reasons << (value.empty() ? issueText(issue)
+                                      : tr("%1 (read: %2)").arg(issueText(issue), QString::fromStdString(value)));
+        }
         m_rejected->setItem(i, 0, new QTableWidgetItem(QString::number(r.line)));
         m_rejected->setItem(i, 1, new QTableWidgetItem(QString::fromStdString(r.name)));
         m_rejected->setItem(i, 2, new QTableWidgetItem(reasons.join(QStringLiteral("; "))));

@@ -10,6 +10,7 @@
 #include "RecordTableModel.h"
 #include "SchoolSession.h"
 #include "StatusChangeDialog.h"
+#include "StocktakePage.h"
 #include "SyncPanel.h"
 #include "TransfersPage.h"
 #include "store/IssueService.h"
@@ -25,6 +26,8 @@
 #include <QSettings>
 #include <QStatusBar>
 #include <QTabWidget>
+
+#include <algorithm>
 
 namespace emis::school {
 namespace {
@@ -58,6 +61,29 @@ MainWindow::MainWindow(SchoolSession &session, client::SyncEngine *engine, QWidg
     connect(m_promotion, &PromotionAction::finished, this, &MainWindow::reloadAll);
     m_transfers = new TransfersPage(session, this);
     m_problems = new ProblemsPage(session, this);
+    // Equipment: each table a page from its description (its list columns, its form, import and
+    // export), the asset register first.
+    m_equipment = new QTabWidget(this);
+    m_equipment->setObjectName(QStringLiteral("equipmentTabs"));
+    for (const char *name : {"assets", "rooms", "asset_moves", "room_usage"}) {
+        const schema::Table &t = *schema::findTable(name);
+        auto *page = new RecordPage(session, t, t.listFields, m_equipment);
+        m_equipment->addTab(page, tableLabel(t));
+        m_equipmentPages.push_back(page);
+        connect(page, &RecordPage::saved, this, [this] {
+            for (RecordPage *p : m_equipmentPages)
+                p->reload();  // a 领用 saved among the moves changes the asset's keeper
+            m_sync->refresh();
+        });
+    }
+    m_stocktake = new StocktakePage(session, m_equipment);
+    m_equipment->addTab(m_stocktake, tr("Stocktake"));
+    connect(m_stocktake, &StocktakePage::changed, this, [this] {
+        for (RecordPage *p : m_equipmentPages)
+            p->reload();
+        m_sync->refresh();
+    });
+    m_tabs->addTab(m_equipment, tr("&Equipment"));
     m_tabs->addTab(m_transfers, tr("Trans&fers"));
     m_tabs->addTab(m_problems, tr("Problem &records"));
     m_tabs->addTab(m_issues, tr("P&roblems to look at"));
@@ -155,6 +181,9 @@ void MainWindow::reloadAll()
     m_issues->reload();
     m_transfers->reload();
     m_problems->reload();
+    for (RecordPage *page : m_equipmentPages)
+        page->reload();
+    m_stocktake->reload();
     m_sync->refresh();
 }
 
@@ -177,7 +206,12 @@ StatusChangeDialog *MainWindow::openStatusChange(const QString &studentId)
     return dialog;
 }
 
-RecordPage *MainWindow::currentRecordPage() const { return qobject_cast<RecordPage *>(m_tabs->currentWidget()); }
+RecordPage *MainWindow::currentRecordPage() const
+{
+    if (m_tabs->currentWidget() == m_equipment)
+        return qobject_cast<RecordPage *>(m_equipment->currentWidget());
+    return qobject_cast<RecordPage *>(m_tabs->currentWidget());
+}
 
 void MainWindow::showIssues()
 {
@@ -188,9 +222,17 @@ void MainWindow::showIssues()
 void MainWindow::openRecord(const QString &table, const QString &rowId, qint64 issueId, bool conflict)
 {
     RecordPage *page = table == QLatin1String("staff") ? m_staff : table == QLatin1String("students") ? m_students : nullptr;
+    for (RecordPage *p : m_equipmentPages)
+        if (!page && table == QLatin1String(p->table().name.c_str()))
+            page = p;
     if (!page)
         return;
-    m_tabs->setCurrentWidget(page);
+    if (std::find(m_equipmentPages.begin(), m_equipmentPages.end(), page) != m_equipmentPages.end()) {
+        m_tabs->setCurrentWidget(m_equipment);
+        m_equipment->setCurrentWidget(page);
+    } else {
+        m_tabs->setCurrentWidget(page);
+    }
     RecordDialog::Saver saver;
     if (issueId > 0)
         saver = [this, issueId, conflict](const client::RawFields &raw) {

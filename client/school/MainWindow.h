@@ -2,6 +2,8 @@
 
 #include <QMainWindow>
 
+#include <vector>
+
 class QTabWidget;
 
 namespace emis::client {
@@ -19,6 +21,7 @@ class ProblemsPage;
 class TransfersPage;
 class RecordPage;
 class SchoolSession;
+class StocktakePage;
 class SyncPanel;
 
 // The clerk's window: pupils, staff and the problems page as tabs, import and export in the
@@ -33,6 +36,9 @@ public:
     RecordPage *staffPage() const { return m_staff; }
     IssuesPage *issuesPage() const { return m_issues; }
     ClassesPage *classesPage() const { return m_classes; }
+    // 装备: the rooms, the asset register, its moves and the rooms' use, as the engine's pages.
+    QTabWidget *equipmentTabs() const { return m_equipment; }
+    StocktakePage *stocktakePage() const { return m_stocktake; }
     PromotionAction *promotion() const { return m_promotion; }
     // 学籍异动 for the pupil selected in the list (or `studentId`); null when none is selected.
     StatusChangeDialog *openStatusChange(const QString &studentId = {});
@@ -45,7 +51,7 @@ public:
     void showIssues();
     // From the problems page: saving the corrected record resends it and closes the issue.
     void openRecord(const QString &table, const QString &rowId, qint64 issueId = 0, bool conflict = false);
-    RecordPage *currentRecordPage() const;
+    RecordPage *currentRecordPage() const;  // the page shown, inside the equipment tab too
     void reloadAll();  // every list from the store (after a sync, an import or a promotion)
 
 public Q_SLOTS:
@@ -67,6 +73,9 @@ private:
     PromotionAction *m_promotion = nullptr;
     TransfersPage *m_transfers = nullptr;
     ProblemsPage *m_problems = nullptr;
+    QTabWidget *m_equipment = nullptr;
+    std::vector<RecordPage *> m_equipmentPages;
+    StocktakePage *m_stocktake = nullptr;
     SyncPanel *m_sync = nullptr;
     ExportActions *m_export = nullptr;
 };

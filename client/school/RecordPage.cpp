@@ -29,8 +29,9 @@ RecordPage::RecordPage(SchoolSession &session, const schema::Table &table, const
 
     m_filter = new QLineEdit(this);
     m_filter->setObjectName(QStringLiteral("filter"));
-    m_filter->setPlaceholderText(table.field("grade") ? tr("Filter by name, ID number, student number, grade or class")
-                                                      : tr("Filter by name, ID number or staff number"));
+    m_filter->setPlaceholderText(table.name == "students" ? tr("Filter by name, ID number, student number, grade or class")
+                                 : table.name == "staff"  ? tr("Filter by name, ID number or staff number")
+                                                          : tr("Filter by any word in the list"));
     m_filter->setClearButtonEnabled(true);
     connect(m_filter, &QLineEdit::textChanged, this, [this](const QString &text) {
         m_proxy->setFilterWords(text);

@@ -41,7 +41,7 @@ std::vector<Table> equipmentTables()
                          text("location", "位置", "location", 60, false, {"所在位置", "楼层", "所在楼栋", "地点"}),
                          keeper("管理员", "keeper", {"管理教师", "负责人", "管理人"}),
                      },
-                     {{"school_id", "name"}}, {}, nullptr),
+                     {{"name"}}, {}, nullptr),
                {"name", "kind", "seats", "location", "keeper_id"}),
         {"name"}, {{"name"}}));
     // 资产: one line of the register, a single item or a batch (quantity) bought together.
@@ -69,12 +69,10 @@ std::vector<Table> equipmentTables()
                          coded("use", "使用方向", "use", "asset_use", false, {"用途", "使用对象", "使用方式"}),
                          text("note", "备注", "note", 200, false, {"说明"}),
                      },
-                     {{"school_id", "asset_no"}}, {{"room_id"}, {"keeper_id"}}, &validate::kAssetRules),
+                     {{"asset_no"}}, {{"room_id"}, {"keeper_id"}}, &validate::kAssetRules),
                {"asset_no", "name", "category", "model", "quantity", "unit_price", "purchase_date", "room_id", "keeper_id",
                 "state"}),
         {"asset_no", "name"}, {{"asset_no"}, {"barcode"}, {"name", "model"}, {"name"}}));
-    // The ratios and the replacement plan read the register from one covering index.
-    v.back().indexes.push_back({"school_id", "deleted", "state", "category", "use", "purchase_date", "quantity", "unit_price"});
     // 出入库 and moves: the asset's history, and what it does to the asset (validate/EquipmentRules).
     v.push_back(decided(module(table("asset_moves", "出入库记录", "asset moves", Scope::School,
                              {

@@ -76,7 +76,9 @@ struct Table {
     std::string labelEn;
     Scope scope = Scope::School;
     std::vector<Field> fields; // the record's own fields, without the standard columns
-    std::vector<std::vector<std::string>> naturalKeys;  // each checked for duplicates, indexed
+    // Each checked for duplicates (within the school, for a school's rows) and indexed; a key
+    // names the record's own fields only, so that a sheet imported again finds its rows.
+    std::vector<std::vector<std::string>> naturalKeys;
     std::vector<std::vector<std::string>> indexes;      // further indexes for reports and lookups
     const validate::TableRules *rules = nullptr;  // the table's own rules (validate/TableRules.h)
     std::string partyField;    // Shared: the field naming the other school

@@ -45,7 +45,7 @@ Table classes()
             typed("entry_year", "入学年份", "entry year", T::Integer),
             text("head_teacher", "班主任", "head teacher", 30),
         },
-        {{"school_id", "grade", "name"}},
+        {{"grade", "name"}},
         {},
         {}
     );

@@ -7,7 +7,9 @@
 #include "ServerFixture.h"
 #include "TestClient.h"
 
+#include <QFile>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
@@ -22,6 +24,7 @@ private Q_SLOTS:
     void initTestCase();
     void assets_lentWrittenOffAndTransferredThroughTheBureau();
     void stocktake_offline_missingListedByKeeper();
+    void clerksLedger_importedWithTheBadRowReported();
     void cleanupTestCase() { QCOMPARE(m_server.stop(), 0); }
 
 private:
@@ -246,6 +249,53 @@ void TestClientEquipment::stocktake_offline_missingListedByKeeper()
     QCOMPARE(a.run({QStringLiteral("sync")}).exitCode, 0);
     QCOMPARE(m_server.query(QStringLiteral("SELECT count(*) FROM stocktake_items WHERE stocktake_id = ?"), {id}).toInt(), 3);
     QCOMPARE(m_server.query(QStringLiteral("SELECT state FROM stocktakes WHERE id = ?"), {id}).toString(), QStringLiteral("2"));
+}
+
+// A school's own ledger, as it keeps it: a title row, its own headers, prices and dates in every
+// form; the row whose price is words is reported with its line, name and value, the rest kept.
+void TestClientEquipment::clerksLedger_importedWithTheBadRowReported()
+{
+    const CliRunner a = enrolledDevice(m_server, m_dirs.filePath(QStringLiteral("ledger")), ServerFixture::kSchoolA);
+    const QString data = QStringLiteral(EMIS_FIXTURES_DIR);
+    const auto rooms = a.run({QStringLiteral("--json"), QStringLiteral("import"), QStringLiteral("rooms"), data + QStringLiteral("/rooms_clerk.csv")});
+    QVERIFY2(rooms.exitCode == 0, qPrintable(rooms.out + rooms.err));
+    QCOMPARE(rooms.json().object().value(QStringLiteral("added")).toInt(), 3);
+    const auto ledger = a.run({QStringLiteral("--json"), QStringLiteral("import"), QStringLiteral("assets"), data + QStringLiteral("/assets_clerk.csv")});
+    const QJsonObject o = ledger.json().object();
+    QCOMPARE(o.value(QStringLiteral("added")).toInt(), 11);
+    const QJsonArray rejected = o.value(QStringLiteral("rejected")).toArray();
+    QCOMPARE(rejected.size(), 1);
+    // The line, the item's name and the bad value, as the clerk looks for them in the sheet.
+    const QJsonObject bad = rejected[0].toObject();
+    const QString why = QString::fromUtf8(QJsonDocument(bad).toJson());
+    QCOMPARE(bad.value(QStringLiteral("line")).toInt(), 14);
+    QCOMPARE(bad.value(QStringLiteral("name")).toString(), QStringLiteral("学生电源"));
+    const QJsonObject reason = bad.value(QStringLiteral("reasons")).toArray().at(0).toObject();
+    QVERIFY2(reason.value(QStringLiteral("field")).toString() == QStringLiteral("unit_price"), qPrintable(why));
+    QVERIFY2(reason.value(QStringLiteral("value")).toString() == QStringLiteral("约三百"), qPrintable(why));
+    const auto said = a.run({QStringLiteral("import"), QStringLiteral("assets"), data + QStringLiteral("/assets_clerk.csv")});
+    QVERIFY2(said.out.contains(QStringLiteral("约三百")), qPrintable(said.out));
+    // The ledger has no 资产编号: its lines are known again by their content, so the second
+    // import adds nothing, and one more line like an existing one adds one.
+    QVERIFY2(said.out.contains(QStringLiteral("0 added, 0 updated, 11 unchanged")), qPrintable(said.out));
+    QCOMPARE(a.run({QStringLiteral("--json"), QStringLiteral("list"), QStringLiteral("assets")}).json().array().size(), 11);
+    QFile source(data + QStringLiteral("/assets_clerk.csv"));
+    QVERIFY(source.open(QIODevice::ReadOnly));
+    const QByteArray ledgerText = source.readAll();
+    const QByteArray line2 = ledgerText.split('\n').at(3);  // the second computer, like the first
+    QFile longer(m_dirs.filePath(QStringLiteral("ledger_longer.csv")));
+    QVERIFY(longer.open(QIODevice::WriteOnly));
+    longer.write(ledgerText + (ledgerText.endsWith('\n') ? QByteArray() : QByteArray("\n")) + line2 + '\n');
+    longer.close();
+    const auto more = a.run({QStringLiteral("--json"), QStringLiteral("import"), QStringLiteral("assets"), longer.fileName()});
+    QCOMPARE(more.json().object().value(QStringLiteral("added")).toInt(), 1);
+    QCOMPARE(more.json().object().value(QStringLiteral("unchanged")).toInt(), 11);
+    QCOMPARE(a.run({QStringLiteral("--json"), QStringLiteral("list"), QStringLiteral("assets")}).json().array().size(), 12);
+    double total = 0;
+    for (const auto &v : a.run({QStringLiteral("--json"), QStringLiteral("list"), QStringLiteral("assets")}).json().array())
+        total += v.toObject().value(QStringLiteral("unit_price")).toDouble() * v.toObject().value(QStringLiteral("quantity")).toDouble();
+    // 4 x 3510 + 4299 + 2 x 12800 + 26000 + 3 x 1850 + 2 x 3299 + 450 x 260 + 6 x 5600
+    QCOMPARE(total, 4 * 3510.0 + 4299 + 2 * 12800.0 + 26000 + 3 * 1850.0 + 2 * 3299.0 + 450 * 260.0 + 6 * 5600.0);
 }
 
 QTEST_GUILESS_MAIN(TestClientEquipment)

@@ -237,6 +237,10 @@ void TestTableRules::everyNameInADescriptionExists()
                 for (const auto &name : key)
                     QVERIFY2(t.field(name) || name == schema::kOwnerColumn || name == schema::kDeletedColumn,
                              (where + " key " + name).c_str());
+        // A natural key is the record's own fields (an import finds its rows again by them).
+        for (const auto &key : t.naturalKeys)
+            for (const auto &name : key)
+                QVERIFY2(t.field(name), (where + " natural key " + name).c_str());
         for (const auto &name : t.listFields)
             QVERIFY2(t.field(name), (where + " list " + name).c_str());
         for (const auto &f : t.fields) {
