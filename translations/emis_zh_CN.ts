@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Attachments</name>
+    <message>
+        <location filename="../client/register/Attachments.cpp" line="+130"/>
+        <source>Cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Files cannot be attached to %1.</source>
+        <translation>%1不能附加文件。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>%1 has no record with id %2.</source>
+        <translation>%1中没有编号为 %2 的记录。</translation>
+    </message>
+    <message>
+        <location line="+42"/>
+        <source>No attached file has the id %1.</source>
+        <translation>没有编号为 %1 的附件。</translation>
+    </message>
+</context>
+<context>
     <name>BureauSession</name>
     <message>
         <location filename="../client/bureau/BureauSession.cpp" line="+55"/>
@@ -264,17 +287,12 @@
 <context>
     <name>StatusChangeService</name>
     <message>
-        <location filename="../client/register/StatusChangeService.cpp" line="+57"/>
+        <location filename="../client/register/StatusChangeService.cpp" line="+54"/>
         <source>No pupil has the id, student number or ID number %1.</source>
         <translation>没有记录标识、学籍号或身份证件号为%1的学生。</translation>
     </message>
     <message>
-        <location line="+27"/>
-        <source>Cannot read %1: %2</source>
-        <translation>无法读取%1：%2</translation>
-    </message>
-    <message>
-        <location line="+27"/>
+        <location line="+20"/>
         <source>No pupil with id %1.</source>
         <translation>没有记录标识为%1的学生。</translation>
     </message>
@@ -290,12 +308,11 @@
     </message>
     <message>
         <location line="+11"/>
-        <location line="+17"/>
         <source>No status change with id %1.</source>
         <translation>没有记录标识为%1的学籍异动。</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="+4"/>
         <source>Only a request waiting for the bureau can be withdrawn; this one is %1.</source>
         <translation>只有待审批的申请可以撤回；该申请当前为“%1”。</translation>
     </message>
@@ -1609,7 +1626,7 @@
 <context>
     <name>emis::client::TransferService</name>
     <message>
-        <location filename="../client/register/TransferService.cpp" line="+48"/>
+        <location filename="../client/register/TransferService.cpp" line="+49"/>
         <source>waiting for the sending school</source>
         <translation>待转出学校确认</translation>
     </message>
@@ -1639,12 +1656,12 @@
         <translation>教育局驳回</translation>
     </message>
     <message>
-        <location line="+32"/>
-        <source>Cannot read %1: %2</source>
-        <translation>无法读取 %1：%2</translation>
+        <location line="+43"/>
+        <source>The local database could not commit the change.</source>
+        <translation>本地数据库未能提交此次更改。</translation>
     </message>
     <message>
-        <location line="+62"/>
+        <location line="+43"/>
         <source>No transfer request with id %1.</source>
         <translation>没有编号为 %1 的转学申请。</translation>
     </message>
@@ -1998,12 +2015,68 @@
         <translation>已保存转学申请 %1。</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location filename="../client/cli/AttachmentCommands.cpp" line="+23"/>
+        <source>%1 KB</source>
+        <translation>%1 KB</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Give at least one file to attach.</source>
+        <translation>请至少给出一个要附加的文件。</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>Attached %1 (%2), id %3.</source>
+        <translation>已附加 %1（%2），附件编号 %3。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attached %1 as %2 (scaled down to %3), id %4.</source>
+        <translation>已附加 %1，缩小为 %2（%3），附件编号 %4。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The local database could not commit the change.</source>
+        <translation>本地数据库未能提交此次更改。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <location filename="../client/cli/WorkflowCommands.cpp" line="+12"/>
         <source>id</source>
         <translation>编号</translation>
     </message>
     <message>
         <location line="+0"/>
+        <source>file name</source>
+        <translation>文件名</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Saved %1 to %2.</source>
+        <translation>已将 %1 保存到 %2。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Removed the attached file %1.</source>
+        <translation>已删除附件 %1。</translation>
+    </message>
+    <message>
+        <location filename="../client/cli/WorkflowCommands.cpp" line="+0"/>
         <source>direction</source>
         <translation>方向</translation>
     </message>

@@ -70,7 +70,7 @@ int changeAdd(const Options &o, const Output &out)
         return out.fail(pupil.error());
     std::vector<EvidenceFile> files;
     for (const auto &path : o.evidence) {
-        auto file = StatusChangeService::readEvidence(path);
+        auto file = Attachments::readFile(path);
         if (!file)
             return out.fail(file.error());
         files.push_back(std::move(*file));

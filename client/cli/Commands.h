@@ -46,6 +46,7 @@ struct Options {
     QString room;         // a room's name
     QString asset;        // an asset's 资产编号, 条形码 or id
     QString result;       // 在位, 缺失, 损坏
+    QStringList files;    // attach: the files, in order
     int timeoutSeconds = 20;
     int batchSize = 500;
 };
@@ -90,6 +91,12 @@ int stocktakeMark(const Options &o, const Output &out);
 int stocktakeFinish(const Options &o, const Output &out);
 int stocktakeShow(const Options &o, const Output &out);
 int problemsList(const Options &o, const Output &out);
+// Files kept with a school's row (an asset's photo): attach TABLE ID FILE..., attachments TABLE
+// ID, save-attachment ATTACHMENT_ID FILE, detach ATTACHMENT_ID.
+int attachCommand(const Options &o, const Output &out);
+int attachmentsList(const Options &o, const Output &out);
+int attachmentSave(const Options &o, const Output &out);
+int detachCommand(const Options &o, const Output &out);
 
 int rejectionsList(const Options &o, const Output &out);
 int rejectionsResolve(const Options &o, const Output &out);

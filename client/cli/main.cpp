@@ -185,6 +185,20 @@ int main(int argc, char **argv)
     on(stocktake->add_subcommand("show", "the checklist and the missing, by keeper"), stocktakeShow)
         ->add_option("stocktake_id", id, "the stocktake's id")
         ->required();
+    std::vector<std::string> files;
+    auto *attach = on(cli.add_subcommand("attach", "keep files with a record: an asset's photo, a room's plan"), attachCommand);
+    addTable(attach);
+    attach->add_option("id", id, "the record's id")->required();
+    attach->add_option("files", files, "images (JPG, PNG, BMP, GIF); a photo over 2 MB is scaled down")->required();
+    auto *attachments = on(cli.add_subcommand("attachments", "the files kept with a record"), attachmentsList);
+    addTable(attachments);
+    attachments->add_option("id", id, "the record's id")->required();
+    auto *saveAttachment = on(cli.add_subcommand("save-attachment", "write an attached file to disk"), attachmentSave);
+    saveAttachment->add_option("attachment_id", id, "the file's id (see: attachments)")->required();
+    saveAttachment->add_option("file", file, "where to write it")->required();
+    on(cli.add_subcommand("detach", "remove an attached file (a tombstone, synced)"), detachCommand)
+        ->add_option("attachment_id", id, "the file's id (see: attachments)")
+        ->required();
     on(cli.add_subcommand("problems", "problem records (问题学籍) the county server found"), problemsList)
         ->add_flag("--all", all, "include resolved ones");
 
@@ -257,6 +271,8 @@ int main(int argc, char **argv)
     o.room = q(room);
     o.asset = q(asset);
     o.result = q(result);
+    for (const auto &f : files)
+        o.files << q(f);
     const Output out(json);
     if (!run)
         return out.fail(makeError(ErrorKind::Usage, QStringLiteral("no command given")));

@@ -8,8 +8,6 @@
 #include "validate/StatusChangeRules.h"
 
 #include <QDate>
-#include <QFile>
-#include <QFileInfo>
 #include <QHash>
 
 #include <algorithm>
@@ -19,7 +17,6 @@ namespace {
 
 const schema::Table &changesTable() { return *schema::findTable("status_changes"); }
 const schema::Table &pupilsTable() { return *schema::findTable("students"); }
-const schema::Table &evidenceTable() { return *schema::findTable("evidence"); }
 
 QString textOf(const validate::Record &r, const char *field)
 {
@@ -58,43 +55,9 @@ Result<StoredRow> StatusChangeService::findPupil(const QString &key) const
                      QStringLiteral("pupil_not_found"));
 }
 
-Result<EvidenceFile> StatusChangeService::checkEvidence(const QString &fileName, const QByteArray &data)
-{
-    const schema::Field &f = *evidenceTable().field("data");
-    const Bytes bytes(data.begin(), data.end());
-    if (auto issue = validate::checkValue(f, Value{bytes}))
-        return makeError(ErrorKind::Invalid, fileName + QStringLiteral(": ") + qs(issue->text()), qs(issue->code()));
-    QString name = fileName;
-    const int max = evidenceTable().field("file_name")->maxLength;
-    if (name.size() > max)  // keep the end, where the extension is
-        name = name.right(max);
-    return EvidenceFile{name, qs(validate::imageType(bytes)), data};
-}
-
-Result<EvidenceFile> StatusChangeService::readEvidence(const QString &path)
-{
-    const QFileInfo info(path);
-    // Refused before reading: a 50 MB scan need not be loaded to be too large.
-    if (info.exists() && info.size() > static_cast<qint64>(validate::kMaxEvidenceBytes)) {
-        const Issue issue = makeIssue(Reason::EvidenceTooLarge, evidenceTable().field("data"));
-        return makeError(ErrorKind::Invalid, info.fileName() + QStringLiteral(": ") + qs(issue.text()), qs(issue.code()));
-    }
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return makeError(ErrorKind::Invalid, tr("Cannot read %1: %2").arg(path, file.errorString()));
-    return checkEvidence(info.fileName(), file.readAll());
-}
-
 Status StatusChangeService::saveEvidence(const QString &changeId, const EvidenceFile &file)
 {
-    const Bytes bytes(file.data.begin(), file.data.end());
-    validate::Record row{{"owner_table", std::string("status_changes")},
-                         {"owner_id", ss(changeId)},
-                         {"file_name", ss(file.fileName)},
-                         {"mime_type", ss(file.mimeType)},
-                         {"data", bytes}};
-    auto saved = RecordStore(m_store).save(evidenceTable(), QString(), row);
-    if (!saved)
+    if (auto saved = Attachments(m_store).attach(changesTable(), changeId, file); !saved)
         return saved.error();
     return Ok{};
 }
@@ -196,27 +159,12 @@ Result<SaveOutcome> StatusChangeService::withdraw(const QString &changeId)
 
 Result<SaveOutcome> StatusChangeService::attachEvidence(const QString &changeId, const EvidenceFile &file)
 {
-    RecordStore records(m_store);
-    auto row = records.load(changesTable(), changeId);
-    if (!row)
-        return row.error();
-    if (!row->has_value() || (*row)->deleted)
-        return makeError(ErrorKind::Invalid, tr("No status change with id %1.").arg(changeId));
-    auto checked = checkEvidence(file.fileName, file.data);
-    if (!checked)
-        return checked.error();
-    const Bytes bytes(file.data.begin(), file.data.end());
-    return records.save(evidenceTable(), QString(),
-                        {{"owner_table", std::string("status_changes")},
-                         {"owner_id", ss(changeId)},
-                         {"file_name", ss(checked->fileName)},
-                         {"mime_type", ss(checked->mimeType)},
-                         {"data", bytes}});
+    return Attachments(m_store).attach(changesTable(), changeId, file);
 }
 
 Result<std::vector<StoredRow>> StatusChangeService::evidenceOf(const QString &changeId) const
 {
-    return RecordStore(m_store).listWhere(evidenceTable(), "owner_id", changeId);
+    return RecordStore(m_store).listWhere(*schema::findTable("evidence"), "owner_id", changeId);
 }
 
 Result<std::vector<HistoryEntry>> StatusChangeService::entries(std::vector<StoredRow> rows) const

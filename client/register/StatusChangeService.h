@@ -1,5 +1,6 @@
 #pragma once
 
+#include "register/Attachments.h"
 #include "store/RecordStore.h"
 
 #include <QByteArray>
@@ -21,13 +22,6 @@ struct ChangeInput {
     QString toClass;  // required for 校内转班
 };
 
-// An evidence image read from a file and checked (≤ 2 MB, an image by its first bytes).
-struct EvidenceFile {
-    QString fileName;
-    QString mimeType;
-    QByteArray data;
-};
-
 // One line of a pupil's history.
 struct HistoryEntry {
     StoredRow change;
@@ -43,7 +37,7 @@ struct HistoryEntry {
 // pupil as they are until the bureau approves (the server then writes the pupil); the others
 // apply at once (校内转班 moves the class, 毕业/结业/肄业/死亡/注销 set the status, 恢复学籍
 // restores). 转入/转出 belong to the transfer flow and 升级 to the whole school's promotion.
-// Evidence images travel as `evidence` rows owned by the change.
+// Evidence images are the change's attachments (Attachments.h).
 class StatusChangeService {
     Q_DECLARE_TR_FUNCTIONS(StatusChangeService)
 public:
@@ -63,10 +57,6 @@ public:
     // Every change of the school, newest first.
     Result<std::vector<HistoryEntry>> all() const;
     Result<std::vector<StoredRow>> evidenceOf(const QString &changeId) const;
-
-    // Reads and checks an evidence file; refused with the reason's sentence.
-    static Result<EvidenceFile> readEvidence(const QString &path);
-    static Result<EvidenceFile> checkEvidence(const QString &fileName, const QByteArray &data);
 
 private:
     Result<std::vector<HistoryEntry>> entries(std::vector<StoredRow> rows) const;

@@ -1,7 +1,10 @@
 #include "register/TransferService.h"
 
+#include "register/Attachments.h"
+
 #include "schema/CodeTables.h"
 #include "store/LocalStore.h"
+#include "store/Transaction.h"
 #include "register/RegisterText.h"
 #include "validate/FieldRules.h"
 #include "validate/IdNumber.h"
@@ -9,8 +12,6 @@
 
 #include <QCoreApplication>
 #include <QDate>
-#include <QFile>
-#include <QFileInfo>
 
 namespace emis::client {
 namespace {
@@ -83,30 +84,22 @@ Result<SaveOutcome> TransferService::request(const TransferRequest &r)
                                            std::string("bureau_note")})
         normalized.values.erase(serverField);
     // The evidence is read before anything is written, so a bad file writes nothing.
-    validate::Record evidence;
+    std::optional<EvidenceFile> evidence;
     if (!r.evidenceFile.isEmpty()) {
-        QFile f(r.evidenceFile);
-        if (!f.open(QIODevice::ReadOnly))
-            return makeError(ErrorKind::Invalid, tr("Cannot read %1: %2").arg(r.evidenceFile, f.errorString()));
-        const QByteArray bytes = f.read(3 * 1024 * 1024);
-        evidence = {{"owner_table", Value{m_kind.requestTable}},
-                    {"file_name", Value{ss(QFileInfo(r.evidenceFile).fileName())}},
-                    {"data", Value{Bytes(bytes.begin(), bytes.end())}}};
-        const std::string mime = validate::imageType(std::get<Bytes>(evidence["data"]));
-        evidence["mime_type"] = Value{mime.empty() ? std::string("application/octet-stream") : mime};
-        evidence["owner_id"] = Value{std::string(36, '0')};  // checked whole below, with the real id later
-        if (auto issues = validate::validateRecord(*schema::findTable("evidence"), evidence,
-                                                   validate::Completeness::Whole);
-            !issues.empty())
-            return invalidRecord(issues);
+        auto file = Attachments::readFile(r.evidenceFile);
+        if (!file)
+            return file.error();
+        evidence = std::move(*file);
     }
-    RecordStore records(m_store);
-    auto saved = records.save(m_requests, QString(), normalized.values);
-    if (!saved || evidence.empty())
+    Transaction tx(m_store.db());
+    auto saved = RecordStore(m_store).save(m_requests, QString(), normalized.values);
+    if (!saved)
         return saved;
-    evidence["owner_id"] = Value{ss(saved->id)};
-    if (auto doc = records.save(*schema::findTable("evidence"), QString(), evidence); !doc)
-        return doc.error();
+    if (evidence)
+        if (auto doc = Attachments(m_store).attach(m_requests, saved->id, *evidence); !doc)
+            return doc.error();
+    if (!tx.commit())
+        return makeError(ErrorKind::Other, tr("The local database could not commit the change."));
     return saved;
 }
 

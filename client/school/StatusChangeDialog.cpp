@@ -221,7 +221,7 @@ void StatusChangeDialog::reloadHistory()
 
 bool StatusChangeDialog::addEvidence(const QString &path)
 {
-    auto file = client::StatusChangeService::readEvidence(path);
+    auto file = client::Attachments::readFile(path);
     if (!file) {
         showError(file.error().message);
         return false;

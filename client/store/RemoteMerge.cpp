@@ -352,12 +352,21 @@ Status RemoteMerge::keepHandover(const wire::RowState &decided)
                       .exec();
         !st)
         return st;
-    return Sql(db, qs("UPDATE " + t->name + " SET school_id = ? WHERE " + handover->followerField +
-                      " = ? AND school_id = ? AND id <> ?"))
+    if (auto st = Sql(db, qs("UPDATE " + t->name + " SET school_id = ? WHERE " + handover->followerField +
+                             " = ? AND school_id = ? AND id <> ?"))
+                      .bind(to)
+                      .bind(id)
+                      .bind(mine)
+                      .bind(qs(decided.row_id()))
+                      .exec();
+        !st)
+        return st;
+    // Its files (an asset's photo) went with it, as the server moved them.
+    return Sql(db, QStringLiteral("UPDATE evidence SET school_id = ? WHERE owner_table = ? AND owner_id = ? AND school_id = ?"))
         .bind(to)
+        .bind(qs(handover->table))
         .bind(id)
         .bind(mine)
-        .bind(qs(decided.row_id()))
         .exec();
 }
 

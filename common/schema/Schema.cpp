@@ -57,6 +57,11 @@ bool countyRow(const Table &table, std::string_view owner)
     return table.scope == Scope::County || owner == kCountyOwner;
 }
 
+bool attachable(const Table &table)
+{
+    return (table.scope == Scope::School || table.scope == Scope::Shared) && table.name != "evidence";
+}
+
 const Table *findTable(std::string_view name)
 {
     const auto &all = tables();

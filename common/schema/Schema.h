@@ -112,6 +112,9 @@ struct Table {
 inline constexpr std::string_view kCountyOwner = "";
 // A row every device sees: a county table's, or the county's own row of any table.
 bool countyRow(const Table &table, std::string_view owner);
+// Whether a school may attach files (evidence rows: photos, scans, certificates) to the table's
+// rows: any table a school writes, but not the attachments themselves.
+bool attachable(const Table &table);
 
 // The standard columns every synced table has, besides its own fields:
 //   id        TEXT PRIMARY KEY  UUIDv7 made offline

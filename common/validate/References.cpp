@@ -12,8 +12,10 @@ const schema::Table *refTarget(const schema::Field &field, const Record &row)
         return nullptr;
     if (!field.refTable.empty())
         return schema::findTable(field.refTable);
+    // An attachment names its row's table: only a table files may be attached to.
     auto it = row.find(field.refTableField);
-    return it == row.end() ? nullptr : schema::findTable(displayText(it->second));
+    const schema::Table *table = it == row.end() ? nullptr : schema::findTable(displayText(it->second));
+    return table && schema::attachable(*table) ? table : nullptr;
 }
 
 namespace {

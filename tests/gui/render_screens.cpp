@@ -203,7 +203,7 @@ int main(int argc, char *argv[])
         buffer.open(QIODevice::WriteOnly);
         scan.save(&buffer, "PNG");
         std::vector<client::EvidenceFile> files;
-        if (auto file = client::StatusChangeService::checkEvidence(QStringLiteral("诊断证明.png"), png))
+        if (auto file = client::Attachments::check(QStringLiteral("诊断证明.png"), png))
             files.push_back(*file);
         (void)changes.record(id, {QStringLiteral("03"), QStringLiteral("2026-03-01"), QStringLiteral("病休一年"), {}, {}},
                              files);

@@ -2,12 +2,15 @@
 // teacher and assets, lends a computer (领用: keeper and state in the same save), may not write
 // an asset off itself, and files a 报废 and a 调拨 to school B; 电教站 and 计财股 decide them over
 // the protocol (基教股 may not). The written-off asset stays A's as 已报废; the transferred one, with
-// its history, is B's, idle and without A's room or keeper, and B records its 调入.
+// its history and its photo, is B's, idle and without A's room or keeper, and B records its 调入.
 #include "CliRunner.h"
 #include "ServerFixture.h"
 #include "TestClient.h"
 
+#include <QBuffer>
 #include <QFile>
+#include <QImage>
+#include <QRandomGenerator>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -17,6 +20,27 @@
 #include <tuple>
 
 using namespace emis;
+
+namespace {
+
+// A phone's photo: 4000 × 3000 of noise at JPEG quality 95, well over the 2 MB a file may hold.
+QByteArray phonePhoto()
+{
+    QImage image(4000, 3000, QImage::Format_RGB32);
+    auto *rng = QRandomGenerator::global();
+    for (int y = 0; y < image.height(); ++y) {
+        auto *line = reinterpret_cast<quint32 *>(image.scanLine(y));
+        for (int x = 0; x < image.width(); ++x)
+            line[x] = rng->generate() | 0xff000000u;
+    }
+    QByteArray out;
+    QBuffer buffer(&out);
+    buffer.open(QIODevice::WriteOnly);
+    image.save(&buffer, "JPEG", 95);
+    return out;
+}
+
+} // namespace
 
 class TestClientEquipment : public QObject {
     Q_OBJECT
@@ -98,6 +122,28 @@ void TestClientEquipment::assets_lentWrittenOffAndTransferredThroughTheBureau()
                                   .toString();
     QVERIFY(!computer.isEmpty() && !projector.isEmpty());
     QCOMPARE(row(a, QStringLiteral("assets"), computer).value(QStringLiteral("unit_price")).toDouble(), 4299.0);
+
+    // The computer's photo, straight from a phone: scaled down to fit, kept with the asset.
+    const QString photoPath = m_dirs.filePath(QStringLiteral("IMG_0815.JPG"));
+    {
+        QFile photo(photoPath);
+        QVERIFY(photo.open(QIODevice::WriteOnly));
+        const QByteArray bytes = phonePhoto();
+        QVERIFY(bytes.size() > 2 * 1024 * 1024);
+        QCOMPARE(photo.write(bytes), bytes.size());
+    }
+    const auto attached = a.run({QStringLiteral("--json"), QStringLiteral("attach"), QStringLiteral("assets"), computer, photoPath});
+    QVERIFY2(attached.exitCode == 0, qPrintable(attached.out + attached.err));
+    const QJsonObject photo = attached.json().array().at(0).toObject();
+    QCOMPARE(photo.value(QStringLiteral("file_name")).toString(), QStringLiteral("IMG_0815.jpg"));
+    QCOMPARE(photo.value(QStringLiteral("mime_type")).toString(), QStringLiteral("image/jpeg"));
+    QVERIFY(photo.value(QStringLiteral("size")).toInteger() <= 2 * 1024 * 1024);
+    const QString photoId = photo.value(QStringLiteral("id")).toString();
+    // A county table takes no files; a row that is not there neither.
+    QCOMPARE(a.run({QStringLiteral("attach"), QStringLiteral("terms"), QStringLiteral("t1"), photoPath}).exitCode, 2);
+    const auto nowhere = a.run({QStringLiteral("--json"), QStringLiteral("attach"), QStringLiteral("assets"), QStringLiteral("nope"), photoPath});
+    QVERIFY(nowhere.exitCode != 0);
+    QVERIFY2(QString(nowhere.out + nowhere.err).contains(QStringLiteral("not_found")), qPrintable(nowhere.out + nowhere.err));
 
     // 领用: the teacher keeps the computer, in the same save.
     QVERIFY(!add(a, QStringLiteral("asset_moves"), {QStringLiteral("资产=A-001"), QStringLiteral("类别=领用"),
@@ -185,6 +231,22 @@ void TestClientEquipment::assets_lentWrittenOffAndTransferredThroughTheBureau()
     QCOMPARE(kinds, (QStringList{QStringLiteral("02"), QStringLiteral("07")}));
     const QString schoolB = QString::fromStdString(m_server.schoolId(QLatin1String(ServerFixture::kSchoolB)));
     QCOMPARE(m_server.query(QStringLiteral("SELECT school_id FROM assets WHERE id = ?"), {computer}).toString(), schoolB);
+    // The photo went with it: B lists it and reads it back as A saved it; A has it no more.
+    const auto photos = b.run({QStringLiteral("--json"), QStringLiteral("attachments"), QStringLiteral("assets"), computer});
+    QCOMPARE(photos.json().array().size(), 1);
+    QCOMPARE(photos.json().array().at(0).toObject().value(QStringLiteral("id")).toString(), photoId);
+    const QString savedPath = m_dirs.filePath(QStringLiteral("from-b.jpg"));
+    QCOMPARE(b.run({QStringLiteral("save-attachment"), photoId, savedPath}).exitCode, 0);
+    QFile saved(savedPath);
+    QVERIFY(saved.open(QIODevice::ReadOnly));
+    QCOMPARE(saved.size(), photo.value(QStringLiteral("size")).toInteger());
+    QVERIFY(saved.read(3).startsWith("\xff\xd8\xff"));
+    QCOMPARE(a.run({QStringLiteral("--json"), QStringLiteral("attachments"), QStringLiteral("assets"), computer}).json().array().size(), 0);
+    QCOMPARE(m_server.query(QStringLiteral("SELECT school_id FROM evidence WHERE id = ?"), {photoId}).toString(), schoolB);
+    // B removes it; the tombstone syncs.
+    QCOMPARE(b.run({QStringLiteral("detach"), photoId}).exitCode, 0);
+    QCOMPARE(b.run({QStringLiteral("sync")}).exitCode, 0);
+    QCOMPARE(m_server.query(QStringLiteral("SELECT deleted FROM evidence WHERE id = ?"), {photoId}).toInt(), 1);
     // The bureau's decisions are audited.
     QVERIFY(m_server.query(QStringLiteral("SELECT count(*) FROM audit WHERE detail LIKE ?"),
                            {QStringLiteral("asset_moves %")})

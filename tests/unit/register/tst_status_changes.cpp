@@ -199,25 +199,25 @@ void TestStatusChanges::withdraw_onlyFromPending()
 
 void TestStatusChanges::evidence_tooLargeOrNotImage_refusedWithReason()
 {
-    auto big = StatusChangeService::checkEvidence(QStringLiteral("scan.png"), pngBytes(2 * 1024 * 1024 + 1));
+    auto big = Attachments::check(QStringLiteral("scan.png"), pngBytes(2 * 1024 * 1024 + 1));
     QVERIFY(!big.ok());
     QCOMPARE(big.error().code, QStringLiteral("evidence_too_large"));
     QVERIFY(big.error().message.contains(QStringLiteral("2MB")));
-    auto pdf = StatusChangeService::checkEvidence(QStringLiteral("proof.pdf"), QByteArray("%PDF-1.4 ..."));
+    auto pdf = Attachments::check(QStringLiteral("proof.pdf"), QByteArray("%PDF-1.4 ..."));
     QVERIFY(!pdf.ok());
     QCOMPARE(pdf.error().code, QStringLiteral("evidence_not_image"));
     QVERIFY(pdf.error().message.startsWith(QStringLiteral("proof.pdf: ")));
-    // On disk: too large is refused without being read.
+    // On disk: over 2 MB and not a picture is refused (a real photo would be scaled: tst_attachments).
     const QString path = m_dir.filePath(QStringLiteral("huge.jpg"));
     QFile f(path);
     QVERIFY(f.open(QIODevice::WriteOnly));
     f.write(QByteArray("\xFF\xD8\xFF", 3));
     f.resize(3 * 1024 * 1024);
     f.close();
-    auto huge = StatusChangeService::readEvidence(path);
+    auto huge = Attachments::readFile(path);
     QVERIFY(!huge.ok());
-    QCOMPARE(huge.error().code, QStringLiteral("evidence_too_large"));
-    auto ok = StatusChangeService::checkEvidence(QStringLiteral("scan.png"), pngBytes(2 * 1024 * 1024));
+    QCOMPARE(huge.error().code, QStringLiteral("evidence_not_image"));
+    auto ok = Attachments::check(QStringLiteral("scan.png"), pngBytes(2 * 1024 * 1024));
     QVERIFY(ok.ok());
     QCOMPARE(ok->mimeType, QStringLiteral("image/png"));
 }
@@ -226,7 +226,7 @@ void TestStatusChanges::evidence_keptWithChange_andCounted()
 {
     const QString id = addPupil(QStringLiteral("吴八"), 15);
     StatusChangeService s(*m_store);
-    auto file = StatusChangeService::checkEvidence(QStringLiteral("证明.png"), pngBytes(1000));
+    auto file = Attachments::check(QStringLiteral("证明.png"), pngBytes(1000));
     QVERIFY(file.ok());
     auto saved = s.record(id, {QStringLiteral("退学"), {}, QStringLiteral("随父母外出"), {}, {}}, {*file});
     QVERIFY(saved.ok());
