@@ -2201,6 +2201,113 @@
     </message>
 </context>
 <context>
+    <name>emis::school::AttachmentsDialog</name>
+    <message>
+        <location filename="../client/school/AttachmentsDialog.cpp" line="+40"/>
+        <source>%1 KB</source>
+        <translation>%1 KB</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Attached files — %1 %2</source>
+        <translation>附件 — %1 %2</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Photos (JPG, PNG, BMP, GIF). A photo over 2 MB is scaled down before it is kept.</source>
+        <translation>照片（JPG、PNG、BMP、GIF）。超过 2MB 的照片会先缩小再保存。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>&amp;Add…</source>
+        <translation>添加(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Save as…</source>
+        <translation>另存为(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Remove</source>
+        <translation>删除(&amp;R)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Attach files</source>
+        <translation>添加附件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Images (*.jpg *.jpeg *.png *.bmp *.gif);;All files (*)</source>
+        <translation>图片 (*.jpg *.jpeg *.png *.bmp *.gif);;所有文件 (*)</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+12"/>
+        <source>Reading %n file(s)…</source>
+        <translation>
+            <numerusform>正在读取 %n 个文件…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+32"/>
+        <source>%n file(s) attached.</source>
+        <translation>
+            <numerusform>已添加 %n 个附件。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not attached:</source>
+        <translation>未添加：</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Cannot read the file</source>
+        <translation>无法读取文件</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save the attached file</source>
+        <translation>保存附件</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Cannot save the file</source>
+        <translation>无法保存文件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Remove the file</source>
+        <translation>删除附件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Remove %1 from this record?</source>
+        <translation>从这条记录中删除 %1 吗？</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Cannot remove the file</source>
+        <translation>无法删除附件</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>%1 removed.</source>
+        <translation>已删除 %1。</translation>
+    </message>
+</context>
+<context>
     <name>emis::school::ClassesPage</name>
     <message>
         <location filename="../client/school/ClassesPage.cpp" line="+32"/>
@@ -2970,7 +3077,7 @@
 <context>
     <name>emis::school::RecordPage</name>
     <message>
-        <location filename="../client/school/RecordPage.cpp" line="+32"/>
+        <location filename="../client/school/RecordPage.cpp" line="+33"/>
         <source>Filter by name, ID number, student number, grade or class</source>
         <translation>按姓名、身份证件号、学籍号、年级或班级筛选</translation>
     </message>
@@ -3000,6 +3107,11 @@
         <translation>筛选：</translation>
     </message>
     <message>
+        <location line="+6"/>
+        <source>Attac&amp;hments…</source>
+        <translation>附件(&amp;H)…</translation>
+    </message>
+    <message>
         <location line="+15"/>
         <source>Cannot load the list</source>
         <translation>无法加载列表</translation>
@@ -3008,6 +3120,16 @@
         <location line="+14"/>
         <source>%1 of %2</source>
         <translation>%1 / 共 %2</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>Attached files</source>
+        <translation>附件</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Choose a record in the list first.</source>
+        <translation>请先在列表中选择一条记录。</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #include "RecordPage.h"
 
+#include "AttachmentsDialog.h"
 #include "RecordDialog.h"
 #include "RecordFilterProxy.h"
 #include "RecordTableModel.h"
@@ -72,6 +73,12 @@ RecordPage::RecordPage(SchoolSession &session, const schema::Table &table, const
     m_bar->addWidget(m_count);
     m_bar->addWidget(add);
     m_bar->addWidget(edit);
+    if (schema::attachable(table)) {  // an asset's photo, a certificate's scan
+        auto *files = new QPushButton(tr("Attac&hments…"), this);
+        files->setObjectName(QStringLiteral("files"));
+        connect(files, &QPushButton::clicked, this, &RecordPage::openFiles);
+        m_bar->addWidget(files);
+    }
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(m_bar);
     layout->addWidget(m_view, 1);
@@ -136,6 +143,20 @@ void RecordPage::showSaved(const QString &id)
 }
 
 void RecordPage::addRecord() { openRecord(QString()); }
+
+AttachmentsDialog *RecordPage::openFiles()
+{
+    const QString id = currentId();
+    if (id.isEmpty()) {
+        QMessageBox::information(this, tr("Attached files"), tr("Choose a record in the list first."));
+        return nullptr;
+    }
+    auto *dialog = new AttachmentsDialog(m_session, m_table, id, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &AttachmentsDialog::changed, this, &RecordPage::saved);
+    dialog->open();
+    return dialog;
+}
 
 void RecordPage::addButton(QWidget *button) { m_bar->addWidget(button); }
 

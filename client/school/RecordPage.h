@@ -15,6 +15,7 @@ class QTableView;
 
 namespace emis::school {
 
+class AttachmentsDialog;
 class RecordFilterProxy;
 class RecordTableModel;
 class SchoolSession;
@@ -48,6 +49,8 @@ public:
 public Q_SLOTS:
     void addRecord();
     void editCurrent();
+    // The files kept with the current record (null when none is chosen).
+    AttachmentsDialog *openFiles();
 
 Q_SIGNALS:
     void saved();

@@ -1,6 +1,7 @@
 // Renders each main screen of emis-school into PNGs on the offscreen platform, from a demo data
 // folder (a store with the sample rosters' 90 pupils imported from tests/data): for reviewing layouts and fonts.
 // Usage: emis-school-screens OUT_DIR [zh_CN|en]
+#include "AttachmentsDialog.h"
 #include "ClassesPage.h"
 #include "ExportActions.h"
 #include "ImportWizard.h"
@@ -10,6 +11,7 @@
 #include "store/RefResolver.h"
 #include "ProblemsPage.h"
 #include "RecordDialog.h"
+#include "RecordFilterProxy.h"
 #include "RecordForm.h"
 #include "RecordPage.h"
 #include "SchoolFixture.h"
@@ -30,6 +32,8 @@
 #include <QImage>
 #include <QDir>
 #include <QLineEdit>
+#include <QPainter>
+#include <QSignalSpy>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -278,6 +282,33 @@ int main(int argc, char *argv[])
     window.tabs()->setCurrentWidget(window.equipmentTabs());
     window.equipmentTabs()->setCurrentIndex(0);
     save(&window, out, QStringLiteral("10a_assets"));
+    if (auto *assets = qobject_cast<school::RecordPage *>(window.equipmentTabs()->widget(0)); assets && assets->visibleCount()) {
+        assets->view()->setCurrentIndex(assets->proxy()->index(0, 0));
+        if (school::AttachmentsDialog *files = assets->openFiles()) {
+            (void)QTest::qWaitForWindowExposed(files);
+            QImage photo(1600, 1200, QImage::Format_RGB32);
+            QPainter paint(&photo);
+            paint.fillRect(photo.rect(), QColor(70, 110, 160));
+            paint.fillRect(QRect(300, 250, 1000, 650), QColor(30, 30, 35));
+            paint.fillRect(QRect(340, 290, 920, 570), QColor(120, 180, 230));
+            paint.fillRect(QRect(700, 900, 200, 150), QColor(60, 60, 60));
+            paint.end();
+            const QString photoPath = QDir(out).filePath(QStringLiteral("IMG_0815.jpg"));
+            const QString pdfPath = QDir(out).filePath(QStringLiteral("发票.pdf"));
+            photo.save(photoPath, "JPEG", 90);
+            QFile pdf(pdfPath);
+            if (pdf.open(QIODevice::WriteOnly))
+                pdf.write("%PDF-1.4\n");
+            pdf.close();
+            QSignalSpy added(files, &school::AttachmentsDialog::filesAdded);
+            files->addFiles({photoPath, pdfPath});
+            (void)added.wait(20000);
+            QFile::remove(photoPath);
+            QFile::remove(pdfPath);
+            save(files, out, QStringLiteral("10d_asset_photos"));
+            files->close();
+        }
+    }
     {
         school::StocktakePage *take = window.stocktakePage();
         window.equipmentTabs()->setCurrentWidget(take);
