@@ -1,8 +1,9 @@
 // emis-bureau against the real emis-server holding a small county (BureauFixture.h): the login
 // dialog typed into (a wrong password says so; the CA is pinned by its fingerprint on first
 // contact and remembered), the dashboard's county figures, a drill-down from the county to one
-// class, that class exported to .xlsx (read back with XlsxReader) and PDF (text and chart), and
-// the approval queue without buttons for 督导室.
+// class, that class exported to .xlsx (read back with XlsxReader) and PDF (text and chart), the
+// equipment replacement plan exported as the page shows it, and the approval queue without
+// buttons for 督导室.
 #include "ApprovalsPage.h"
 #include "BureauClient.h"
 #include "BureauFixture.h"
@@ -19,6 +20,7 @@
 
 #include <QApplication>
 #include <QDate>
+#include <QJsonDocument>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
@@ -45,6 +47,7 @@ private Q_SLOTS:
     void dashboard_showsTheCountyFigures();
     void drillDown_fromCountyToOneClass();
     void export_classToXlsxAndPdf();
+    void equipmentReplacement_exportedAsShown();
     void schools_showLastSyncAndTheSilentOne();
     void approvals_inspectorSeesNoButtons_officerDoes();
     void approvals_evidenceShown_approvedWithNote();
@@ -279,6 +282,79 @@ void TestBureau::export_classToXlsxAndPdf()
     QVERIFY2(out.contains(QStringLiteral("湖口县第一中学")), qPrintable(out));
     QVERIFY2(out.contains(QStringLiteral("汉族")), qPrintable(out));
     QVERIFY2(out.contains(QStringLiteral("58")), qPrintable(out));
+}
+
+// The replacement plan (电教站): the county's townships with the items past their service life and
+// due each year; the workbook holds every figure the page shows, cell for cell, as numbers, with
+// the chart; the PDF names the township and carries the chart.
+void TestBureau::equipmentReplacement_exportedAsShown()
+{
+    QVERIFY(m_window);
+    auto *drill = m_window->drill();
+    m_window->tabs()->setCurrentWidget(drill);
+    QSignalSpy loaded(drill, &bureau::DrillPage::loaded);
+    drill->setReportName(QStringLiteral("equipment_replacement"));  // the choice reloads the page
+    QVERIFY(loaded.count() > 0 || loaded.wait(30000));
+    const auto *model = drill->view()->model();
+    const bureau::ReportData report = model->report();
+    QCOMPARE(report.name, QStringLiteral("equipment_replacement"));
+    const int overdue = report.columnOf(QStringLiteral("overdue"));
+    QVERIFY(overdue >= 0);
+    // Each school of the fixture holds two pupils' computers of 2016: past their six years.
+    QVERIFY2(report.totals.value(QLatin1String("overdue")).toInt() >= 2, qPrintable(QJsonDocument(report.totals).toJson()));
+    QVERIFY(!report.rows.isEmpty());
+
+    auto *view = drill->view();
+    QSignalSpy exported(view, &bureau::ReportView::exported);
+    const QString xlsx = m_out.filePath(QStringLiteral("replacement.xlsx"));
+    view->exportTo(xlsx);
+    QVERIFY(exported.wait(30000));
+    QVERIFY2(exported.first().at(1).toString().isEmpty(), qPrintable(exported.first().at(1).toString()));
+    io::XlsxReader reader;
+    QVERIFY(reader.open(xlsx).ok());
+    auto sheet = reader.read(0);
+    QVERIFY(sheet.ok());
+    const auto cell = [&](int row, int col) { return sheet->rows.value(row).cells.value(col); };
+    QCOMPARE(cell(0, 0).text, report.title());
+    int header = -1;
+    for (int r = 0; r < sheet->rows.size() && header < 0; ++r)
+        if (cell(r, 0).text == report.columnTitle(0))
+            header = r;
+    QVERIFY2(header >= 0, "the header row is in the workbook");
+    for (int c = 0; c < report.columns.size(); ++c)
+        QCOMPARE(cell(header, c).text, report.columnTitle(c));
+    for (int r = 0; r < report.rows.size(); ++r)
+        for (int c = 0; c < report.columns.size(); ++c) {
+            const auto got = cell(header + 1 + r, c);
+            QCOMPARE(got.text, report.text(report.rows[r], c));
+            if (report.value(report.rows[r], c).typeId() != QMetaType::QString && !got.text.isEmpty())
+                QCOMPARE(got.kind, io::CellKind::Number);
+        }
+    const int totalRow = header + 1 + static_cast<int>(report.rows.size());
+    QCOMPARE(cell(totalRow, overdue).text, report.text(report.totals, overdue));
+    QFile workbook(xlsx);
+    QVERIFY(workbook.open(QIODevice::ReadOnly));
+    QVERIFY2(workbook.readAll().contains("xl/media/image1.png"), "the chart is in the workbook");
+
+    exported.clear();
+    const QString pdf = m_out.filePath(QStringLiteral("replacement.pdf"));
+    view->exportTo(pdf);
+    QVERIFY(exported.wait(30000));
+    QVERIFY2(exported.first().at(1).toString().isEmpty(), qPrintable(exported.first().at(1).toString()));
+    QFile f(pdf);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    const QByteArray bytes = f.readAll();
+    QVERIFY(bytes.startsWith("%PDF"));
+    QVERIFY2(bytes.contains("/Subtype /Image"), "the chart is in the PDF");
+    drill->setReportName(QStringLiteral("enrolment"));
+    QVERIFY(loaded.wait(30000));
+    if (QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty())
+        QSKIP("pdftotext (poppler-utils) is not installed: the PDF's text is not checked");
+    QProcess text;
+    text.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")});
+    QVERIFY(text.waitForFinished(30000));
+    const QString out = QString::fromUtf8(text.readAllStandardOutput());
+    QVERIFY2(out.contains(report.rows[0].value(QLatin1String("label")).toString()), qPrintable(out));
 }
 
 void TestBureau::schools_showLastSyncAndTheSilentOne()
