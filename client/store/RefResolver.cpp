@@ -123,8 +123,17 @@ QString RefResolver::label(const schema::Table &target, const QString &id)
     auto ix = index(target);
     if (!ix)
         return id;
-    const QString found = (*ix)->labels.value(id);
-    return found.isEmpty() ? id : found;
+    if (const QString found = (*ix)->labels.value(id); !found.isEmpty())
+        return found;
+    // A row this school holds no more, read-only (an asset handed over by a 调拨, a pupil who
+    // transferred out) is still named by its label where this school's history names it.
+    const QString key = qs(target.name) + QLatin1Char('/') + id;
+    if (auto it = m_elsewhere.constFind(key); it != m_elsewhere.cend())
+        return *it;
+    QString text;
+    if (auto row = RecordStore(m_store).load(target, id); row && row->has_value())
+        text = qs(validate::rowLabel(target, (*row)->values));
+    return m_elsewhere.insert(key, text.isEmpty() ? id : text).value();
 }
 
 Result<std::vector<std::pair<QString, QString>>> RefResolver::choices(const schema::Table &target)

@@ -51,6 +51,8 @@ private:
 
     LocalStore &m_store;
     std::map<std::string, Index, std::less<>> m_indexes;
+    // Labels of rows named but not listed (held by another school now), looked up once: "table/id".
+    QHash<QString, QString> m_elsewhere;
 };
 
 } // namespace emis::client

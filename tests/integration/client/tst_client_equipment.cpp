@@ -220,6 +220,9 @@ void TestClientEquipment::assets_lentWrittenOffAndTransferredThroughTheBureau()
     QCOMPARE(row(a, QStringLiteral("asset_moves"), writeOff).value(QStringLiteral("approval")).toString(), QStringLiteral("2"));
     QVERIFY(row(a, QStringLiteral("assets"), computer).isEmpty());
     QCOMPARE(row(a, QStringLiteral("asset_moves"), transfer).value(QStringLiteral("approval")).toString(), QStringLiteral("2"));
+    // A's 调拨 still names the computer it gave away, by its label.
+    const QString gaveAway = row(a, QStringLiteral("asset_moves"), transfer).value(QStringLiteral("asset_id_label")).toString();
+    QVERIFY2(gaveAway.contains(QStringLiteral("教师笔记本")), qPrintable(gaveAway));
     const QJsonObject arrived = row(b, QStringLiteral("assets"), computer);
     QCOMPARE(arrived.value(QStringLiteral("state")).toString(), QStringLiteral("2"));
     QVERIFY(arrived.value(QStringLiteral("keeper_id")).toString().isEmpty());
