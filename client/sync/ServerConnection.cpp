@@ -106,6 +106,7 @@ Status ServerConnection::open(const Endpoint &endpoint, const QSslCertificate &c
     close();
     m_endpoint = endpoint;
     m_buffer = std::make_unique<codec::FrameBuffer>();
+    m_compression = codec::Compression::Off;  // until the next session's HelloAck says otherwise
     m_socket = std::make_unique<QSslSocket>();
     m_fatalAlert.clear();
     m_revoked = false;
@@ -159,7 +160,7 @@ Result<quint64> ServerConnection::send(wire::Envelope &message)
         return makeError(ErrorKind::Offline, tr("Not connected."), QStringLiteral("offline"));
     const quint64 id = m_nextRequestId++;
     message.set_request_id(id);
-    const auto frame = codec::encodeFrame(message);
+    const auto frame = codec::encodeFrame(message, {}, m_compression);
     if (!frame)
         return makeError(ErrorKind::Other, tr("A message is too large to send."));
     const QDeadlineTimer deadline(m_timeoutMs);
@@ -192,6 +193,9 @@ Result<wire::Envelope> ServerConnection::receive(quint64 id)
                                                         static_cast<qsizetype>(codec::frameErrorText(parsed.error).size()))),
                              QStringLiteral("bad_frame"));
         if (parsed.status == codec::ParseResult::Status::Complete) {
+            // The server speaks V2 (it said so): this side's frames may go compressed too.
+            if (parsed.message.has_hello_ack() && parsed.message.hello_ack().protocol_version() >= wire::PROTOCOL_V2)
+                m_compression = codec::Compression::Allowed;
             const quint64 got = parsed.message.request_id();
             // A fatal error may come unsolicited (request_id 0); an answer to another request
             // still awaited waits for its turn; other strays are stale replies.

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "codec/FrameCodec.h"
 #include "emis.pb.h"
 #include "store/Result.h"
 
@@ -14,9 +15,6 @@
 
 class QSslSocket;
 
-namespace emis::codec {
-class FrameBuffer;
-}
 namespace emis::client {
 
 struct Endpoint {
@@ -59,6 +57,7 @@ private:
     bool m_revoked = false;  // that alert was "certificate revoked"
     std::unique_ptr<QSslSocket> m_socket;
     std::unique_ptr<codec::FrameBuffer> m_buffer;
+    codec::Compression m_compression = codec::Compression::Off;
     quint64 m_nextRequestId = 1;
     std::set<quint64> m_awaited;                // sent, not yet received
     std::map<quint64, wire::Envelope> m_early;  // received before their turn

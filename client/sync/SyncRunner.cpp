@@ -1,5 +1,7 @@
 #include "sync/SyncRunner.h"
 
+#include "codec/FrameCodec.h"
+
 #include "emis.pb.h"
 #include "schema/Schema.h"
 #include "store/LocalStore.h"
@@ -39,6 +41,7 @@ void fillHello(wire::Envelope &e, const QString &clientName)
 {
     auto *h = e.mutable_hello();
     h->set_protocol_version(wire::PROTOCOL_V1);
+    h->set_max_protocol_version(codec::kProtocolVersion);
     h->set_schema_version(schema::schemaVersion());
     h->set_client_name(ss(clientName));
     h->set_client_version(ss(QCoreApplication::applicationVersion()));

@@ -83,16 +83,18 @@ void RequestHandler::hello(const wire::Envelope &request, const Respond &respond
     const auto &h = request.hello();
     if (m_helloDone)
         return respond(errorReply(request.request_id(), Reason::BadRequest, true, "Hello twice"));
-    if (h.protocol_version() != wire::PROTOCOL_V1)
+    const std::uint32_t protocol = codec::sessionProtocol(h);
+    if (protocol == 0)
         return respond(errorReply(request.request_id(), Reason::ProtocolVersion, true));
     if (h.schema_version() > schema::schemaVersion())
         return respond(errorReply(request.request_id(), Reason::SchemaVersion, true));
     m_helloDone = true;
+    m_protocol = protocol;
 
     Reply r;
     r.envelope.set_request_id(request.request_id());
     auto *ack = r.envelope.mutable_hello_ack();
-    ack->set_protocol_version(wire::PROTOCOL_V1);
+    ack->set_protocol_version(protocol);
     ack->set_schema_version(schema::schemaVersion());
     ack->set_server_time_ms(nowMs());
     if (m_device) {

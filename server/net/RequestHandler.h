@@ -1,5 +1,7 @@
 #pragma once
 
+#include "codec/FrameCodec.h"
+
 #include "emis.pb.h"
 #include "enroll/CountyCa.h"
 
@@ -58,6 +60,11 @@ public:
     const std::string &who() const { return m_who; }
     // A device certificate, or a bureau login on this session: big frames are allowed only then.
     bool authenticated() const { return m_device.has_value() || !m_user.empty(); }
+    // The Hello agreed on PROTOCOL_V2 or later: replies may go compressed (FrameCodec.h).
+    codec::Compression replyCompression() const
+    {
+        return m_protocol >= wire::PROTOCOL_V2 ? codec::Compression::Allowed : codec::Compression::Off;
+    }
 
 private:
     // The device's row, read on every request: emisctl revokes in another process, and this is
@@ -83,6 +90,7 @@ private:
     std::string m_peer;
     std::string m_who;  // for log lines
     bool m_helloDone = false;
+    std::uint32_t m_protocol = 0;  // the session's version, from the Hello (set before its reply is written)
     // The bureau user logged in on this session. Set from a work-pool thread while the session
     // waits for that request's reply (one request in flight per session), read afterwards.
     std::string m_user;

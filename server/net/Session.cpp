@@ -112,7 +112,9 @@ asio::awaitable<bool> readAhead(TlsStream &stream, SessionControl &control, code
         const std::size_t announced = frames.announcedFrameSize();
         if (announced > 0 && frames.buffered() >= announced)
             co_return true;  // the whole frame is in
-        if (announced > kFreeFrameBytes && !budget.growTo(announced))
+        // The budget holds what the frame inflates to as well (a compressed frame).
+        const std::size_t memory = frames.announcedMemory();
+        if (memory > kFreeFrameBytes && !budget.growTo(memory))
             co_return true;  // read on later, once the budget holds it
         if (announced > kFreeFrameBytes)
             frames.reserve(announced);
@@ -137,9 +139,10 @@ asio::awaitable<bool> readAhead(TlsStream &stream, SessionControl &control, code
 // Writes one reply frame within the I/O timeout; false when it could not. Its arguments are
 // taken by value where a caller may pass a temporary: the coroutine outlives the call expression.
 asio::awaitable<bool> writeReply(TlsStream &stream, asio::steady_timer &timer, RequestHandler::Reply reply,
-                                 codec::Limits limits, std::chrono::seconds timeout, std::string who)
+                                 codec::Limits limits, std::chrono::seconds timeout, std::string who,
+                                 codec::Compression compression = codec::Compression::Off)
 {
-    const auto frame = codec::encodeFrame(reply.envelope, limits);
+    const auto frame = codec::encodeFrame(reply.envelope, limits, compression);
     if (!frame) {
         logLine(who, "reply over the frame cap");
         co_return false;
@@ -207,8 +210,17 @@ asio::awaitable<void> runSession(TlsStream stream, std::shared_ptr<SessionContro
     // The next request, read and decoded while the store wrote a push (readAhead).
     std::optional<codec::ParseResult> ahead;
     RequestHandler::PreparedPush preparedAhead;
+    // A frame in whole is parsed only once the budget holds it: a small compressed frame may
+    // inflate to the cap (otherwise NeedMore, and the wait for the budget below).
+    const auto nextFrame = [&frames, &budget] {
+        const std::size_t memory = frames.announcedMemory();
+        const bool whole = memory > 0 && frames.buffered() >= frames.announcedFrameSize();
+        if (whole && memory > kFreeFrameBytes && !budget.growTo(memory))
+            return codec::ParseResult{};
+        return frames.next();  // a frame over the cap is refused here, from its header
+    };
     for (;;) {
-        auto parsed = ahead ? std::move(*ahead) : frames.next();
+        auto parsed = ahead ? std::move(*ahead) : nextFrame();
         ahead.reset();
         if (parsed.status == codec::ParseResult::Status::Error) {
             // The stream cannot be resynchronised: this session ends, no other is touched.
@@ -235,7 +247,7 @@ asio::awaitable<void> runSession(TlsStream stream, std::shared_ptr<SessionContro
                         auto reading = readAhead(stream, *control, frames, budget, buffer, config.ioTimeout, flight);
                         endAfterReply = !co_await std::move(reading);
                         if (!endAfterReply) {
-                            auto next = frames.next();
+                            auto next = nextFrame();
                             if (next.status != codec::ParseResult::Status::NeedMore) {
                                 if (next.status == codec::ParseResult::Status::Complete)
                                     preparedAhead = handler.preparePush(next.message);
@@ -259,7 +271,8 @@ asio::awaitable<void> runSession(TlsStream stream, std::shared_ptr<SessionContro
                 frames.setMaxPayload(config.maxFrameBytes);
             }
             const bool last = reply.close;
-            auto write = writeReply(stream, timer, std::move(reply), limits, config.ioTimeout, handler.who());
+            auto write = writeReply(stream, timer, std::move(reply), limits, config.ioTimeout, handler.who(),
+                                    handler.replyCompression());
             if (!co_await std::move(write))
                 break;
             // After a stop request the reply in hand was the last one.
@@ -285,9 +298,10 @@ asio::awaitable<void> runSession(TlsStream stream, std::shared_ptr<SessionContro
             frameDeadline = std::chrono::steady_clock::now() + config.ioTimeout;
         // A big frame reads on only once the budget holds its whole size.
         const std::size_t announced = frames.announcedFrameSize();
-        if (announced > kFreeFrameBytes && !budget.growTo(announced)) {
+        const std::size_t memory = frames.announcedMemory();  // with what a compressed frame inflates to
+        if (memory > kFreeFrameBytes && !budget.growTo(memory)) {
             if (std::chrono::steady_clock::now() >= *frameDeadline) {
-                logLine(handler.who(), "no memory for a frame of " + std::to_string(announced) + " bytes in time");
+                logLine(handler.who(), "no memory for a frame of " + std::to_string(memory) + " bytes in time");
                 auto write = writeReply(stream, timer, errorReply(0, Reason::ServerBusy, true), limits,
                                         std::chrono::seconds(2), handler.who());
                 co_await std::move(write);

@@ -36,8 +36,10 @@ std::optional<emis::wire::Envelope> TestClient::receive(int timeoutMs)
     clock.start();
     for (;;) {
         auto parsed = m_frames.next();
-        if (parsed.status == emis::codec::ParseResult::Status::Complete)
+        if (parsed.status == emis::codec::ParseResult::Status::Complete) {
+            m_lastCompressed = parsed.compressed;
             return std::move(parsed.message);
+        }
         if (parsed.status == emis::codec::ParseResult::Status::Error)
             return std::nullopt;
         if (m_socket.bytesAvailable() == 0) {
@@ -57,21 +59,25 @@ std::optional<emis::wire::Envelope> TestClient::request(const emis::wire::Envelo
     emis::wire::Envelope e = envelope;
     if (e.request_id() == 0)
         e.set_request_id(m_nextId++);
-    const auto frame = emis::codec::encodeFrame(e);
+    const auto frame = emis::codec::encodeFrame(e, {}, m_compression);
     if (!frame || !sendRaw(*frame))
         return std::nullopt;
     return receive(timeoutMs);
 }
 
-std::optional<emis::wire::Envelope> TestClient::hello(unsigned schemaVersion)
+std::optional<emis::wire::Envelope> TestClient::hello(unsigned schemaVersion, std::uint32_t maxProtocol)
 {
     emis::wire::Envelope e;
     auto *h = e.mutable_hello();
     h->set_protocol_version(emis::wire::PROTOCOL_V1);
+    h->set_max_protocol_version(maxProtocol);
     h->set_schema_version(schemaVersion ? schemaVersion : emis::schema::schemaVersion());
     h->set_client_name("tst_server");
     h->set_client_version("0");
-    return request(e);
+    auto ack = request(e);
+    if (ack && ack->has_hello_ack() && ack->hello_ack().protocol_version() >= emis::wire::PROTOCOL_V2)
+        m_compression = emis::codec::Compression::Allowed;
+    return ack;
 }
 
 bool TestClient::waitClosed(int timeoutMs)

@@ -17,7 +17,10 @@ public:
                    const QByteArray &keyPem = {}, const QString &from = {});
     // Sends one envelope and waits for one back; nullopt when the server closed or sent junk.
     std::optional<emis::wire::Envelope> request(const emis::wire::Envelope &envelope, int timeoutMs = 15000);
-    std::optional<emis::wire::Envelope> hello(unsigned schemaVersion = 0);
+    // Offers `maxProtocol` too when given; once the server agrees on V2, requests go compressed.
+    std::optional<emis::wire::Envelope> hello(unsigned schemaVersion = 0, std::uint32_t maxProtocol = 0);
+    // The last envelope received came in a compressed frame.
+    bool lastCompressed() const { return m_lastCompressed; }
     bool sendRaw(const std::string &bytes);
     // The next envelope from the server (after sendRaw); nullopt when it closed or sent junk.
     std::optional<emis::wire::Envelope> receive(int timeoutMs = 15000);
@@ -35,4 +38,6 @@ private:
     QSslSocket m_socket;
     emis::codec::FrameBuffer m_frames;
     std::uint64_t m_nextId = 1;
+    emis::codec::Compression m_compression = emis::codec::Compression::Off;
+    bool m_lastCompressed = false;
 };
