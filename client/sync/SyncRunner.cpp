@@ -52,11 +52,36 @@ SyncRunner::SyncRunner(LocalStore &store, DeviceFiles files, QString clientName)
 {
 }
 
-Status SyncRunner::hello(ServerConnection &c, wire::HelloAck &ack)
+namespace {
+
+wire::Envelope pullRequest(quint64 cursor, int batchSize)
+{
+    wire::Envelope e;
+    auto *req = e.mutable_pull_request();
+    req->set_cursor(cursor);
+    req->set_max_rows(static_cast<quint32>(batchSize));
+    return e;
+}
+
+} // namespace
+
+Status SyncRunner::hello(ServerConnection &c, wire::HelloAck &ack, quint64 *pullInFlight)
 {
     wire::Envelope e;
     fillHello(e, m_clientName);
-    auto reply = c.request(e);
+    auto sent = c.send(e);
+    if (!sent)
+        return sent.error();
+    // The server answers in order: the pull behind the Hello is answered after it, and not at
+    // all when the Hello is refused (the session then ends).
+    if (pullInFlight) {
+        wire::Envelope pull = pullRequest(m_store.syncState().pullCursor, m_batchSize);
+        auto id = c.send(pull);
+        if (!id)
+            return id.error();
+        *pullInFlight = *id;
+    }
+    auto reply = c.receive(*sent);
     if (!reply)
         return reply.error();
     if (!reply->has_hello_ack())
@@ -138,18 +163,32 @@ Result<SyncReport> SyncRunner::run()
         if (auto st = c.open(*endpoint, cas.constFirst(), certs.constFirst(), key); !st)
             return st;
         wire::HelloAck ack;
-        if (auto st = hello(c, ack); !st)
+        const quint64 cursorBefore = m_store.syncState().pullCursor;
+        quint64 firstPull = 0;
+        if (auto st = hello(c, ack, &firstPull); !st)
             return st;
         // Before the pull: a merge must compare the device's stamps as corrected.
         if (auto st = repairClock(ack); !st)
             return st;
-        if (auto st = pull(c, report); !st)
+        std::optional<quint64> inFlight = firstPull;
+        if (m_store.syncState().pullCursor != cursorBefore) {
+            // Another feed (a restored server): the page asked from the old cursor is not applied.
+            auto stale = c.receive(firstPull);
+            if (!stale)
+                return stale.error();
+            inFlight.reset();
+        }
+        if (auto st = pull(c, report, inFlight); !st)
             return st;
         if (auto st = refuseWhileAhead(ack); !st)
             return st;
+        const int pushedBefore = report.pushed;
         if (auto st = push(c, ack.watermark(), report); !st)
             return st;
-        // Brings back what the server made of our changes (and anything that came meanwhile).
+        // Brings back what the server made of our changes (and anything that came meanwhile);
+        // with nothing pushed, the pull above has it all.
+        if (report.pushed == pushedBefore && report.rejections == 0)
+            return Ok{};
         return pull(c, report);
     }();
     c.close();
@@ -163,15 +202,18 @@ Result<SyncReport> SyncRunner::run()
     return report;
 }
 
-Status SyncRunner::pull(ServerConnection &c, SyncReport &report)
+Status SyncRunner::pull(ServerConnection &c, SyncReport &report, std::optional<quint64> inFlight)
 {
     for (;;) {
-        wire::Envelope e;
-        auto *req = e.mutable_pull_request();
         const quint64 cursor = m_store.syncState().pullCursor;
-        req->set_cursor(cursor);
-        req->set_max_rows(static_cast<quint32>(m_batchSize));
-        auto reply = c.request(e);
+        Result<wire::Envelope> reply = makeError(ErrorKind::Other, QString());
+        if (inFlight) {
+            reply = c.receive(*inFlight);
+            inFlight.reset();
+        } else {
+            wire::Envelope e = pullRequest(cursor, m_batchSize);
+            reply = c.request(e);
+        }
         if (!reply)
             return reply.error();
         if (!reply->has_pull_page())

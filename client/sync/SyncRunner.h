@@ -50,7 +50,9 @@ public:
     const std::optional<ClockRepairReport> &clockRepair() const { return m_clockRepair; }
 
 private:
-    Status hello(ServerConnection &c, wire::HelloAck &ack);
+    // Sends the Hello and, behind it, the first PullRequest (one round trip for both); the
+    // pull's id comes back in `pullInFlight`.
+    Status hello(ServerConnection &c, wire::HelloAck &ack, quint64 *pullInFlight = nullptr);
     Status followFeedEpoch(const QString &epoch);
     // Against the server's time (the HelloAck's): corrects the device's stamps when they are far
     // ahead of it and this computer's time is not (ClockRepair).
@@ -58,7 +60,9 @@ private:
     // Refuses to push while this computer's time is far ahead of the server's: its stamps would
     // be refused, and only the clerk can set the time right.
     Status refuseWhileAhead(const wire::HelloAck &ack) const;
-    Status pull(ServerConnection &c, SyncReport &report);
+    // Pulls until the feed is drained; `inFlight`: a PullRequest already sent from the current
+    // cursor, whose answer comes first.
+    Status pull(ServerConnection &c, SyncReport &report, std::optional<quint64> inFlight = std::nullopt);
     Status push(ServerConnection &c, quint64 serverWatermark, SyncReport &report);
 
     LocalStore &m_store;
