@@ -1,6 +1,5 @@
 #include "sync/PushHandler.h"
 
-
 #include "store/StoreSession.h"
 #include "sync/CountyWriter.h"
 #include "sync/Hlc.h"
@@ -8,6 +7,8 @@
 #include "sync/Merge.h"
 #include "sync/ServerRules.h"
 #include "sync/WireConvert.h"
+
+#include <algorithm>
 #include "validate/RecordValidator.h"
 #include "validate/References.h"
 #include "validate/TableRules.h"
@@ -281,6 +282,7 @@ void PushHandler::merge(const PreparedChange &change, std::optional<StoredRow> c
     StoredRow row = std::move(*current);
     const std::int64_t seq = m_store.touchFeed(table.name, row.id, row.schoolId);
     const std::int64_t base = change.baseCursor;
+    bool asSent = true;
 
     auto mergeOne = [&](const std::string &field, Value &slot, FieldVersion &version, const Value &value) {
         // Concurrent: another device wrote this field after the writer last pulled.
@@ -298,8 +300,14 @@ void PushHandler::merge(const PreparedChange &change, std::optional<StoredRow> c
         if (m.takeIncoming) {
             slot = value;
             version = FieldVersion{hlc, seq};
+        } else {
+            asSent = false;
         }
     };
+    // The row as stored equals the device's own copy when every field it sent was taken and it
+    // had seen every other field's last write (pulled it, or wrote it itself): then the device
+    // is not sent it back (inserted()).
+    const auto seen = [&](const FieldVersion &v) { return v.seq <= base || v.hlc.device == hlc.device; };
     for (const auto &[name, value] : change.incoming())
         mergeOne(name, row.values[name], row.versions[name], value);
     if (change.deleted) {
@@ -307,6 +315,10 @@ void PushHandler::merge(const PreparedChange &change, std::optional<StoredRow> c
         mergeOne("deleted", deleted, row.deletedVersion, Value{std::int64_t{1}});
         row.deleted = std::get<std::int64_t>(deleted) != 0;
     }
+    asSent = asSent && seen(row.deletedVersion) &&
+             std::all_of(row.versions.begin(), row.versions.end(), [&](const auto &v) { return seen(v.second); });
+    if (const ServerRules *rules = serverRules(table); asSent && (!rules || !rules->check))
+        m_inserted.push_back(seq);
     sync::Hlc latest = row.deletedVersion.hlc;
     for (const auto &[name, v] : row.versions)
         if (v.hlc > latest)

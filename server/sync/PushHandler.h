@@ -37,9 +37,10 @@ public:
     // watermark (an OutcomesRequest), for the caller to page (sync/OutcomePages.h).
     // How many of the batch's new changes apply() refused (not counting a resend's).
     unsigned rejected() const { return m_rejected; }
-    // The feed seqs of the rows apply() inserted as the device's change exactly (no server rules
-    // filled a field): the device holds them already, until something else writes the row and
-    // moves its feed entry.
+    // The feed seqs of the rows apply() stored as the device holds them: inserted as its change
+    // exactly, or updated with every field it sent taken and every other field's last write seen
+    // by it (no server rules filled a field). The device holds them already, until something
+    // else writes the row and moves its feed entry.
     const std::vector<std::int64_t> &inserted() const { return m_inserted; }
     static void outcomes(StoreSession &store, const std::string &deviceId, std::uint64_t fromSeq, wire::PushAck &ack);
 

@@ -26,6 +26,7 @@ private slots:
     void push_appliesAndPullReturnsWholeRow();
     void partialUpdate_keepsEachFieldsOwnStamp();
     void ownInserts_notSentBackOnTheSession_untilAnotherWrites();
+    void ownEdits_notSentBack_unlessTheRowHoldsAnUnseenWrite();
     void resend_appliesExactlyOnce_andRepeatsStoredOutcomes();
     void gap_refusesWholeBatch_thenResendFromWatermarkApplies();
     void concurrentWrites_mergeByField_andRecordConflicts();
@@ -113,6 +114,45 @@ void TestServerSync::ownInserts_notSentBackOnTheSession_untilAnotherWrites()
     m_a1.cursor = after;
     const auto again = m_a1.pullAll(100);
     QVERIFY(has(again, c2.row_id()));
+}
+
+// An edit the server stores as the device holds it (every field it sent taken, every other
+// field's last write pulled by it) is not sent back on its session; an edit to a row another
+// device changed since the editor last pulled is, with the other device's change.
+void TestServerSync::ownEdits_notSentBack_unlessTheRowHoldsAnUnseenWrite()
+{
+    const auto find = [](const std::vector<wire::RowState> &rows, const std::string &id) -> const wire::RowState * {
+        for (const auto &r : rows)
+            if (r.row_id() == id)
+                return &r;
+        return nullptr;
+    };
+    QVERIFY(m_a1.reconnect(m_server));
+    QVERIFY(m_a2.reconnect(m_server));
+    const std::string row = m_a1.newClass("三(1)班");
+    QVERIFY(!row.empty());
+    m_a2.cursor = 0;
+    QVERIFY(find(m_a2.pullAll(100), row));  // a2 holds the row now
+    const std::uint64_t seen = m_a2.cursor;
+
+    auto rename = m_a2.change("classes", row);
+    setText(rename, "name", "三(2)班");
+    QVERIFY(rejectionCodes(m_a2.push({rename})).empty());
+    QVERIFY(!find(m_a2.pullAll(100), row));  // stored as a2 holds it
+    QCOMPARE(m_a2.cursor > seen, true);       // the cursor moved past it all the same
+
+    // a1 changes the grade; a2, not having pulled, renames again: the row comes back with both.
+    auto regrade = m_a1.change("classes", row);
+    setInt(regrade, "grade", 4);
+    QVERIFY(rejectionCodes(m_a1.push({regrade})).empty());
+    auto again = m_a2.change("classes", row);
+    setText(again, "name", "三(3)班");
+    QVERIFY(rejectionCodes(m_a2.push({again})).empty());
+    const auto pulled = m_a2.pullAll(100);
+    const wire::RowState *back = find(pulled, row);
+    QVERIFY(back);
+    QCOMPARE(fieldText(*back, "grade"), std::string("4"));
+    QCOMPARE(fieldText(*back, "name"), std::string("三(3)班"));
 }
 
 void TestServerSync::partialUpdate_keepsEachFieldsOwnStamp()
