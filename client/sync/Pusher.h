@@ -16,8 +16,9 @@ namespace emis::client {
 class LocalStore;
 class ServerConnection;
 
-// The push half of a sync: the change log after the server's watermark, in batches, two on the
-// wire at once, so the server applies one while this device records the answer to the other.
+// The push half of a sync: the change log after the server's watermark, in batches, four on the
+// wire at once, so the server applies one while this device records the answer to another and
+// a long link (100 ms each way) stays busy.
 // A batch is marked sent only once every rejection and conflict of it is stored; a cut anywhere
 // means a resend, which the server answers with what it decided the first time.
 class Pusher {
@@ -35,7 +36,7 @@ private:
         quint64 id = 0;       // the request's
         quint64 lastSeq = 0;  // the batch's last change
     };
-    static constexpr std::size_t kOnTheWire = 2;
+    static constexpr std::size_t kOnTheWire = 4;
 
     Status refuseRestoredLog(quint64 serverWatermark) const;
     // Changes the server holds whose answer never arrived (the program closed or the network

@@ -19,6 +19,8 @@ public:
     // A page stops growing past this many bytes (it always holds at least one row), keeping
     // replies well inside the frame cap.
     static constexpr std::size_t kMaxPageBytes = 4 * 1024 * 1024;
+    // The most entries one page passes over (the device's own rows) before it answers.
+    static constexpr std::size_t kMaxPassedOver = 50000;
 
     // `known`: feed seqs of rows this device pushed as new on this session and that nothing wrote
     // since. They are passed over (the cursor moves past them): the device holds them exactly.

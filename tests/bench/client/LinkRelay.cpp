@@ -76,6 +76,10 @@ void LinkRelay::accept()
         connect(p->server, &QTcpSocket::disconnected, this, [p] { p->serverGone = true; });
         connect(client, &QTcpSocket::errorOccurred, this, [p](QAbstractSocket::SocketError) { p->clientGone = true; });
         connect(p->server, &QTcpSocket::errorOccurred, this, [p](QAbstractSocket::SocketError) { p->serverGone = true; });
+        // A link forwards what it gets at once: no Nagle here (both ends set TCP_NODELAY too).
+        client->setSocketOption(QAbstractSocket::LowDelayOption, 1);
+        connect(p->server, &QTcpSocket::connected, this,
+                [p] { p->server->setSocketOption(QAbstractSocket::LowDelayOption, 1); });
         p->server->connectToHost(QHostAddress::LocalHost, m_targetPort);
         m_pipes.push_back(std::move(pipe));
         QMutexLocker lock(&m_mutex);

@@ -5,7 +5,8 @@
 //     (limit 15 s), bytes up and down (down at most 10% of up), round trips;
 //   - a sync with nothing to do, and one with one edited pupil: round trips after the TLS
 //     handshake (limit 3) and bytes each way (limit 1 KB);
-//   - the first sync of the next largest schools with the connection cut every 20 s and every 2 s,
+//   - the school's exam scores (one exam per grade, six subjects), imported offline, synced;
+//   - the first sync of the next largest schools with the connection cut every 20 s and every second,
 //     emis-cli sync run again after each cut until it completes: attempts, seconds, and the
 //     server's count of the school's pupils against its roster (nothing lost, nothing doubled).
 // A round trip is a burst of the client's bytes after the server's; a TLS 1.3 handshake with a
@@ -25,6 +26,8 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <map>
+#include <set>
 
 using namespace emis;
 
@@ -78,6 +81,72 @@ std::vector<Roster> rosters(const ServerFixture &server)
     return out;
 }
 
+// 七年级 -> 7, 高一 -> 10 ..., as the demo's rosters write grades.
+int gradeNumber(const QString &text)
+{
+    static const QStringList names{QStringLiteral("一"), QStringLiteral("二"), QStringLiteral("三"), QStringLiteral("四"),
+                                   QStringLiteral("五"), QStringLiteral("六"), QStringLiteral("七"), QStringLiteral("八"),
+                                   QStringLiteral("九")};
+    const bool senior = text.startsWith(QStringLiteral("高"));  // 高一 is grade 10
+    const QString digit = senior ? text.mid(1) : text;
+    for (int i = 0; i < names.size(); ++i)
+        if (digit.startsWith(names[i]))
+            return senior ? (i < 3 ? 10 + i : 0) : i + 1;
+    return 0;
+}
+
+// A roster's lines as columns (header first); the demo's CSV has no quoted commas.
+std::vector<QStringList> csvLines(const QString &path)
+{
+    std::vector<QStringList> out;
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        fail(QStringLiteral("cannot read ") + path);
+    while (!f.atEnd()) {
+        QString line = QString::fromUtf8(f.readLine()).trimmed();
+        if (line.startsWith(QChar(0xFEFF)))
+            line.remove(0, 1);
+        if (!line.isEmpty())
+            out.push_back(line.split(QLatin1Char(',')));
+    }
+    return out;
+}
+
+std::set<int> gradesOf(const QString &roster)
+{
+    const auto lines = csvLines(roster);
+    const int g = static_cast<int>(lines.front().indexOf(QStringLiteral("年级")));
+    std::set<int> out;
+    for (std::size_t i = 1; i < lines.size(); ++i)
+        if (const int n = gradeNumber(lines[i].value(g)))
+            out.insert(n);
+    return out;
+}
+
+// A teachers' score sheet for one grade of a roster: 学籍号, 姓名, 班级 and a score per subject.
+int writeScores(const QString &roster, int grade, const QStringList &subjects, const QString &path)
+{
+    const auto lines = csvLines(roster);
+    const QStringList &head = lines.front();
+    const int no = static_cast<int>(head.indexOf(QStringLiteral("学籍号"))), name = static_cast<int>(head.indexOf(QStringLiteral("姓名")));
+    const int g = static_cast<int>(head.indexOf(QStringLiteral("年级"))), cls = static_cast<int>(head.indexOf(QStringLiteral("班级")));
+    QFile out(path);
+    if (!out.open(QIODevice::WriteOnly))
+        fail(QStringLiteral("cannot write ") + path);
+    out.write((QStringList{QStringLiteral("学籍号"), QStringLiteral("姓名"), QStringLiteral("班级")} + subjects).join(QLatin1Char(',')).toUtf8() + '\n');
+    int rows = 0;
+    for (std::size_t i = 1; i < lines.size(); ++i) {
+        if (gradeNumber(lines[i].value(g)) != grade)
+            continue;
+        QStringList cells{lines[i].value(no), lines[i].value(name), lines[i].value(cls)};
+        for (int s = 0; s < subjects.size(); ++s)
+            cells << QString::number(40 + static_cast<int>((i * 37 + static_cast<std::size_t>(s) * 11) % 61));
+        out.write(cells.join(QLatin1Char(',')).toUtf8() + '\n');
+        rows += static_cast<int>(subjects.size());
+    }
+    return rows;
+}
+
 CliRunner enrolledThrough(const ServerFixture &server, const LinkRelay &relay, const QString &dataDir, const QString &code)
 {
     CliRunner cli(dataDir);
@@ -124,9 +193,26 @@ int main(int argc, char **argv)
         fail(QStringLiteral("emisctl init failed"));
     if (const auto r = server.ctl({QStringLiteral("demo"), QStringLiteral("--dir"), server.dir()}); r.exitCode != 0)
         fail(QStringLiteral("emisctl demo: ") + r.err);
+    const auto all = rosters(server);
+    // The largest school's end-of-term exams, one per grade it has (七年级 to 高三 in the demo),
+    // six subjects each: about as many score rows as the school has pupils, times six.
+    const QStringList subjects{QStringLiteral("语文"), QStringLiteral("数学"), QStringLiteral("英语"),
+                               QStringLiteral("物理"), QStringLiteral("化学"), QStringLiteral("道德与法治")};
+    std::map<int, QString> exams;  // grade -> exam id
+    for (int grade : gradesOf(all[0].path)) {
+        QStringList args{QStringLiteral("exam"), QStringLiteral("add"), QStringLiteral("--dir"), server.dir(),
+                         QStringLiteral("--name"), QStringLiteral("期末考试 %1").arg(grade), QStringLiteral("--term"),
+                         QStringLiteral("2025-2026-2"), QStringLiteral("--grade"), QString::number(grade),
+                         QStringLiteral("--school"), all[0].code};
+        for (const auto &subject : subjects)
+            args << QStringLiteral("--subject") << subject + QStringLiteral(":100");
+        const auto r = server.ctl(args);
+        if (r.exitCode != 0)
+            fail(QStringLiteral("emisctl exam add: ") + r.err);
+        exams[grade] = r.out.trimmed();
+    }
     if (!server.start())
         fail(QStringLiteral("emis-server did not start"));
-    const auto all = rosters(server);
     LinkRelay relay(server.port(), delayMs, static_cast<qint64>(kbit) * 1000 / 8);
     std::printf("link: %d ms each way, %d kbit/s each direction\n\n", delayMs, kbit);
 
@@ -171,10 +257,28 @@ int main(int argc, char **argv)
     std::printf("  beyond the no-op sync (the TLS handshake, the Hello and an empty pull): up %lld B, down %lld B\n",
                 static_cast<long long>(edit.up - noop.up), static_cast<long long>(edit.down - noop.down));
 
-    // The next schools, the connection cut every 20 s, then every 2 s (a sync here takes less
+    // One exam's scores of the school, per grade, imported offline and synced.
+    int scoreRows = 0;
+    for (const auto &[grade, exam] : exams) {
+        const QString sheet = scratch.filePath(QStringLiteral("scores_%1.csv").arg(grade));
+        scoreRows += writeScores(big.path, grade, subjects, sheet);
+        mustRun(cli, {QStringLiteral("import"), QStringLiteral("scores"), sheet, QStringLiteral("--exam"), exam});
+    }
+    relay.reset();
+    t.restart();
+    mustRun(cli, {QStringLiteral("sync")});
+    const auto scores = relay.counts();
+    std::snprintf(label, sizeof label, "sync of the exam's scores (%d rows)", scoreRows);
+    printLine(label, seconds(t), scores);
+    std::printf("  per score: up %.1f B, down %.1f B\n", static_cast<double>(scores.up) / scoreRows,
+                static_cast<double>(scores.down) / scoreRows);
+    const int heldScores = server.query(QStringLiteral("SELECT count(*) FROM scores WHERE deleted = 0")).toInt();
+    std::printf("  the server holds %d score rows%s\n", heldScores, heldScores == scoreRows ? "" : "  (not every row)");
+
+    // The next schools, the connection cut every 20 s, then every second (a sync here takes less
     // than 20 s); emis-cli sync again after each cut.
     bool whole = true;
-    for (const auto &[school, cutMs] : {std::pair{all[1], 20000}, {all[2], 2000}}) {
+    for (const auto &[school, cutMs] : {std::pair{all[1], 20000}, {all[2], 1000}}) {
         const CliRunner cut = enrolledThrough(server, relay, scratch.filePath(school.code), school.code);
         mustRun(cut, {QStringLiteral("import"), QStringLiteral("students"), school.path});
         relay.reset();
@@ -185,7 +289,7 @@ int main(int argc, char **argv)
             code = cut.run({QStringLiteral("sync")}, 900000).exitCode;
         const double cutSeconds = seconds(t);
         relay.setCutEvery(0);
-        std::snprintf(label, sizeof label, "first sync cut every %d s, %s (%d pupils)", cutMs / 1000, qPrintable(school.code),
+        std::snprintf(label, sizeof label, "first sync cut every %.0f s, %s (%d pupils)", cutMs / 1000.0, qPrintable(school.code),
                       school.pupils);
         printLine(label, cutSeconds, relay.counts());
         const int held = server
