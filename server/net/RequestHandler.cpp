@@ -243,8 +243,12 @@ void RequestHandler::pull(const wire::Envelope &request, const Respond &respond)
     Reply r;
     r.envelope.set_request_id(request.request_id());
     auto *page = r.envelope.mutable_pull_page();
+    // A session that pulls from the start may be a store that holds nothing: it gets every row.
+    if (request.pull_request().cursor() == 0)
+        m_pulledFromStart = true;
+    const std::string holder = m_pulledFromStart ? std::string() : m_device->deviceId;
     m_context.store.read(
-        [&](StoreSession &s) { PullHandler::page(s, m_device->schoolId, request.pull_request(), *page, &m_knownInserts); });
+        [&](StoreSession &s) { PullHandler::page(s, m_device->schoolId, request.pull_request(), *page, &m_knownInserts, holder); });
     respond(std::move(r));
 }
 

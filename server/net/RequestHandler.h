@@ -90,6 +90,7 @@ private:
     std::string m_peer;
     std::string m_who;  // for log lines
     bool m_helloDone = false;
+    bool m_pulledFromStart = false;  // a pull from cursor 0: rows held by the device are sent too
     std::uint32_t m_protocol = 0;  // the session's version, from the Hello (set before its reply is written)
     // The bureau user logged in on this session. Set from a work-pool thread while the session
     // waits for that request's reply (one request in flight per session), read afterwards.

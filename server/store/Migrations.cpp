@@ -79,6 +79,11 @@ const std::vector<std::vector<std::string>> &migrations()
             "DROP TABLE users",
             "ALTER TABLE users_v5 RENAME TO users",
         },
+        {
+            // The device that holds an entry's row as stored (it pushed it so): not sent it back,
+            // whichever session pulls (PullHandler).
+            "ALTER TABLE feed ADD COLUMN holder TEXT NOT NULL DEFAULT ''",
+        },
     };
     return all;
 }

@@ -9,6 +9,6 @@ class SqliteDb;
 // the schema appears on the next start), then the summaries the reports read (ReportSummary.h).
 void migrate(SqliteDb &db);
 
-inline constexpr int kStoreVersion = 5;
+inline constexpr int kStoreVersion = 6;
 
 } // namespace emis::server

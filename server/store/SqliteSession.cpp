@@ -237,13 +237,14 @@ void SqliteSession::saveRow(const schema::Table &t, const StoredRow &row)
 }
 
 std::int64_t SqliteSession::insertRow(const schema::Table &t, const std::string &id, const std::string &schoolId,
-                                      const sync::Hlc &stamp, const std::vector<std::optional<Value>> &fields)
+                                      const sync::Hlc &stamp, const std::vector<std::optional<Value>> &fields,
+                                      const std::string &holder)
 {
     // The row's stamp is its latest field's: the change's, unless no field was sent.
     const bool written = std::any_of(fields.begin(), fields.end(), [](const auto &f) { return f.has_value(); });
     const TableSql &sql = sqlFor(t);
     const std::string hlc = (written ? stamp : sync::Hlc{}).toText();
-    const std::int64_t seq = touchFeed(t.name, id, schoolId);
+    const std::int64_t seq = touchFeed(t.name, id, schoolId, holder);
     // Everything bound here outlives the statements' run(): no copies (a bulk push binds ~25 values
     // a row). A parameter left unbound is NULL (SqliteStatement.h).
     SqliteStatement q(m_db, sql.insert);
@@ -260,23 +261,30 @@ std::int64_t SqliteSession::insertRow(const schema::Table &t, const std::string 
     return seq;
 }
 
-std::int64_t SqliteSession::touchFeed(const std::string &table, const std::string &rowId, const std::string &schoolId)
+std::int64_t SqliteSession::touchFeed(const std::string &table, const std::string &rowId, const std::string &schoolId,
+                                      const std::string &holder)
 {
     // A row's first entry (every row of a bulk push) is a plain insert.
     {
-        SqliteStatement first(m_db, "INSERT INTO feed (tbl, row_id, school_id) VALUES (?, ?, ?) "
+        SqliteStatement first(m_db, "INSERT INTO feed (tbl, row_id, school_id, holder) VALUES (?, ?, ?, ?) "
                                     "ON CONFLICT (tbl, row_id) DO NOTHING");
-        first.bindView(1, table).bindView(2, rowId).bindView(3, schoolId).run();
+        first.bindView(1, table).bindView(2, rowId).bindView(3, schoolId).bindView(4, holder).run();
         if (sqlite3_changes(m_db.handle()) > 0)
             return m_db.lastInsertRowId();
     }
     // REPLACE deletes the row's old entry after the new seq is chosen, so seqs only rise
     // (migration 4 in Migrations.cpp).
     // The reader is read before REPLACE deletes the old entry, so it stays with the row.
-    SqliteStatement q(m_db, "INSERT OR REPLACE INTO feed (tbl, row_id, school_id, reader_id) VALUES (?, ?, ?, "
-                            "COALESCE((SELECT reader_id FROM feed WHERE tbl = ? AND row_id = ?), ''))");
-    q.bindView(1, table).bindView(2, rowId).bindView(3, schoolId).bindView(4, table).bindView(5, rowId).run();
+    SqliteStatement q(m_db, "INSERT OR REPLACE INTO feed (tbl, row_id, school_id, reader_id, holder) VALUES (?, ?, ?, "
+                            "COALESCE((SELECT reader_id FROM feed WHERE tbl = ? AND row_id = ?), ''), ?)");
+    q.bindView(1, table).bindView(2, rowId).bindView(3, schoolId).bindView(4, table).bindView(5, rowId).bindView(6, holder).run();
     return m_db.lastInsertRowId();
+}
+
+void SqliteSession::setFeedHolder(const std::string &table, const std::string &rowId, const std::string &deviceId)
+{
+    SqliteStatement q(m_db, "UPDATE feed SET holder = ? WHERE tbl = ? AND row_id = ?");
+    q.bind(1, deviceId).bind(2, table).bind(3, rowId).run();
 }
 
 void SqliteSession::setFeedReader(const std::string &table, const std::string &rowId, const std::string &schoolId)
@@ -290,7 +298,7 @@ std::vector<FeedEntry> SqliteSession::readFeed(std::int64_t cursor, const std::s
 {
     // `reader_id <> ''` lets SQLite use the partial index of the entries that have a reader.
     // The county's own rows (school_id '') go to every reader.
-    std::string sql = "SELECT seq, tbl, row_id, school_id FROM feed WHERE seq > ? AND (school_id = ? OR "
+    std::string sql = "SELECT seq, tbl, row_id, school_id, holder FROM feed WHERE seq > ? AND (school_id = ? OR "
                       "school_id = '' OR (reader_id = ? AND reader_id <> '')";
     if (!countyTables.empty())
         sql += " OR tbl IN (" + placeholders(countyTables.size()) + ")";
@@ -305,7 +313,7 @@ std::vector<FeedEntry> SqliteSession::readFeed(std::int64_t cursor, const std::s
     q.bind(i, std::int64_t{limit});
     std::vector<FeedEntry> out;
     while (q.step())
-        out.push_back(FeedEntry{q.integer(0), q.text(1), q.text(2), q.text(3)});
+        out.push_back(FeedEntry{q.integer(0), q.text(1), q.text(2), q.text(3), q.text(4)});
     return out;
 }
 

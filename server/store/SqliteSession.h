@@ -16,12 +16,15 @@ public:
     std::optional<StoredRow> loadRow(const schema::Table &table, const std::string &id) override;
     void saveRow(const schema::Table &table, const StoredRow &row) override;
     std::int64_t insertRow(const schema::Table &table, const std::string &id, const std::string &schoolId,
-                           const sync::Hlc &stamp, const std::vector<std::optional<Value>> &fields) override;
+                           const sync::Hlc &stamp, const std::vector<std::optional<Value>> &fields,
+                           const std::string &holder = {}) override;
     std::vector<StoredRow> allRows(const schema::Table &table) override;
     std::optional<StoredRow> schoolByCode(const std::string &code) override;
     std::vector<StoredRow> rowsWhere(const schema::Table &table, const ColumnValues &equal) override;
 
-    std::int64_t touchFeed(const std::string &table, const std::string &rowId, const std::string &schoolId) override;
+    std::int64_t touchFeed(const std::string &table, const std::string &rowId, const std::string &schoolId,
+                           const std::string &holder = {}) override;
+    void setFeedHolder(const std::string &table, const std::string &rowId, const std::string &deviceId) override;
     void setFeedReader(const std::string &table, const std::string &rowId, const std::string &schoolId) override;
     std::vector<FeedEntry> readFeed(std::int64_t cursor, const std::string &schoolId,
                                     const std::vector<std::string> &countyTables, int limit) override;

@@ -21,8 +21,10 @@ public:
     // table's field order, each one holding a value written at `stamp` with the feed entry's seq;
     // NULL and absent fields are never written. What saveRow would store after touchFeed, without
     // a StoredRow to build first. Returns the feed entry's seq.
+    // `holder`: the device that sent the row as stored (FeedEntry::holder).
     virtual std::int64_t insertRow(const schema::Table &table, const std::string &id, const std::string &schoolId,
-                                   const sync::Hlc &stamp, const std::vector<std::optional<Value>> &fields) = 0;
+                                   const sync::Hlc &stamp, const std::vector<std::optional<Value>> &fields,
+                                   const std::string &holder = {}) = 0;
     virtual std::vector<StoredRow> allRows(const schema::Table &table) = 0;
     virtual std::optional<StoredRow> schoolByCode(const std::string &code) = 0;
     // Rows (tombstones included) whose columns equal the values given; the columns are the
@@ -31,7 +33,11 @@ public:
     virtual std::vector<StoredRow> rowsWhere(const schema::Table &table, const ColumnValues &equal) = 0;
 
     // Feed: a server-wide sequence, one entry per row, moved to the next seq on every change.
-    virtual std::int64_t touchFeed(const std::string &table, const std::string &rowId, const std::string &schoolId) = 0;
+    // A new entry holds no device (`holder` empty) unless one is named.
+    virtual std::int64_t touchFeed(const std::string &table, const std::string &rowId, const std::string &schoolId,
+                                   const std::string &holder = {}) = 0;
+    // The device holds the row as stored now (its push was taken whole); until the next change.
+    virtual void setFeedHolder(const std::string &table, const std::string &rowId, const std::string &deviceId) = 0;
     // A second school that may see the row besides its owner (the sending school of a
     // transfer); kept when the row is touched again. Empty = the owner only.
     virtual void setFeedReader(const std::string &table, const std::string &rowId, const std::string &schoolId) = 0;

@@ -35,6 +35,7 @@ struct FeedEntry {
     std::string table;
     std::string rowId;
     std::string schoolId;
+    std::string holder;  // the device that holds the row as stored (it pushed it so), or empty
 };
 
 struct DeviceRecord {

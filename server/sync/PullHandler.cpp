@@ -9,7 +9,7 @@
 namespace emis::server {
 
 void PullHandler::page(StoreSession &store, const std::string &schoolId, const wire::PullRequest &request,
-                       wire::PullPage &out, const std::unordered_set<std::int64_t> *known)
+                       wire::PullPage &out, const std::unordered_set<std::int64_t> *known, const std::string &deviceId)
 {
     const unsigned limit = request.max_rows() == 0 ? kMaxRows : std::min(request.max_rows(), kMaxRows);
     std::vector<std::string> countyTables;
@@ -39,7 +39,8 @@ void PullHandler::page(StoreSession &store, const std::string &schoolId, const w
             }
             at = e.seq;
             out.set_next_cursor(static_cast<std::uint64_t>(e.seq));
-            if (known && known->count(e.seq)) {
+            const bool held = !deviceId.empty() && e.holder == deviceId;
+            if (held || (known && known->count(e.seq))) {
                 ++passedOver;
                 continue;
             }

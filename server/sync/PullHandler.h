@@ -22,10 +22,14 @@ public:
     // The most entries one page passes over (the device's own rows) before it answers.
     static constexpr std::size_t kMaxPassedOver = 50000;
 
-    // `known`: feed seqs of rows this device pushed as new on this session and that nothing wrote
-    // since. They are passed over (the cursor moves past them): the device holds them exactly.
+    // Passed over (the cursor moves past them), since the device holds them exactly: `known`,
+    // feed seqs of rows this session's pushes stored as sent and that nothing wrote since; and
+    // entries whose holder is `deviceId` (pushed so on an earlier session, one cut before its
+    // pull; the caller leaves it empty for a session that pulls from the start, a store that may
+    // not hold them).
     static void page(StoreSession &store, const std::string &schoolId, const wire::PullRequest &request,
-                     wire::PullPage &out, const std::unordered_set<std::int64_t> *known = nullptr);
+                     wire::PullPage &out, const std::unordered_set<std::int64_t> *known = nullptr,
+                     const std::string &deviceId = {});
 };
 
 } // namespace emis::server

@@ -271,9 +271,12 @@ void PushHandler::merge(const PreparedChange &change, std::optional<StoredRow> c
     if (!current) {
         // A new row: nothing stored to merge against, so no map of values and versions to build.
         // Every field sent with a value is written at the change's stamp.
-        const std::int64_t seq = m_store.insertRow(table, change.rowId, m_device.schoolId, change.hlc, change.fields);
         // Stored as the device sent it, unless the table's rules fill fields the server writes.
-        if (const ServerRules *rules = serverRules(table); !rules || !rules->check)
+        const ServerRules *rules = serverRules(table);
+        const bool asSent = !rules || !rules->check;
+        const std::int64_t seq = m_store.insertRow(table, change.rowId, m_device.schoolId, change.hlc, change.fields,
+                                                   asSent ? m_device.deviceId : std::string());
+        if (asSent)
             m_inserted.push_back(seq);
         afterSave(table, change.rowId);
         return;
@@ -317,8 +320,10 @@ void PushHandler::merge(const PreparedChange &change, std::optional<StoredRow> c
     }
     asSent = asSent && seen(row.deletedVersion) &&
              std::all_of(row.versions.begin(), row.versions.end(), [&](const auto &v) { return seen(v.second); });
-    if (const ServerRules *rules = serverRules(table); asSent && (!rules || !rules->check))
+    if (const ServerRules *rules = serverRules(table); asSent && (!rules || !rules->check)) {
         m_inserted.push_back(seq);
+        m_store.setFeedHolder(table.name, row.id, m_device.deviceId);
+    }
     sync::Hlc latest = row.deletedVersion.hlc;
     for (const auto &[name, v] : row.versions)
         if (v.hlc > latest)

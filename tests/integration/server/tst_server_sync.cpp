@@ -27,6 +27,7 @@ private slots:
     void partialUpdate_keepsEachFieldsOwnStamp();
     void ownInserts_notSentBackOnTheSession_untilAnotherWrites();
     void ownEdits_notSentBack_unlessTheRowHoldsAnUnseenWrite();
+    void ownRows_notSentBackAfterACut_onTheNextSession();
     void resend_appliesExactlyOnce_andRepeatsStoredOutcomes();
     void gap_refusesWholeBatch_thenResendFromWatermarkApplies();
     void concurrentWrites_mergeByField_andRecordConflicts();
@@ -153,6 +154,38 @@ void TestServerSync::ownEdits_notSentBack_unlessTheRowHoldsAnUnseenWrite()
     QVERIFY(back);
     QCOMPARE(fieldText(*back, "grade"), std::string("4"));
     QCOMPARE(fieldText(*back, "name"), std::string("三(3)班"));
+}
+
+// A session cut between its push and its pull: the next session of the device is not sent back
+// what it pushed (the feed remembers which device holds a row as stored), other devices are,
+// and a pull from the start gets everything.
+void TestServerSync::ownRows_notSentBackAfterACut_onTheNextSession()
+{
+    const auto has = [](const std::vector<wire::RowState> &rows, const std::string &id) {
+        return std::any_of(rows.begin(), rows.end(), [&](const wire::RowState &r) { return r.row_id() == id; });
+    };
+    QVERIFY(m_a1.reconnect(m_server));
+    m_a1.cursor = 0;
+    (void)m_a1.pullAll(500);
+    const std::uint64_t before = m_a1.cursor;
+    QVERIFY(before > 0);
+    const std::string row = m_a1.newClass("五(1)班");
+    QVERIFY(!row.empty());
+    QVERIFY(m_a1.reconnect(m_server));  // the cut: no pull on the session that pushed
+    m_a1.cursor = before;
+    QVERIFY(!has(m_a1.pullAll(100), row));
+    QVERIFY(m_a1.cursor > before);  // passed over, cursor and all
+    m_a2.cursor = 0;
+    QVERIFY(has(m_a2.pullAll(500), row));
+    m_a1.cursor = 0;
+    QVERIFY(has(m_a1.pullAll(500), row));  // from the start: everything
+    // Written by another device, it comes to the first again.
+    auto edit = m_a2.change("classes", row);
+    setText(edit, "name", "五(2)班");
+    QVERIFY(rejectionCodes(m_a2.push({edit})).empty());
+    QVERIFY(m_a1.reconnect(m_server));
+    m_a1.cursor = before;
+    QVERIFY(has(m_a1.pullAll(100), row));
 }
 
 void TestServerSync::partialUpdate_keepsEachFieldsOwnStamp()
