@@ -57,6 +57,8 @@ private Q_SLOTS:
 
 private:
     bool logIn(bureau::BureauClient &client, const char *user, const char *password, QString *error = nullptr);
+    // Exports what the page shows to `path` (.xlsx or .pdf); the error shown, empty when none.
+    QString exportPage(bureau::ReportView *view, const QString &path);
     QString fingerprint() const;
 
     QTemporaryDir m_settings;
@@ -75,6 +77,26 @@ void TestBureau::initTestCase()
     QApplication::setApplicationName(QStringLiteral("emis-bureau"));
     i18n::installTranslations(*qApp, QStringLiteral("en"));
     QVERIFY(m_county.start());
+}
+
+QString TestBureau::exportPage(bureau::ReportView *view, const QString &path)
+{
+    QSignalSpy exported(view, &bureau::ReportView::exported);
+    view->exportTo(path);
+    if (!exported.wait(30000))
+        return QStringLiteral("no export in 30 s");
+    return exported.first().at(1).toString();
+}
+
+// A PDF's text laid out (pdftotext, poppler-utils); null when the tool is not installed.
+static QString pdfText(const QString &pdf)
+{
+    if (QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty())
+        return {};
+    QProcess text;
+    text.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")});
+    text.waitForFinished(30000);
+    return QString::fromUtf8(text.readAllStandardOutput());
 }
 
 QString TestBureau::fingerprint() const
@@ -239,11 +261,9 @@ void TestBureau::export_classToXlsxAndPdf()
 {
     QVERIFY(m_window);
     auto *view = m_window->drill()->view();
-    QSignalSpy exported(view, &bureau::ReportView::exported);
     const QString xlsx = m_out.filePath(QStringLiteral("class.xlsx"));
-    view->exportTo(xlsx);
-    QVERIFY(exported.wait(30000));
-    QVERIFY2(exported.first().at(1).toString().isEmpty(), qPrintable(exported.first().at(1).toString()));
+    const QString xlsxError = exportPage(view, xlsx);
+    QVERIFY2(xlsxError.isEmpty(), qPrintable(xlsxError));
     io::XlsxReader reader;
     QVERIFY(reader.open(xlsx).ok());
     auto sheet = reader.read(0);
@@ -263,22 +283,17 @@ void TestBureau::export_classToXlsxAndPdf()
     QVERIFY(workbook.open(QIODevice::ReadOnly));
     QVERIFY2(workbook.readAll().contains("xl/media/image1.png"), "the chart is in the workbook");
 
-    exported.clear();
     const QString pdf = m_out.filePath(QStringLiteral("class.pdf"));
-    view->exportTo(pdf);
-    QVERIFY(exported.wait(30000));
-    QVERIFY2(exported.first().at(1).toString().isEmpty(), qPrintable(exported.first().at(1).toString()));
+    const QString pdfError = exportPage(view, pdf);
+    QVERIFY2(pdfError.isEmpty(), qPrintable(pdfError));
     QFile f(pdf);
     QVERIFY(f.open(QIODevice::ReadOnly));
     const QByteArray bytes = f.readAll();
     QVERIFY(bytes.startsWith("%PDF"));
     QVERIFY2(bytes.contains("/Subtype /Image"), "the chart is in the PDF");
-    if (QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty())
+    const QString out = pdfText(pdf);
+    if (out.isNull())
         QSKIP("pdftotext (poppler-utils) is not installed: the PDF's text is not checked");
-    QProcess text;
-    text.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")});
-    QVERIFY(text.waitForFinished(30000));
-    const QString out = QString::fromUtf8(text.readAllStandardOutput());
     QVERIFY2(out.contains(QStringLiteral("湖口县第一中学")), qPrintable(out));
     QVERIFY2(out.contains(QStringLiteral("汉族")), qPrintable(out));
     QVERIFY2(out.contains(QStringLiteral("58")), qPrintable(out));
@@ -305,11 +320,9 @@ void TestBureau::equipmentReplacement_exportedAsShown()
     QVERIFY(!report.rows.isEmpty());
 
     auto *view = drill->view();
-    QSignalSpy exported(view, &bureau::ReportView::exported);
     const QString xlsx = m_out.filePath(QStringLiteral("replacement.xlsx"));
-    view->exportTo(xlsx);
-    QVERIFY(exported.wait(30000));
-    QVERIFY2(exported.first().at(1).toString().isEmpty(), qPrintable(exported.first().at(1).toString()));
+    const QString xlsxError = exportPage(view, xlsx);
+    QVERIFY2(xlsxError.isEmpty(), qPrintable(xlsxError));
     io::XlsxReader reader;
     QVERIFY(reader.open(xlsx).ok());
     auto sheet = reader.read(0);
@@ -336,24 +349,17 @@ void TestBureau::equipmentReplacement_exportedAsShown()
     QVERIFY(workbook.open(QIODevice::ReadOnly));
     QVERIFY2(workbook.readAll().contains("xl/media/image1.png"), "the chart is in the workbook");
 
-    exported.clear();
     const QString pdf = m_out.filePath(QStringLiteral("replacement.pdf"));
-    view->exportTo(pdf);
-    QVERIFY(exported.wait(30000));
-    QVERIFY2(exported.first().at(1).toString().isEmpty(), qPrintable(exported.first().at(1).toString()));
+    const QString pdfError = exportPage(view, pdf);
+    QVERIFY2(pdfError.isEmpty(), qPrintable(pdfError));
     QFile f(pdf);
     QVERIFY(f.open(QIODevice::ReadOnly));
-    const QByteArray bytes = f.readAll();
-    QVERIFY(bytes.startsWith("%PDF"));
-    QVERIFY2(bytes.contains("/Subtype /Image"), "the chart is in the PDF");
+    QVERIFY2(f.readAll().contains("/Subtype /Image"), "the chart is in the PDF");
     drill->setReportName(QStringLiteral("enrolment"));
     QVERIFY(loaded.wait(30000));
-    if (QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty())
+    const QString out = pdfText(pdf);
+    if (out.isNull())
         QSKIP("pdftotext (poppler-utils) is not installed: the PDF's text is not checked");
-    QProcess text;
-    text.start(QStringLiteral("pdftotext"), {QStringLiteral("-layout"), pdf, QStringLiteral("-")});
-    QVERIFY(text.waitForFinished(30000));
-    const QString out = QString::fromUtf8(text.readAllStandardOutput());
     QVERIFY2(out.contains(report.rows[0].value(QLatin1String("label")).toString()), qPrintable(out));
 }
 

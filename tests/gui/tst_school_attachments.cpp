@@ -3,12 +3,12 @@
 // off the window's thread: the photo is kept, scaled down, with its thumbnail, the PDF is named
 // with its reason; removing asks first; the page hears of each change (the sync count).
 #include "SchoolFixture.h"
+#include "TestImages.h"
 
 #include "AttachmentsDialog.h"
 #include "RecordFilterProxy.h"
 #include "RecordPage.h"
 
-#include <QBuffer>
 #include <QFile>
 #include <QApplication>
 #include <QImage>
@@ -16,7 +16,6 @@
 #include <QListWidget>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -25,25 +24,7 @@
 
 using namespace emis;
 
-namespace {
-
-QByteArray phonePhoto()
-{
-    QImage image(4000, 3000, QImage::Format_RGB32);
-    auto *rng = QRandomGenerator::global();
-    for (int y = 0; y < image.height(); ++y) {
-        auto *line = reinterpret_cast<quint32 *>(image.scanLine(y));
-        for (int x = 0; x < image.width(); ++x)
-            line[x] = rng->generate() | 0xff000000u;
-    }
-    QByteArray out;
-    QBuffer buffer(&out);
-    buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, "JPEG", 95);
-    return out;
-}
-
-} // namespace
+using testing::phonePhoto;
 
 class TestSchoolAttachments : public QObject {
     Q_OBJECT

@@ -6,11 +6,10 @@
 #include "CliRunner.h"
 #include "ServerFixture.h"
 #include "TestClient.h"
+#include "TestImages.h"
 
-#include <QBuffer>
 #include <QFile>
 #include <QImage>
-#include <QRandomGenerator>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -21,26 +20,7 @@
 
 using namespace emis;
 
-namespace {
-
-// A phone's photo: 4000 × 3000 of noise at JPEG quality 95, well over the 2 MB a file may hold.
-QByteArray phonePhoto()
-{
-    QImage image(4000, 3000, QImage::Format_RGB32);
-    auto *rng = QRandomGenerator::global();
-    for (int y = 0; y < image.height(); ++y) {
-        auto *line = reinterpret_cast<quint32 *>(image.scanLine(y));
-        for (int x = 0; x < image.width(); ++x)
-            line[x] = rng->generate() | 0xff000000u;
-    }
-    QByteArray out;
-    QBuffer buffer(&out);
-    buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, "JPEG", 95);
-    return out;
-}
-
-} // namespace
+using testing::phonePhoto;
 
 class TestClientEquipment : public QObject {
     Q_OBJECT

@@ -5,6 +5,7 @@
 #include "ServerFixture.h"
 #include "SyncDevice.h"
 #include "TestClient.h"
+#include "TestFrames.h"
 
 #include "codec/FrameCodec.h"
 #include "sync/Uuid.h"
@@ -12,35 +13,14 @@
 #include <QElapsedTimer>
 #include <QTest>
 
-#include <zlib.h>
-
 using namespace emis;
 
 namespace {
 
-void put32(std::string &out, std::uint32_t v)
-{
-    for (int shift = 24; shift >= 0; shift -= 8)
-        out.push_back(static_cast<char>((v >> shift) & 0xFF));
-}
-
 // A compressed frame stating `statedSize` around `plain` deflated, checksummed right.
 std::string compressedFrame(std::uint32_t statedSize, const std::string &plain)
 {
-    uLongf size = compressBound(static_cast<uLong>(plain.size()));
-    std::string packed(size, '\0');
-    compress2(reinterpret_cast<Bytef *>(packed.data()), &size, reinterpret_cast<const Bytef *>(plain.data()),
-              static_cast<uLong>(plain.size()), 9);
-    packed.resize(size);
-    std::string payload;
-    put32(payload, statedSize);
-    payload += packed;
-    std::string out;
-    put32(out, static_cast<std::uint32_t>(payload.size()) | codec::kCompressedFlag);
-    out += payload;
-    put32(out, static_cast<std::uint32_t>(crc32(0L, reinterpret_cast<const Bytef *>(payload.data()),
-                                                static_cast<uInt>(payload.size()))));
-    return out;
+    return testing::compressedFrame(statedSize, testing::deflated(plain));
 }
 
 std::vector<wire::Change> classes(SyncDevice &d, int n)
@@ -151,8 +131,8 @@ void TestServerCompression::bombOrOversizedClaim_endsOnlyItsSession()
     auto claim = session(d, wire::PROTOCOL_V2);
     QVERIFY(claim);
     std::string head;
-    put32(head, 64u | codec::kCompressedFlag);
-    put32(head, 0x7FFFFFFFu);
+    testing::put32(head, 64u | codec::kCompressedFlag);
+    testing::put32(head, 0x7FFFFFFFu);
     QVERIFY(claim->sendRaw(head));
     QVERIFY(claim->waitClosed(5000));
     // Before any Hello, the small pre-authentication cap holds for what a frame inflates to.

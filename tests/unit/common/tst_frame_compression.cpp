@@ -2,16 +2,18 @@
 // one goes as it is, a stream cut at every byte waits, every corrupted byte is refused, the stated
 // size is judged against the cap from the first 8 bytes before anything is inflated, a bomb stops
 // at its stated size, and the Hello's versions decide what a session speaks.
+#include "TestFrames.h"
 #include "codec/FrameCodec.h"
 
 #include <QTest>
-
-#include <zlib.h>
 
 #include <random>
 
 using namespace emis;
 using codec::ParseResult;
+using testing::compressedFrame;
+using testing::deflated;
+using testing::put32;
 
 namespace {
 
@@ -38,36 +40,6 @@ wire::Envelope pushOf(int rows)
         c->mutable_hlc()->set_device("0190a1b2-c3d4-7e5f-8a6b-7c8d9e0f1a2b");
     }
     return e;
-}
-
-void put32(std::string &out, std::uint32_t v)
-{
-    for (int shift = 24; shift >= 0; shift -= 8)
-        out.push_back(static_cast<char>((v >> shift) & 0xFF));
-}
-
-std::string deflate(const std::string &plain)
-{
-    uLongf size = compressBound(static_cast<uLong>(plain.size()));
-    std::string out(size, '\0');
-    compress2(reinterpret_cast<Bytef *>(out.data()), &size, reinterpret_cast<const Bytef *>(plain.data()),
-              static_cast<uLong>(plain.size()), 9);
-    out.resize(size);
-    return out;
-}
-
-// A compressed frame from its parts, as a hostile peer may write one.
-std::string compressedFrame(std::uint32_t statedSize, const std::string &deflated)
-{
-    std::string payload;
-    put32(payload, statedSize);
-    payload += deflated;
-    std::string out;
-    put32(out, static_cast<std::uint32_t>(payload.size()) | codec::kCompressedFlag);
-    out += payload;
-    put32(out, static_cast<std::uint32_t>(crc32(0L, reinterpret_cast<const Bytef *>(payload.data()),
-                                                static_cast<uInt>(payload.size()))));
-    return out;
 }
 
 bool compressed(const std::string &frame)
@@ -178,7 +150,7 @@ void TestFrameCompression::statedSizeOverCap_refusedFromEightBytes()
 void TestFrameCompression::bomb_stopsAtItsStatedSize()
 {
     // 64 MB of zeros deflate to about 64 KB; the frame says 4 KB. Inflating stops there.
-    const std::string bomb = deflate(std::string(64 * 1024 * 1024, '\0'));
+    const std::string bomb = deflated(std::string(64 * 1024 * 1024, '\0'));
     QVERIFY(bomb.size() < 128 * 1024);
     const auto r = codec::parseFrame(compressedFrame(4096, bomb));
     QCOMPARE(r.status, ParseResult::Status::Error);
@@ -188,7 +160,7 @@ void TestFrameCompression::bomb_stopsAtItsStatedSize()
 void TestFrameCompression::wrongSizes_orTrailingBytes_refused()
 {
     const std::string message = pushOf(40).SerializeAsString();
-    const std::string packed = deflate(message);
+    const std::string packed = deflated(message);
     const auto size = static_cast<std::uint32_t>(message.size());
     QCOMPARE(codec::parseFrame(compressedFrame(size, packed)).status, ParseResult::Status::Complete);
     QCOMPARE(codec::parseFrame(compressedFrame(size + 1, packed)).error, codec::FrameError::BadCompression);
@@ -199,7 +171,7 @@ void TestFrameCompression::wrongSizes_orTrailingBytes_refused()
     QCOMPARE(codec::parseFrame(compressedFrame(size, message.substr(0, 200))).error, codec::FrameError::BadCompression);
     // Inflates whole, but not to an Envelope.
     const std::string junk(300, '\xff');
-    QCOMPARE(codec::parseFrame(compressedFrame(300, deflate(junk))).error, codec::FrameError::BadMessage);
+    QCOMPARE(codec::parseFrame(compressedFrame(300, deflated(junk))).error, codec::FrameError::BadMessage);
 }
 
 void TestFrameCompression::announcedMemory_countsWhatItInflatesTo()

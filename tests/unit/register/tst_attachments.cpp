@@ -2,6 +2,7 @@
 // scaled down to a JPEG that fits, a large file that is no image or claims too many pixels is
 // refused before it is decoded, and the attached file is an `evidence` row naming the row's table —
 // a county table or the evidence table itself cannot be named, here or by a pushed change.
+#include "TestImages.h"
 #include "TestPeople.h"
 #include "register/Attachments.h"
 #include "schema/Schema.h"
@@ -13,7 +14,6 @@
 #include <QFile>
 #include <QImage>
 #include <QImageReader>
-#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -24,27 +24,8 @@ namespace {
 
 constexpr qsizetype kLimit = 2 * 1024 * 1024;
 
-// Noise does not compress: an image of this size at high quality is well over the limit.
-QImage noise(int width, int height, QImage::Format format)
-{
-    QImage image(width, height, format);
-    auto *rng = QRandomGenerator::global();
-    for (int y = 0; y < height; ++y) {
-        auto *line = reinterpret_cast<quint32 *>(image.scanLine(y));
-        for (int x = 0; x < width; ++x)
-            line[x] = rng->generate() | (format == QImage::Format_RGB32 ? 0xff000000u : 0u);
-    }
-    return image;
-}
-
-QByteArray encoded(const QImage &image, const char *format, int quality = -1)
-{
-    QByteArray out;
-    QBuffer buffer(&out);
-    buffer.open(QIODevice::WriteOnly);
-    image.save(&buffer, format, quality);
-    return out;
-}
+using testing::encodedImage;
+using testing::noiseImage;
 
 QSize sizeOf(const QByteArray &data)
 {
@@ -127,7 +108,7 @@ QString TestAttachments::addRoom(const QString &name)
 
 void TestAttachments::largePhoto_scaledToFit_asJpeg()
 {
-    const QByteArray photo = encoded(noise(4000, 3000, QImage::Format_RGB32), "JPEG", 95);
+    const QByteArray photo = encodedImage(noiseImage(4000, 3000, QImage::Format_RGB32), "JPEG", 95);
     QVERIFY2(photo.size() > kLimit, qPrintable(QString::number(photo.size())));
     const QString path = writeFile(QStringLiteral("IMG_2041.jpeg"), photo);
     QVERIFY(!path.isEmpty());
@@ -145,7 +126,7 @@ void TestAttachments::largePhoto_scaledToFit_asJpeg()
 
 void TestAttachments::largePngWithAlpha_savedAsJpeg()
 {
-    const QByteArray png = encoded(noise(1800, 1800, QImage::Format_ARGB32), "PNG");
+    const QByteArray png = encodedImage(noiseImage(1800, 1800, QImage::Format_ARGB32), "PNG");
     QVERIFY(png.size() > kLimit);
     auto file = Attachments::fit(QStringLiteral("plan.png"), png);
     QVERIFY2(file.ok(), qPrintable(file.ok() ? QString() : file.error().message));
@@ -187,7 +168,7 @@ void TestAttachments::hugeFile_refusedBeforeReading()
 
 void TestAttachments::smallImage_keptAsItIs()
 {
-    const QByteArray png = encoded(noise(64, 64, QImage::Format_RGB32), "PNG");
+    const QByteArray png = encodedImage(noiseImage(64, 64, QImage::Format_RGB32), "PNG");
     auto file = Attachments::fit(QStringLiteral("seal.png"), png);
     QVERIFY(file.ok());
     QCOMPARE(file->data, png);
@@ -203,8 +184,8 @@ void TestAttachments::attachToRoom_listReadRemove_logged()
     const int before = ChangeLog(m_store->db()).pendingCount();
 
     Attachments files(*m_store);
-    const QByteArray first = encoded(noise(32, 32, QImage::Format_RGB32), "PNG");
-    const QByteArray second = encoded(noise(40, 30, QImage::Format_RGB32), "JPEG", 90);
+    const QByteArray first = encodedImage(noiseImage(32, 32, QImage::Format_RGB32), "PNG");
+    const QByteArray second = encodedImage(noiseImage(40, 30, QImage::Format_RGB32), "JPEG", 90);
     QVERIFY(files.attach(rooms, room, {QStringLiteral("门牌.png"), QStringLiteral("image/png"), first}).ok());
     QVERIFY(files.attach(rooms, room, {QStringLiteral("全景.jpg"), QStringLiteral("image/jpeg"), second}).ok());
     QCOMPARE(ChangeLog(m_store->db()).pendingCount(), before + 2);
@@ -239,7 +220,7 @@ void TestAttachments::countyOrEvidenceTable_notAttachable()
     QVERIFY(schema::attachable(*schema::findTable("assets")));
     QVERIFY(schema::attachable(*schema::findTable("students")));
     Attachments files(*m_store);
-    const QByteArray png = encoded(noise(8, 8, QImage::Format_RGB32), "PNG");
+    const QByteArray png = encodedImage(noiseImage(8, 8, QImage::Format_RGB32), "PNG");
     for (const char *name : {"terms", "evidence"}) {
         auto refused = files.attach(*schema::findTable(name), QStringLiteral("x"), {QStringLiteral("a.png"), {}, png});
         QVERIFY(!refused.ok());
@@ -250,7 +231,7 @@ void TestAttachments::countyOrEvidenceTable_notAttachable()
 void TestAttachments::missingRow_refused()
 {
     Attachments files(*m_store);
-    const QByteArray png = encoded(noise(8, 8, QImage::Format_RGB32), "PNG");
+    const QByteArray png = encodedImage(noiseImage(8, 8, QImage::Format_RGB32), "PNG");
     auto refused = files.attach(*schema::findTable("assets"), QStringLiteral("no-such-asset"), {QStringLiteral("a.png"), {}, png});
     QVERIFY(!refused.ok());
     QCOMPARE(refused.error().code, QStringLiteral("not_found"));
