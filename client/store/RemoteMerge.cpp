@@ -393,6 +393,15 @@ Status RemoteMerge::keepTrace(const schema::MoveKind &move, const wire::RowState
                       .exec();
         !st)
         return st;
+    // So did the files kept with the person's record, as the server moved them.
+    if (auto st = Sql(db, QStringLiteral("UPDATE evidence SET school_id = ? WHERE owner_table = ? AND owner_id = ? AND school_id = ?"))
+                      .bind(receiving)
+                      .bind(qs(move.personTable))
+                      .bind(person)
+                      .bind(mine)
+                      .exec();
+        !st)
+        return st;
     // The file went with the person; this school's own record of the move out stays its own.
     for (const auto &[follower, field] : schema::followersOf(move)) {
         std::string sql = "UPDATE " + follower->name + " SET school_id = ? WHERE " + field + " = ? AND school_id = ?";

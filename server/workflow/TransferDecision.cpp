@@ -38,7 +38,7 @@ Value valueOf(const validate::Record &r, const std::string &name)
 }
 
 // The person's record and every row that follows it (schema::followersOf: a pupil's status
-// changes, a teacher's growth file), with their evidence, now belong to `school`.
+// changes, a teacher's growth file), with their files (evidence), now belong to `school`.
 void movePerson(StoreSession &store, CountyWriter &writer, const schema::MoveKind &kind, StoredRow &person,
                 const StoredRow &request, const std::string &school)
 {
@@ -47,6 +47,9 @@ void movePerson(StoreSession &store, CountyWriter &writer, const schema::MoveKin
         if (!fieldText(request.values, c.requestField).empty())
             changes[c.personField] = request.values.at(c.requestField);
     writer.rewrite(table(kind.personTable.c_str()), person, changes, school);
+    // Files kept with the person's own record (a teacher's certificate scans) go too.
+    for (auto &doc : store.rowsWhere(table("evidence"), {{"owner_id", Value{person.id}}}))
+        writer.rewrite(table("evidence"), doc, {}, school);
     for (const auto &[follower, field] : schema::followersOf(kind)) {
         for (auto &row : store.rowsWhere(*follower, {{field, Value{person.id}}})) {
             writer.rewrite(*follower, row, {}, school);

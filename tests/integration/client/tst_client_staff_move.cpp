@@ -6,6 +6,7 @@
 #include "ServerFixture.h"
 #include "TestClient.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -67,6 +68,15 @@ void TestClientStaffMove::staffTransfer_agreedAndApproved_fileGoesWithTheTeacher
                               QStringLiteral("--set"), QStringLiteral("职称=一级教师")});
     QVERIFY2(added.exitCode == 0, qPrintable(added.out + added.err));
     const QString teacher = added.json().object().value(QStringLiteral("id")).toString();
+    // A scan of the teacher's certificate, kept with the staff record.
+    const QString scan = m_dirs.filePath(QStringLiteral("教师资格证.png"));
+    {
+        QFile f(scan);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QByteArray::fromBase64("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="));
+    }
+    const auto attached = a.run({QStringLiteral("attach"), QStringLiteral("staff"), teacher, scan});
+    QVERIFY2(attached.exitCode == 0, qPrintable(attached.out + attached.err));
     for (const QStringList &row : {QStringList{QStringLiteral("staff_training"), QStringLiteral("培训名称=国培计划"),
                                                QStringLiteral("开始日期=2024-07-01"), QStringLiteral("学时=90")},
                                    QStringList{QStringLiteral("staff_honours"), QStringLiteral("荣誉称号=优秀教师"),
@@ -145,6 +155,9 @@ void TestClientStaffMove::staffTransfer_agreedAndApproved_fileGoesWithTheTeacher
     for (const auto &v : listJson(b, {QStringLiteral("list"), QStringLiteral("staff")}))
         teacherAtB = teacherAtB || v.toObject().value(QStringLiteral("id")).toString() == teacher;
     QVERIFY(teacherAtB);
+    // The certificate went with the teacher.
+    QCOMPARE(listJson(b, {QStringLiteral("attachments"), QStringLiteral("staff"), teacher}).size(), 1);
+    QCOMPARE(listJson(a, {QStringLiteral("attachments"), QStringLiteral("staff"), teacher}).size(), 0);
     for (const char *table : {"staff_training", "staff_honours", "staff_assessments"}) {
         QCOMPARE(listJson(b, {QStringLiteral("list"), QLatin1String(table)}).size(), 1);
         QCOMPARE(listJson(a, {QStringLiteral("list"), QLatin1String(table)}).size(), 0);
