@@ -39,23 +39,6 @@ QString textOf(const validate::Record &r, const char *field)
     return it == r.end() ? QString() : qs(displayText(it->second));
 }
 
-// The image decoded at most `side` pixels on its long side, turned upright as the camera held it.
-QImage decodedAt(const QByteArray &data, int side)
-{
-    QBuffer buffer;
-    buffer.setData(data);
-    buffer.open(QIODevice::ReadOnly);
-    QImageReader reader(&buffer);
-    reader.setAutoTransform(true);
-    const QSize size = reader.size();
-    if (size.isValid() && std::max(size.width(), size.height()) > side)
-        reader.setScaledSize(size.scaled(side, side, Qt::KeepAspectRatio));
-    QImage image = reader.read();
-    if (!image.isNull() && std::max(image.width(), image.height()) > side)  // a reader that cannot scale
-        image = image.scaled(side, side, Qt::KeepAspectRatio, Qt::SmoothTransformation);
-    return image;
-}
-
 QSize claimedSize(const QByteArray &data)
 {
     QBuffer buffer;
@@ -80,6 +63,22 @@ QByteArray asJpeg(QImage image, int quality)
 }
 
 } // namespace
+
+QImage Attachments::decoded(const QByteArray &data, int side)
+{
+    QBuffer buffer;
+    buffer.setData(data);
+    buffer.open(QIODevice::ReadOnly);
+    QImageReader reader(&buffer);
+    reader.setAutoTransform(true);
+    const QSize size = reader.size();
+    if (size.isValid() && std::max(size.width(), size.height()) > side)
+        reader.setScaledSize(size.scaled(side, side, Qt::KeepAspectRatio));
+    QImage image = reader.read();
+    if (!image.isNull() && std::max(image.width(), image.height()) > side)  // a reader that cannot scale
+        image = image.scaled(side, side, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    return image;
+}
 
 Result<EvidenceFile> Attachments::check(const QString &fileName, const QByteArray &data)
 {
@@ -107,7 +106,7 @@ Result<EvidenceFile> Attachments::fit(const QString &fileName, const QByteArray 
         return refused(Reason::EvidenceTooLarge, fileName);
     const QString jpegName = QFileInfo(fileName).completeBaseName() + QStringLiteral(".jpg");
     for (const int side : {2048, 1600, 1280, 1024}) {
-        const QImage image = decodedAt(data, side);
+        const QImage image = decoded(data, side);
         if (image.isNull())  // Qt decodes at most 128 MB of pixels unless the format scales as it reads
             return refused(pixels > kMaxWholeDecode ? Reason::EvidenceTooLarge : Reason::EvidenceNotImage, fileName);
         for (const int quality : {85, 70}) {

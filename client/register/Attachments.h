@@ -8,6 +8,8 @@
 
 #include <vector>
 
+class QImage;
+
 namespace emis::client {
 
 class LocalStore;
@@ -42,6 +44,9 @@ public:
     static Result<EvidenceFile> fit(const QString &fileName, const QByteArray &data);
     // The file as it is, checked (no scaling).
     static Result<EvidenceFile> check(const QString &fileName, const QByteArray &data);
+    // The image decoded at most `side` pixels on its long side, turned upright as the camera held
+    // it (a JPEG is scaled as it is read); null when it is no image.
+    static QImage decoded(const QByteArray &data, int side);
 
     Result<SaveOutcome> attach(const schema::Table &table, const QString &rowId, const EvidenceFile &file);
     // The row's files, oldest first.

@@ -4,12 +4,11 @@
 #include "UiLanguage.h"
 #include "validate/References.h"
 
-#include <QBuffer>
 #include <QDialogButtonBox>
 #include <QFile>
 #include <QFileDialog>
 #include <QHBoxLayout>
-#include <QImageReader>
+#include <QImage>
 #include <QLabel>
 #include <QListWidget>
 #include <QMessageBox>
@@ -25,15 +24,7 @@ constexpr int kThumb = 120;
 
 QIcon thumbnail(const QByteArray &data)
 {
-    QBuffer buffer;
-    buffer.setData(data);
-    buffer.open(QIODevice::ReadOnly);
-    QImageReader reader(&buffer);
-    reader.setAutoTransform(true);
-    const QSize size = reader.size();
-    if (size.isValid())
-        reader.setScaledSize(size.scaled(kThumb, kThumb, Qt::KeepAspectRatio));
-    const QImage image = reader.read();
+    const QImage image = client::Attachments::decoded(data, kThumb);
     return image.isNull() ? QIcon() : QIcon(QPixmap::fromImage(image));
 }
 
