@@ -99,7 +99,7 @@ void ApprovalsPage::updateButtons()
 
 void ApprovalsPage::showSelected()
 {
-    const ReportTableModel *model = m_page->view()->model();
+    const report::ReportTableModel *model = m_page->view()->model();
     const int row = m_page->view()->table()->currentIndex().row();
     const QJsonObject *o = model->rowObject(row);
     m_evidence->clear();

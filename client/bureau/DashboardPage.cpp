@@ -84,11 +84,11 @@ void DashboardPage::setFigure(const QString &key, const QString &title, const QS
     m_rows[key] = {title, value, note};
 }
 
-void DashboardPage::ask(const QString &name, const Params &params, std::function<void(const ReportData &)> use)
+void DashboardPage::ask(const QString &name, const Params &params, std::function<void(const report::ReportData &)> use)
 {
     ++m_pending;
     m_client.report(name, params, this, [this, use = std::move(use)](const Result<QByteArray> &r) {
-        auto report = r ? ReportData::parse(*r) : Result<ReportData>(r.error());
+        auto report = r ? report::ReportData::parse(*r) : Result<report::ReportData>(r.error());
         if (report)
             use(*report);
         else if (m_error.isEmpty())
@@ -104,7 +104,7 @@ void DashboardPage::refresh()
         return;
     m_error.clear();
     m_view->showBusy();
-    ask(QStringLiteral("enrolment"), {{QStringLiteral("by"), QStringLiteral("stage")}}, [this](const ReportData &r) {
+    ask(QStringLiteral("enrolment"), {{QStringLiteral("by"), QStringLiteral("stage")}}, [this](const report::ReportData &r) {
         const QJsonObject t = r.totals;
         setFigure(QStringLiteral("pupils"), tr("Pupils in school"), number(t.value(QLatin1String("total")).toDouble()),
                   tr("boys %1, girls %2").arg(t.value(QLatin1String("male")).toInteger()).arg(t.value(QLatin1String("female")).toInteger()));
@@ -112,7 +112,7 @@ void DashboardPage::refresh()
         setFigure(QStringLiteral("junior"), tr("Junior secondary (初中)"), number(t.value(QLatin1String("junior")).toDouble()));
         setFigure(QStringLiteral("senior"), tr("Senior secondary (高中)"), number(t.value(QLatin1String("senior")).toDouble()));
     });
-    ask(QStringLiteral("class_size"), {{QStringLiteral("by"), QStringLiteral("county")}}, [this](const ReportData &r) {
+    ask(QStringLiteral("class_size"), {{QStringLiteral("by"), QStringLiteral("county")}}, [this](const report::ReportData &r) {
         const QJsonObject t = r.totals;
         setFigure(QStringLiteral("classes"), tr("Classes"), number(t.value(QLatin1String("classes")).toDouble()),
                   tr("average %1 pupils").arg(number(t.value(QLatin1String("average")).toDouble())));
@@ -120,7 +120,7 @@ void DashboardPage::refresh()
         setFigure(QStringLiteral("very_large"), tr("超大班额 (66 or more)"),
                   number(t.value(QLatin1String("very_large_66_plus")).toDouble()));
     });
-    ask(QStringLiteral("teachers"), {}, [this](const ReportData &r) {
+    ask(QStringLiteral("teachers"), {}, [this](const report::ReportData &r) {
         m_teachers = r;
         setFigure(QStringLiteral("teachers"), tr("Full-time teachers"),
                   number(r.totals.value(QLatin1String("teachers")).toDouble()));
@@ -142,7 +142,7 @@ void DashboardPage::refresh()
                       (within ? tr("within the norm of %1") : tr("over the norm of %1")).arg(norm));
         }
     });
-    ask(QStringLiteral("special_groups"), {{QStringLiteral("by"), QStringLiteral("county")}}, [this](const ReportData &r) {
+    ask(QStringLiteral("special_groups"), {{QStringLiteral("by"), QStringLiteral("county")}}, [this](const report::ReportData &r) {
         const QJsonObject t = r.totals;
         setFigure(QStringLiteral("left_behind"), tr("Left-behind (留守儿童)"), number(t.value(QLatin1String("left_behind")).toDouble()));
         setFigure(QStringLiteral("migrant"), tr("Migrant (随迁子女)"), number(t.value(QLatin1String("migrant")).toDouble()));
@@ -151,7 +151,7 @@ void DashboardPage::refresh()
         setFigure(QStringLiteral("boarding"), tr("Boarders (寄宿)"), number(t.value(QLatin1String("boarding")).toDouble()));
     });
     ask(QStringLiteral("enrolment"), {{QStringLiteral("by"), QStringLiteral("township")}},
-        [this](const ReportData &r) { m_townships = r; });
+        [this](const report::ReportData &r) { m_townships = r; });
 }
 
 void DashboardPage::finish()
@@ -185,7 +185,7 @@ void DashboardPage::finish()
     m_charts->addWidget(makeBarChart(tr("Pupils per full-time teacher against the norms"), stageNames, ratios, false), 2);
 
     // The figures as a report of their own, so they export like every other view.
-    ReportData figures;
+    report::ReportData figures;
     figures.name = QStringLiteral("county_figures");
     figures.titleZh = figures.titleEn = tr("County figures");
     figures.columns = {{QStringLiteral("label"), tr("Figure"), tr("Figure")},

@@ -39,7 +39,7 @@ Q_SIGNALS:
     void loaded();
 
 private:
-    void ask(const QString &name, const Params &params, std::function<void(const ReportData &)> use);
+    void ask(const QString &name, const Params &params, std::function<void(const report::ReportData &)> use);
     void setFigure(const QString &key, const QString &title, const QString &value, const QString &note = {});
     void finish();
 
@@ -50,8 +50,8 @@ private:
     QMap<QString, QLabel *> m_values;
     QStringList m_order;
     QMap<QString, QStringList> m_rows;  // key → title, value, note, for the table
-    ReportData m_townships;
-    ReportData m_teachers;
+    report::ReportData m_townships;
+    report::ReportData m_teachers;
     QString m_error;
     int m_pending = 0;
 };

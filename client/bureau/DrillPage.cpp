@@ -106,7 +106,7 @@ void DrillPage::refresh()
         if (generation != m_generation)
             return;
         m_busy = false;
-        auto report = r ? ReportData::parse(*r) : Result<ReportData>(r.error());
+        auto report = r ? report::ReportData::parse(*r) : Result<report::ReportData>(r.error());
         if (!report) {
             m_view->showError(describeError(report.error()));
         } else {
@@ -119,7 +119,7 @@ void DrillPage::refresh()
 
 void DrillPage::drillInto(int row)
 {
-    const ReportTableModel *model = m_view->model();
+    const report::ReportTableModel *model = m_view->model();
     if (busy() || level() >= Class || !model->rowObject(row))
         return;
     const QString key = model->rowKey(row);
@@ -175,7 +175,7 @@ void DrillPage::goBack(int level)
     refresh();
 }
 
-void DrillPage::showChart(const ReportData &report)
+void DrillPage::showChart(const report::ReportData &report)
 {
     QStringList keys;
     bool stacked = true;

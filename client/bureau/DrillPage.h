@@ -7,11 +7,14 @@
 class QComboBox;
 class QHBoxLayout;
 
+namespace emis::report {
+struct ReportData;
+}
+
 namespace emis::bureau {
 
 class BureauClient;
 class ReportView;
-struct ReportData;
 
 // County → township → school → grade → class: a report at one level of the county; a double
 // click (or Enter) on a row opens the level below, the trail above goes back up. The report is
@@ -44,7 +47,7 @@ private:
     QString byFor(int level) const;
     QString trailText() const;
     void showTrail();
-    void showChart(const ReportData &report);
+    void showChart(const report::ReportData &report);
 
     BureauClient &m_client;
     QComboBox *m_report;

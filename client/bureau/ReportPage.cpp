@@ -38,7 +38,7 @@ void ReportPage::refresh()
             m_again = false;
             return refresh();
         }
-        auto report = r ? ReportData::parse(*r) : Result<ReportData>(r.error());
+        auto report = r ? report::ReportData::parse(*r) : Result<report::ReportData>(r.error());
         if (!report)
             m_view->showError(describeError(report.error()));
         else

@@ -17,7 +17,7 @@
 
 namespace emis::bureau {
 
-ReportView::ReportView(QWidget *parent) : QWidget(parent), m_model(new ReportTableModel(this))
+ReportView::ReportView(QWidget *parent) : QWidget(parent), m_model(new report::ReportTableModel(this))
 {
     m_title = new QLabel(this);
     QFont titleFont = m_title->font();
@@ -74,7 +74,7 @@ ReportView::ReportView(QWidget *parent) : QWidget(parent), m_model(new ReportTab
     layout->addWidget(split, 1);
 }
 
-void ReportView::setReport(ReportData report, const QString &scope)
+void ReportView::setReport(report::ReportData report, const QString &scope)
 {
     // An empty report is an answer too: say so rather than show a bare header.
     m_error = false;

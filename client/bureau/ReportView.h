@@ -20,9 +20,9 @@ class ReportView : public QWidget {
 public:
     explicit ReportView(QWidget *parent = nullptr);
 
-    ReportTableModel *model() const { return m_model; }
+    report::ReportTableModel *model() const { return m_model; }
     QTableView *table() const { return m_table; }
-    void setReport(ReportData report, const QString &scope);
+    void setReport(report::ReportData report, const QString &scope);
     void setTitle(const QString &title);  // before the report has come
     // The chart drawn into the exports: shown beside the table and owned by the view, or
     // (besideTable false) placed and owned by the caller.
@@ -43,7 +43,7 @@ Q_SIGNALS:
 private:
     void askAndExport(const QString &suffix, const QString &filter);
 
-    ReportTableModel *m_model;
+    report::ReportTableModel *m_model;
     QTableView *m_table;
     QLabel *m_title;
     QLabel *m_scope;

@@ -75,7 +75,7 @@ void StaffPage::search()
     }
     m_view->showBusy();
     m_client.report(QStringLiteral("staff_search"), params, this, [this](const Result<QByteArray> &r) {
-        auto report = r ? ReportData::parse(*r) : Result<ReportData>(r.error());
+        auto report = r ? report::ReportData::parse(*r) : Result<report::ReportData>(r.error());
         if (!report)
             return m_view->showError(describeError(report.error()));
         const bool more = report->totals.value(QLatin1String("more")).toBool();

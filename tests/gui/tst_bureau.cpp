@@ -311,7 +311,7 @@ void TestBureau::equipmentReplacement_exportedAsShown()
     drill->setReportName(QStringLiteral("equipment_replacement"));  // the choice reloads the page
     QVERIFY(loaded.count() > 0 || loaded.wait(30000));
     const auto *model = drill->view()->model();
-    const bureau::ReportData report = model->report();
+    const report::ReportData report = model->report();
     QCOMPARE(report.name, QStringLiteral("equipment_replacement"));
     const int overdue = report.columnOf(QStringLiteral("overdue"));
     QVERIFY(overdue >= 0);

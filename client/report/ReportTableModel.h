@@ -8,7 +8,7 @@ namespace emis::io {
 struct PlainTable;
 }
 
-namespace emis::bureau {
+namespace emis::report {
 
 // A report as a table: its columns in the UI language, numbers right-aligned, a bold total row
 // under the rows when the report has one. Row i's drill-down key is rowKey(i).
@@ -38,4 +38,4 @@ private:
     ReportData m_report;
 };
 
-} // namespace emis::bureau
+} // namespace emis::report

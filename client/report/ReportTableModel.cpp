@@ -5,7 +5,7 @@
 #include <QColor>
 #include <QFont>
 
-namespace emis::bureau {
+namespace emis::report {
 
 void ReportTableModel::setReport(ReportData report)
 {
@@ -99,4 +99,4 @@ io::PlainTable ReportTableModel::toPlainTable(const QString &title, const QStrin
     return t;
 }
 
-} // namespace emis::bureau
+} // namespace emis::report

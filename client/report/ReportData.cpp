@@ -7,7 +7,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
-namespace emis::bureau {
+namespace emis::report {
 namespace {
 
 // Days since a sync, for the schools page; the column is the client's, the figure the server's.
@@ -120,4 +120,4 @@ qint64 ReportData::number(int row, const QString &key) const
     return rows.value(row).value(key).toInteger();
 }
 
-} // namespace emis::bureau
+} // namespace emis::report

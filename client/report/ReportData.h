@@ -8,7 +8,7 @@
 #include <QString>
 #include <QVariant>
 
-namespace emis::bureau {
+namespace emis::report {
 
 struct ReportColumn {
     QString key;
@@ -45,4 +45,4 @@ public:
 // "是" or "Yes" for a true flag, in the UI language; the data itself stays Chinese.
 QString yesNo(bool value);
 
-} // namespace emis::bureau
+} // namespace emis::report
