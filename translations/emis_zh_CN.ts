@@ -4,7 +4,7 @@
 <context>
     <name>Attachments</name>
     <message>
-        <location filename="../client/register/Attachments.cpp" line="+130"/>
+        <location filename="../client/register/Attachments.cpp" line="+129"/>
         <source>Cannot read %1: %2</source>
         <translation>无法读取 %1：%2</translation>
     </message>
@@ -210,7 +210,7 @@
 <context>
     <name>ReportData</name>
     <message>
-        <location filename="../client/bureau/ReportData.cpp" line="+18"/>
+        <location filename="../client/report/ReportData.cpp" line="+18"/>
         <source>Yes</source>
         <translation>是</translation>
     </message>
@@ -256,7 +256,7 @@
 <context>
     <name>ScoreSheet</name>
     <message>
-        <location filename="../client/io/ScoreSheet.cpp" line="+183"/>
+        <location filename="../client/io/ScoreSheet.cpp" line="+185"/>
         <source>No header row found: none of the first rows names the pupils (姓名, 学籍号 or 身份证件号) and a subject of this exam (%1), or 科目 and 成绩.</source>
         <translation>找不到表头行：前几行中没有一行同时写明学生（姓名、学籍号或身份证件号）和本次考试的科目（%1），也没有“科目”和“成绩”两列。</translation>
     </message>
@@ -1057,15 +1057,6 @@
     </message>
 </context>
 <context>
-    <name>emis::bureau::ReportTableModel</name>
-    <message>
-        <location filename="../client/bureau/ReportTableModel.cpp" line="+56"/>
-        <location line="+4"/>
-        <source>Total</source>
-        <translation>合计</translation>
-    </message>
-</context>
-<context>
     <name>emis::bureau::ReportView</name>
     <message>
         <location filename="../client/bureau/ReportView.cpp" line="+34"/>
@@ -1468,7 +1459,7 @@
         <translation>无法连接县服务器 %1：%2</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>the server refused this device (%1)</source>
         <translation>服务器拒绝了本设备（%1）</translation>
     </message>
@@ -1509,7 +1500,7 @@
         <translation>服务器发送了损坏的数据帧：%1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+20"/>
         <source>The server %1 did not answer in time.</source>
         <translation>服务器 %1 没有及时应答。</translation>
     </message>
@@ -1583,7 +1574,7 @@
 <context>
     <name>emis::client::SyncRunner</name>
     <message>
-        <location filename="../client/sync/SyncRunner.cpp" line="+63"/>
+        <location filename="../client/sync/SyncRunner.cpp" line="+91"/>
         <source>The server does not know this device as %1 (it says &quot;%2&quot;).</source>
         <translation>服务器不认识本设备 %1（服务器说：“%2”）。</translation>
     </message>
@@ -1613,7 +1604,7 @@
         <translation>无法读取 %1 中的设备密钥。</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+70"/>
         <source>pull</source>
         <translation>下载</translation>
     </message>
@@ -2201,9 +2192,18 @@
     </message>
 </context>
 <context>
+    <name>emis::report::ReportTableModel</name>
+    <message>
+        <location filename="../client/report/ReportTableModel.cpp" line="+56"/>
+        <location line="+4"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+</context>
+<context>
     <name>emis::school::AttachmentsDialog</name>
     <message>
-        <location filename="../client/school/AttachmentsDialog.cpp" line="+40"/>
+        <location filename="../client/school/AttachmentsDialog.cpp" line="+31"/>
         <source>%1 KB</source>
         <translation>%1 KB</translation>
     </message>
@@ -2464,6 +2464,39 @@
         <location line="+33"/>
         <source>This computer is now enrolled for %1 (%2). The program works without the network from now on and sends changes whenever the server can be reached.</source>
         <translation>本机已为 %1（%2）注册成功。从现在起，程序在没有网络时也能使用，能连上服务器时会自动发送变更。</translation>
+    </message>
+</context>
+<context>
+    <name>emis::school::ExamResultsDialog</name>
+    <message>
+        <location filename="../client/school/ExamResultsDialog.cpp" line="+41"/>
+        <source>&amp;Export to Excel…</source>
+        <translation>导出到 Excel(&amp;E)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Excel workbooks (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Nothing to list.</source>
+        <translation>没有需要列出的内容。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>as of %1</source>
+        <translation>截至 %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Exported to %1.</source>
+        <translation>已导出到 %1。</translation>
     </message>
 </context>
 <context>
@@ -2782,7 +2815,7 @@
 <context>
     <name>emis::school::MainWindow</name>
     <message>
-        <location filename="../client/school/MainWindow.cpp" line="+47"/>
+        <location filename="../client/school/MainWindow.cpp" line="+48"/>
         <source>CountyEMIS — school</source>
         <translation>区县教育管理信息系统 — 学校端</translation>
     </message>
@@ -2812,14 +2845,24 @@
         <translation>学籍异动(&amp;S)…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+13"/>
         <source>Stocktake</source>
         <translation>盘点</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>&amp;Equipment</source>
         <translation>装备资产(&amp;E)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Scores</source>
+        <translation>成绩录入</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Teac&amp;hing</source>
+        <translation>教学(&amp;H)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2902,12 +2945,12 @@
         <translation>新的语言将在下次启动程序时生效。</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Select a pupil in the list first.</source>
         <translation>请先在列表中选择一名学生。</translation>
     </message>
     <message>
-        <location line="+45"/>
+        <location line="+66"/>
         <source>corrected in the form</source>
         <translation>已在表单中更正</translation>
     </message>
@@ -3151,6 +3194,177 @@
         <location filename="../client/school/SchoolSession.cpp" line="+20"/>
         <source>Cannot create the data folder %1.</source>
         <translation>无法创建数据文件夹 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>emis::school::ScoreGridModel</name>
+    <message>
+        <location filename="../client/school/ScoreGridModel.cpp" line="+109"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>emis::school::ScoresPage</name>
+    <message>
+        <location filename="../client/school/ScoresPage.cpp" line="+61"/>
+        <source>%1 (read: %2)</source>
+        <translation>%1（读到：%2）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>line %1 (%2): %3</source>
+        <translation>第 %1 行（%2）：%3</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Imported %1 pupils&apos; scores: %2 added, %3 changed, %4 unchanged; %5 lines rejected, %6 scores refused.</source>
+        <translation>已导入 %1 名学生的成绩：新增 %2 条，修改 %3 条，未变 %4 条；退回 %5 行，被拒绝 %6 条成绩。</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>No exam to score yet. The county&apos;s joint exams arrive with a sync; the school&apos;s own exam is added on the Exams tab, with its subjects on the Exam subjects tab.</source>
+        <translation>还没有可录入成绩的考试。县里的联考在同步后到达；本校自己的考试在“考试”页添加，考试科目在“考试科目”页添加。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>&amp;Import a score sheet…</source>
+        <translation>导入成绩表(&amp;I)…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>&amp;Warnings…</source>
+        <translation>成绩预警(&amp;W)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Analysis…</source>
+        <translation>成绩分析(&amp;A)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>&amp;Save scores</source>
+        <translation>保存成绩(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>E&amp;xam:</source>
+        <translation>考试(&amp;X)：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>C&amp;lass:</source>
+        <translation>班级(&amp;L)：</translation>
+    </message>
+    <message>
+        <location line="+45"/>
+        <source>%1 — %2, %3 (county joint exam)</source>
+        <translation>%1 — %2，%3（县联考）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 — %2, %3</source>
+        <translation>%1 — %2，%3</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Unsaved scores</source>
+        <translation>成绩未保存</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+0"/>
+        <source>%n cell(s) of this class are not saved yet. Save them first?</source>
+        <translation>
+            <numerusform>本班有 %n 个成绩格尚未保存。先保存吗？</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>No pupil of %1 is in the register.</source>
+        <translation>学籍中没有%1的学生。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+24"/>
+        <source>%n pupil(s); type a score, or 缺考, 免考 or 作弊.</source>
+        <translation>
+            <numerusform>共 %n 名学生；请输入分数，或填写缺考、免考、作弊。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n cell(s) not saved yet.</source>
+        <translation>
+            <numerusform>%n 个格尚未保存。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location line="+6"/>
+        <source>%n cell(s) in red are no score and will not be saved, first %1: %2.</source>
+        <translation>
+            <numerusform>%n 个红色格不是有效成绩，不会保存，第一个是%1：%2。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Nothing was saved: %1</source>
+        <translation>没有保存任何成绩：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Saved: %1 added, %2 changed, %3 cleared.</source>
+        <translation>已保存：新增 %1 个，修改 %2 个，清除 %3 个。</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n cell(s) in red were not saved.</source>
+        <translation>
+            <numerusform>%n 个红色格未保存。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Import a score sheet</source>
+        <translation>导入成绩表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Spreadsheets (*.xlsx *.csv);;All files (*)</source>
+        <translation>电子表格 (*.xlsx *.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Score sheet imported</source>
+        <translation>成绩表已导入</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Score warnings: %1</source>
+        <translation>成绩预警：%1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Analysis: %1</source>
+        <translation>成绩分析：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Each class against the school</source>
+        <translation>各班与全校对比</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>The school by subject</source>
+        <translation>全校分学科</translation>
     </message>
 </context>
 <context>

@@ -72,36 +72,6 @@ Column classify(const std::string &h, const std::vector<ExamSubject> &subjects, 
 
 std::string subjectName(const ExamSubject &s) { return schema::findCodeTable("subject")->nameOf(s.subject); }
 
-// A score cell: empty (nothing), a number of marks, or why there is none.
-std::optional<Issue> readCell(const Cell &cell, const ExamSubject &subject, std::optional<ScoreCell> &out)
-{
-    out.reset();
-    const std::string raw(text::trim(text::toHalfWidth(cell.text.toStdString())));
-    if (raw.empty() || raw == "-" || raw == "/")
-        return std::nullopt;
-    // The sentence names the subject and the value written: "英语成绩“八十”应为数字".
-    const std::string labelZh = subjectName(subject) + "成绩“" + raw + "”";
-    const std::string labelEn =
-        schema::findCodeTable("subject")->byCode(subject.subject)->en + " score \"" + raw + "\"";
-    if (const auto absence = schema::findCodeTable("score_absence")->normalize(raw == "缺" ? "缺考" : raw)) {
-        out = ScoreCell{&subject, std::nullopt, *absence};
-        return std::nullopt;
-    }
-    double v = 0;
-    const auto [ptr, ec] = std::from_chars(raw.data(), raw.data() + raw.size(), v);
-    if (ec != std::errc() || ptr != raw.data() + raw.size() || !std::isfinite(v))
-        return makeIssue(Reason::NotNumber, "score", labelZh, labelEn);
-    // A spreadsheet's 87.49999999 for 87.5 is taken as written to the half point.
-    const double halves = std::round(v * 2);
-    if (v < 0 || std::fabs(v * 2 - halves) > 1e-6)
-        return makeIssue(Reason::ScoreStep, "score", labelZh, labelEn);
-    v = halves / 2;
-    if (v > subject.fullMarks)
-        return makeIssue(Reason::AboveLimit, "score", labelZh, labelEn, displayText(Value{subject.fullMarks}));
-    out = ScoreCell{&subject, v, {}};
-    return std::nullopt;
-}
-
 struct Layout {
     int header = -1;
     std::map<int, Column> columns;
@@ -172,6 +142,38 @@ std::string cellText(const SheetRow &row, int column)
 
 } // namespace
 
+std::optional<Issue> readScoreCell(const QString &written, const ExamSubject &subject, std::optional<ScoreCell> &out)
+{
+    out.reset();
+    const std::string raw(text::trim(text::toHalfWidth(written.toStdString())));
+    if (raw.empty() || raw == "-" || raw == "/")
+        return std::nullopt;
+    // The sentence names the subject and the value written: "英语成绩“八十”应为数字".
+    const std::string labelZh = subjectName(subject) + "成绩“" + raw + "”";
+    const std::string labelEn =
+        schema::findCodeTable("subject")->byCode(subject.subject)->en + " score \"" + raw + "\"";
+    // By its name only: the table's codes are digits, and a cell's "2" is two marks, not 免考.
+    const auto absence =
+        text::isDigits(raw) ? std::nullopt : schema::findCodeTable("score_absence")->normalize(raw == "缺" ? "缺考" : raw);
+    if (absence) {
+        out = ScoreCell{&subject, std::nullopt, *absence};
+        return std::nullopt;
+    }
+    double v = 0;
+    const auto [ptr, ec] = std::from_chars(raw.data(), raw.data() + raw.size(), v);
+    if (ec != std::errc() || ptr != raw.data() + raw.size() || !std::isfinite(v))
+        return makeIssue(Reason::NotNumber, "score", labelZh, labelEn);
+    // A spreadsheet's 87.49999999 for 87.5 is taken as written to the half point.
+    const double halves = std::round(v * 2);
+    if (v < 0 || std::fabs(v * 2 - halves) > 1e-6)
+        return makeIssue(Reason::ScoreStep, "score", labelZh, labelEn);
+    v = halves / 2;
+    if (v > subject.fullMarks)
+        return makeIssue(Reason::AboveLimit, "score", labelZh, labelEn, displayText(Value{subject.fullMarks}));
+    out = ScoreCell{&subject, v, {}};
+    return std::nullopt;
+}
+
 Result<ScoreSheet> ScoreSheet::read(const Sheet &sheet, const std::vector<ExamSubject> &subjects)
 {
     const Layout l = locate(sheet, subjects);
@@ -215,7 +217,7 @@ Result<ScoreSheet> ScoreSheet::read(const Sheet &sheet, const std::vector<ExamSu
         RejectedRow bad{r.line, {}, row.name, {}};
         const auto take = [&](const Cell &cell, const ExamSubject &s) {
             std::optional<ScoreCell> value;
-            if (auto issue = readCell(cell, s, value)) {
+            if (auto issue = readScoreCell(cell.text, s, value)) {
                 bad.keepValue(issue->field, cell.text.toStdString());
                 bad.issues.push_back(*issue);
             }

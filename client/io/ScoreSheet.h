@@ -26,6 +26,11 @@ struct ScoreCell {
     std::string absence;          // a score_absence code (缺考, 免考, 作弊)
 };
 
+// A score as written in a cell or typed in the score grid: empty (nothing, out stays empty), a
+// number of marks in half points up to the subject's full marks, or why there is none (缺考, 缺,
+// 免考, 作弊). Anything else is the issue returned, naming the subject and the value written.
+std::optional<Issue> readScoreCell(const QString &written, const ExamSubject &subject, std::optional<ScoreCell> &out);
+
 // A pupil's row of a score sheet, as written: who (any of the columns a sheet names pupils by)
 // and the cells that hold a score or the reason for none.
 struct ScoreRow {

@@ -8,6 +8,7 @@
 #include "PromotionAction.h"
 #include "RecordPage.h"
 #include "RecordTableModel.h"
+#include "ScoresPage.h"
 #include "SchoolSession.h"
 #include "StatusChangeDialog.h"
 #include "StocktakePage.h"
@@ -65,25 +66,24 @@ MainWindow::MainWindow(SchoolSession &session, client::SyncEngine *engine, QWidg
     // export), the asset register first.
     m_equipment = new QTabWidget(this);
     m_equipment->setObjectName(QStringLiteral("equipmentTabs"));
-    for (const char *name : {"assets", "rooms", "asset_moves", "room_usage"}) {
-        const schema::Table &t = *schema::findTable(name);
-        auto *page = new RecordPage(session, t, t.listFields, m_equipment);
-        m_equipment->addTab(page, tableLabel(t));
-        m_equipmentPages.push_back(page);
-        connect(page, &RecordPage::saved, this, [this] {
-            for (RecordPage *p : m_equipmentPages)
-                p->reload();  // a 领用 saved among the moves changes the asset's keeper
-            m_sync->refresh();
-        });
-    }
+    addModulePages(m_equipment, {"assets", "rooms", "asset_moves", "room_usage"});
     m_stocktake = new StocktakePage(session, m_equipment);
     m_equipment->addTab(m_stocktake, tr("Stocktake"));
     connect(m_stocktake, &StocktakePage::changed, this, [this] {
-        for (RecordPage *p : m_equipmentPages)
-            p->reload();
+        for (const auto &[tabs, p] : m_modulePages)
+            if (tabs == m_equipment)
+                p->reload();
         m_sync->refresh();
     });
     m_tabs->addTab(m_equipment, tr("&Equipment"));
+    // Teaching: score entry first, then the exams, their subjects and who teaches what.
+    m_teaching = new QTabWidget(this);
+    m_teaching->setObjectName(QStringLiteral("teachingTabs"));
+    m_scores = new ScoresPage(session, m_teaching);
+    m_teaching->addTab(m_scores, tr("Scores"));
+    addModulePages(m_teaching, {"exams", "exam_subjects", "teaching_assignments", "terms"});
+    connect(m_scores, &ScoresPage::saved, this, [this] { m_sync->refresh(); });
+    m_tabs->addTab(m_teaching, tr("Teac&hing"));
     m_tabs->addTab(m_transfers, tr("Trans&fers"));
     m_tabs->addTab(m_problems, tr("Problem &records"));
     m_tabs->addTab(m_issues, tr("P&roblems to look at"));
@@ -181,9 +181,10 @@ void MainWindow::reloadAll()
     m_issues->reload();
     m_transfers->reload();
     m_problems->reload();
-    for (RecordPage *page : m_equipmentPages)
+    for (const auto &[tabs, page] : m_modulePages)
         page->reload();
     m_stocktake->reload();
+    m_scores->reload();
     m_sync->refresh();
 }
 
@@ -208,9 +209,27 @@ StatusChangeDialog *MainWindow::openStatusChange(const QString &studentId)
 
 RecordPage *MainWindow::currentRecordPage() const
 {
-    if (m_tabs->currentWidget() == m_equipment)
-        return qobject_cast<RecordPage *>(m_equipment->currentWidget());
+    if (auto *module = qobject_cast<QTabWidget *>(m_tabs->currentWidget()))
+        return qobject_cast<RecordPage *>(module->currentWidget());
     return qobject_cast<RecordPage *>(m_tabs->currentWidget());
+}
+
+void MainWindow::addModulePages(QTabWidget *tabs, std::initializer_list<const char *> tables)
+{
+    for (const char *name : tables) {
+        const schema::Table &t = *schema::findTable(name);
+        auto *page = new RecordPage(m_session, t, t.listFields, tabs);
+        tabs->addTab(page, tableLabel(t));
+        m_modulePages.emplace_back(tabs, page);
+        connect(page, &RecordPage::saved, this, [this, tabs] {
+            for (const auto &[in, p] : m_modulePages)
+                if (in == tabs)
+                    p->reload();  // a 领用 saved among the moves changes the asset's keeper
+            if (tabs == m_teaching)
+                m_scores->reload();  // a new exam or subject is one to score
+            m_sync->refresh();
+        });
+    }
 }
 
 void MainWindow::showIssues()
@@ -222,14 +241,17 @@ void MainWindow::showIssues()
 void MainWindow::openRecord(const QString &table, const QString &rowId, qint64 issueId, bool conflict)
 {
     RecordPage *page = table == QLatin1String("staff") ? m_staff : table == QLatin1String("students") ? m_students : nullptr;
-    for (RecordPage *p : m_equipmentPages)
-        if (!page && table == QLatin1String(p->table().name.c_str()))
+    QTabWidget *module = nullptr;
+    for (const auto &[tabs, p] : m_modulePages)
+        if (!page && table == QLatin1String(p->table().name.c_str())) {
             page = p;
+            module = tabs;
+        }
     if (!page)
         return;
-    if (std::find(m_equipmentPages.begin(), m_equipmentPages.end(), page) != m_equipmentPages.end()) {
-        m_tabs->setCurrentWidget(m_equipment);
-        m_equipment->setCurrentWidget(page);
+    if (module) {
+        m_tabs->setCurrentWidget(module);
+        module->setCurrentWidget(page);
     } else {
         m_tabs->setCurrentWidget(page);
     }

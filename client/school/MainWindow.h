@@ -2,6 +2,8 @@
 
 #include <QMainWindow>
 
+#include <initializer_list>
+#include <utility>
 #include <vector>
 
 class QTabWidget;
@@ -20,6 +22,7 @@ class IssuesPage;
 class ProblemsPage;
 class TransfersPage;
 class RecordPage;
+class ScoresPage;
 class SchoolSession;
 class StocktakePage;
 class SyncPanel;
@@ -39,6 +42,9 @@ public:
     // 装备: the rooms, the asset register, its moves and the rooms' use, as the engine's pages.
     QTabWidget *equipmentTabs() const { return m_equipment; }
     StocktakePage *stocktakePage() const { return m_stocktake; }
+    // 教学: score entry, then the exams, their subjects, teaching assignments and terms.
+    QTabWidget *teachingTabs() const { return m_teaching; }
+    ScoresPage *scoresPage() const { return m_scores; }
     PromotionAction *promotion() const { return m_promotion; }
     // 学籍异动 for the pupil selected in the list (or `studentId`); null when none is selected.
     StatusChangeDialog *openStatusChange(const QString &studentId = {});
@@ -62,6 +68,8 @@ protected:
 
 private:
     void buildMenus();
+    // A module's tables, each a page from its description, as tabs of `tabs`.
+    void addModulePages(QTabWidget *tabs, std::initializer_list<const char *> tables);
     void chooseLanguage(const QString &language);
 
     SchoolSession &m_session;
@@ -74,7 +82,9 @@ private:
     TransfersPage *m_transfers = nullptr;
     ProblemsPage *m_problems = nullptr;
     QTabWidget *m_equipment = nullptr;
-    std::vector<RecordPage *> m_equipmentPages;
+    QTabWidget *m_teaching = nullptr;
+    ScoresPage *m_scores = nullptr;
+    std::vector<std::pair<QTabWidget *, RecordPage *>> m_modulePages;
     StocktakePage *m_stocktake = nullptr;
     SyncPanel *m_sync = nullptr;
     ExportActions *m_export = nullptr;

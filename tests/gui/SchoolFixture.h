@@ -3,6 +3,7 @@
 // A school device for GUI tests: a store in a temporary folder, enrolled by writing its identity
 // (no server needed for forms, lists and import), and pupils with valid ID numbers.
 #include "SchoolSession.h"
+#include "TestExams.h"
 #include "emis.pb.h"
 #include "store/RecordStore.h"
 #include "store/RemoteMerge.h"
@@ -89,27 +90,12 @@ inline void typeText(QWidget *widget, const QString &text)
 
 namespace emis::testing {
 
-// Applies one row of `table` as the county server would send it (every field given, stamped by
-// the server now), as if pulled: transfers addressed to the school, problem records.
+// Applies one row of `table` as the county server would send it, as if pulled: transfers
+// addressed to the school, problem records.
 inline bool pullRow(school::SchoolSession &session, const char *table, const std::string &id, const char *owner,
                     const std::map<std::string, Value> &values, std::uint64_t seq)
 {
-    const sync::Hlc stamp{static_cast<std::uint64_t>(QDateTime::currentMSecsSinceEpoch()),
-                          static_cast<std::uint32_t>(seq), "server"};
-    wire::PullPage page;
-    wire::RowState &r = *page.add_rows();
-    r.set_server_seq(seq);
-    r.set_table(table);
-    r.set_row_id(id);
-    r.set_school_id(owner);
-    for (const auto &f : schema::findTable(table)->fields) {
-        const auto it = values.find(f.name);
-        sync::toWire(f.name, it == values.end() ? Value{} : it->second, *r.add_fields());
-        sync::toWire(stamp, *r.add_field_hlcs());
-    }
-    sync::toWire(stamp, *r.mutable_hlc());
-    page.set_next_cursor(seq);
-    return client::RemoteMerge(session.store()).applyPage(page).ok();
+    return applyServerRow(session.store(), table, id, owner, values, seq);
 }
 
 } // namespace emis::testing

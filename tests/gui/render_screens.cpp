@@ -8,6 +8,8 @@
 #include "IssuesPage.h"
 #include "MainWindow.h"
 #include "StocktakePage.h"
+#include "ScoreGridModel.h"
+#include "ScoresPage.h"
 #include "store/RefResolver.h"
 #include "ProblemsPage.h"
 #include "RecordDialog.h"
@@ -28,6 +30,7 @@
 #include <QApplication>
 #include <QBuffer>
 #include <QComboBox>
+#include <QDialog>
 #include <QFile>
 #include <QImage>
 #include <QDir>
@@ -328,6 +331,38 @@ int main(int argc, char *argv[])
         save(&window, out, QStringLiteral("10b_stocktake"));
         (void)take->finish();
         save(&window, out, QStringLiteral("10c_stocktake_finished"));
+    }
+    {
+        // 成绩录入 of a school's own exam: a class typed (one cell above full marks, red), saved,
+        // then its warnings, the school's analysis and the exams list.
+        (void)testing::ownExam(session->store(),
+                               {{QStringLiteral("1班"), {QStringLiteral("王子涵"), QStringLiteral("李欣怡"), QStringLiteral("张浩然"),
+                                                         QStringLiteral("刘梓轩"), QStringLiteral("陈雨桐")}},
+                                {QStringLiteral("2班"), {QStringLiteral("杨宇航"), QStringLiteral("黄思远")}}});
+        window.reloadAll();
+        window.tabs()->setCurrentWidget(window.teachingTabs());
+        window.teachingTabs()->setCurrentWidget(window.scoresPage());
+        school::ScoresPage *page = window.scoresPage();
+        page->classes()->setCurrentIndex(page->classes()->findText(QStringLiteral("1班")));
+        page->grid()->setCurrentIndex(page->model()->index(0, school::ScoreGridModel::kFirstSubject));
+        page->grid()->paste(QStringLiteral("98\t87\n缺考\t92\n45\t38\n130\t76\n88.5\t免考\n"));
+        save(&window, out, QStringLiteral("11a_scores_typed"));
+        (void)page->save();
+        save(&window, out, QStringLiteral("11b_scores_saved"));
+        const std::pair<QWidget *(school::ScoresPage::*)(), const char *> dialogs[] = {
+            {&school::ScoresPage::openWarnings, "11c_warnings"}, {&school::ScoresPage::openAnalysis, "11d_analysis"}};
+        for (const auto &[open, name] : dialogs) {
+            QWidget *d = (page->*open)();
+            if (!d) {
+                ++g_failures;
+                continue;
+            }
+            (void)QTest::qWaitForWindowExposed(d);
+            save(d, out, QString::fromLatin1(name));
+            d->close();
+        }
+        window.teachingTabs()->setCurrentIndex(1);
+        save(&window, out, QStringLiteral("11e_exams"));
     }
     window.tabs()->setCurrentIndex(0);
     school::ExportSource roster;

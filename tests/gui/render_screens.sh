@@ -2,7 +2,7 @@
 # Renders each main screen of emis-school (enrollment, pupils, filtered pupils, pupil form,
 # staff, import wizard steps, problems, the status-change dialog, classes, transfers in/out, pupils
 # transferred out, a transfer request, problem records, the asset ledger import, the asset register
-# with an asset's photos, and a stocktake) and of emis-bureau (bureau_*: login, county
+# with an asset's photos, a stocktake, and score entry with its warnings and analysis) and of emis-bureau (bureau_*: login, county
 # figures, drill-down, schools, approvals, problem records, the staff search and a teacher's file;
 # against a real emis-server) into PNGs, in
 # zh_CN by default, from a demo data folder

@@ -1,0 +1,210 @@
+#include "register/ScoreGrid.h"
+
+#include "schema/CodeTables.h"
+#include "store/LocalStore.h"
+#include "store/RecordStore.h"
+#include "store/SqlValue.h"
+
+#include <QCollator>
+#include <QHash>
+
+#include <algorithm>
+#include <set>
+
+namespace emis::client {
+namespace {
+
+const schema::Table &table(const char *name) { return *schema::findTable(name); }
+
+// A stored score as the grid shows it: its marks (87.5), or the reason there is none (缺考).
+QString shown(const validate::Record &r)
+{
+    auto score = r.find("score");
+    if (score != r.end() && !isNull(score->second))
+        return qs(displayText(score->second));
+    const std::string absence = validate::fieldText(r, "absence");
+    return absence.empty() ? QString() : qs(schema::findCodeTable("score_absence")->nameOf(absence));
+}
+
+// The exam's stored scores by (pupil, subject column).
+Result<QHash<QString, std::pair<QString, QString>>> storedScores(LocalStore &store, const ExamView &exam)
+{
+    QHash<QString, std::pair<QString, QString>> out;  // pupil + '/' + column → (row id, shown)
+    RecordStore records(store);
+    for (std::size_t c = 0; c < exam.subjects.size(); ++c) {
+        auto rows = records.listWhere(table("scores"), "exam_subject_id", qs(exam.subjects[c].id));
+        if (!rows)
+            return rows.error();
+        for (const auto &r : *rows)
+            out.insert(qs(validate::fieldText(r.values, "student_id")) + u'/' + QString::number(c), {r.id, shown(r.values)});
+    }
+    return out;
+}
+
+// The pupils with a stored score in the exam.
+std::set<QString> scoredPupils(const QHash<QString, std::pair<QString, QString>> &scores)
+{
+    std::set<QString> out;
+    for (auto it = scores.cbegin(); it != scores.cend(); ++it)
+        out.insert(it.key().left(it.key().indexOf(u'/')));
+    return out;
+}
+
+// The class number a name ends with (12 for 12班), for ordering 2班 before 10班.
+int classNumber(const QString &name)
+{
+    int end = int(name.size());
+    while (end > 0 && !name[end - 1].isDigit())
+        --end;
+    int start = end;
+    while (start > 0 && name[start - 1].isDigit())
+        --start;
+    return start < end ? name.mid(start, end - start).toInt() : 0;
+}
+
+} // namespace
+
+Result<QStringList> ScoreGrid::classesOf(LocalStore &store, const ExamView &exam)
+{
+    const std::string grade = validate::fieldText(exam.exam.values, "grade");
+    auto pupils = RecordStore(store).list(table("students"));
+    if (!pupils)
+        return pupils.error();
+    auto scores = storedScores(store, exam);
+    if (!scores)
+        return scores.error();
+    const std::set<QString> scored = scoredPupils(*scores);
+    QStringList out;
+    for (const auto &p : *pupils) {
+        const QString cls = qs(validate::fieldText(p.values, "class_name"));
+        if (validate::fieldText(p.values, "grade") != grade || cls.isEmpty() || out.contains(cls))
+            continue;
+        if (validate::fieldText(p.values, "status") == "1" || scored.count(p.id))
+            out << cls;
+    }
+    std::sort(out.begin(), out.end(), [](const QString &a, const QString &b) {
+        const int na = classNumber(a), nb = classNumber(b);
+        return na != nb ? na < nb : a < b;
+    });
+    return out;
+}
+
+Result<ScoreGrid> ScoreGrid::load(LocalStore &store, const ExamView &exam, const QString &className)
+{
+    const std::string grade = validate::fieldText(exam.exam.values, "grade");
+    auto pupils = RecordStore(store).list(table("students"));
+    if (!pupils)
+        return pupils.error();
+    auto scores = storedScores(store, exam);
+    if (!scores)
+        return scores.error();
+    const std::set<QString> scored = scoredPupils(*scores);
+    ScoreGrid grid(store, exam);
+    for (const auto &p : *pupils) {
+        if (validate::fieldText(p.values, "grade") != grade || qs(validate::fieldText(p.values, "class_name")) != className)
+            continue;
+        if (validate::fieldText(p.values, "status") == "1" || scored.count(p.id))
+            grid.m_pupils.push_back(Pupil{p.id, qs(validate::fieldText(p.values, "name")),
+                                          qs(validate::fieldText(p.values, "student_no"))});
+    }
+    QCollator pinyin{QLocale(QLocale::Chinese, QLocale::China)};
+    std::sort(grid.m_pupils.begin(), grid.m_pupils.end(), [&](const Pupil &a, const Pupil &b) {
+        if (a.studentNo != b.studentNo)
+            return a.studentNo.isEmpty() != b.studentNo.isEmpty() ? !a.studentNo.isEmpty() : a.studentNo < b.studentNo;
+        return pinyin.compare(a.name, b.name) < 0;
+    });
+    grid.m_cells.resize(grid.m_pupils.size() * exam.subjects.size());
+    for (int r = 0; r < grid.pupilCount(); ++r)
+        for (int c = 0; c < grid.subjectCount(); ++c) {
+            const auto it = scores->constFind(grid.pupil(r).id + u'/' + QString::number(c));
+            if (it == scores->cend())
+                continue;
+            Cell &cell = grid.cell(r, c);
+            cell.scoreRowId = it->first;
+            cell.text = cell.stored = it->second;
+        }
+    return grid;
+}
+
+int ScoreGrid::editedCount() const
+{
+    return int(std::count_if(m_cells.begin(), m_cells.end(), [](const Cell &c) { return c.text != c.stored; }));
+}
+
+int ScoreGrid::badCount() const
+{
+    return int(std::count_if(m_cells.begin(), m_cells.end(), [](const Cell &c) { return c.issue.has_value(); }));
+}
+
+std::optional<Issue> ScoreGrid::set(int row, int column, const QString &written)
+{
+    Cell &c = cell(row, column);
+    std::optional<io::ScoreCell> value;
+    c.issue = io::readScoreCell(written, subject(column), value);
+    if (c.issue)
+        c.text = written.trimmed();
+    else if (!value)
+        c.text.clear();
+    else if (value->score)
+        c.text = qs(displayText(Value{*value->score}));
+    else
+        c.text = qs(schema::findCodeTable("score_absence")->nameOf(value->absence));
+    return c.issue;
+}
+
+Result<ScoreGrid::Saved> ScoreGrid::save()
+{
+    Saved out;
+    RecordStore records(*m_store);
+    if (auto st = records.beginBatch(); !st)
+        return st.error();
+    struct Written {
+        Cell *cell;
+        QString id;
+    };
+    std::vector<Written> written;
+    for (int r = 0; r < pupilCount(); ++r)
+        for (int c = 0; c < subjectCount(); ++c) {
+            Cell &cl = cell(r, c);
+            if (cl.issue) {
+                ++out.leftBad;
+                continue;
+            }
+            if (cl.text == cl.stored)
+                continue;
+            Result<SaveOutcome> saved = SaveOutcome{};
+            if (cl.text.isEmpty()) {
+                saved = records.remove(table("scores"), cl.scoreRowId);
+            } else {
+                std::optional<io::ScoreCell> value;
+                io::readScoreCell(cl.text, subject(c), value);
+                validate::Record v;
+                v["score"] = value->score ? Value{*value->score} : Value{};
+                v["absence"] = value->absence.empty() ? Value{} : Value{value->absence};
+                if (cl.scoreRowId.isEmpty()) {
+                    v["exam_subject_id"] = subject(c).id;
+                    v["student_id"] = ss(pupil(r).id);
+                }
+                saved = records.save(table("scores"), cl.scoreRowId, v);
+            }
+            if (!saved) {
+                if (saved.error().kind != ErrorKind::Invalid)
+                    return saved.error();  // the disk, not the cell: nothing of the batch stays
+                const std::string why = ss(saved.error().message);
+                cl.issue = Issue{reasonFromCode(ss(saved.error().code)), "score", why, why};
+                ++out.leftBad;
+                continue;
+            }
+            (cl.text.isEmpty() ? out.removed : cl.scoreRowId.isEmpty() ? out.added : out.changed) += 1;
+            written.push_back({&cl, cl.text.isEmpty() ? QString() : saved->id});
+        }
+    if (auto st = records.commitBatch(); !st)
+        return st.error();
+    for (auto &w : written) {
+        w.cell->scoreRowId = w.id;
+        w.cell->stored = w.cell->text;
+    }
+    return out;
+}
+
+} // namespace emis::client
