@@ -60,6 +60,13 @@ if [ ! -f "$school/device.pem" ]; then
   echo "== Importing the school's rosters and syncing"
   "$emis_cli" --data-dir "$school" import students "$server/demo/rosters/${code}_students.csv" || true
   "$emis_cli" --data-dir "$school" import staff "$server/demo/rosters/${code}_staff.csv" || true
+  # The county's 八年级 joint exam arrives with the first sync; then the teachers' score sheet.
+  "$emis_cli" --data-dir "$school" sync || true
+  exam=$("$emis_cli" --data-dir "$school" exams | head -n 1 | cut -f1)
+  if [ -n "$exam" ] && [ -f "$server/demo/rosters/${code}_scores.csv" ]; then
+    echo "== Importing the joint exam's score sheet"
+    "$emis_cli" --data-dir "$school" import scores "$server/demo/rosters/${code}_scores.csv" --exam "$exam" | tail -n 1 || true
+  fi
 fi
 "$emis_cli" --data-dir "$school" sync || echo "(sync will be retried by the program)"
 "$emis_cli" --data-dir "$school" status
@@ -67,6 +74,7 @@ fi
 echo
 echo "The county server is running (pid $(cat "$demo/server.pid")); stop it with: kill \$(cat $demo/server.pid)"
 echo "County reports:  $emisctl report --dir $server enrolment -p by=township"
+echo "The joint exam:  $emisctl exam list --dir $server; $emisctl report --dir $server exam_analysis -p exam=ID -p by=school"
 echo
 echo "The bureau's workstation (county figures, drill-down, exports, approvals):"
 echo "  $emis_bureau --server 127.0.0.1:$port"

@@ -10,6 +10,7 @@
 #include "store/SqliteStore.h"
 #include "store/StoreSession.h"
 #include "sync/Hlc.h"
+#include "validate/RecordValidator.h"
 
 #include <algorithm>
 #include <filesystem>
@@ -32,7 +33,23 @@ int demo(const std::string &dir, std::uint64_t seed)
     std::cout << "demo county written to " << out << ": " << county.schools.size() << " schools, "
               << county.pupils.size() << " pupils, " << county.staff.size() << " staff\n";
     // The schools enter the store the way IT adds them: through `school import`.
-    return schoolImport(dir, (std::filesystem::path(out) / "schools.csv").string());
+    if (const int status = schoolImport(dir, (std::filesystem::path(out) / "schools.csv").string()); status != 0)
+        return status;
+    // The county's joint exam, as 教研室 or IT adds one (`emisctl exam add`), once: a demo made
+    // again keeps the exam the schools already score.
+    bool known = false;
+    SqliteStore(cfg.path("emis.db")).read([&](StoreSession &s) {
+        for (const auto &e : s.allRows(*schema::findTable("exams")))
+            known = known || (!e.deleted && e.schoolId == schema::kCountyOwner &&
+                              validate::fieldText(e.values, "name") == county.exam.name);
+    });
+    if (known)
+        return 0;
+    std::vector<std::string> subjects;
+    for (const auto &s : county.exam.subjects)
+        subjects.push_back(s.name + ":" + std::to_string(s.fullMarks));
+    std::cout << "county joint exam " << county.exam.name << ": ";
+    return examAdd(dir, county.exam.name, county.exam.term, county.exam.grade, subjects, {});
 }
 
 int report(const std::string &dir, const std::string &name, const std::vector<std::string> &params, bool json)

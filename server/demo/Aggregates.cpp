@@ -154,6 +154,8 @@ CountyAggregates computeAggregates(const DemoCounty &county)
         addStaffFigures(a, sa, s);
     }
     addEquipmentFigures(a, county);
+    a.exam = county.exam;
+    a.examTruth = computeExamTruth(county);
     return a;
 }
 

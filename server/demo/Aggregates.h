@@ -55,6 +55,27 @@ struct EquipmentTruth {
     int rooms = 0, sessions = 0, computerRooms = 0, computerRoomSessions = 0, labs = 0, labSessions = 0, unusedRooms = 0;
 };
 
+// 考试 (ExamAggregates.cpp): the joint exam's figures as the exam_analysis report shows them (the
+// definitions are common/exam/ExamAnalysis.h's), counted again from the generated scores in exact
+// integer arithmetic and rounded as stated there: means and deviations to 2 decimals, rates to 1.
+struct ExamFigures {
+    int expected = 0, sat = 0;
+    double mean = 0, sd = 0, max = 0, min = 0, excellentRate = 0, passRate = 0, lowRate = 0;
+    int rank = 0;          // among the groups of its level; 0 for the county
+    bool hasOverMean = false;
+    double overMean = 0;
+};
+struct ExamGroup {
+    std::string key;                 // 学校标识码, the township's name, or "county"
+    std::vector<ExamFigures> figures;  // by subject in the exam's order, then 总分
+};
+struct ExamTruth {
+    ExamGroup county;
+    std::vector<ExamGroup> townships;  // county seat first
+    std::vector<ExamGroup> schools;    // the schools taking part, 学校标识码 order
+};
+ExamTruth computeExamTruth(const DemoCounty &county);
+
 struct SchoolAggregates {
     std::string code, name, typeCode, township;
     int pupils = 0;
@@ -112,6 +133,8 @@ struct CountyAggregates {
     int itNotPassed = 0;
     EquipmentTruth equipment;
     std::vector<SchoolAggregates> perSchool;
+    DemoExam exam;      // what the exam is (its subjects and full marks)
+    ExamTruth examTruth;
 };
 
 CountyAggregates computeAggregates(const DemoCounty &county);

@@ -33,6 +33,12 @@
 //   "equipment": { "schools", "teachers", "teacher_computers", ... (the equipment report's columns),
 //                  "replacement": {"held", "overdue", "overdue_cost", "before_plan", ..., "due_2027", ...},
 //                  "usage": {"rooms", "sessions", ...} },       (also in each school's row)
+//   "exam": { "name": "2026-2027学年第一学期八年级期中联考", "term": "2026-2027-1", "grade": 8,
+//             "subjects": [ {"code": "01", "full_marks": 120}, ... ],
+//             "county": { "01": {"expected", "sat", "mean", "sd", "max", "min", "excellent_rate",
+//                                "pass_rate", "low_rate"}, ..., "total": {...} },
+//             "by_township": [ {"township": "双钟镇", "01": {... "rank", "over_mean"}, ...}, ... ],
+//             "by_school": [ {"code": "3604200012", "01": {...}, ...}, ... ] },   (exam_analysis's keys)
 //   "by_school": [ { "code": "3604200012", "name": "湖口县第一中学", "type": "341", "township": "双钟镇",
 //                    "pupils": ..., "by_stage": {...}, "by_grade": {"7": ...}, "by_sex": {...},
 //                    "large_56_plus": ..., "very_large_66_plus": ...,
@@ -42,6 +48,8 @@
 // }
 // pupils_per_teacher is rounded to two decimals; within_norm means pupils per teacher <= norm.
 #include "AggregatesWriter.h"
+
+#include <tuple>
 
 #include "text/JsonWriter.h"
 #include "Places.h"
@@ -155,6 +163,58 @@ void equipment(JsonWriter &w, const EquipmentTruth &e)
                                {"lab_sessions", e.labSessions}, {"unused_rooms", e.unusedRooms}})
         w.field(k, n);
     w.endObject();
+    w.endObject();
+}
+
+// One group's row of exam_analysis: per subject code ("total" for 总分) the report's figures.
+void examGroup(JsonWriter &w, const DemoExam &exam, const ExamGroup &g, bool ranked)
+{
+    for (std::size_t s = 0; s < g.figures.size(); ++s) {
+        const ExamFigures &f = g.figures[s];
+        w.key(s < exam.subjects.size() ? exam.subjects[s].code : std::string("total"));
+        w.beginObject(true);
+        w.field("expected", f.expected).field("sat", f.sat);
+        if (f.sat > 0) {
+            w.field("mean", f.mean).field("sd", f.sd).field("max", f.max).field("min", f.min);
+            w.field("excellent_rate", f.excellentRate).field("pass_rate", f.passRate).field("low_rate", f.lowRate);
+            if (ranked)
+                w.field("rank", f.rank);
+            if (ranked && f.hasOverMean)
+                w.field("over_mean", f.overMean);
+        }
+        w.endObject();
+    }
+}
+
+void exam(JsonWriter &w, const DemoExam &e, const ExamTruth &t)
+{
+    w.key("exam");
+    w.beginObject();
+    w.field("name", e.name).field("term", e.term).field("grade", e.grade);
+    w.key("subjects");
+    w.beginArray();
+    for (const auto &s : e.subjects) {
+        w.beginObject(true);
+        w.field("code", s.code).field("full_marks", s.fullMarks);
+        w.endObject();
+    }
+    w.endArray();
+    w.key("county");
+    w.beginObject();
+    examGroup(w, e, t.county, false);
+    w.endObject();
+    for (const auto &[name, groups, keyName] : {std::tuple{"by_township", &t.townships, "township"},
+                                                std::tuple{"by_school", &t.schools, "code"}}) {
+        w.key(name);
+        w.beginArray();
+        for (const ExamGroup &g : *groups) {
+            w.beginObject();
+            w.field(keyName, g.key);
+            examGroup(w, e, g, true);
+            w.endObject();
+        }
+        w.endArray();
+    }
     w.endObject();
 }
 
@@ -319,6 +379,7 @@ std::string aggregatesJson(const CountyAggregates &a)
     w.field("use_from", kUseFrom);
     w.field("use_to", kUseTo);
     equipment(w, a.equipment);
+    exam(w, a.exam, a.examTruth);
 
     w.key("by_school");
     w.beginArray();

@@ -3,6 +3,7 @@
 #include "ClassPlanner.h"
 #include "DemoRandom.h"
 #include "EquipmentMaker.h"
+#include "ExamMaker.h"
 #include "GrowthMaker.h"
 #include "IdNumberMaker.h"
 #include "NameGenerator.h"
@@ -68,6 +69,7 @@ DemoCounty generateDemoCounty(const DemoOptions &options)
     assignHeadTeachers(county);
     addGrowthFiles(county);
     addEquipment(county);
+    addJointExam(county);
     return county;
 }
 

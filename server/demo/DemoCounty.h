@@ -142,6 +142,23 @@ struct DemoRoomUse {
     std::ptrdiff_t teacher = -1;
 };
 
+// The county's joint exam (ExamMaker.cpp): every pupil of one grade, in each subject a score in
+// half points, or the reason there is none.
+inline constexpr int kAbsent = -1;  // 缺考
+inline constexpr int kExempt = -2;  // 免考
+struct DemoExamSubject {
+    std::string code;  // subject code table: 01 语文 …
+    std::string name;  // as the sheet's header writes it
+    int fullMarks = 100;
+};
+struct DemoExam {
+    std::string name, term;  // term as `emisctl exam add --term` takes it: 2026-2027-1
+    int grade = 0;
+    std::vector<DemoExamSubject> subjects;
+    std::vector<std::size_t> pupils;      // indexes into DemoCounty::pupils, by school
+    std::vector<std::vector<int>> halves;  // [pupil][subject]: the score × 2, or kAbsent / kExempt
+};
+
 struct DemoCounty {
     std::uint64_t seed = 0;
     std::vector<std::string> townships;
@@ -153,6 +170,7 @@ struct DemoCounty {
     std::vector<DemoAsset> assets;    // by school
     std::vector<DemoAssetMove> assetMoves;  // by school, each school's in the order it records them
     std::vector<DemoRoomUse> roomUse; // by school
+    DemoExam exam;
 };
 
 // Makes the county. Same options, same county (ids aside, which are fresh UUIDv7s).

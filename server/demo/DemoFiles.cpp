@@ -2,8 +2,10 @@
 
 #include "Aggregates.h"
 #include "AggregatesWriter.h"
+#include "ExamMaker.h"
 #include "RosterWriter.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -50,6 +52,11 @@ std::string writeDemoFiles(const DemoCounty &county, const std::filesystem::path
             if (auto e = writeFile(base.string() + "_" + std::string(table) + ".csv",
                                    growthCsv(county, staffStart, member, table));
                 !e.empty())
+                return e;
+        // The joint exam's sheet, for the schools with pupils of its grade.
+        if (std::any_of(county.exam.pupils.begin(), county.exam.pupils.end(),
+                        [&](std::size_t p) { return county.pupils[p].school == i; }))
+            if (auto e = writeFile(base.string() + "_scores.csv", scoreSheetCsv(county, i)); !e.empty())
                 return e;
         for (std::string_view table : kEquipmentTables)
             if (auto e = writeFile(base.string() + "_" + std::string(table) + ".csv", equipmentCsv(county, i, table));

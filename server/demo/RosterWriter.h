@@ -16,6 +16,7 @@ namespace emis::demo {
 //   <code>_<table>.csv   an equipment sheet (rooms, assets, asset_moves, room_usage): people by
 //                        name and 工号, rooms by name, assets by 资产编号; prices and purchase
 //                        dates in the forms sheets use (¥4,299.00, 4299元; 2019/9/1, 2019年9月1日)
+//   <code>_scores.csv    the joint exam's score sheet (ExamMaker.h), for schools with its grade
 // Values are written as clerks write them: 男/女, 民族 and 年级 by name (一年级, 高一),
 // dates 2016-09-01, months 2016-09, yes/no as 是/否. Headers come from the schema's labels.
 std::string schoolsCsv(const DemoCounty &county);

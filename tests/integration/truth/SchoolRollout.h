@@ -10,7 +10,8 @@ class ServerFixture;
 
 // Every school of a county brought onto the server the way a school does it: a one-time code
 // from `emisctl enroll-code`, then the real emis-cli on the school's own data directory —
-// `enroll`, `import students`, `import staff`, the growth file and equipment sheets, `sync` — a few schools at a time.
+// `enroll`, `import students`, `import staff`, the growth file and equipment sheets, `sync`, then
+// the joint exam's score sheet (`import scores`) and `sync` again — a few schools at a time.
 struct RolloutSchool {
     QString code;
     int pupils = 0;  // rows the import must add
@@ -20,7 +21,7 @@ struct RolloutSchool {
 struct RolloutResult {
     QStringList failures;                // "3604200020 import students: exit 5 ..."
     qint64 wallMs = 0;
-    static constexpr int kSteps = 6;     // enroll-code, enroll, import students, import staff, growth, sync
+    static constexpr int kSteps = 7;     // enroll-code, enroll, import students, import staff, growth, sync, scores
     std::array<qint64, kSteps> stepMs{};  // summed over schools
     static const char *stepName(int i);
 };

@@ -3,7 +3,9 @@
 // figure of the generator's aggregates.json compared, exactly, with the county reports a bureau
 // officer receives over the protocol (and one through `emisctl report --json`). No figure of
 // the file may go unchecked.
+#include "CliRunner.h"
 #include "EquipmentTruth.h"
+#include "ExamTruth.h"
 #include "ExpectedFigures.h"
 #include "SchoolRollout.h"
 #include "ServerFixture.h"
@@ -52,6 +54,7 @@ private Q_SLOTS:
     void specialGroups_matchCountyAndSchools();
     void staffFiles_matchStaffReports();
     void equipment_matchesEquipmentReports();
+    void jointExam_matchesExamAnalysis_atTheBureauAndTheSchool();
     void duplicatesAndDataQuality_cleanForEverySchool();
     void emisctlReport_equalsProtocolReport();
     void everyFigureOfAggregatesWasChecked();
@@ -469,6 +472,34 @@ void TestTruth::equipment_matchesEquipmentReports()
 {
     const auto before = m_expected.mismatches().size();
     checkEquipment(m_expected, [this](const char *name, const Params &params) { return report(name, params); });
+    QVERIFY(noNewMismatches(before));
+}
+
+void TestTruth::jointExam_matchesExamAnalysis_atTheBureauAndTheSchool()
+{
+    const auto before = m_expected.mismatches().size();
+    const auto list = m_server.ctl({QStringLiteral("exam"), QStringLiteral("list"), QStringLiteral("--dir"), m_server.dir(),
+                                    QStringLiteral("--json")});
+    QCOMPARE(list.exitCode, 0);
+    const QJsonArray exams = QJsonDocument::fromJson(list.out.toUtf8()).array();
+    const QString id = countyExamId(m_expected, exams);
+    QVERIFY2(!id.isEmpty(), qPrintable(list.out));
+    // The largest school taking part, analysed on its own device with no server.
+    QString code;
+    int most = -1;
+    for (const auto &s : m_expected.at(QStringLiteral("/exam/by_school")).toArray()) {
+        const int sat = s.toObject().value(QLatin1String("total")).toObject().value(QLatin1String("expected")).toInt();
+        if (sat > most) {
+            most = sat;
+            code = s.toObject().value(QLatin1String("code")).toString();
+        }
+    }
+    const auto analysis = CliRunner(m_devices.path() + QLatin1Char('/') + code)
+                              .run({QStringLiteral("--json"), QStringLiteral("analysis"), QStringLiteral("--exam"), id,
+                                    QStringLiteral("--by"), QStringLiteral("subject")});
+    QVERIFY2(analysis.exitCode == 0, qPrintable(analysis.err));
+    checkExam(m_expected, exams, [this](const char *name, const Params &params) { return report(name, params); }, code,
+              analysis.json().object());
     QVERIFY(noNewMismatches(before));
 }
 
