@@ -8,6 +8,8 @@
 
 #include <QHash>
 
+#include <algorithm>
+
 namespace emis::client {
 
 Result<SchoolExamData> schoolExamData(LocalStore &store, const ExamView &exam, const std::string &by)
@@ -39,6 +41,13 @@ Result<SchoolExamData> schoolExamData(LocalStore &store, const ExamView &exam, c
         classOf.insert(p.id, {grade + "/" + cls, grades->nameOf(grade) + cls});
         out.names[ss(p.id)] = validate::fieldText(p.values, "name");
     }
+    // A pupil who has transferred out since keeps the scores the school gave, by name.
+    auto left = records.traces(*schema::findTable("students"));
+    if (!left)
+        return left.error();
+    for (const auto &p : *left)
+        out.names.emplace(ss(p.id), validate::fieldText(p.values, "name"));
+    const std::string examGrade = validate::fieldText(exam.exam.values, "grade");
     const std::string school = ss(store.identity().schoolName);
     for (const auto &es : exam.subjects) {
         auto scores = records.listWhere(*schema::findTable("scores"), "exam_subject_id", qs(es.id));
@@ -55,11 +64,19 @@ Result<SchoolExamData> schoolExamData(LocalStore &store, const ExamView &exam, c
                 if (const auto *d = std::get_if<double>(&score->second))
                     e.score = *d;
             e.absence = validate::fieldText(r.values, "absence");
-            const auto c = classOf.constFind(qs(e.pupil));
-            if (c == classOf.constEnd())
-                continue;  // a pupil no longer here
-            e.group = by == "class" ? c->first : std::string("school");
-            out.labels[e.group] = by == "class" ? c->second : school;
+            // The class the pupil sat the exam in, as the score keeps it; a score from before
+            // scores kept it takes the pupil's class now.
+            std::pair<std::string, std::string> inClass;
+            if (const std::string cls = validate::fieldText(r.values, "class_name"); !cls.empty()) {
+                inClass = {examGrade + "/" + cls, grades->nameOf(examGrade) + cls};
+            } else {
+                const auto c = classOf.constFind(qs(e.pupil));
+                if (c == classOf.constEnd())
+                    continue;  // no class known: a pupil no longer here
+                inClass = *c;
+            }
+            e.group = by == "class" ? inClass.first : std::string("school");
+            out.labels[e.group] = by == "class" ? inClass.second : school;
             out.entries.push_back(std::move(e));
         }
     }
@@ -75,14 +92,35 @@ Result<std::optional<ExamView>> previousExamOf(LocalStore &store, const ExamView
         return exam::ExamPlace{ss(v.exam.id), validate::fieldText(v.exam.values, "grade"),
                                validate::fieldText(v.exam.values, "exam_date")};
     };
-    std::vector<exam::ExamPlace> places;
-    for (const auto &v : *all)
-        places.push_back(place(v));
-    const auto previousId = exam::previousExam(places, place(exam));
-    for (const auto &v : *all)
-        if (previousId && ss(v.exam.id) == *previousId)
-            return std::optional<ExamView>(v);
-    return std::optional<ExamView>();
+    // Of the exams this school has scores in, as the bureau takes the exams with scores: a county
+    // exam the school sat out is passed over.
+    const auto scored = [&](const ExamView &v) -> Result<bool> {
+        for (const auto &s : v.subjects) {
+            auto rows = RecordStore(store).listWhere(*schema::findTable("scores"), "exam_subject_id", qs(s.id));
+            if (!rows)
+                return rows.error();
+            if (!rows->empty())
+                return true;
+        }
+        return false;
+    };
+    std::vector<ExamView> candidates = std::move(*all);
+    for (;;) {
+        std::vector<exam::ExamPlace> places;
+        for (const auto &v : candidates)
+            places.push_back(place(v));
+        const auto previousId = exam::previousExam(places, place(exam));
+        if (!previousId)
+            return std::optional<ExamView>();
+        const auto it = std::find_if(candidates.begin(), candidates.end(),
+                                     [&](const ExamView &v) { return ss(v.exam.id) == *previousId; });
+        auto has = scored(*it);
+        if (!has)
+            return has.error();
+        if (*has)
+            return std::optional<ExamView>(*it);
+        candidates.erase(it);
+    }
 }
 
 Result<std::string> schoolExamAnalysis(LocalStore &store, const ExamView &exam, const std::string &by,

@@ -33,7 +33,7 @@ struct SchoolWarnings {
 };
 Result<SchoolWarnings> schoolExamWarnings(LocalStore &store, const ExamView &exam);
 
-// The previous exam of the same grade this school can see (exam::previousExam), or none.
+// The previous exam of the same grade this school has scores in (exam::previousExam), or none.
 Result<std::optional<ExamView>> previousExamOf(LocalStore &store, const ExamView &exam);
 
 // The school's own analysis of an exam, offline: its scores by class (each class against the

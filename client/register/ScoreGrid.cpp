@@ -9,7 +9,6 @@
 #include <QHash>
 
 #include <algorithm>
-#include <set>
 
 namespace emis::client {
 namespace {
@@ -26,28 +25,44 @@ QString shown(const validate::Record &r)
     return absence.empty() ? QString() : qs(schema::findCodeTable("score_absence")->nameOf(absence));
 }
 
-// The exam's stored scores by (pupil, subject column).
-Result<QHash<QString, std::pair<QString, QString>>> storedScores(LocalStore &store, const ExamView &exam)
+// The exam's stored scores: by (pupil, subject column), and the class each pupil sat it in.
+struct Stored {
+    QHash<QString, std::pair<QString, QString>> cells;  // pupil + '/' + column → (row id, shown)
+    QHash<QString, QString> satIn;                      // pupil → the class its scores keep
+};
+
+Result<Stored> storedScores(LocalStore &store, const ExamView &exam)
 {
-    QHash<QString, std::pair<QString, QString>> out;  // pupil + '/' + column → (row id, shown)
+    Stored out;
     RecordStore records(store);
     for (std::size_t c = 0; c < exam.subjects.size(); ++c) {
         auto rows = records.listWhere(table("scores"), "exam_subject_id", qs(exam.subjects[c].id));
         if (!rows)
             return rows.error();
-        for (const auto &r : *rows)
-            out.insert(qs(validate::fieldText(r.values, "student_id")) + u'/' + QString::number(c), {r.id, shown(r.values)});
+        for (const auto &r : *rows) {
+            const QString pupil = qs(validate::fieldText(r.values, "student_id"));
+            out.cells.insert(pupil + u'/' + QString::number(c), {r.id, shown(r.values)});
+            if (const QString cls = qs(validate::fieldText(r.values, "class_name")); !cls.isEmpty())
+                out.satIn.insert(pupil, cls);
+            else if (!out.satIn.contains(pupil))
+                out.satIn.insert(pupil, QString());  // scored, before scores kept the class
+        }
     }
     return out;
 }
 
-// The pupils with a stored score in the exam.
-std::set<QString> scoredPupils(const QHash<QString, std::pair<QString, QString>> &scores)
+// The class a pupil of the register is scored in for the exam: the one its scores keep, else
+// its class now when it is in the exam's grade and 在读 (or scored there); empty for none.
+QString examClass(const StoredRow &p, const std::string &grade, const Stored &stored)
 {
-    std::set<QString> out;
-    for (auto it = scores.cbegin(); it != scores.cend(); ++it)
-        out.insert(it.key().left(it.key().indexOf(u'/')));
-    return out;
+    const auto sat = stored.satIn.constFind(p.id);
+    if (sat != stored.satIn.cend() && !sat->isEmpty())
+        return *sat;
+    if (validate::fieldText(p.values, "grade") != grade)
+        return {};
+    if (validate::fieldText(p.values, "status") != "1" && sat == stored.satIn.cend())
+        return {};
+    return qs(validate::fieldText(p.values, "class_name"));
 }
 
 // The class number a name ends with (12 for 12班), for ordering 2班 before 10班.
@@ -70,18 +85,13 @@ Result<QStringList> ScoreGrid::classesOf(LocalStore &store, const ExamView &exam
     auto pupils = RecordStore(store).list(table("students"));
     if (!pupils)
         return pupils.error();
-    auto scores = storedScores(store, exam);
-    if (!scores)
-        return scores.error();
-    const std::set<QString> scored = scoredPupils(*scores);
+    auto stored = storedScores(store, exam);
+    if (!stored)
+        return stored.error();
     QStringList out;
-    for (const auto &p : *pupils) {
-        const QString cls = qs(validate::fieldText(p.values, "class_name"));
-        if (validate::fieldText(p.values, "grade") != grade || cls.isEmpty() || out.contains(cls))
-            continue;
-        if (validate::fieldText(p.values, "status") == "1" || scored.count(p.id))
+    for (const auto &p : *pupils)
+        if (const QString cls = examClass(p, grade, *stored); !cls.isEmpty() && !out.contains(cls))
             out << cls;
-    }
     std::sort(out.begin(), out.end(), [](const QString &a, const QString &b) {
         const int na = classNumber(a), nb = classNumber(b);
         return na != nb ? na < nb : a < b;
@@ -95,18 +105,14 @@ Result<ScoreGrid> ScoreGrid::load(LocalStore &store, const ExamView &exam, const
     auto pupils = RecordStore(store).list(table("students"));
     if (!pupils)
         return pupils.error();
-    auto scores = storedScores(store, exam);
-    if (!scores)
-        return scores.error();
-    const std::set<QString> scored = scoredPupils(*scores);
-    ScoreGrid grid(store, exam);
-    for (const auto &p : *pupils) {
-        if (validate::fieldText(p.values, "grade") != grade || qs(validate::fieldText(p.values, "class_name")) != className)
-            continue;
-        if (validate::fieldText(p.values, "status") == "1" || scored.count(p.id))
+    auto stored = storedScores(store, exam);
+    if (!stored)
+        return stored.error();
+    ScoreGrid grid(store, exam, className);
+    for (const auto &p : *pupils)
+        if (examClass(p, grade, *stored) == className)
             grid.m_pupils.push_back(Pupil{p.id, qs(validate::fieldText(p.values, "name")),
                                           qs(validate::fieldText(p.values, "student_no"))});
-    }
     QCollator pinyin{QLocale(QLocale::Chinese, QLocale::China)};
     std::sort(grid.m_pupils.begin(), grid.m_pupils.end(), [&](const Pupil &a, const Pupil &b) {
         if (a.studentNo != b.studentNo)
@@ -116,8 +122,8 @@ Result<ScoreGrid> ScoreGrid::load(LocalStore &store, const ExamView &exam, const
     grid.m_cells.resize(grid.m_pupils.size() * exam.subjects.size());
     for (int r = 0; r < grid.pupilCount(); ++r)
         for (int c = 0; c < grid.subjectCount(); ++c) {
-            const auto it = scores->constFind(grid.pupil(r).id + u'/' + QString::number(c));
-            if (it == scores->cend())
+            const auto it = stored->cells.constFind(grid.pupil(r).id + u'/' + QString::number(c));
+            if (it == stored->cells.cend())
                 continue;
             Cell &cell = grid.cell(r, c);
             cell.scoreRowId = it->first;
@@ -184,6 +190,7 @@ Result<ScoreGrid::Saved> ScoreGrid::save()
                 if (cl.scoreRowId.isEmpty()) {
                     v["exam_subject_id"] = subject(c).id;
                     v["student_id"] = ss(pupil(r).id);
+                    v["class_name"] = ss(m_className);  // the class the pupil sat the exam in
                 }
                 saved = records.save(table("scores"), cl.scoreRowId, v);
             }

@@ -64,12 +64,16 @@ private:
         QString scoreRowId;  // the scores row, empty for none
         std::optional<Issue> issue;
     };
-    ScoreGrid(LocalStore &store, ExamView exam) : m_store(&store), m_exam(std::move(exam)) {}
+    ScoreGrid(LocalStore &store, ExamView exam, QString className)
+        : m_store(&store), m_exam(std::move(exam)), m_className(std::move(className))
+    {
+    }
     const Cell &cell(int row, int column) const { return m_cells[std::size_t(row * subjectCount() + column)]; }
     Cell &cell(int row, int column) { return m_cells[std::size_t(row * subjectCount() + column)]; }
 
     LocalStore *m_store;
     ExamView m_exam;
+    QString m_className;
     std::vector<Pupil> m_pupils;
     std::vector<Cell> m_cells;  // row-major
 };

@@ -166,7 +166,8 @@ Result<ScoreImport::Plan> ScoreImport::plan(const ExamView &exam, const io::Scor
             a.record["student_id"] = *pupil;
             a.record["score"] = cell.score ? Value{*cell.score} : Value{};
             a.record["absence"] = cell.absence.empty() ? Value{} : Value{cell.absence};
-            a.given = {"exam_subject_id", "student_id", "score", "absence"};
+            a.record["class_name"] = Value{validate::fieldText((**found).values, "class_name")};
+            a.given = {"exam_subject_id", "student_id", "score", "absence", "class_name"};
             out.accepted.push_back(std::move(a));
         }
     }

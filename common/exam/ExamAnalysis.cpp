@@ -1,6 +1,8 @@
 #include "exam/ExamAnalysis.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <string_view>
 #include <cmath>
 #include <map>
 #include <set>
@@ -127,25 +129,28 @@ Analysis analyse(const std::vector<SubjectLines> &subjects, const std::vector<En
     std::unordered_map<std::string, std::size_t> groupIndex;
     std::vector<std::vector<Tally>> tallies;  // [group][subject]
     std::vector<Tally> reference(n + 1);
-    // Each pupil's scores for 总分: which subjects, and the sum.
+    // Each pupil's scores for 总分: which subjects (a bit each: an exam names a subject of the
+    // subject code table once, so there are far fewer than 64), and the sum.
     struct Pupil {
-        std::string group;
+        const std::string *group = nullptr;
         bool inScope = true;
-        std::set<std::size_t> scored;
+        std::uint64_t scored = 0;
         bool expected = false;
         double sum = 0;
     };
-    std::map<std::string, Pupil> pupils;
+    std::unordered_map<std::string_view, Pupil> pupils;
+    pupils.reserve(entries.size() / std::max<std::size_t>(n, 1) + 1);
     for (const auto &e : entries) {
         const auto s = subjectIndex.find(e.subjectId);
         if (s == subjectIndex.end())
             continue;
         reference[s->second].add(e);
         Pupil &p = pupils[e.pupil];
-        p.group = e.group;
+        if (!p.group)
+            p.group = &e.group;
         p.inScope = e.inScope;
         if (e.score) {
-            p.scored.insert(s->second);
+            p.scored |= std::uint64_t{1} << (s->second % 64);
             p.sum += *e.score;
         }
         p.expected = p.expected || e.score || e.absence != "2";
@@ -158,16 +163,23 @@ Analysis analyse(const std::vector<SubjectLines> &subjects, const std::vector<En
         }
         tallies[g->second][s->second].add(e);
     }
-    for (const auto &[id, p] : pupils) {
-        if (!p.expected)
+    const std::uint64_t every = n >= 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << n) - 1;
+    // In the order the pupils were first met, so that 总分's scores are summed in the same
+    // order on every run.
+    std::vector<std::pair<const Entry *, const Pupil *>> ordered;
+    ordered.reserve(pupils.size());
+    for (const auto &e : entries)
+        if (const auto it = pupils.find(e.pupil); it != pupils.end() && it->second.group == &e.group)
+            ordered.emplace_back(&e, &it->second);
+    for (const auto &[first, p] : ordered) {
+        if (!p->expected)
             continue;
         Entry total;
-        total.pupil = id;
-        if (p.scored.size() == n)
-            total.score = p.sum;
+        if (p->scored == every)
+            total.score = p->sum;
         reference[n].add(total);
-        if (p.inScope)
-            tallies[groupIndex.at(p.group)][n].add(total);
+        if (p->inScope)
+            tallies[groupIndex.at(*p->group)][n].add(total);
     }
 
     Analysis out;
@@ -186,17 +198,21 @@ Analysis analyse(const std::vector<SubjectLines> &subjects, const std::vector<En
                 r.figures.overMean = (r.figures.mean - refMean) / refMean * 100.0;
             rows.push_back(std::move(r));
         }
-    // 名次 by mean within each subject: equal means share a place (1, 1, 3).
+    // 名次 by mean within each subject: equal means share a place (1, 1, 3). Row g·(n+1)+s is
+    // group g's in subject s; a place is one more than the means above it, counted in the
+    // subject's means sorted.
     for (std::size_t s = 0; s <= n; ++s) {
-        const std::string id = s < n ? subjects[s].id : std::string();
-        for (auto &r : rows) {
-            if (r.subjectId != id || r.figures.sat == 0)
-                continue;
-            int better = 0;
-            for (const auto &other : rows)
-                if (other.subjectId == id && other.figures.sat > 0 && other.figures.mean > r.figures.mean + 1e-9)
-                    ++better;
-            r.figures.rank = better + 1;
+        std::vector<double> means;
+        for (std::size_t g = 0; g < groups.size(); ++g)
+            if (const Figures &f = rows[g * (n + 1) + s].figures; f.sat > 0)
+                means.push_back(f.mean);
+        std::sort(means.begin(), means.end());
+        for (std::size_t g = 0; g < groups.size(); ++g) {
+            Figures &f = rows[g * (n + 1) + s].figures;
+            if (f.sat > 0) {
+                const auto above = means.end() - std::upper_bound(means.begin(), means.end(), f.mean + 1e-9);
+                f.rank = static_cast<int>(above) + 1;
+            }
         }
     }
     out.rows = std::move(rows);

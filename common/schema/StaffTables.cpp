@@ -13,12 +13,6 @@ using namespace build;
 // The schema version that added the staff record's 人事 fields and the growth file.
 constexpr unsigned kGrowthFile = 4;
 
-Field since(Field f, unsigned version)
-{
-    f.since = version;
-    return f;
-}
-
 Field codedLater(Field f)
 {
     f.codedSince = kGrowthFile;

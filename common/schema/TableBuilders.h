@@ -62,6 +62,13 @@ inline Field coded(std::string name, std::string zh, std::string en, std::string
                 std::move(aliases));
 }
 
+// A field added by schema `version`: an older client never sends it.
+inline Field since(Field f, unsigned version)
+{
+    f.since = version;
+    return f;
+}
+
 inline Field withDefault(Field f, std::string value)
 {
     f.defaultValue = std::move(value);

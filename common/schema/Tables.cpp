@@ -17,6 +17,9 @@ namespace {
 
 using namespace build;
 
+// The schema version that added the class a score was entered in.
+constexpr unsigned kClassAtExam = 6;
+
 Table schools()
 {
     return table(
@@ -246,12 +249,15 @@ Table scores()
                      bounded(checked(typed("score", "成绩", "score", T::Real, false, {"分数"}), Check::Score),
                              "exam_subject_id", "full_marks"),
                      coded("absence", "缺考/免考/作弊", "no score because", "score_absence", false, {"缺考"}),
+                     // The pupil's class when the score was entered: the exam's figures stay as they
+                     // were when the pupil is promoted, moves class or transfers out.
+                     since(text("class_name", "考试时班级", "class at the exam", 20, false), kClassAtExam),
                  },
                  {{"exam_subject_id", "student_id"}}, {{"student_id"}}, &validate::kScoreRules);
 }
 
 #ifdef EMIS_SCHEMA_NEXT
-constexpr unsigned kVersion = 6;
+constexpr unsigned kVersion = 7;
 
 // 成长记录: a school's notes on a pupil, the next version's new table.
 Table notes()
@@ -265,7 +271,7 @@ Table notes()
                  {}, {{"student_id"}}, nullptr);
 }
 #else
-constexpr unsigned kVersion = 5;
+constexpr unsigned kVersion = 6;
 #endif
 
 } // namespace

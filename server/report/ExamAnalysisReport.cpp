@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <tuple>
+#include <unordered_map>
 
 namespace emis::server::report {
 namespace {
@@ -80,43 +81,114 @@ std::variant<CountyExam, Issue> loadExam(StoreSession &s, const Params &params, 
     const TeacherMap teacherOf = by == "teacher" ? teachersOf(s, examId) : TeacherMap{};
 
     // Every score of the exam (the reference is the county); the scope says which groups show.
-    const std::string sql =
-        "SELECT sc.student_id, sc.exam_subject_id, sc.score, sc.absence, c.code, c.name, c.township, s.grade, "
-        "s.class_name, es.subject, s.school_id FROM scores sc JOIN exam_subjects es ON es.id = sc.exam_subject_id "
-        "JOIN students s ON s.id = sc.student_id JOIN schools c ON c.id = s.school_id "
-        "WHERE es.exam_id = ? AND es.deleted = 0 AND sc.deleted = 0 AND s.deleted = 0 AND c.deleted = 0";
+    // A score counts for the school that scored it, in the class the pupil sat it in (the score
+    // row keeps it): a pupil promoted, moved to another class or transferred out since leaves
+    // the exam's figures as they were. A score from before the row kept its class (schema 5)
+    // takes the pupil's class now; a deleted pupil's scores are left out.
+    struct School {
+        std::string code, name, township;
+    };
+    std::unordered_map<std::string, School> schools;
+    for (const auto &r : s.query("SELECT id, code, name, township FROM schools WHERE deleted = 0", {}))
+        schools.emplace(asText(r[0]), School{asText(r[1]), asText(r[2]), asText(r[3])});
+    std::int64_t examGrade = 0;
+    for (const auto &r : s.query("SELECT grade FROM exams WHERE id = ?", {Value{examId}}))
+        examGrade = asInt(r[0]);
+    // The scores through the index that holds all they need (store/ReportSummary.h), a subject
+    // at a time: no row of scores or students is read for them.
+    struct Pupil {
+        bool live = false;
+        std::int64_t grade = 0;
+        std::string className;
+    };
+    struct Score {
+        exam::Entry entry;
+        std::string className, schoolId;
+        const std::string *subject = nullptr;
+        Pupil *pupil = nullptr;
+    };
+    // Text moved out of the row read, not copied: an exam is a few hundred thousand of them.
+    const auto take = [](Value &v) {
+        auto *text = std::get_if<std::string>(&v);
+        return text ? std::move(*text) : asText(v);
+    };
+    std::vector<Score> scores;
+    for (const auto &sub : subjects) {
+        s.queryEach("SELECT student_id, score, absence, class_name, school_id FROM scores "
+                    "WHERE exam_subject_id = ? AND deleted = 0",
+                    {Value{sub.id}}, [&](StoreSession::QueryRow &r) {
+            Score &sc = scores.emplace_back();
+            sc.entry.pupil = take(r[0]);
+            sc.entry.subjectId = sub.id;
+            if (!isNull(r[1]))
+                sc.entry.score = asReal(r[1]);
+            sc.entry.absence = take(r[2]);
+            sc.className = take(r[3]);
+            sc.schoolId = take(r[4]);
+            sc.subject = &sub.subject;
+        });
+    }
+    // The pupils behind them, once each: whether deleted, and the class now for a score that
+    // keeps none.
+    std::unordered_map<std::string, Pupil> pupils;
+    pupils.reserve(scores.size() / std::max<std::size_t>(subjects.size(), 1) + 1);
+    for (auto &sc : scores)
+        sc.pupil = &pupils.try_emplace(sc.entry.pupil).first->second;
+    std::vector<std::string> ids;
+    for (const auto &[id, p] : pupils)
+        ids.push_back(id);
+    constexpr std::size_t kChunk = 500;
+    for (std::size_t from = 0; from < ids.size(); from += kChunk) {
+        const std::size_t n = std::min(kChunk, ids.size() - from);
+        std::string sql = "SELECT id, grade, class_name FROM students WHERE deleted = 0 AND id IN (?";
+        for (std::size_t i = 1; i < n; ++i)
+            sql += ",?";
+        std::vector<Value> args;
+        for (std::size_t i = 0; i < n; ++i)
+            args.emplace_back(ids[from + i]);
+        for (const auto &r : s.query(sql + ")", args)) {
+            Pupil &p = pupils[asText(r[0])];
+            p.live = true;
+            p.grade = asInt(r[1]);
+            p.className = asText(r[2]);
+        }
+    }
     std::vector<exam::Entry> entries;
     std::map<std::string, std::string> labels;
-    for (const auto &r : s.query(sql, {Value{examId}})) {
-        exam::Entry e;
-        e.pupil = asText(r[0]);
-        e.subjectId = asText(r[1]);
-        if (!isNull(r[2]))
-            e.score = asReal(r[2]);
-        e.absence = asText(r[3]);
-        const std::string code = asText(r[4]);
-        const std::string township = asText(r[6]);
-        const std::int64_t grade = asInt(r[7]);
-        const std::string className = asText(r[8]);
+    entries.reserve(scores.size());
+    auto school = schools.end();
+    for (auto &sc : scores) {
+        if (school == schools.end() || school->first != sc.schoolId)
+            school = schools.find(sc.schoolId);
+        const Pupil &p = *sc.pupil;
+        if (school == schools.end() || !p.live)
+            continue;
+        const std::string &code = school->second.code;
+        const std::string &township = school->second.township;
+        const bool kept = !sc.className.empty();
+        const std::int64_t grade = kept ? examGrade : p.grade;
+        const std::string &className = kept ? sc.className : p.className;
+        exam::Entry e = std::move(sc.entry);
         e.inScope = (scope.township.empty() || scope.township == township) &&
                     (scope.schoolCode.empty() || scope.schoolCode == code) &&
                     (scope.className.empty() || scope.className == className);
         if (by == "county") {
             e.group = "county";
-            labels[e.group] = "全县";
+            labels.try_emplace(e.group, "全县");
         } else if (by == "township") {
             e.group = township;
-            labels[e.group] = township;
+            labels.try_emplace(e.group, township);
         } else if (by == "school") {
             e.group = code;
-            labels[e.group] = asText(r[5]);
+            labels.try_emplace(e.group, school->second.name);
         } else if (by == "teacher") {
-            const auto t = teacherOf.find(classKey(code, grade, className) + "/" + asText(r[9]));
+            const auto t = teacherOf.find(classKey(code, grade, className) + "/" + *sc.subject);
             e.group = t == teacherOf.end() ? std::string("unassigned") : t->second.first;
-            labels[e.group] = t == teacherOf.end() ? std::string("未登记任课教师") : t->second.second;
+            labels.try_emplace(e.group, t == teacherOf.end() ? std::string("未登记任课教师") : t->second.second);
         } else {
             e.group = classKey(code, grade, className);
-            labels[e.group] = asText(r[5]) + " " + gradeName(grade) + className;
+            if (labels.find(e.group) == labels.end())
+                labels.emplace(e.group, school->second.name + " " + gradeName(grade) + className);
         }
         entries.push_back(std::move(e));
     }

@@ -87,4 +87,10 @@ void createAssetSummary(SqliteDb &db)
             " BEGIN " + add("NEW") + " END");
 }
 
+void createScoreIndex(SqliteDb &db)
+{
+    db.exec("CREATE INDEX IF NOT EXISTS scores_for_analysis ON scores (exam_subject_id, deleted, student_id, score, "
+            "absence, class_name, school_id)");
+}
+
 } // namespace emis::server

@@ -161,6 +161,7 @@ void migrate(SqliteDb &db)
     }
     createReportSummaries(db);
     createAssetSummary(db);
+    createScoreIndex(db);
     // Every store names its feed (StoreSession::meta); a store from before this gets its name here.
     db.exec("INSERT OR IGNORE INTO meta (key, value) VALUES ('feed_epoch', lower(hex(randomblob(16))))");
     db.exec("PRAGMA user_version = " + std::to_string(kStoreVersion));

@@ -63,6 +63,13 @@ private:
 // every item.
 //   report_assets (school_id, category, purchase_date, use, items, cost)
 void createAssetSummary(SqliteDb &db);
+
+// The index the exam reports read an exam's scores through, every column they need in it: one
+// range of the index per subject, no row of `scores` or `students` fetched (178,000 scores of a
+// large county's exam in about 40 ms instead of 270).
+//   scores_for_analysis ON scores (exam_subject_id, deleted, student_id, score, absence,
+//                                  class_name, school_id)
+void createScoreIndex(SqliteDb &db);
 std::string assetSummaryRecountSql();
 
 // A summary (report_pupils, report_ids) counted afresh from `students`, in its columns and order.

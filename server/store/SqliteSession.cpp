@@ -339,4 +339,19 @@ std::vector<StoreSession::QueryRow> SqliteSession::query(const std::string &sql,
     return rows;
 }
 
+void SqliteSession::queryEach(const std::string &sql, const std::vector<Value> &params,
+                              const std::function<void(QueryRow &)> &each)
+{
+    m_counts.flush(m_db);
+    SqliteStatement st(m_db, sql);
+    for (std::size_t i = 0; i < params.size(); ++i)
+        st.bind(static_cast<int>(i + 1), params[i]);
+    QueryRow row(static_cast<std::size_t>(st.columnCount()));
+    while (st.step()) {
+        for (std::size_t c = 0; c < row.size(); ++c)
+            row[c] = st.value(static_cast<int>(c));
+        each(row);
+    }
+}
+
 } // namespace emis::server

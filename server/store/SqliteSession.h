@@ -59,6 +59,8 @@ public:
     void audit(const AuditEntry &entry) override;
     std::vector<AuditEntry> auditLog(int limit) override;
     std::vector<QueryRow> query(const std::string &sql, const std::vector<Value> &params) override;
+    void queryEach(const std::string &sql, const std::vector<Value> &params,
+                   const std::function<void(QueryRow &)> &each) override;
 
     // Writes what the job left pending (the summary counts of the pupils it inserted).
     void endJob();

@@ -3,6 +3,7 @@
 #include "schema/Schema.h"
 #include "store/StoreTypes.h"
 
+#include <functional>
 #include <vector>
 
 namespace emis::server {
@@ -92,6 +93,14 @@ public:
     // (evidence lookups) call this, with SQL text they own; nothing from a request is ever pasted into it.
     using QueryRow = std::vector<Value>;
     virtual std::vector<QueryRow> query(const std::string &sql, const std::vector<Value> &params) = 0;
+    // The same rows one at a time, in one buffer reused (`each` may move values out of it): for
+    // a report that reads a few hundred thousand rows without holding them all.
+    virtual void queryEach(const std::string &sql, const std::vector<Value> &params,
+                           const std::function<void(QueryRow &)> &each)
+    {
+        for (auto &row : query(sql, params))
+            each(row);
+    }
 };
 
 } // namespace emis::server

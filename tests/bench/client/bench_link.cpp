@@ -14,6 +14,7 @@
 // Usage: bench_link [--delay-ms 100] [--kbit 1000]
 #include "CliRunner.h"
 #include "LinkRelay.h"
+#include "ScoreSheets.h"
 #include "ServerFixture.h"
 
 #include <QCoreApplication>
@@ -30,6 +31,8 @@
 #include <set>
 
 using namespace emis;
+using bench::gradesOf;
+using bench::writeScores;
 
 namespace {
 
@@ -79,72 +82,6 @@ std::vector<Roster> rosters(const ServerFixture &server)
     if (out.size() < 2)
         fail(QStringLiteral("the demo has fewer than two rosters"));
     return out;
-}
-
-// 七年级 -> 7, 高一 -> 10 ..., as the demo's rosters write grades.
-int gradeNumber(const QString &text)
-{
-    static const QStringList names{QStringLiteral("一"), QStringLiteral("二"), QStringLiteral("三"), QStringLiteral("四"),
-                                   QStringLiteral("五"), QStringLiteral("六"), QStringLiteral("七"), QStringLiteral("八"),
-                                   QStringLiteral("九")};
-    const bool senior = text.startsWith(QStringLiteral("高"));  // 高一 is grade 10
-    const QString digit = senior ? text.mid(1) : text;
-    for (int i = 0; i < names.size(); ++i)
-        if (digit.startsWith(names[i]))
-            return senior ? (i < 3 ? 10 + i : 0) : i + 1;
-    return 0;
-}
-
-// A roster's lines as columns (header first); the demo's CSV has no quoted commas.
-std::vector<QStringList> csvLines(const QString &path)
-{
-    std::vector<QStringList> out;
-    QFile f(path);
-    if (!f.open(QIODevice::ReadOnly))
-        fail(QStringLiteral("cannot read ") + path);
-    while (!f.atEnd()) {
-        QString line = QString::fromUtf8(f.readLine()).trimmed();
-        if (line.startsWith(QChar(0xFEFF)))
-            line.remove(0, 1);
-        if (!line.isEmpty())
-            out.push_back(line.split(QLatin1Char(',')));
-    }
-    return out;
-}
-
-std::set<int> gradesOf(const QString &roster)
-{
-    const auto lines = csvLines(roster);
-    const int g = static_cast<int>(lines.front().indexOf(QStringLiteral("年级")));
-    std::set<int> out;
-    for (std::size_t i = 1; i < lines.size(); ++i)
-        if (const int n = gradeNumber(lines[i].value(g)))
-            out.insert(n);
-    return out;
-}
-
-// A teachers' score sheet for one grade of a roster: 学籍号, 姓名, 班级 and a score per subject.
-int writeScores(const QString &roster, int grade, const QStringList &subjects, const QString &path)
-{
-    const auto lines = csvLines(roster);
-    const QStringList &head = lines.front();
-    const int no = static_cast<int>(head.indexOf(QStringLiteral("学籍号"))), name = static_cast<int>(head.indexOf(QStringLiteral("姓名")));
-    const int g = static_cast<int>(head.indexOf(QStringLiteral("年级"))), cls = static_cast<int>(head.indexOf(QStringLiteral("班级")));
-    QFile out(path);
-    if (!out.open(QIODevice::WriteOnly))
-        fail(QStringLiteral("cannot write ") + path);
-    out.write((QStringList{QStringLiteral("学籍号"), QStringLiteral("姓名"), QStringLiteral("班级")} + subjects).join(QLatin1Char(',')).toUtf8() + '\n');
-    int rows = 0;
-    for (std::size_t i = 1; i < lines.size(); ++i) {
-        if (gradeNumber(lines[i].value(g)) != grade)
-            continue;
-        QStringList cells{lines[i].value(no), lines[i].value(name), lines[i].value(cls)};
-        for (int s = 0; s < subjects.size(); ++s)
-            cells << QString::number(40 + static_cast<int>((i * 37 + static_cast<std::size_t>(s) * 11) % 61));
-        out.write(cells.join(QLatin1Char(',')).toUtf8() + '\n');
-        rows += static_cast<int>(subjects.size());
-    }
-    return rows;
 }
 
 CliRunner enrolledThrough(const ServerFixture &server, const LinkRelay &relay, const QString &dataDir, const QString &code)

@@ -5,6 +5,7 @@
 #include "TestExams.h"
 #include "TestPeople.h"
 #include "ScoreSheet.h"
+#include "register/SchoolExamAnalysis.h"
 #include "register/ScoreGrid.h"
 #include "store/ChangeLog.h"
 
@@ -23,6 +24,8 @@ private Q_SLOTS:
     void classes_ofTheExamsGrade_inNumberOrder();
     void typed_savedAndReadBack_badCellsKeptUnsaved();
     void cleared_removesTheScore_unchangedLogsNothing();
+    void previousExam_theLatestEarlierOneWithScoresHere();
+    void scoredPupil_staysInTheClassOfTheExam_afterMoving();
 
 private:
     ExamView exam();
@@ -168,6 +171,69 @@ void TestScoreGrid::cleared_removesTheScore_unchangedLogsNothing()
     // Typed again after it was cleared: a new score row beside the removed one.
     QVERIFY(!again->set(0, 0, QStringLiteral("75")));
     QVERIFY(again->save().ok());
+}
+
+void TestScoreGrid::previousExam_theLatestEarlierOneWithScoresHere()
+{
+    // The setup's exam (2025-11-10) is scored here; a later one (2025-12-10) is not, and the
+    // one being analysed comes last (2026-01-10).
+    RecordStore records(*m_store);
+    auto examOn = [&](const char *date) {
+        auto e = records.save(*schema::findTable("exams"), QString(),
+                              {{"name", std::string("月考")}, {"term_id", std::string("term-2025-1")},
+                               {"grade", std::int64_t(7)}, {"exam_date", std::string(date)}});
+        if (!e)
+            qFatal("cannot add the exam");
+        auto s = records.save(*schema::findTable("exam_subjects"), QString(),
+                              {{"exam_id", e->id.toStdString()}, {"subject", std::string("01")}, {"full_marks", 100.0},
+                               {"excellent_pct", std::int64_t(85)}, {"pass_pct", std::int64_t(60)}, {"low_pct", std::int64_t(40)}});
+        if (!s)
+            qFatal("cannot add the exam's subject");
+        return e->id;
+    };
+    const QString unscored = examOn("2025-12-10");
+    const QString latest = examOn("2026-01-10");
+    auto current = ScoreImport(*m_store).exam(latest);
+    QVERIFY(current.ok());
+    auto previous = previousExamOf(*m_store, *current);
+    QVERIFY(previous.ok());
+    QVERIFY(!*previous);  // none of the earlier exams holds a score yet
+
+    auto grid = ScoreGrid::load(*m_store, exam(), QStringLiteral("2班"));
+    QVERIFY(grid.ok());
+    QVERIFY(!grid->set(0, 0, QStringLiteral("90")));
+    QVERIFY(grid->save().ok());
+    previous = previousExamOf(*m_store, *current);
+    QVERIFY(previous.ok() && *previous);
+    QCOMPARE((*previous)->exam.id, m_setup.examId);  // not the later one the school has no scores in
+    QVERIFY((*previous)->exam.id != unscored);
+}
+
+void TestScoreGrid::scoredPupil_staysInTheClassOfTheExam_afterMoving()
+{
+    auto grid = ScoreGrid::load(*m_store, exam(), QStringLiteral("2班"));
+    QVERIFY(grid.ok());
+    QVERIFY(!grid->set(0, 0, QStringLiteral("91")));  // 王小明, in 2班 on the exam's day
+    QVERIFY(grid->save().ok());
+    auto rows = RecordStore(*m_store).listWhere(*schema::findTable("scores"), "student_id", m_setup.pupils[1]);
+    QVERIFY(rows.ok() && rows->size() == 1);
+    QCOMPARE(validate::fieldText(rows->front().values, "class_name"), std::string("2班"));
+    // He moves to 10班 (and a pupil moving is not a reason to lose his place in the exam).
+    auto moved = RecordRepository(*m_store, *schema::findTable("students"))
+                     .edit(m_setup.pupils[1], {{QStringLiteral("班级"), QStringLiteral("10班")}});
+    QVERIFY2(moved.ok(), qPrintable(moved ? QString() : moved.error().message));
+    auto again = ScoreGrid::load(*m_store, exam(), QStringLiteral("2班"));
+    QVERIFY(again.ok());
+    QCOMPARE(again->pupilCount(), 3);
+    QCOMPARE(again->pupil(0).name, QStringLiteral("王小明"));
+    QCOMPARE(again->text(0, 0), QStringLiteral("91"));
+    auto other = ScoreGrid::load(*m_store, exam(), QStringLiteral("10班"));
+    QVERIFY(other.ok());
+    QCOMPARE(other->pupilCount(), 1);  // 丁一 alone: 王小明 is scored in 2班
+    auto data = schoolExamData(*m_store, exam(), "class");
+    QVERIFY(data.ok());
+    QCOMPARE(data->entries.size(), std::size_t(1));
+    QCOMPARE(data->labels.at(data->entries.front().group), std::string("七年级2班"));
 }
 
 QTEST_GUILESS_MAIN(TestScoreGrid)
