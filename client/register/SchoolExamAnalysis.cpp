@@ -48,13 +48,14 @@ Result<SchoolExamData> schoolExamData(LocalStore &store, const ExamView &exam, c
     for (const auto &p : *left)
         out.names.emplace(ss(p.id), validate::fieldText(p.values, "name"));
     const std::string examGrade = validate::fieldText(exam.exam.values, "grade");
-    const std::string school = ss(store.identity().schoolName);
+    const DeviceIdentity own = store.identity();  // read once: each call is a query
+    const std::string school = ss(own.schoolName);
     for (const auto &es : exam.subjects) {
         auto scores = records.listWhere(*schema::findTable("scores"), "exam_subject_id", qs(es.id));
         if (!scores)
             return scores.error();
         for (const auto &r : *scores) {
-            if (r.schoolId != store.identity().schoolId)
+            if (r.schoolId != own.schoolId)
                 continue;
             exam::Entry e;
             e.pupil = validate::fieldText(r.values, "student_id");
