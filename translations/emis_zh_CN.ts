@@ -607,7 +607,7 @@
 <context>
     <name>emis::bureau::BureauWindow</name>
     <message>
-        <location filename="../client/bureau/BureauWindow.cpp" line="+31"/>
+        <location filename="../client/bureau/BureauWindow.cpp" line="+32"/>
         <source>%1 %2</source>
         <comment>role</comment>
         <extracomment>%1 the office&apos;s Chinese name, %2 its English name</extracomment>
@@ -639,7 +639,7 @@
         <translation>超过以下天数未同步视为失联：</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Problem records (一人多籍, likely duplicates)</source>
         <translation>问题学籍（一人多籍、疑似重复）</translation>
     </message>
@@ -662,6 +662,11 @@
         <location line="+1"/>
         <source>Drill down</source>
         <translation>逐级查询</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Exams</source>
+        <translation>考试成绩</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -714,7 +719,7 @@
         <translation>正在向县服务器查询…</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
@@ -953,6 +958,54 @@
         <location line="+6"/>
         <source>County</source>
         <translation>全县</translation>
+    </message>
+</context>
+<context>
+    <name>emis::bureau::ExamPage</name>
+    <message>
+        <location filename="../client/bureau/ExamPage.cpp" line="+32"/>
+        <source>Analysis (mean, rates, rank, against the county)</source>
+        <translation>成绩分析（平均分、各率、名次、与全县比较）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Score bands (every 10% of full marks)</source>
+        <translation>分数段（每满分的10%一段）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Weak subjects and classes</source>
+        <translation>薄弱学科与薄弱班级</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Exam:</source>
+        <translation>考试：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Double-click a row to open the level below.</source>
+        <translation>双击一行查看下一级。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>County</source>
+        <translation>全县</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>%1 — %2, %3</source>
+        <translation>%1 — %2，%3</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>No county exam yet: 教研室 adds one (emisctl exam add).</source>
+        <translation>还没有县联考：由教研室添加（emisctl exam add）。</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Total (总分)</source>
+        <translation>总分</translation>
     </message>
 </context>
 <context>
@@ -1405,7 +1458,7 @@
 <context>
     <name>emis::client::RecordStore</name>
     <message>
-        <location filename="../client/store/RecordStore.cpp" line="+223"/>
+        <location filename="../client/store/RecordStore.cpp" line="+228"/>
         <location line="+43"/>
         <source>The local database could not start the save.</source>
         <translation>本机数据库无法开始保存。</translation>
@@ -3207,7 +3260,7 @@
 <context>
     <name>emis::school::ScoresPage</name>
     <message>
-        <location filename="../client/school/ScoresPage.cpp" line="+61"/>
+        <location filename="../client/school/ScoresPage.cpp" line="+62"/>
         <source>%1 (read: %2)</source>
         <translation>%1（读到：%2）</translation>
     </message>
@@ -3289,7 +3342,7 @@
         <translation>学籍中没有%1的学生。</translation>
     </message>
     <message numerus="yes">
-        <location line="+24"/>
+        <location line="+26"/>
         <source>%n pupil(s); type a score, or 缺考, 免考 or 作弊.</source>
         <translation>
             <numerusform>共 %n 名学生；请输入分数，或填写缺考、免考、作弊。</numerusform>

@@ -4,6 +4,7 @@
 #include "BureauClient.h"
 #include "DashboardPage.h"
 #include "DrillPage.h"
+#include "ExamPage.h"
 #include "ReportPage.h"
 #include "ReportView.h"
 #include "StaffPage.h"
@@ -52,6 +53,7 @@ BureauWindow::BureauWindow(BureauClient &client, QWidget *parent) : QMainWindow(
     });
     m_schools->controls()->insertWidget(0, new QLabel(tr("Silent when the last sync is older than"), m_schools));
     m_schools->controls()->insertWidget(1, days);
+    m_exams = new ExamPage(client, m_tabs);
     m_approvals = new ApprovalsPage(client, m_tabs);
     m_problems = new ReportPage(client, QStringLiteral("problem_records"), {}, m_tabs);
     m_problems->view()->setTitle(tr("Problem records (一人多籍, likely duplicates)"));
@@ -67,6 +69,7 @@ BureauWindow::BureauWindow(BureauClient &client, QWidget *parent) : QMainWindow(
     m_problems->controls()->insertWidget(0, problemKind);
     m_tabs->addTab(m_dashboard, tr("County figures"));
     m_tabs->addTab(m_drill, tr("Drill down"));
+    m_tabs->addTab(m_exams, tr("Exams"));
     m_tabs->addTab(m_schools, tr("Schools' data"));
     m_tabs->addTab(m_approvals, tr("Approvals"));
     m_tabs->addTab(m_problems, tr("Problem records"));
@@ -104,6 +107,7 @@ void BureauWindow::refreshAll()
 {
     m_dashboard->refresh();
     m_drill->refresh();
+    m_exams->refresh();
     m_schools->refresh();
     m_approvals->refresh();
     m_problems->refresh();

@@ -31,6 +31,7 @@ const std::vector<ReportInfo> &reports()
         {"data_quality", "数据质量", "Data quality", "township=, school=, silent_days= (default 7)"},
         {"approval_queue", "待审批事项", "Awaiting approval", ""},
         {"problem_records", "问题学籍处理", "Problem records", "state=open|all"},
+        {"exams", "考试列表", "Exams", ""},
         {"exam_analysis", "考试成绩分析", "Exam analysis",
          "exam=ID, by=county|township|school|class|teacher, subject= (a subject or total), compare=previous, "
          "township=, school="},
@@ -99,6 +100,8 @@ std::variant<std::string, Issue> runReport(StoreSession &session, std::string_vi
             return badBy(by);
         return specialGroupsReport(session, params, scope, by);
     }
+    if (name == "exams")
+        return examListReport(session, params);
     if (name == "exam_analysis") {
         const std::string by = param(params, "by", "school");
         if (!oneOf(by, {"county", "township", "school", "class", "teacher"}))

@@ -79,6 +79,8 @@ std::string approvalQueueReport(StoreSession &s, const Params &params);
 std::string problemRecordsReport(StoreSession &s, const Params &params, bool all);
 std::string schoolsReport(StoreSession &s, const Params &params, const Scope &scope, std::string_view by);
 std::string staffReport(StoreSession &s, const Params &params, const Scope &scope, std::string_view by);
+// 考试列表: the county's joint exams, newest first, with their subjects.
+std::string examListReport(StoreSession &s, const Params &params);
 std::variant<std::string, Issue> examAnalysisReport(StoreSession &s, const Params &params, const Scope &scope,
                                                     std::string_view by);
 std::variant<std::string, Issue> examBandsReport(StoreSession &s, const Params &params, const Scope &scope,

@@ -12,15 +12,21 @@
 //   (its approval makes that pupil 休学: the county figures above count before it)
 //   county: 72 pupils (14 primary, 58 junior), 3 classes, 1 大班额, 7 full-time teachers,
 //   pupils per teacher 4.67 primary, 14.50 junior.
+#include "LoginDialog.h"
 #include "ServerFixture.h"
 #include "SyncDevice.h"
 #include "sync/Uuid.h"
+#include "sync/ServerConnection.h"
 #include "validate/IdNumber.h"
 
 #include <QBuffer>
 #include <QImage>
 #include <QPainter>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSslCertificate>
 #include <QString>
+#include <QTest>
 
 #include <tuple>
 
@@ -71,6 +77,61 @@ public:
     }
 
     QString address() const { return QStringLiteral("127.0.0.1:%1").arg(server.port()); }
+
+    // A county joint exam of 七年级 (语文 and 数学, 100 marks each) scored by 湖口县第一中学's
+    // device for its 58 pupils: pupil i (in the order the school's rows come) has 语文 40 + i and
+    // 数学 100 − i, so 语文's mean is 68.5, 数学's 71.5 and 总分's 140. Returns the exam's id.
+    std::string scoreExam()
+    {
+        const auto added = server.ctl({QStringLiteral("exam"), QStringLiteral("add"), QStringLiteral("--dir"), server.dir(),
+                                       QStringLiteral("--name"), QStringLiteral("七年级期中联考"), QStringLiteral("--term"),
+                                       QStringLiteral("2025-2026-2"), QStringLiteral("--grade"), QStringLiteral("7"),
+                                       QStringLiteral("--subject"), QStringLiteral("语文:100"), QStringLiteral("--subject"),
+                                       QStringLiteral("数学:100")});
+        if (added.exitCode != 0)
+            return {};
+        const std::string exam = added.out.trimmed().toStdString();
+        SyncDevice device = SyncDevice::enroll(server, ServerFixture::kSchoolA);
+        if (!device.client)
+            return {};
+        auto rows = device.pullByTable();
+        std::map<std::string, std::string> subjectOf;  // code → exam_subjects row
+        for (const auto &[id, row] : rows["exam_subjects"]) {
+            std::string examId, code;
+            for (const auto &f : row.fields()) {
+                if (f.field() == "exam_id")
+                    examId = f.text();
+                if (f.field() == "subject")
+                    code = f.text();
+            }
+            if (examId == exam)
+                subjectOf[code] = id;
+        }
+        std::vector<wire::Change> changes;
+        int i = 0;
+        for (const auto &[id, row] : rows["students"]) {
+            bool seventh = false;
+            for (const auto &f : row.fields())
+                seventh = seventh || (f.field() == "grade" && f.integer() == 7);
+            if (!seventh)
+                continue;
+            for (const auto &[code, marks] : {std::pair{"01", 40.0 + i}, std::pair{"02", 100.0 - i}}) {
+                auto score = device.change("scores", sync::newUuidV7());
+                setText(score, "exam_subject_id", subjectOf[code]);
+                setText(score, "student_id", id);
+                setText(score, "class_name", "1班");
+                auto *value = score.add_fields();
+                value->set_field("score");
+                value->set_real(marks);
+                changes.push_back(score);
+            }
+            ++i;
+        }
+        const auto ack = device.push(changes);
+        if (i != 58 || !ack || !ack->has_push_ack() || ack->push_ack().rejections_size() > 0)
+            return {};
+        return exam;
+    }
 
     std::string pendingChange;  // status_changes row id of the 休学 awaiting the bureau
     std::string pendingPupil;
@@ -215,5 +276,30 @@ private:
 
     int m_serial = 1;
 };
+
+// Logs `client` in to `county`'s server through the login dialog, typed as an officer types it
+// (the CA's fingerprint pasted on the first login); the dialog's error in `error`.
+inline bool logInTyped(bureau::BureauClient &client, const BureauCounty &county, const char *user, const char *password,
+                       QString *error = nullptr)
+{
+    bureau::LoginDialog dialog(client);
+    dialog.show();
+    auto *server = dialog.findChild<QLineEdit *>(QStringLiteral("server"));
+    auto *name = dialog.findChild<QLineEdit *>(QStringLiteral("user"));
+    auto *fp = dialog.findChild<QLineEdit *>(QStringLiteral("fingerprint"));
+    server->clear();
+    QTest::keyClicks(server, county.address());
+    name->clear();
+    QTest::keyClicks(name, QLatin1String(user));
+    QTest::keyClicks(dialog.findChild<QLineEdit *>(QStringLiteral("password")), QLatin1String(password));
+    if (fp->text().isEmpty())
+        QTest::keyClicks(fp, client::caFingerprint(QSslCertificate::fromData(county.server.caPem()).constFirst()));
+    QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("login")), Qt::LeftButton);
+    if (!QTest::qWaitFor([&] { return !dialog.busy(); }, 30000))
+        return false;
+    if (error)
+        *error = dialog.errorShown();
+    return dialog.result() == QDialog::Accepted;
+}
 
 } // namespace emis::testing

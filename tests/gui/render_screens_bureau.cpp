@@ -7,6 +7,7 @@
 #include "BureauWindow.h"
 #include "DashboardPage.h"
 #include "DrillPage.h"
+#include "ExamPage.h"
 #include "LoginDialog.h"
 #include "ReportPage.h"
 #include "ReportView.h"
@@ -59,6 +60,8 @@ int main(int argc, char *argv[])
     testing::BureauCounty county;
     if (!county.start())
         qFatal("the county server did not start");
+    if (county.scoreExam().empty())
+        qFatal("the county's exam was not scored");
     const QString fp =
         client::caFingerprint(QSslCertificate::fromData(county.server.caPem()).constFirst());
 
@@ -117,6 +120,30 @@ int main(int argc, char *argv[])
     drill->setReportName(QStringLiteral("class_size"));
     waitDrill();
     save(&window, out, QStringLiteral("3d_drill_class_size"));
+
+    // 考试成绩: the joint exam by township for 总分, then 语文 in the school's classes, then its bands.
+    {
+        bureau::ExamPage *exams = window.exams();
+        window.tabs()->setCurrentWidget(exams);
+        QSignalSpy loaded(exams, &bureau::ExamPage::loaded);
+        const auto waitExam = [&] {
+            (void)QTest::qWaitFor([&] { return !exams->busy() && !loaded.isEmpty(); }, 30000);
+            loaded.clear();
+        };
+        exams->refresh();
+        waitExam();
+        save(&window, out, QStringLiteral("10a_exam_county"));
+        exams->subjects()->setCurrentIndex(1);
+        waitExam();
+        exams->drillInto(0);
+        waitExam();
+        exams->drillInto(0);
+        waitExam();
+        save(&window, out, QStringLiteral("10b_exam_class"));
+        exams->views()->setCurrentIndex(1);
+        waitExam();
+        save(&window, out, QStringLiteral("10c_exam_bands"));
+    }
 
     window.tabs()->setCurrentWidget(window.schools());
     {

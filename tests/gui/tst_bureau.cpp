@@ -106,24 +106,7 @@ QString TestBureau::fingerprint() const
 
 bool TestBureau::logIn(bureau::BureauClient &client, const char *user, const char *password, QString *error)
 {
-    bureau::LoginDialog dialog(client);
-    dialog.show();
-    auto *server = dialog.findChild<QLineEdit *>(QStringLiteral("server"));
-    auto *name = dialog.findChild<QLineEdit *>(QStringLiteral("user"));
-    auto *fp = dialog.findChild<QLineEdit *>(QStringLiteral("fingerprint"));
-    server->clear();
-    QTest::keyClicks(server, m_county.address());
-    name->clear();
-    QTest::keyClicks(name, QLatin1String(user));
-    QTest::keyClicks(dialog.findChild<QLineEdit *>(QStringLiteral("password")), QLatin1String(password));
-    if (fp->text().isEmpty())
-        QTest::keyClicks(fp, fingerprint());
-    QTest::mouseClick(dialog.findChild<QPushButton *>(QStringLiteral("login")), Qt::LeftButton);
-    if (!QTest::qWaitFor([&] { return !dialog.busy(); }, 30000))
-        return false;
-    if (error)
-        *error = dialog.errorShown();
-    return dialog.result() == QDialog::Accepted;
+    return testing::logInTyped(client, m_county, user, password, error);
 }
 
 void TestBureau::login_wrongFingerprint_trustsNotTheServer()
