@@ -95,48 +95,73 @@ std::variant<CountyExam, Issue> loadExam(StoreSession &s, const Params &params, 
     for (const auto &r : s.query("SELECT grade FROM exams WHERE id = ?", {Value{examId}}))
         examGrade = asInt(r[0]);
     // The scores through the index that holds all they need (store/ReportSummary.h), a subject
-    // at a time: no row of scores or students is read for them.
+    // at a time: no row of scores or students is read for them. Within the analysis a pupil and
+    // a subject go by short keys (their order here), which fit in a string without allocating:
+    // an exam is a few hundred thousand scores, and the figures name neither.
     struct Pupil {
-        bool live = false;
-        std::int64_t grade = 0;
+        bool deleted = false;
+        bool looked = false;     // its class now asked for
+        std::int64_t grade = 0;  // now, for a score that keeps no class
         std::string className;
+        std::string key;
     };
     struct Score {
         exam::Entry entry;
-        std::string className, schoolId;
+        std::string className;
+        const School *school = nullptr;
         const std::string *subject = nullptr;
         Pupil *pupil = nullptr;
+        const std::string *pupilId = nullptr;  // the key of `pupil` in `pupils`
     };
-    // Text moved out of the row read, not copied: an exam is a few hundred thousand of them.
-    const auto take = [](Value &v) {
-        auto *text = std::get_if<std::string>(&v);
-        return text ? std::move(*text) : asText(v);
-    };
+    std::unordered_map<std::string, Pupil> pupils;  // by student id
     std::vector<Score> scores;
-    for (const auto &sub : subjects) {
+    for (std::size_t i = 0; i < subjects.size(); ++i) {
+        const std::string key = std::to_string(i);
+        auto school = schools.end();
         s.queryEach("SELECT student_id, score, absence, class_name, school_id FROM scores "
                     "WHERE exam_subject_id = ? AND deleted = 0",
-                    {Value{sub.id}}, [&](StoreSession::QueryRow &r) {
+                    {Value{subjects[i].id}}, [&](StoreSession::QueryRow &r) {
+            // The row's text read in place: an id is copied only for a pupil met first.
+            const auto *schoolId = std::get_if<std::string>(&r[4]);
+            const auto *pupilId = std::get_if<std::string>(&r[0]);
+            if (!schoolId || !pupilId)
+                return;
+            if (school == schools.end() || school->first != *schoolId)
+                school = schools.find(*schoolId);
+            if (school == schools.end())
+                return;  // a school deleted since
             Score &sc = scores.emplace_back();
-            sc.entry.pupil = take(r[0]);
-            sc.entry.subjectId = sub.id;
+            auto [p, added] = pupils.try_emplace(*pupilId);
+            if (added)
+                p->second.key = std::to_string(pupils.size());
+            sc.pupil = &p->second;
+            sc.pupilId = &p->first;
+            sc.entry.pupil = p->second.key;
+            sc.entry.subjectId = key;
             if (!isNull(r[1]))
                 sc.entry.score = asReal(r[1]);
-            sc.entry.absence = take(r[2]);
-            sc.className = take(r[3]);
-            sc.schoolId = take(r[4]);
-            sc.subject = &sub.subject;
+            if (const auto *absence = std::get_if<std::string>(&r[2]))
+                sc.entry.absence = *absence;
+            if (const auto *cls = std::get_if<std::string>(&r[3]))
+                sc.className = *cls;
+            sc.school = &school->second;
+            sc.subject = &subjects[i].subject;
         });
     }
-    // The pupils behind them, once each: whether deleted, and the class now for a score that
-    // keeps none.
-    std::unordered_map<std::string, Pupil> pupils;
-    pupils.reserve(scores.size() / std::max<std::size_t>(subjects.size(), 1) + 1);
-    for (auto &sc : scores)
-        sc.pupil = &pupils.try_emplace(sc.entry.pupil).first->second;
-    std::vector<std::string> ids;
-    for (const auto &[id, p] : pupils)
-        ids.push_back(id);
+    for (std::size_t i = 0; i < subjects.size(); ++i)
+        subjects[i].id = std::to_string(i);
+    // The deleted pupils (few, through their own index) are left out; a score that keeps no
+    // class (from an older client) takes its pupil's class now, looked up for those alone.
+    s.queryEach("SELECT id FROM students WHERE deleted <> 0", {}, [&](StoreSession::QueryRow &r) {
+        if (auto p = pupils.find(asText(r[0])); p != pupils.end())
+            p->second.deleted = true;
+    });
+    std::vector<const std::string *> ids;
+    for (const auto &sc : scores)
+        if (sc.className.empty() && !sc.pupil->looked) {
+            sc.pupil->looked = true;
+            ids.push_back(sc.pupilId);
+        }
     constexpr std::size_t kChunk = 500;
     for (std::size_t from = 0; from < ids.size(); from += kChunk) {
         const std::size_t n = std::min(kChunk, ids.size() - from);
@@ -145,26 +170,23 @@ std::variant<CountyExam, Issue> loadExam(StoreSession &s, const Params &params, 
             sql += ",?";
         std::vector<Value> args;
         for (std::size_t i = 0; i < n; ++i)
-            args.emplace_back(ids[from + i]);
-        for (const auto &r : s.query(sql + ")", args)) {
+            args.emplace_back(*ids[from + i]);
+        s.queryEach(sql + ")", args, [&](StoreSession::QueryRow &r) {
             Pupil &p = pupils[asText(r[0])];
-            p.live = true;
             p.grade = asInt(r[1]);
             p.className = asText(r[2]);
-        }
+        });
     }
     std::vector<exam::Entry> entries;
     std::map<std::string, std::string> labels;
     entries.reserve(scores.size());
-    auto school = schools.end();
     for (auto &sc : scores) {
-        if (school == schools.end() || school->first != sc.schoolId)
-            school = schools.find(sc.schoolId);
         const Pupil &p = *sc.pupil;
-        if (school == schools.end() || !p.live)
-            continue;
-        const std::string &code = school->second.code;
-        const std::string &township = school->second.township;
+        if (p.deleted || (sc.className.empty() && p.className.empty()))
+            continue;  // deleted, or no class kept and the pupil's row gone
+        const School &school = *sc.school;
+        const std::string &code = school.code;
+        const std::string &township = school.township;
         const bool kept = !sc.className.empty();
         const std::int64_t grade = kept ? examGrade : p.grade;
         const std::string &className = kept ? sc.className : p.className;
@@ -180,7 +202,7 @@ std::variant<CountyExam, Issue> loadExam(StoreSession &s, const Params &params, 
             labels.try_emplace(e.group, township);
         } else if (by == "school") {
             e.group = code;
-            labels.try_emplace(e.group, school->second.name);
+            labels.try_emplace(e.group, school.name);
         } else if (by == "teacher") {
             const auto t = teacherOf.find(classKey(code, grade, className) + "/" + *sc.subject);
             e.group = t == teacherOf.end() ? std::string("unassigned") : t->second.first;
@@ -188,7 +210,7 @@ std::variant<CountyExam, Issue> loadExam(StoreSession &s, const Params &params, 
         } else {
             e.group = classKey(code, grade, className);
             if (labels.find(e.group) == labels.end())
-                labels.emplace(e.group, school->second.name + " " + gradeName(grade) + className);
+                labels.emplace(e.group, school.name + " " + gradeName(grade) + className);
         }
         entries.push_back(std::move(e));
     }

@@ -91,6 +91,7 @@ void createScoreIndex(SqliteDb &db)
 {
     db.exec("CREATE INDEX IF NOT EXISTS scores_for_analysis ON scores (exam_subject_id, deleted, student_id, score, "
             "absence, class_name, school_id)");
+    db.exec("CREATE INDEX IF NOT EXISTS students_deleted ON students (id) WHERE deleted <> 0");
 }
 
 } // namespace emis::server

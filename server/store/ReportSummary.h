@@ -69,6 +69,8 @@ void createAssetSummary(SqliteDb &db);
 // large county's exam in about 40 ms instead of 270).
 //   scores_for_analysis ON scores (exam_subject_id, deleted, student_id, score, absence,
 //                                  class_name, school_id)
+// and the deleted pupils (few), whose scores they leave out, without reading every pupil:
+//   students_deleted ON students (id) WHERE deleted <> 0
 void createScoreIndex(SqliteDb &db);
 std::string assetSummaryRecountSql();
 

@@ -349,7 +349,7 @@ void SqliteSession::queryEach(const std::string &sql, const std::vector<Value> &
     QueryRow row(static_cast<std::size_t>(st.columnCount()));
     while (st.step()) {
         for (std::size_t c = 0; c < row.size(); ++c)
-            row[c] = st.value(static_cast<int>(c));
+            st.read(static_cast<int>(c), row[c]);
         each(row);
     }
 }

@@ -101,6 +101,20 @@ Value SqliteStatement::value(int column) const
     }
 }
 
+void SqliteStatement::read(int column, Value &into) const
+{
+    if (sqlite3_column_type(m_stmt, column) != SQLITE_TEXT) {
+        into = value(column);
+        return;
+    }
+    const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, column));
+    const auto n = static_cast<std::size_t>(sqlite3_column_bytes(m_stmt, column));
+    if (auto *held = std::get_if<std::string>(&into))
+        held->assign(p ? p : "", p ? n : 0);
+    else
+        into = std::string(p ? p : "", p ? n : 0);
+}
+
 std::string SqliteStatement::text(int column) const
 {
     const auto *p = reinterpret_cast<const char *>(sqlite3_column_text(m_stmt, column));

@@ -34,6 +34,8 @@ public:
 
     bool isNull(int column) const;
     Value value(int column) const;  // by the column's stored type
+    // The same into `into`, reusing the text it holds: no allocation when the text fits.
+    void read(int column, Value &into) const;
     std::string text(int column) const;
     std::int64_t integer(int column) const;
     int columnCount() const;

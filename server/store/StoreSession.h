@@ -93,8 +93,9 @@ public:
     // (evidence lookups) call this, with SQL text they own; nothing from a request is ever pasted into it.
     using QueryRow = std::vector<Value>;
     virtual std::vector<QueryRow> query(const std::string &sql, const std::vector<Value> &params) = 0;
-    // The same rows one at a time, in one buffer reused (`each` may move values out of it): for
-    // a report that reads a few hundred thousand rows without holding them all.
+    // The same rows one at a time, in one buffer reused (its text too: `each` reads the values,
+    // or moves them out at the cost of an allocation for the next row): for a report that reads
+    // a few hundred thousand rows without holding them all.
     virtual void queryEach(const std::string &sql, const std::vector<Value> &params,
                            const std::function<void(QueryRow &)> &each)
     {
