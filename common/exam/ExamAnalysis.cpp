@@ -220,40 +220,49 @@ Analysis analyse(const std::vector<SubjectLines> &subjects, const std::vector<En
 }
 
 std::vector<BandRow> scoreBands(const std::vector<SubjectLines> &subjects, const std::vector<Entry> &entries,
-                                const std::string &subjectId)
+                                const std::string &subjectId, bool whole)
 {
     double full = 0;
     for (const auto &s : subjects)
         if (subjectId.empty() || s.id == subjectId)
             full += s.fullMarks;
+    static const std::string kAll = "all";
+    const auto groupOf = [&](const Entry &e) -> const std::string & { return whole ? kAll : e.group; };
     // 总分: each pupil's sum, for pupils with a score in every subject.
-    std::map<std::string, std::pair<std::size_t, double>> totals;
-    std::map<std::string, std::string> groupOf;
-    std::vector<std::pair<std::string, double>> values;  // group, score
+    struct Total {
+        std::size_t scored = 0;
+        double sum = 0;
+        const std::string *group = nullptr;
+    };
+    std::unordered_map<std::string_view, Total> totals;
+    std::vector<std::pair<const std::string *, double>> values;  // group, score
     for (const auto &e : entries) {
-        if (!e.inScope || !e.score)
+        if ((!whole && !e.inScope) || !e.score)
             continue;
         if (!subjectId.empty()) {
             if (e.subjectId == subjectId)
-                values.emplace_back(e.group, *e.score);
+                values.emplace_back(&groupOf(e), *e.score);
             continue;
         }
-        auto &t = totals[e.pupil];
-        ++t.first;
-        t.second += *e.score;
-        groupOf[e.pupil] = e.group;
+        Total &t = totals[e.pupil];
+        ++t.scored;
+        t.sum += *e.score;
+        t.group = &groupOf(e);
     }
-    for (const auto &[pupil, t] : totals)
-        if (t.first == subjects.size())
-            values.emplace_back(groupOf[pupil], t.second);
+    for (const auto &e : entries)  // in the order the pupils were first met
+        if (const auto t = totals.find(e.pupil); t != totals.end() && t->second.group) {
+            if (t->second.scored == subjects.size())
+                values.emplace_back(t->second.group, t->second.sum);
+            t->second.group = nullptr;  // once each
+        }
     std::vector<BandRow> out;
-    std::map<std::string, std::size_t> index;
+    std::unordered_map<std::string_view, std::size_t> index;
     for (const auto &e : entries)  // groups in the order first met
-        if (e.inScope && index.emplace(e.group, out.size()).second)
-            out.push_back(BandRow{e.group, {}});
+        if ((whole || e.inScope) && index.try_emplace(groupOf(e), out.size()).second)
+            out.push_back(BandRow{groupOf(e), {}});
     for (const auto &[group, v] : values) {
         const int band = full > 0 ? std::min(kBands - 1, static_cast<int>(std::floor(v / full * kBands + 1e-9))) : 0;
-        ++out[index.at(group)].counts[std::max(0, band)];
+        ++out[index.at(*group)].counts[std::max(0, band)];
     }
     return out;
 }

@@ -67,8 +67,9 @@ struct BandRow {
     std::string group;
     int counts[kBands] = {};
 };
+// `whole`: every entry counted, in scope or not, in one row (group "all"): the reference's bands.
 std::vector<BandRow> scoreBands(const std::vector<SubjectLines> &subjects, const std::vector<Entry> &entries,
-                                const std::string &subjectId);
+                                const std::string &subjectId, bool whole = false);
 
 // An exam as the order of exams sees it: the previous exam of a grade is the latest of the same
 // grade before it by date, else by when it was made (ids are UUIDv7, so they sort by creation).

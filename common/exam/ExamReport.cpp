@@ -167,12 +167,7 @@ std::string bandsDocument(std::string_view report, const std::map<std::string, s
         w.endObject();
     }
     w.endArray();
-    std::vector<Entry> all = entries;
-    for (auto &e : all) {
-        e.inScope = true;
-        e.group = "all";
-    }
-    const auto whole = scoreBands(subjects, all, subjectId);
+    const auto whole = scoreBands(subjects, entries, subjectId, true);
     w.key("totals").beginObject().field("label", "合计");
     for (int b = 0; b < kBands; ++b)
         w.field("b" + std::to_string(b), whole.empty() ? 0 : whole.front().counts[b]);

@@ -322,12 +322,13 @@ std::variant<std::string, Issue> examWeakReport(StoreSession &s, const Params &p
         w.beginObject().field("key", key).field("zh", zh).field("en", en).endObject();
     w.endArray();
     w.key("rows").beginArray();
+    // The classes below the county by school and subject, found once.
+    std::map<std::pair<std::string, std::string>, std::vector<const exam::Row *>> classesOf;
+    for (const auto &c : weakClasses)
+        classesOf[{c.group.substr(0, c.group.find('/')), c.subjectId}].push_back(&c);
     for (const auto &school : weakSubjects) {
         // The school's classes below the county in that subject, lowest first, each with its teacher.
-        std::vector<const exam::Row *> classes;
-        for (const auto &c : weakClasses)
-            if (c.subjectId == school.subjectId && c.group.substr(0, c.group.find('/')) == school.group)
-                classes.push_back(&c);
+        std::vector<const exam::Row *> classes = classesOf[{school.group, school.subjectId}];
         std::stable_sort(classes.begin(), classes.end(), [](const exam::Row *a, const exam::Row *b) {
             return *a->figures.overMean < *b->figures.overMean;
         });
