@@ -51,7 +51,8 @@ Result<SchoolExamData> schoolExamData(LocalStore &store, const ExamView &exam, c
     const DeviceIdentity own = store.identity();  // read once: each call is a query
     const std::string school = ss(own.schoolName);
     for (const auto &es : exam.subjects) {
-        auto scores = records.listWhere(*schema::findTable("scores"), "exam_subject_id", qs(es.id));
+        auto scores = records.listWhere(*schema::findTable("scores"), "exam_subject_id", qs(es.id),
+                                        {"student_id", "score", "absence", "class_name"});
         if (!scores)
             return scores.error();
         for (const auto &r : *scores) {

@@ -24,21 +24,36 @@ namespace {
 
 QString tr(const char *text) { return QCoreApplication::translate("emis::client::RecordStore", text); }
 
-QString selectColumns(const schema::Table &t)
+// The fields read: every field of the table, or the ones named (a report over thousands of rows
+// that needs a few). Names come from the schema, never from the caller's data.
+std::vector<const schema::Field *> fieldsRead(const schema::Table &t, const std::vector<std::string> &only)
+{
+    std::vector<const schema::Field *> out;
+    for (const auto &f : t.fields)
+        if (only.empty() || std::find(only.begin(), only.end(), f.name) != only.end())
+            out.push_back(&f);
+    return out;
+}
+
+QString selectColumns(const std::vector<const schema::Field *> &fields)
 {
     QStringList cols{QStringLiteral("id"), QStringLiteral("school_id"), QStringLiteral("hlc"), QStringLiteral("deleted")};
-    for (const auto &f : t.fields)
-        cols << qs(f.name);
+    for (const auto *f : fields)
+        cols << qs(f->name);
     return cols.join(QStringLiteral(", "));
 }
 
-StoredRow readRow(const schema::Table &t, Sql &q)
+QString selectColumns(const schema::Table &t) { return selectColumns(fieldsRead(t, {})); }
+
+StoredRow readRow(const std::vector<const schema::Field *> &fields, Sql &q)
 {
     StoredRow r{q.value(0).toString(), q.value(1).toString(), q.value(2).toString(), q.value(3).toInt() != 0, {}};
-    for (std::size_t i = 0; i < t.fields.size(); ++i)
-        r.values.emplace(t.fields[i].name, fromVariant(t.fields[i], q.value(static_cast<int>(i) + 4)));
+    for (std::size_t i = 0; i < fields.size(); ++i)
+        r.values.emplace(fields[i]->name, fromVariant(*fields[i], q.value(static_cast<int>(i) + 4)));
     return r;
 }
+
+StoredRow readRow(const schema::Table &t, Sql &q) { return readRow(fieldsRead(t, {}), q); }
 
 Error notEnrolled()
 {
@@ -110,19 +125,20 @@ Result<std::vector<StoredRow>> RecordStore::traces(const schema::Table &t) const
 }
 
 Result<std::vector<StoredRow>> RecordStore::listWhere(const schema::Table &t, const std::string &field,
-                                                     const QString &value) const
+                                                     const QString &value, const std::vector<std::string> &only) const
 {
     if (!t.field(field))
         return makeError(ErrorKind::Other, QStringLiteral("no field %1 in %2").arg(qs(field), qs(t.name)));
+    const auto fields = fieldsRead(t, only);
     // The field name comes from the schema, never from the caller's data.
     Sql q(m_store.db(), QStringLiteral("SELECT %1 FROM %2 WHERE deleted = 0 AND %3 = ? ORDER BY id")
-                            .arg(selectColumns(t), qs(t.name), qs(field)));
+                            .arg(selectColumns(fields), qs(t.name), qs(field)));
     q.bind(value);
     if (auto st = q.exec(); !st)
         return st.error();
     std::vector<StoredRow> out;
     while (q.next())
-        out.push_back(readRow(t, q));
+        out.push_back(readRow(fields, q));
     return out;
 }
 

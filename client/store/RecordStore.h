@@ -47,9 +47,10 @@ public:
     // the history (left out; see traces()).
     Result<std::vector<StoredRow>> list(const schema::Table &table, bool includeDeleted = false) const;
     // Live rows whose `field` holds `value` (an indexed lookup: a pupil's status changes, a
-    // change's evidence).
+    // change's evidence). `only`: the fields read into `values` (all when empty): an exam's
+    // thousands of scores read with the few a report needs.
     Result<std::vector<StoredRow>> listWhere(const schema::Table &table, const std::string &field,
-                                             const QString &value) const;
+                                             const QString &value, const std::vector<std::string> &only = {}) const;
     // Rows of `table` this school no longer owns: what is left of pupils who transferred out.
     Result<std::vector<StoredRow>> traces(const schema::Table &table) const;
 

@@ -328,6 +328,10 @@ int main(int argc, char **argv)
     }
     if (!g_scratch.isValid())
         fail(QStringLiteral("no scratch folder"));
+    if (qEnvironmentVariableIsSet("EMIS_BENCH_KEEP")) {  // the devices' folders, for a profiler
+        g_scratch.setAutoRemove(false);
+        std::printf("scratch folder kept: %s\n", qPrintable(g_scratch.path()));
+    }
     const demo::DemoCounty county = demo::generateDemoCounty(demo::DemoOptions{});
     std::printf("demo county: %zu schools, %zu pupils; %u cores\n", county.schools.size(), county.pupils.size(),
                 std::thread::hardware_concurrency());
