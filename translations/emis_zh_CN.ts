@@ -900,7 +900,7 @@
 <context>
     <name>emis::bureau::DrillPage</name>
     <message>
-        <location filename="../client/bureau/DrillPage.cpp" line="+20"/>
+        <location filename="../client/bureau/DrillPage.cpp" line="+21"/>
         <source>Pupils in school (enrolment)</source>
         <translation>在校生统计</translation>
     </message>
@@ -945,7 +945,7 @@
         <translation>计算机教室和实验室使用情况</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+8"/>
         <source>Report:</source>
         <translation>报表：</translation>
     </message>
@@ -963,7 +963,7 @@
 <context>
     <name>emis::bureau::ExamPage</name>
     <message>
-        <location filename="../client/bureau/ExamPage.cpp" line="+32"/>
+        <location filename="../client/bureau/ExamPage.cpp" line="+33"/>
         <source>Analysis (mean, rates, rank, against the county)</source>
         <translation>成绩分析（平均分、各率、名次、与全县比较）</translation>
     </message>
@@ -978,7 +978,7 @@
         <translation>薄弱学科与薄弱班级</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+15"/>
         <source>Exam:</source>
         <translation>考试：</translation>
     </message>
@@ -1248,7 +1248,7 @@
         <translation>本程序不认识数据表 %1。</translation>
     </message>
     <message>
-        <location filename="../client/store/RecordStore.cpp" line="+47"/>
+        <location filename="../client/store/RecordStore.cpp" line="+62"/>
         <source>This device is not enrolled with the county server yet; enroll it first.</source>
         <translation>本设备尚未在县服务器注册，请先注册。</translation>
     </message>
@@ -1458,7 +1458,7 @@
 <context>
     <name>emis::client::RecordStore</name>
     <message>
-        <location filename="../client/store/RecordStore.cpp" line="+228"/>
+        <location filename="../client/store/RecordStore.cpp" line="+229"/>
         <location line="+43"/>
         <source>The local database could not start the save.</source>
         <translation>本机数据库无法开始保存。</translation>

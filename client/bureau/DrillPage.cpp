@@ -3,6 +3,7 @@
 #include "BureauClient.h"
 #include "Charts.h"
 #include "ReportView.h"
+#include "TrailBar.h"
 
 #include <QChartView>
 #include <QComboBox>
@@ -28,10 +29,8 @@ DrillPage::DrillPage(BureauClient &client, QWidget *parent) : QWidget(parent), m
                       QStringLiteral("equipment_replacement"));
     m_report->addItem(tr("Use of computer rooms and labs"), QStringLiteral("equipment_usage"));
     connect(m_report, &QComboBox::currentIndexChanged, this, [this] { refresh(); });
-    m_trailBox = new QWidget(this);
-    m_trailLayout = new QHBoxLayout(m_trailBox);
-    m_trailLayout->setContentsMargins(0, 0, 0, 0);
-    m_trailLayout->setSpacing(2);
+    m_trailBox = new TrailBar(QStringLiteral("trail"), this);
+    connect(m_trailBox, &TrailBar::levelChosen, this, &DrillPage::goBack);
     m_view = new ReportView(this);
     connect(m_view, &ReportView::rowActivated, this, &DrillPage::drillInto);
 
@@ -77,22 +76,10 @@ QString DrillPage::trailText() const
 
 void DrillPage::showTrail()
 {
-    while (auto *item = m_trailLayout->takeAt(0)) {
-        delete item->widget();
-        delete item;
-    }
-    for (int i = 0; i < m_trail.size(); ++i) {
-        if (i > 0)
-            m_trailLayout->addWidget(new QLabel(QStringLiteral("›"), m_trailBox));
-        auto *b = new QPushButton(m_trail[i].label, m_trailBox);
-        b->setFlat(true);
-        b->setStyleSheet(QStringLiteral("QPushButton { padding: 2px 6px; } QPushButton:enabled { color: #1a5fb4; }"));
-        b->setObjectName(QStringLiteral("trail%1").arg(i));
-        b->setEnabled(i + 1 < m_trail.size());
-        connect(b, &QPushButton::clicked, this, [this, i] { goBack(i); });
-        m_trailLayout->addWidget(b);
-    }
-    m_trailLayout->addStretch(1);
+    QStringList labels;
+    for (const auto &step : m_trail)
+        labels << step.label;
+    m_trailBox->setLabels(labels);
 }
 
 void DrillPage::refresh()

@@ -5,7 +5,6 @@
 #include <QWidget>
 
 class QComboBox;
-class QHBoxLayout;
 
 namespace emis::report {
 struct ReportData;
@@ -15,6 +14,7 @@ namespace emis::bureau {
 
 class BureauClient;
 class ReportView;
+class TrailBar;
 
 // County → township → school → grade → class: a report at one level of the county; a double
 // click (or Enter) on a row opens the level below, the trail above goes back up. The report is
@@ -51,8 +51,7 @@ private:
 
     BureauClient &m_client;
     QComboBox *m_report;
-    QHBoxLayout *m_trailLayout;
-    QWidget *m_trailBox;
+    TrailBar *m_trailBox;
     ReportView *m_view;
     QList<Step> m_trail;
     bool m_busy = false;

@@ -3,6 +3,7 @@
 #include "BureauClient.h"
 #include "Charts.h"
 #include "ReportView.h"
+#include "TrailBar.h"
 #include "schema/CodeTables.h"
 
 #include <QChartView>
@@ -40,10 +41,8 @@ ExamPage::ExamPage(BureauClient &client, QWidget *parent) : QWidget(parent), m_c
     });
     connect(m_views, &QComboBox::currentIndexChanged, this, [this] { goBack(County); });
     connect(m_subjects, &QComboBox::currentIndexChanged, this, [this] { showExam(); });
-    m_trailBox = new QWidget(this);
-    m_trailLayout = new QHBoxLayout(m_trailBox);
-    m_trailLayout->setContentsMargins(0, 0, 0, 0);
-    m_trailLayout->setSpacing(2);
+    m_trailBox = new TrailBar(QStringLiteral("examTrail"), this);
+    connect(m_trailBox, &TrailBar::levelChosen, this, &ExamPage::goBack);
     m_view = new ReportView(this);
     connect(m_view, &ReportView::rowActivated, this, &ExamPage::drillInto);
 
@@ -186,21 +185,10 @@ void ExamPage::goBack(int to)
 
 void ExamPage::showTrail()
 {
-    while (auto *item = m_trailLayout->takeAt(0)) {
-        delete item->widget();
-        delete item;
-    }
-    for (int i = 0; i < m_trail.size(); ++i) {
-        if (i > 0)
-            m_trailLayout->addWidget(new QLabel(QStringLiteral("›"), m_trailBox));
-        auto *b = new QPushButton(m_trail[i].label, m_trailBox);
-        b->setFlat(true);
-        b->setObjectName(QStringLiteral("examTrail%1").arg(i));
-        b->setEnabled(i + 1 < m_trail.size());
-        connect(b, &QPushButton::clicked, this, [this, i] { goBack(i); });
-        m_trailLayout->addWidget(b);
-    }
-    m_trailLayout->addStretch(1);
+    QStringList labels;
+    for (const auto &step : m_trail)
+        labels << step.label;
+    m_trailBox->setLabels(labels);
 }
 
 void ExamPage::showChart(const report::ReportData &report)

@@ -5,7 +5,6 @@
 #include <QWidget>
 
 class QComboBox;
-class QHBoxLayout;
 
 namespace emis::report {
 struct ReportData;
@@ -15,6 +14,7 @@ namespace emis::bureau {
 
 class BureauClient;
 class ReportView;
+class TrailBar;
 
 // 考试成绩: one of the county's exams (the exams report lists them) as the bureau reads it — its
 // analysis (平均分, 优秀率, 及格率, 低分率, 名次, 超均率 against the county), its score bands, or its
@@ -56,8 +56,7 @@ private:
     QComboBox *m_exams;
     QComboBox *m_views;
     QComboBox *m_subjects;
-    QHBoxLayout *m_trailLayout;
-    QWidget *m_trailBox;
+    TrailBar *m_trailBox;
     ReportView *m_view;
     QList<Step> m_trail;
     QList<QStringList> m_subjectCodes;  // per exam in the list

@@ -65,6 +65,25 @@ QString examClass(const StoredRow &p, const std::string &grade, const Stored &st
     return qs(validate::fieldText(p.values, "class_name"));
 }
 
+// The register's pupils and the exam's stored scores, which both the class list and a class's
+// grid are made from.
+struct ExamRead {
+    std::string grade;
+    std::vector<StoredRow> pupils;
+    Stored stored;
+};
+
+Result<ExamRead> readExam(LocalStore &store, const ExamView &exam)
+{
+    auto pupils = RecordStore(store).list(table("students"));
+    if (!pupils)
+        return pupils.error();
+    auto stored = storedScores(store, exam);
+    if (!stored)
+        return stored.error();
+    return ExamRead{validate::fieldText(exam.exam.values, "grade"), std::move(*pupils), std::move(*stored)};
+}
+
 // The class number a name ends with (12 for 12班), for ordering 2班 before 10班.
 int classNumber(const QString &name)
 {
@@ -81,16 +100,12 @@ int classNumber(const QString &name)
 
 Result<QStringList> ScoreGrid::classesOf(LocalStore &store, const ExamView &exam)
 {
-    const std::string grade = validate::fieldText(exam.exam.values, "grade");
-    auto pupils = RecordStore(store).list(table("students"));
-    if (!pupils)
-        return pupils.error();
-    auto stored = storedScores(store, exam);
-    if (!stored)
-        return stored.error();
+    auto read = readExam(store, exam);
+    if (!read)
+        return read.error();
     QStringList out;
-    for (const auto &p : *pupils)
-        if (const QString cls = examClass(p, grade, *stored); !cls.isEmpty() && !out.contains(cls))
+    for (const auto &p : read->pupils)
+        if (const QString cls = examClass(p, read->grade, read->stored); !cls.isEmpty() && !out.contains(cls))
             out << cls;
     std::sort(out.begin(), out.end(), [](const QString &a, const QString &b) {
         const int na = classNumber(a), nb = classNumber(b);
@@ -101,16 +116,13 @@ Result<QStringList> ScoreGrid::classesOf(LocalStore &store, const ExamView &exam
 
 Result<ScoreGrid> ScoreGrid::load(LocalStore &store, const ExamView &exam, const QString &className)
 {
-    const std::string grade = validate::fieldText(exam.exam.values, "grade");
-    auto pupils = RecordStore(store).list(table("students"));
-    if (!pupils)
-        return pupils.error();
-    auto stored = storedScores(store, exam);
-    if (!stored)
-        return stored.error();
+    auto read = readExam(store, exam);
+    if (!read)
+        return read.error();
+    const Stored *stored = &read->stored;
     ScoreGrid grid(store, exam, className);
-    for (const auto &p : *pupils)
-        if (examClass(p, grade, *stored) == className)
+    for (const auto &p : read->pupils)
+        if (examClass(p, read->grade, *stored) == className)
             grid.m_pupils.push_back(Pupil{p.id, qs(validate::fieldText(p.values, "name")),
                                           qs(validate::fieldText(p.values, "student_no"))});
     QCollator pinyin{QLocale(QLocale::Chinese, QLocale::China)};

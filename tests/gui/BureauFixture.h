@@ -13,17 +13,20 @@
 //   county: 72 pupils (14 primary, 58 junior), 3 classes, 1 大班额, 7 full-time teachers,
 //   pupils per teacher 4.67 primary, 14.50 junior.
 #include "LoginDialog.h"
+#include "Translations.h"
 #include "ServerFixture.h"
 #include "SyncDevice.h"
 #include "sync/Uuid.h"
 #include "sync/ServerConnection.h"
 #include "validate/IdNumber.h"
 
+#include <QApplication>
 #include <QBuffer>
 #include <QImage>
 #include <QPainter>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QSslCertificate>
 #include <QString>
 #include <QTest>
@@ -278,6 +281,16 @@ private:
 
     int m_serial = 1;
 };
+
+// The program's settings in `dir`, never the user's, and the English UI the tests read.
+inline void useTestSettings(const QString &dir)
+{
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir);
+    QApplication::setOrganizationName(QStringLiteral("CountyEMIS-test"));
+    QApplication::setApplicationName(QStringLiteral("emis-bureau"));
+    i18n::installTranslations(*qApp, QStringLiteral("en"));
+}
 
 // Logs `client` in to `county`'s server through the login dialog, typed as an officer types it
 // (the CA's fingerprint pasted on the first login); the dialog's error in `error`.

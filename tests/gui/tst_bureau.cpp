@@ -70,12 +70,7 @@ private:
 
 void TestBureau::initTestCase()
 {
-    // The program's QSettings in a scratch folder, never the user's.
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settings.path());
-    QApplication::setOrganizationName(QStringLiteral("CountyEMIS-test"));
-    QApplication::setApplicationName(QStringLiteral("emis-bureau"));
-    i18n::installTranslations(*qApp, QStringLiteral("en"));
+    testing::useTestSettings(m_settings.path());
     QVERIFY(m_county.start());
 }
 

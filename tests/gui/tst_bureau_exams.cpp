@@ -40,11 +40,7 @@ private:
 
 void TestBureauExams::initTestCase()
 {
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settings.path());
-    QApplication::setOrganizationName(QStringLiteral("CountyEMIS-test"));
-    QApplication::setApplicationName(QStringLiteral("emis-bureau"));
-    i18n::installTranslations(*qApp, QStringLiteral("en"));
+    testing::useTestSettings(m_settings.path());
     QVERIFY(m_county.start());
     m_exam = m_county.scoreExam();
     QVERIFY(!m_exam.empty());
