@@ -963,7 +963,7 @@
 <context>
     <name>emis::bureau::ExamPage</name>
     <message>
-        <location filename="../client/bureau/ExamPage.cpp" line="+33"/>
+        <location filename="../client/bureau/ExamPage.cpp" line="+34"/>
         <source>Analysis (mean, rates, rank, against the county)</source>
         <translation>成绩分析（平均分、各率、名次、与全县比较）</translation>
     </message>
@@ -978,12 +978,22 @@
         <translation>薄弱学科与薄弱班级</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+9"/>
+        <source>&amp;Change since the previous exam</source>
+        <translation>与上次考试比较(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Beside each figure, its change since the previous scored exam of the same grade</source>
+        <translation>在每个数字旁显示与同年级上一次已录成绩考试相比的变化</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Exam:</source>
         <translation>考试：</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Double-click a row to open the level below.</source>
         <translation>双击一行查看下一级。</translation>
     </message>
@@ -1006,6 +1016,11 @@
         <location line="+14"/>
         <source>Total (总分)</source>
         <translation>总分</translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>no earlier scored exam of this grade to compare with</source>
+        <translation>本年级没有更早的已录成绩考试可比较</translation>
     </message>
 </context>
 <context>
@@ -1142,7 +1157,7 @@
         <translation>正在向县服务器查询…</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Export</source>
         <translation>导出</translation>
     </message>

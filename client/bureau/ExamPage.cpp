@@ -7,6 +7,7 @@
 #include "schema/CodeTables.h"
 
 #include <QChartView>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QJsonArray>
@@ -41,6 +42,10 @@ ExamPage::ExamPage(BureauClient &client, QWidget *parent) : QWidget(parent), m_c
     });
     connect(m_views, &QComboBox::currentIndexChanged, this, [this] { goBack(County); });
     connect(m_subjects, &QComboBox::currentIndexChanged, this, [this] { showExam(); });
+    m_compare = new QCheckBox(tr("&Change since the previous exam"), this);
+    m_compare->setObjectName(QStringLiteral("examCompare"));
+    m_compare->setToolTip(tr("Beside each figure, its change since the previous scored exam of the same grade"));
+    connect(m_compare, &QCheckBox::toggled, this, [this] { showExam(); });
     m_trailBox = new TrailBar(QStringLiteral("examTrail"), this);
     connect(m_trailBox, &TrailBar::levelChosen, this, &ExamPage::goBack);
     m_view = new ReportView(this);
@@ -51,6 +56,7 @@ ExamPage::ExamPage(BureauClient &client, QWidget *parent) : QWidget(parent), m_c
     top->addWidget(m_exams);
     top->addWidget(m_views);
     top->addWidget(m_subjects);
+    top->addWidget(m_compare);
     top->addStretch(1);
     auto *hint = new QLabel(tr("Double-click a row to open the level below."), this);
     hint->setStyleSheet(QStringLiteral("color: #555;"));
@@ -135,12 +141,15 @@ void ExamPage::showExam()
         return;
     const QString name = m_views->currentData().toString();
     m_subjects->setEnabled(name != kWeak);
+    m_compare->setEnabled(name == kAnalysis);
     Params params = m_trail.last().params;
     params.insert(QStringLiteral("exam"), exam);
     if (name != kWeak) {
         params.insert(QStringLiteral("by"), by());
         params.insert(QStringLiteral("subject"), m_subjects->currentData().toString());
     }
+    if (name == kAnalysis && m_compare->isChecked())
+        params.insert(QStringLiteral("compare"), QStringLiteral("previous"));
     const int generation = ++m_generation;
     m_busy = true;
     m_view->showBusy();
@@ -156,7 +165,10 @@ void ExamPage::showExam()
             QStringList trail;
             for (const auto &s : m_trail)
                 trail << s.label;
-            m_view->setReport(std::move(*report), m_exams->currentText() + QStringLiteral(" · ") + trail.join(QStringLiteral(" › ")));
+            QString scope = m_exams->currentText() + QStringLiteral(" · ") + trail.join(QStringLiteral(" › "));
+            if (m_compare->isEnabled() && m_compare->isChecked() && !report->params.contains(QLatin1String("previous_exam")))
+                scope += QStringLiteral(" · ") + tr("no earlier scored exam of this grade to compare with");
+            m_view->setReport(std::move(*report), scope);
         }
         Q_EMIT loaded();
     });

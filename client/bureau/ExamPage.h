@@ -4,6 +4,7 @@
 
 #include <QWidget>
 
+class QCheckBox;
 class QComboBox;
 
 namespace emis::report {
@@ -18,7 +19,8 @@ class TrailBar;
 
 // 考试成绩: one of the county's exams (the exams report lists them) as the bureau reads it — its
 // analysis (平均分, 优秀率, 及格率, 低分率, 名次, 超均率 against the county), its score bands, or its
-// weak subjects and classes — for 总分 or one subject, with a chart. A double click on a row
+// weak subjects and classes — for 总分 or one subject, with a chart, and the analysis beside its
+// change since the previous exam of the grade when asked. A double click on a row
 // opens the level below: county → township → school → class; the trail above goes back up.
 class ExamPage : public QWidget {
     Q_OBJECT
@@ -30,6 +32,7 @@ public:
     QComboBox *exams() const { return m_exams; }
     QComboBox *views() const { return m_views; }
     QComboBox *subjects() const { return m_subjects; }
+    QCheckBox *comparePrevious() const { return m_compare; }
     ReportView *view() const { return m_view; }
     int level() const { return int(m_trail.size()) - 1; }
     bool busy() const { return m_busy; }
@@ -56,6 +59,7 @@ private:
     QComboBox *m_exams;
     QComboBox *m_views;
     QComboBox *m_subjects;
+    QCheckBox *m_compare;
     TrailBar *m_trailBox;
     ReportView *m_view;
     QList<Step> m_trail;

@@ -112,6 +112,8 @@ void ReportView::showBusy()
 
 QString ReportView::errorShown() const { return m_error ? m_message->text() : QString(); }
 
+QString ReportView::scopeShown() const { return m_scope->text(); }
+
 void ReportView::setTitle(const QString &title) { m_title->setText(title); }
 
 void ReportView::setTableVisible(bool visible) { m_table->parentWidget()->setVisible(visible); }

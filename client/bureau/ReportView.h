@@ -31,6 +31,7 @@ public:
     void showError(const QString &message);  // also clears the table
     void showBusy();
     QString errorShown() const;
+    QString scopeShown() const;  // the line under the title: what part of the county, and notes
     QChartView *chartView() const { return m_chart; }
 
     // Writes the report on a worker thread; exported() says when and how it went.

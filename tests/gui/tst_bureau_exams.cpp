@@ -11,6 +11,7 @@
 #include "SheetFile.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QSettings>
 #include <QSignalSpy>
@@ -105,6 +106,22 @@ void TestBureauExams::bandsAndWeakSubjects_shown_analysisExported()
 {
     m_page->subjects()->setCurrentIndex(m_page->subjects()->findText(QStringLiteral("数学")));
     QVERIFY(QTest::qWaitFor([&] { return !m_page->busy() && cell(0, "mean") == QStringLiteral("71.5"); }, 30000));
+    // Beside each figure its change since the previous exam of the grade: none yet, and the page
+    // says so.
+    m_page->comparePrevious()->setChecked(true);
+    QVERIFY(QTest::qWaitFor([&] { return !m_page->busy() && m_page->view()->scopeShown().contains(QStringLiteral("no earlier")); },
+                            30000));
+    QCOMPARE(m_page->view()->model()->report().columnOf(QStringLiteral("mean_change")), -1);
+    // A second sitting of the same exam, scored the same: every change 0 against the first.
+    QVERIFY(!m_county.scoreExam().empty());
+    m_page->refresh();
+    QVERIFY(QTest::qWaitFor([&] { return !m_page->busy() && m_page->exams()->count() == 2; }, 30000));
+    m_page->exams()->setCurrentIndex(0);  // the newest
+    m_page->subjects()->setCurrentIndex(m_page->subjects()->findText(QStringLiteral("数学")));
+    QVERIFY(QTest::qWaitFor([&] { return !m_page->busy() && m_page->view()->model()->report().columnOf(QStringLiteral("mean_change")) >= 0; },
+                            30000));
+    QCOMPARE(cell(0, "mean"), QStringLiteral("71.5"));
+    QCOMPARE(cell(0, "mean_change"), QStringLiteral("0"));
     const QString xlsx = m_out.filePath(QStringLiteral("analysis.xlsx"));
     QSignalSpy exported(m_page->view(), &bureau::ReportView::exported);
     m_page->view()->exportTo(xlsx);
@@ -129,6 +146,7 @@ void TestBureauExams::bandsAndWeakSubjects_shown_analysisExported()
     QVERIFY(QTest::qWaitFor([&] { return !m_page->busy() && m_page->view()->model()->report().name == QStringLiteral("exam_weak"); },
                             30000));
     QVERIFY(!m_page->subjects()->isEnabled());
+    QVERIFY(!m_page->comparePrevious()->isEnabled());
     QVERIFY(m_page->view()->errorShown().isEmpty());
 }
 
