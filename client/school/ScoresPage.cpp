@@ -323,8 +323,7 @@ void ScoresPage::importSheet(const QString &path)
     disconnect(&m_import, nullptr, this, nullptr);
     connect(&m_import, &QFutureWatcher<void>::finished, this, [this, progress, outcome] {
         progress->deleteLater();
-        m_shownExam.clear();
-        m_model->setGrid(std::nullopt);
+        m_model->setGrid(std::nullopt);  // the grid is read again, on the same exam and class
         reload();
         m_status->setText(outcome->summary);
         Q_EMIT imported(outcome->summary, outcome->details);

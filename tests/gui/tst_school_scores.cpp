@@ -179,6 +179,15 @@ void TestSchoolScores::scoreSheet_importedOnAWorker_unmatchedLinesListed()
             "钱多多,90,90,180,2\n"
             "张三,99,八十,99,4\n");
     f.close();
+    // Another exam of the school's, listed first (newest): the import stays on the one chosen.
+    QVERIFY(client::RecordStore(m_session->store())
+                .save(*schema::findTable("exams"), QString(),
+                      {{"name", std::string("月考")}, {"term_id", std::string("term-2025-1")}, {"grade", std::int64_t(7)}})
+                .ok());
+    page()->reload();
+    QCOMPARE(page()->exams()->count(), 2);
+    page()->exams()->setCurrentIndex(page()->exams()->findData(m_setup.examId));
+    page()->classes()->setCurrentIndex(page()->classes()->findText(QStringLiteral("2班")));
     QSignalSpy imported(page(), &school::ScoresPage::imported);
     page()->importSheet(path);
     QVERIFY(imported.wait(20000));
@@ -189,6 +198,7 @@ void TestSchoolScores::scoreSheet_importedOnAWorker_unmatchedLinesListed()
     QVERIFY2(details.contains(QStringLiteral("八十")), qPrintable(details));
     for (auto *box : m_window->findChildren<QMessageBox *>())
         box->close();
+    QCOMPARE(page()->exams()->currentData().toString(), m_setup.examId);
     QCOMPARE(page()->classes()->currentText(), QStringLiteral("2班"));
     QCOMPARE(cell(0, 0), QStringLiteral("101"));
     QCOMPARE(cell(0, 1), QStringLiteral("88"));
