@@ -3,7 +3,6 @@
 #include "cli/CliSupport.h"
 
 #include "ScoreSheet.h"
-#include "register/ImportService.h"
 #include "register/SchoolExamAnalysis.h"
 #include "register/ScoreImport.h"
 #include "schema/CodeTables.h"
@@ -85,9 +84,7 @@ int importScores(const Options &o, const Output &out)
     if (!plan)
         return out.fail(plan.error());
     const QJsonArray rejected = rejectedRowsJson(plan->rejected, out);
-    ImportService service(**store);
-    const schema::Table &table = *schema::findTable("scores");
-    auto saved = o.dryRun ? service.dryRun(table, plan->accepted) : service.save(table, plan->accepted);
+    auto saved = scores.save(*exam, *plan, o.dryRun);
     if (!saved)
         return out.fail(saved.error());
     for (const QString &f : saved->failures)

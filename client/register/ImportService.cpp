@@ -69,10 +69,24 @@ Result<ImportOutcome> ImportService::write(const schema::Table &table, const std
 {
     ImportOutcome outcome;
     RecordStore records(m_store);
-    auto existing = records.list(table);
-    if (!existing)
-        return existing.error();
-    std::vector<StoredRow> stored = std::move(*existing);
+    std::vector<StoredRow> stored;
+    if (m_limitField.empty()) {
+        auto existing = records.list(table);
+        if (!existing)
+            return existing.error();
+        stored = std::move(*existing);
+    } else {
+        // The school's own rows (and the county's), as list() gives them, of the values named.
+        const QString own = m_store.identity().schoolId;
+        for (const QString &value : m_limitValues) {
+            auto some = records.listWhere(table, m_limitField, value);
+            if (!some)
+                return some.error();
+            for (auto &row : *some)
+                if (row.schoolId == own || row.schoolId.isEmpty())
+                    stored.push_back(std::move(row));
+        }
+    }
     // One index per natural key, so matching stays linear for a whole school's file.
     std::vector<QHash<QString, std::size_t>> indexes(table.naturalKeys.size());
     auto remember = [&](std::size_t at) {

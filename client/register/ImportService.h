@@ -40,12 +40,22 @@ public:
     // an import would add, update and refuse, with nothing written.
     Result<ImportOutcome> dryRun(const schema::Table &table, const std::vector<io::AcceptedRow> &rows);
 
+    // The stored rows a sheet can match are only those whose `field` holds one of `values` (an
+    // exam's subjects, for its scores): the rest of the table (a year of other exams) is not read.
+    void limitTo(std::string field, QStringList values)
+    {
+        m_limitField = std::move(field);
+        m_limitValues = std::move(values);
+    }
+
 private:
     Result<ImportOutcome> write(const schema::Table &table, const std::vector<io::AcceptedRow> &rows,
                                 const std::function<void(int, int)> &progress, const std::atomic_bool *cancel,
                                 bool keep);
 
     LocalStore &m_store;
+    std::string m_limitField;
+    QStringList m_limitValues;
 };
 
 } // namespace emis::client

@@ -176,4 +176,15 @@ Result<ScoreImport::Plan> ScoreImport::plan(const ExamView &exam, const io::Scor
     return out;
 }
 
+Result<ImportOutcome> ScoreImport::save(const ExamView &exam, const Plan &plan, bool dryRun)
+{
+    ImportService service(m_store);
+    QStringList subjects;
+    for (const auto &s : exam.subjects)
+        subjects << qs(s.id);
+    service.limitTo("exam_subject_id", subjects);
+    const schema::Table &scores = table("scores");
+    return dryRun ? service.dryRun(scores, plan.accepted) : service.save(scores, plan.accepted);
+}
+
 } // namespace emis::client

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ScoreSheet.h"
+#include "register/ImportService.h"
 #include "store/RecordStore.h"
 #include "store/Result.h"
 
@@ -40,6 +41,9 @@ public:
         int pupils = 0;                          // sheet rows whose pupil was found
     };
     Result<Plan> plan(const ExamView &exam, const io::ScoreSheet &sheet);
+    // The plan's rows saved (or, `dryRun`, checked and rolled back) through ImportService,
+    // matched against the exam's stored scores only.
+    Result<ImportOutcome> save(const ExamView &exam, const Plan &plan, bool dryRun = false);
 
 private:
     Result<ExamView> view(StoredRow exam);

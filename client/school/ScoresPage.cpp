@@ -5,7 +5,6 @@
 #include "SchoolSession.h"
 #include "UiLanguage.h"
 #include "ScoreSheet.h"
-#include "register/ImportService.h"
 #include "register/SchoolExamAnalysis.h"
 #include "register/ScoreGrid.h"
 #include "schema/CodeTables.h"
@@ -51,7 +50,7 @@ SheetOutcome importOnWorker(const QString &storePath, const QString &examId, con
     auto plan = scores.plan(*exam, sheet.value());
     if (!plan)
         return {plan.error().message, {}};
-    auto saved = client::ImportService(**store).save(*schema::findTable("scores"), plan->accepted);
+    auto saved = scores.save(*exam, *plan);
     if (!saved)
         return {saved.error().message, {}};
     QStringList details = sheet->notices;
