@@ -60,11 +60,9 @@ void TestClientExamHistory::initTestCase()
     QVERIFY2(added.exitCode == 0, qPrintable(added.err));
     m_exam = added.out.trimmed();
     QVERIFY(m_server.start());
-    m_device = std::make_unique<CliRunner>(m_dirs.filePath(QStringLiteral("school")));
-    QCOMPARE(run({QStringLiteral("enroll"), QStringLiteral("--server"), QStringLiteral("127.0.0.1:%1").arg(m_server.port()),
-                  QStringLiteral("--code"), m_server.enrollCode(QLatin1String(ServerFixture::kSchoolA))})
-                 .exitCode,
-             0);
+    m_device = std::make_unique<CliRunner>(
+        enrolledDevice(m_server, m_dirs.filePath(QStringLiteral("school")), ServerFixture::kSchoolA));
+    QVERIFY(run({QStringLiteral("--json"), QStringLiteral("status")}).json().object().value(QStringLiteral("enrolled")).toBool());
 }
 
 QString TestClientExamHistory::addPupil(const QString &name, const QString &className)

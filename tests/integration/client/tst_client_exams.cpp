@@ -93,11 +93,9 @@ void TestClientExams::initTestCase()
     QCOMPARE(list.exitCode, 0);
     QCOMPARE(QJsonDocument::fromJson(list.out.toUtf8()).array().size(), 2);
     QVERIFY(m_server.start());
-    m_device = std::make_unique<CliRunner>(m_dirs.filePath(QStringLiteral("school")));
-    QCOMPARE(run({QStringLiteral("enroll"), QStringLiteral("--server"), QStringLiteral("127.0.0.1:%1").arg(m_server.port()),
-                  QStringLiteral("--code"), m_server.enrollCode(QLatin1String(ServerFixture::kSchoolA))})
-                 .exitCode,
-             0);
+    m_device = std::make_unique<CliRunner>(
+        enrolledDevice(m_server, m_dirs.filePath(QStringLiteral("school")), ServerFixture::kSchoolA));
+    QVERIFY(run({QStringLiteral("--json"), QStringLiteral("status")}).json().object().value(QStringLiteral("enrolled")).toBool());
     QVERIFY(!addPupil(QStringLiteral("王一"), QStringLiteral("1班"), QStringLiteral("G360429201503070011")).isEmpty());
     QVERIFY(!addPupil(QStringLiteral("李二"), QStringLiteral("1班")).isEmpty());
     QVERIFY(!addPupil(QStringLiteral("张三"), QStringLiteral("2班")).isEmpty());
